@@ -1,0 +1,113 @@
+import type { Observable } from 'rxjs';
+import type { ContactCenterEvent } from './events.js';
+import type {
+  AgentAvailability,
+  Attachment,
+  Channel,
+  DeliveryStatus,
+  DirectoryAgent,
+  MessageFormat,
+  MessageTemplate,
+  Queue,
+  TransferTarget,
+  Workflow,
+  WrapupReason,
+} from './types.js';
+
+/** A chat message the agent sends (R-CHAT-04). */
+export interface SendMessageRequest {
+  readonly interactionId: string;
+  /** Id the store gave the optimistic message; adapters should use it as an idempotency key. */
+  readonly clientMessageId: string;
+  readonly text: string;
+  readonly format: MessageFormat;
+  readonly attachments: readonly Attachment[];
+}
+
+/** What the backend says about a sent message. */
+export interface SendMessageResult {
+  /** The backend's id for the message; defaults to the client id. */
+  readonly messageId?: string;
+  /** Delivery state reached when the call resolved; defaults to `sent`. */
+  readonly status?: Exclude<DeliveryStatus, 'sending' | 'failed'>;
+  /** Epoch ms the backend accepted the message. */
+  readonly timestamp?: number;
+}
+
+/** An email the agent sends (quick reply, reply, reply all, forward). */
+export interface SendEmailRequest {
+  readonly interactionId: string;
+  readonly clientEmailId: string;
+  readonly mode: 'quick-reply' | 'reply' | 'reply-all' | 'forward';
+  /** The email being answered: always the latest in the thread (R-MAIL-05). */
+  readonly inReplyTo: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly subject: string;
+  /** Sanitized HTML body. */
+  readonly html: string;
+  readonly text: string;
+  readonly attachments: readonly Attachment[];
+}
+
+/** What the backend says about a sent email. */
+export interface SendEmailResult {
+  readonly emailId?: string;
+  readonly timestamp?: number;
+}
+
+/** A transfer request (R-XFER-*). Email interactions accept queue targets only (R-XFER-07). */
+export interface TransferRequest {
+  readonly interactionId: string;
+  readonly target: TransferTarget;
+}
+
+/** Wrap-up for a finished interaction (R-END-02, R-END-03). */
+export interface WrapupRequest {
+  readonly interactionId: string;
+  readonly reasonIds: readonly string[];
+}
+
+/** Result of a triggered workflow (R-CHAT-10). */
+export interface WorkflowResult {
+  readonly ok: boolean;
+  /** Human-readable outcome from the backend. */
+  readonly message?: string;
+}
+
+/**
+ * The one boundary between the widgets and a contact-center backend.
+ *
+ * Implement this to connect the widgets to your platform. Inbound happenings are
+ * emitted on `events$`; everything the agent does is a Promise-returning command.
+ * A rejected promise is shown to the agent as a localised error and never loses
+ * state: reject with an `Error` whose message explains the cause.
+ */
+export interface ContactCenterAdapter {
+  /** Every inbound event, in order. Must not complete while the session lasts. */
+  readonly events$: Observable<ContactCenterEvent>;
+
+  acceptOffer(interactionId: string): Promise<void>;
+  sendMessage(request: SendMessageRequest): Promise<SendMessageResult>;
+  sendEmail(request: SendEmailRequest): Promise<SendEmailResult>;
+  /** Starts a transfer; its outcome arrives as `transfer` events. */
+  transfer(request: TransferRequest): Promise<void>;
+  /** Invites another agent; the outcome arrives as `conference` events. */
+  inviteToConference(request: { readonly interactionId: string; readonly agentId: string }): Promise<void>;
+  /** The invited agent leaves the conference; the owner's chat continues. */
+  exitConference(interactionId: string): Promise<void>;
+  /** The owner ends the conference (and the interaction moves to wrap-up). */
+  endConference(interactionId: string): Promise<void>;
+  endInteraction(interactionId: string): Promise<void>;
+  submitWrapup(request: WrapupRequest): Promise<void>;
+  setAgentState(state: AgentAvailability): Promise<void>;
+  triggerWorkflow(request: { readonly interactionId: string; readonly workflowId: string }): Promise<WorkflowResult>;
+  /** Uploads a file the agent attaches; resolves with a downloadable attachment. */
+  uploadAttachment(interactionId: string, file: File): Promise<Attachment>;
+
+  listQueues(channel: Channel): Promise<readonly Queue[]>;
+  listAgents(): Promise<readonly DirectoryAgent[]>;
+  listWrapupReasons(channel: Channel): Promise<readonly WrapupReason[]>;
+  listTemplates(channel: Channel): Promise<readonly MessageTemplate[]>;
+  listWorkflows(channel: Channel): Promise<readonly Workflow[]>;
+}

@@ -1,0 +1,162 @@
+import type {
+  AgentAvailability,
+  Channel,
+  ChatMessage,
+  Customer,
+  DeliveryStatus,
+  EmailMessage,
+  EmailStatus,
+  InteractionSource,
+  Participant,
+  TransferTarget,
+} from './types.js';
+
+/** Fields every inbound event carries. */
+export interface EventBase {
+  /** Epoch milliseconds when the backend produced the event. */
+  readonly at: number;
+  /** Backend sequence number, when the backend keeps an ordered log. */
+  readonly seq?: number;
+}
+
+/** The agent's availability changed (including entering RONA after an unanswered offer). */
+export interface AgentStateChangedEvent extends EventBase {
+  readonly type: 'agent-state-changed';
+  readonly state: AgentAvailability;
+}
+
+/** A new interaction is offered to this agent (R-OFFER-01). */
+export interface OfferEvent extends EventBase {
+  readonly type: 'offer';
+  readonly interactionId: string;
+  readonly channel: Channel;
+  readonly queue: { readonly id: string; readonly name: string };
+  readonly customer: Customer;
+  readonly source: InteractionSource;
+  /** `invitee` when the offer is a conference invitation from another agent. */
+  readonly role?: 'owner' | 'invitee';
+  /** The customer's opening message, if any (chat channels). */
+  readonly messages?: readonly ChatMessage[];
+  /** The opening email (email channel). */
+  readonly emails?: readonly EmailMessage[];
+}
+
+/** An offer was withdrawn before acceptance: it timed out (RONA), the customer left, or another agent took it. */
+export interface OfferRescindedEvent extends EventBase {
+  readonly type: 'offer-rescinded';
+  readonly interactionId: string;
+  readonly reason: 'timeout' | 'customer-left' | 'taken';
+}
+
+/** The backend confirmed the agent's acceptance. */
+export interface InteractionAcceptedEvent extends EventBase {
+  readonly type: 'interaction-accepted';
+  readonly interactionId: string;
+}
+
+/** A message arrived in a chat thread: from the customer, another agent, or the system. */
+export interface MessageReceivedEvent extends EventBase {
+  readonly type: 'message-received';
+  readonly interactionId: string;
+  readonly message: ChatMessage;
+}
+
+/** Delivery receipt for a message this agent sent (R-CHAT-05). */
+export interface MessageStatusEvent extends EventBase {
+  readonly type: 'message-status';
+  readonly interactionId: string;
+  readonly messageId: string;
+  readonly status: DeliveryStatus;
+  readonly error?: string;
+}
+
+/** The customer started or stopped typing (R-X-05). */
+export interface CustomerTypingEvent extends EventBase {
+  readonly type: 'customer-typing';
+  readonly interactionId: string;
+  readonly typing: boolean;
+}
+
+/** Someone joined the conversation. */
+export interface ParticipantJoinedEvent extends EventBase {
+  readonly type: 'participant-joined';
+  readonly interactionId: string;
+  readonly participant: Participant;
+}
+
+/** Someone left the conversation. A customer leaving a chat ends it (R-END-04). */
+export interface ParticipantLeftEvent extends EventBase {
+  readonly type: 'participant-left';
+  readonly interactionId: string;
+  readonly participantId: string;
+}
+
+/** A conference moved on: requested, started (invitee accepted), declined, or ended. */
+export interface ConferenceEvent extends EventBase {
+  readonly type: 'conference';
+  readonly interactionId: string;
+  readonly state: 'requested' | 'started' | 'declined' | 'exited' | 'ended';
+  readonly agent: { readonly id: string; readonly name: string };
+}
+
+/** A transfer moved on (R-XFER-05, R-XFER-06). */
+export interface TransferEvent extends EventBase {
+  readonly type: 'transfer';
+  readonly interactionId: string;
+  readonly target: TransferTarget;
+  readonly state: 'pending' | 'completed' | 'dropped' | 'failed';
+  readonly error?: string;
+}
+
+/** An email arrived in (or was added to) an email thread. */
+export interface EmailReceivedEvent extends EventBase {
+  readonly type: 'email-received';
+  readonly interactionId: string;
+  readonly email: EmailMessage;
+}
+
+/** Status of an email this agent sent changed (sent, failed, delivery report). */
+export interface EmailStatusEvent extends EventBase {
+  readonly type: 'email-status';
+  readonly interactionId: string;
+  readonly emailId: string;
+  readonly status: EmailStatus;
+  readonly error?: string;
+}
+
+/** The interaction ended and moves to wrap-up. */
+export interface InteractionEndedEvent extends EventBase {
+  readonly type: 'interaction-ended';
+  readonly interactionId: string;
+  readonly reason: 'agent-ended' | 'customer-left' | 'transferred' | 'conference-ended' | 'conference-exited';
+}
+
+/** Wrap-up was recorded: the interaction is complete and leaves the agent's workspace. */
+export interface WrapupCompletedEvent extends EventBase {
+  readonly type: 'wrapup-completed';
+  readonly interactionId: string;
+}
+
+/**
+ * Every event an adapter can emit, discriminated on `type`.
+ * Adapters emit these on `events$`; the store validates each at run time.
+ */
+export type ContactCenterEvent =
+  | AgentStateChangedEvent
+  | OfferEvent
+  | OfferRescindedEvent
+  | InteractionAcceptedEvent
+  | MessageReceivedEvent
+  | MessageStatusEvent
+  | CustomerTypingEvent
+  | ParticipantJoinedEvent
+  | ParticipantLeftEvent
+  | ConferenceEvent
+  | TransferEvent
+  | EmailReceivedEvent
+  | EmailStatusEvent
+  | InteractionEndedEvent
+  | WrapupCompletedEvent;
+
+/** The `type` of any inbound event. */
+export type ContactCenterEventType = ContactCenterEvent['type'];

@@ -1,0 +1,297 @@
+import type { ChatMessage, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
+import type { CcState, StoreAction } from './state.js';
+
+/** Delivery states only move forward; `failed` may only follow `sending` or `sent`. */
+const DELIVERY_RANK: Record<DeliveryStatus, number> = { sending: 0, sent: 1, delivered: 2, read: 3, failed: 1 };
+
+function canMoveTo(from: DeliveryStatus | undefined, to: DeliveryStatus): boolean {
+  if (from === undefined) return true;
+  if (to === 'failed') return from === 'sending' || from === 'sent';
+  if (from === 'failed') return to !== 'sending';
+  return DELIVERY_RANK[to] > DELIVERY_RANK[from];
+}
+
+/** Inserts an item keeping the list sorted by timestamp; an item with a known id is ignored. */
+function insertByTime<T extends { readonly id: string; readonly timestamp: number }>(list: readonly T[], item: T): readonly T[] {
+  if (list.some((m) => m.id === item.id)) return list;
+  let i = list.length;
+  while (i > 0 && (list[i - 1] as T).timestamp > item.timestamp) i--;
+  if (i === list.length) return [...list, item];
+  return [...list.slice(0, i), item, ...list.slice(i)];
+}
+
+function notice(kind: SystemNoticeKind, name: string | undefined, at: number, id: string): ChatMessage {
+  return { id, author: 'system', notice: kind, text: '', format: 'plain', timestamp: at, attachments: [], ...(name ? { authorName: name } : {}) };
+}
+
+function mapMessage(i: Interaction, id: string, f: (m: ChatMessage) => ChatMessage): Interaction {
+  const idx = i.messages.findIndex((m) => m.id === id);
+  if (idx < 0) return i;
+  const current = i.messages[idx] as ChatMessage;
+  const next = f(current);
+  if (next === current) return i;
+  const messages = i.messages.slice();
+  messages[idx] = next;
+  return { ...i, messages };
+}
+
+function mapEmail(i: Interaction, id: string, f: (m: EmailMessage) => EmailMessage): Interaction {
+  const idx = i.emails.findIndex((m) => m.id === id);
+  if (idx < 0) return i;
+  const emails = i.emails.slice();
+  emails[idx] = f(i.emails[idx] as EmailMessage);
+  return { ...i, emails };
+}
+
+function withInteraction(state: CcState, id: string, f: (i: Interaction) => Interaction): CcState {
+  const current = state.interactions[id];
+  if (!current) return state;
+  const next = f(current);
+  if (next === current) return state;
+  return { ...state, interactions: { ...state.interactions, [id]: next } };
+}
+
+function without(state: CcState, id: string): CcState {
+  const current = state.interactions[id];
+  if (!current) return state;
+  const { [id]: _removed, ...interactions } = state.interactions;
+  const focused = { ...state.focused };
+  if (focused[current.channel] === id) delete focused[current.channel];
+  return { ...state, interactions, order: state.order.filter((x) => x !== id), focused };
+}
+
+/**
+ * Folds one action into the state. Pure: never mutates, never throws on valid input,
+ * returns the very same object when nothing changes (so selectors stay quiet).
+ * Events about an unknown interaction leave the state as it is.
+ */
+export function reduce(state: CcState, action: StoreAction): CcState {
+  if ('seq' in action && typeof action.seq === 'number') {
+    // A backend log replays from the last sequence it believes we have: older entries are duplicates.
+    if (action.seq <= state.lastSeq) return state;
+    state = { ...state, lastSeq: action.seq };
+  }
+  switch (action.type) {
+    case 'agent-state-changed':
+      return action.state === state.agent.availability ? state : { ...state, agent: { ...state.agent, availability: action.state } };
+
+    case 'offer': {
+      // R-OFFER-04: no offer is presented while the agent is in RONA.
+      if (state.interactions[action.interactionId] || state.agent.availability === 'rona') return state;
+      const messages = (action.messages ?? []).reduce<readonly ChatMessage[]>(insertByTime, []);
+      const emails = (action.emails ?? []).reduce<readonly EmailMessage[]>(insertByTime, []);
+      const interaction: Interaction = {
+        id: action.interactionId,
+        channel: action.channel,
+        status: 'offered',
+        role: action.role ?? 'owner',
+        queue: action.queue,
+        customer: action.customer,
+        source: action.source,
+        offeredAt: action.at,
+        messages,
+        emails,
+        participants: [],
+        customerTyping: false,
+        unread: messages.filter((m) => m.author === 'customer').length + emails.filter((e) => e.direction === 'inbound').length,
+      };
+      return {
+        ...state,
+        interactions: { ...state.interactions, [interaction.id]: interaction },
+        order: [...state.order, interaction.id],
+      };
+    }
+
+    case 'offer-rescinded': {
+      const i = state.interactions[action.interactionId];
+      return i && i.status === 'offered' ? without(state, i.id) : state;
+    }
+
+    case 'local/accept-requested':
+    case 'interaction-accepted': {
+      const i = state.interactions[action.interactionId];
+      if (!i) return state;
+      const accepted: Interaction =
+        i.status === 'offered' ? { ...i, status: 'active', acceptedAt: action.at } : i;
+      return {
+        ...state,
+        interactions: accepted === i ? state.interactions : { ...state.interactions, [i.id]: accepted },
+        focused: state.focused[i.channel] === i.id ? state.focused : { ...state.focused, [i.channel]: i.id },
+      };
+    }
+
+    case 'local/accept-failed':
+      return withInteraction(state, action.interactionId, (i) => {
+        if (i.status !== 'active') return i;
+        const { acceptedAt: _a, ...rest } = i;
+        return { ...rest, status: 'offered' };
+      });
+
+    case 'message-received':
+      return withInteraction(state, action.interactionId, (i) => {
+        const messages = insertByTime(i.messages, action.message);
+        if (messages === i.messages) return i;
+        const fromOthers = action.message.author === 'customer' || action.message.author === 'peer';
+        return {
+          ...i,
+          messages,
+          unread: fromOthers ? i.unread + 1 : i.unread,
+          customerTyping: action.message.author === 'customer' ? false : i.customerTyping,
+        };
+      });
+
+    case 'message-status':
+      return withInteraction(state, action.interactionId, (i) =>
+        mapMessage(i, action.messageId, (m) => {
+          if (!canMoveTo(m.status, action.status)) return m;
+          const { error: _e, ...rest } = m;
+          return action.status === 'failed' ? { ...rest, status: 'failed', error: action.error ?? '' } : { ...rest, status: action.status };
+        }),
+      );
+
+    case 'customer-typing':
+      return withInteraction(state, action.interactionId, (i) =>
+        i.customerTyping === action.typing ? i : { ...i, customerTyping: action.typing },
+      );
+
+    case 'participant-joined':
+      return withInteraction(state, action.interactionId, (i) => {
+        if (i.participants.some((p) => p.id === action.participant.id)) return i;
+        const kind = action.participant.kind === 'customer' ? 'customer-joined' : 'agent-joined';
+        return {
+          ...i,
+          participants: [...i.participants, action.participant],
+          messages: insertByTime(i.messages, notice(kind, action.participant.name, action.at, `sys-join-${action.participant.id}-${action.at}`)),
+        };
+      });
+
+    case 'participant-left':
+      return withInteraction(state, action.interactionId, (i) => {
+        const p = i.participants.find((x) => x.id === action.participantId);
+        if (!p) return i;
+        const kind = p.kind === 'customer' ? 'customer-left' : 'agent-left';
+        return {
+          ...i,
+          participants: i.participants.filter((x) => x.id !== p.id),
+          customerTyping: p.kind === 'customer' ? false : i.customerTyping,
+          messages: insertByTime(i.messages, notice(kind, p.name, action.at, `sys-left-${p.id}-${action.at}`)),
+        };
+      });
+
+    case 'conference':
+      return withInteraction(state, action.interactionId, (i) => {
+        switch (action.state) {
+          case 'requested':
+            return { ...i, status: 'conference-requested', conferenceAgent: action.agent };
+          case 'started': {
+            const joined: Interaction = { ...i, status: 'conference', conferenceAgent: action.agent };
+            return i.participants.some((p) => p.id === action.agent.id)
+              ? joined
+              : {
+                  ...joined,
+                  participants: [...i.participants, { ...action.agent, kind: 'agent' }],
+                  messages: insertByTime(i.messages, notice('agent-joined', action.agent.name, action.at, `sys-conf-${action.agent.id}-${action.at}`)),
+                };
+          }
+          case 'declined':
+          case 'exited': {
+            if (i.status !== 'conference' && i.status !== 'conference-requested') return i;
+            const { conferenceAgent: _c, ...rest } = i;
+            const left = i.participants.some((p) => p.id === action.agent.id);
+            return {
+              ...rest,
+              status: 'active',
+              participants: i.participants.filter((p) => p.id !== action.agent.id),
+              messages:
+                action.state === 'exited' && left
+                  ? insertByTime(i.messages, notice('agent-left', action.agent.name, action.at, `sys-exit-${action.agent.id}-${action.at}`))
+                  : i.messages,
+            };
+          }
+          case 'ended':
+            return { ...i, messages: insertByTime(i.messages, notice('conference-ended', action.agent.name, action.at, `sys-confend-${action.at}`)) };
+        }
+      });
+
+    case 'transfer':
+      return withInteraction(state, action.interactionId, (i) => ({
+        ...i,
+        transfer: { target: action.target, state: action.state, ...(action.error ? { error: action.error } : {}) },
+      }));
+
+    case 'email-received':
+      return withInteraction(state, action.interactionId, (i) => {
+        const emails = insertByTime(i.emails, action.email);
+        if (emails === i.emails) return i;
+        return { ...i, emails, unread: action.email.direction === 'inbound' ? i.unread + 1 : i.unread };
+      });
+
+    case 'email-status':
+      return withInteraction(state, action.interactionId, (i) =>
+        mapEmail(i, action.emailId, (e) => {
+          const { error: _e, ...rest } = e;
+          return action.error ? { ...rest, status: action.status, error: action.error } : { ...rest, status: action.status };
+        }),
+      );
+
+    case 'interaction-ended':
+      return withInteraction(state, action.interactionId, (i) =>
+        i.status === 'wrapup' ? i : { ...i, status: 'wrapup', endReason: action.reason, customerTyping: false },
+      );
+
+    case 'wrapup-completed':
+      return without(state, action.interactionId);
+
+    case 'local/message-sending':
+      return withInteraction(state, action.interactionId, (i) => ({ ...i, messages: insertByTime(i.messages, action.message) }));
+
+    case 'local/message-sent':
+      return withInteraction(state, action.interactionId, (i) =>
+        mapMessage(i, action.clientMessageId, (m) => {
+          const { error: _e, ...rest } = m;
+          // A receipt may already have moved the message further than the send call reports.
+          const status = m.status && m.status !== 'failed' && DELIVERY_RANK[m.status] > DELIVERY_RANK[action.status] ? m.status : action.status;
+          return { ...rest, id: action.messageId, status, timestamp: action.timestamp };
+        }),
+      );
+
+    case 'local/message-failed':
+      return withInteraction(state, action.interactionId, (i) =>
+        mapMessage(i, action.messageId, (m) => ({ ...m, status: 'failed', error: action.error })),
+      );
+
+    case 'local/message-retry':
+      return withInteraction(state, action.interactionId, (i) =>
+        mapMessage(i, action.messageId, (m) => {
+          if (m.status !== 'failed') return m;
+          const { error: _e, ...rest } = m;
+          return { ...rest, status: 'sending' };
+        }),
+      );
+
+    case 'local/email-sending':
+      return withInteraction(state, action.interactionId, (i) => ({ ...i, emails: insertByTime(i.emails, action.email) }));
+
+    case 'local/email-sent':
+      return withInteraction(state, action.interactionId, (i) =>
+        mapEmail(i, action.clientEmailId, (e) => {
+          const { error: _e, ...rest } = e;
+          return { ...rest, id: action.emailId, status: 'sent', timestamp: action.timestamp };
+        }),
+      );
+
+    case 'local/email-failed':
+      return withInteraction(state, action.interactionId, (i) =>
+        mapEmail(i, action.emailId, (e) => ({ ...e, status: 'failed', error: action.error })),
+      );
+
+    case 'local/focus': {
+      const i = state.interactions[action.interactionId];
+      if (!i || state.focused[i.channel] === i.id) return state;
+      return { ...state, focused: { ...state.focused, [i.channel]: i.id } };
+    }
+
+    case 'local/mark-read':
+      return withInteraction(state, action.interactionId, (i) => (i.unread === 0 ? i : { ...i, unread: 0 }));
+  }
+}

@@ -1,0 +1,65 @@
+import type { AgentAvailability, AgentProfile, Channel, ChatMessage, EmailMessage, Interaction } from '../types.js';
+import type { ContactCenterEvent } from '../events.js';
+
+/** The whole state of one agent session. Immutable: every change makes a new object. */
+export interface CcState {
+  readonly agent: AgentProfile & { readonly availability: AgentAvailability };
+  /** Interactions by id. */
+  readonly interactions: Readonly<Record<string, Interaction>>;
+  /** Interaction ids in arrival order. */
+  readonly order: readonly string[];
+  /** The interaction the agent last worked on, per channel (widgets without `interaction-id` show it). */
+  readonly focused: Readonly<Partial<Record<Channel, string>>>;
+  /** Highest backend sequence number folded in so far (0 when the backend sends none). */
+  readonly lastSeq: number;
+}
+
+/**
+ * Changes the store makes itself, beside the adapter's events: the optimistic half
+ * of a command and its reconciliation. Folded by the same pure reducer.
+ */
+export type LocalAction =
+  | { readonly type: 'local/accept-requested'; readonly interactionId: string; readonly at: number }
+  | { readonly type: 'local/accept-failed'; readonly interactionId: string }
+  | { readonly type: 'local/message-sending'; readonly interactionId: string; readonly message: ChatMessage }
+  | {
+      readonly type: 'local/message-sent';
+      readonly interactionId: string;
+      readonly clientMessageId: string;
+      readonly messageId: string;
+      readonly status: 'sent' | 'delivered' | 'read';
+      readonly timestamp: number;
+    }
+  | { readonly type: 'local/message-failed'; readonly interactionId: string; readonly messageId: string; readonly error: string }
+  | { readonly type: 'local/message-retry'; readonly interactionId: string; readonly messageId: string }
+  | { readonly type: 'local/email-sending'; readonly interactionId: string; readonly email: EmailMessage }
+  | {
+      readonly type: 'local/email-sent';
+      readonly interactionId: string;
+      readonly clientEmailId: string;
+      readonly emailId: string;
+      readonly timestamp: number;
+    }
+  | { readonly type: 'local/email-failed'; readonly interactionId: string; readonly emailId: string; readonly error: string }
+  | { readonly type: 'local/focus'; readonly interactionId: string }
+  | { readonly type: 'local/mark-read'; readonly interactionId: string };
+
+/** Anything the reducer folds. */
+export type StoreAction = ContactCenterEvent | LocalAction;
+
+/** Options for the initial state. */
+export interface InitialStateOptions {
+  readonly agent?: AgentProfile;
+  readonly availability?: AgentAvailability;
+}
+
+/** A fresh, empty state. */
+export function initialState(options: InitialStateOptions = {}): CcState {
+  return {
+    agent: { ...(options.agent ?? { id: 'agent', name: 'Agent' }), availability: options.availability ?? 'available' },
+    interactions: {},
+    order: [],
+    focused: {},
+    lastSeq: 0,
+  };
+}

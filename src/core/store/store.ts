@@ -1,0 +1,422 @@
+import { BehaviorSubject, Subject, distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
+import type { ContactCenterAdapter, WorkflowResult } from '../adapter.js';
+import type { ContactCenterEvent } from '../events.js';
+import type {
+  AgentAvailability,
+  AgentProfile,
+  Attachment,
+  Channel,
+  ChatMessage,
+  DirectoryAgent,
+  EmailMessage,
+  Interaction,
+  MessageFormat,
+  MessageTemplate,
+  Queue,
+  TransferTarget,
+  Workflow,
+  WrapupReason,
+} from '../types.js';
+import { validateEvent } from '../validate.js';
+import { reduce } from './reducer.js';
+import { initialState, type CcState, type StoreAction } from './state.js';
+
+/** What went wrong, for hosts that log or show errors. */
+export type StoreErrorCode = 'invalid-event' | 'unknown-interaction' | 'command-failed' | 'invalid-command';
+
+/** An error reported on {@link InteractionStore.errors$}. Never thrown into the host. */
+export interface StoreError {
+  readonly code: StoreErrorCode;
+  /** Human-readable explanation (English; elements show localised text by `code`). */
+  readonly message: string;
+  /** The command that failed, for `command-failed` and `invalid-command`. */
+  readonly command?: string;
+  readonly interactionId?: string;
+  /** The offending inbound value, for `invalid-event`. */
+  readonly event?: unknown;
+}
+
+/** Rejection of a store command: carries the same fields as the reported {@link StoreError}. */
+export class CommandError extends Error {
+  readonly code: StoreErrorCode;
+  readonly command: string;
+  constructor(code: StoreErrorCode, command: string, message: string) {
+    super(message);
+    this.name = 'CommandError';
+    this.code = code;
+    this.command = command;
+  }
+}
+
+/** Options for {@link createInteractionStore}. */
+export interface InteractionStoreOptions {
+  /** This agent (shown as the author of agent messages). */
+  readonly agent?: AgentProfile;
+  /** The agent's availability before the adapter reports one. */
+  readonly availability?: AgentAvailability;
+  /** Clock, for tests; defaults to `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** Options of a chat message the agent sends. */
+export interface SendOptions {
+  readonly format?: MessageFormat;
+  readonly attachments?: readonly Attachment[];
+}
+
+/** An email the agent sends, as the email widget composes it. */
+export interface OutgoingEmail {
+  readonly mode: 'quick-reply' | 'reply' | 'reply-all' | 'forward';
+  readonly inReplyTo: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  readonly attachments?: readonly Attachment[];
+}
+
+let idCounter = 0;
+function localId(prefix: string): string {
+  idCounter += 1;
+  const random = Math.random().toString(36).slice(2, 8);
+  return `${prefix}-${Date.now().toString(36)}-${idCounter.toString(36)}-${random}`;
+}
+
+function reason(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return typeof e === 'string' ? e : 'unknown error';
+}
+
+/**
+ * One agent session's state and commands. Built by {@link createInteractionStore}.
+ *
+ * Data flows one way: adapter events → pure reducer → `select()` → elements.
+ * Elements call the commands; commands update optimistically, call the adapter,
+ * and reconcile on its answer.
+ */
+export class InteractionStore {
+  readonly #adapter: ContactCenterAdapter;
+  readonly #state: BehaviorSubject<CcState>;
+  readonly #errors = new Subject<StoreError>();
+  readonly #now: () => number;
+  #subscription: Subscription | undefined;
+  #disposed = false;
+
+  /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
+  readonly errors$: Observable<StoreError> = this.#errors.asObservable();
+
+  /** Every state, starting with the current one. */
+  readonly state$: Observable<CcState>;
+
+  constructor(adapter: ContactCenterAdapter, options: InteractionStoreOptions = {}) {
+    this.#adapter = adapter;
+    this.#now = options.now ?? Date.now;
+    this.#state = new BehaviorSubject(initialState(options));
+    this.state$ = this.#state.asObservable();
+    this.#subscription = adapter.events$.subscribe({
+      next: (value: unknown) => this.ingest(value),
+      error: (e: unknown) => this.#report({ code: 'command-failed', command: 'events$', message: `event stream failed: ${reason(e)}` }),
+    });
+  }
+
+  /** The current state (a snapshot; never mutate it). */
+  get state(): CcState {
+    return this.#state.value;
+  }
+
+  /** The adapter this store talks to (for directory look-ups by dialogs). */
+  get adapter(): ContactCenterAdapter {
+    return this.#adapter;
+  }
+
+  /**
+   * An Observable of one slice of the state. It emits the current slice at once and
+   * then only when the slice changes (`===`), so a subscriber re-renders only when needed.
+   */
+  select<T>(selector: (state: CcState) => T): Observable<T> {
+    return this.#state.pipe(map(selector), distinctUntilChanged());
+  }
+
+  /** Validates and folds one inbound value. Invalid values are reported on `errors$`, state untouched. */
+  ingest(value: unknown): void {
+    if (this.#disposed) return;
+    const result = validateEvent(value);
+    if (!result.ok) {
+      this.#report({ code: 'invalid-event', message: result.error, event: value });
+      return;
+    }
+    const event: ContactCenterEvent = result.event;
+    if (
+      'interactionId' in event &&
+      event.type !== 'offer' &&
+      event.type !== 'offer-rescinded' &&
+      event.type !== 'wrapup-completed' &&
+      !this.state.interactions[event.interactionId]
+    ) {
+      this.#report({
+        code: 'unknown-interaction',
+        interactionId: event.interactionId,
+        message: `${event.type} for unknown interaction ${event.interactionId}`,
+        event: value,
+      });
+      return;
+    }
+    this.#dispatch(event);
+  }
+
+  // ---- commands -------------------------------------------------------------
+
+  /** Accepts an offer (R-OFFER-05). Optimistic: the interaction is active at once; reverted if the adapter refuses. */
+  async accept(interactionId: string): Promise<void> {
+    const i = this.#require('accept', interactionId);
+    if (i.status !== 'offered') return;
+    this.#dispatch({ type: 'local/accept-requested', interactionId, at: this.#now() });
+    try {
+      await this.#adapter.acceptOffer(interactionId);
+    } catch (e) {
+      this.#dispatch({ type: 'local/accept-failed', interactionId });
+      throw this.#fail('accept', interactionId, e);
+    }
+  }
+
+  /**
+   * Sends a chat message (R-CHAT-04). The message appears at once as `sending`, then becomes
+   * `sent` or `failed` (R-CHAT-05). Never rejects: a failure is kept on the message for {@link retry}.
+   * Resolves with the message's final id.
+   */
+  async send(interactionId: string, text: string, options: SendOptions = {}): Promise<string> {
+    const i = this.#require('send', interactionId);
+    const message: ChatMessage = {
+      id: localId('msg'),
+      author: 'agent',
+      authorName: this.state.agent.name,
+      text,
+      format: options.format ?? 'plain',
+      timestamp: this.#now(),
+      attachments: options.attachments ?? [],
+      status: 'sending',
+    };
+    this.#dispatch({ type: 'local/message-sending', interactionId: i.id, message });
+    return this.#deliver(interactionId, message);
+  }
+
+  /** Sends a failed message again, as it was (R-CHAT-05): nothing to retype. */
+  async retry(interactionId: string, messageId: string): Promise<string> {
+    const i = this.#require('retry', interactionId);
+    const message = i.messages.find((m) => m.id === messageId);
+    if (!message || message.status !== 'failed') {
+      throw this.#fail('retry', interactionId, new Error(`message ${messageId} has not failed`), 'invalid-command');
+    }
+    this.#dispatch({ type: 'local/message-retry', interactionId, messageId });
+    return this.#deliver(interactionId, message);
+  }
+
+  async #deliver(interactionId: string, message: ChatMessage): Promise<string> {
+    try {
+      const result = await this.#adapter.sendMessage({
+        interactionId,
+        clientMessageId: message.id,
+        text: message.text,
+        format: message.format,
+        attachments: message.attachments,
+      });
+      const messageId = result.messageId ?? message.id;
+      this.#dispatch({
+        type: 'local/message-sent',
+        interactionId,
+        clientMessageId: message.id,
+        messageId,
+        status: result.status ?? 'sent',
+        timestamp: result.timestamp ?? message.timestamp,
+      });
+      return messageId;
+    } catch (e) {
+      const error = this.#fail('send', interactionId, e);
+      this.#dispatch({ type: 'local/message-failed', interactionId, messageId: message.id, error: error.message });
+      return message.id;
+    }
+  }
+
+  /** Sends an email reply or forward. Optimistic like {@link send}; rejects when the adapter fails. */
+  async sendEmail(interactionId: string, email: OutgoingEmail): Promise<string> {
+    this.#require('sendEmail', interactionId);
+    const outbound: EmailMessage = {
+      id: localId('email'),
+      direction: 'outbound',
+      from: this.state.agent.name,
+      to: email.to,
+      cc: email.cc,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      timestamp: this.#now(),
+      status: 'sending',
+      attachments: email.attachments ?? [],
+    };
+    this.#dispatch({ type: 'local/email-sending', interactionId, email: outbound });
+    try {
+      const result = await this.#adapter.sendEmail({
+        interactionId,
+        clientEmailId: outbound.id,
+        mode: email.mode,
+        inReplyTo: email.inReplyTo,
+        to: email.to,
+        cc: email.cc,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        attachments: outbound.attachments,
+      });
+      const emailId = result.emailId ?? outbound.id;
+      this.#dispatch({ type: 'local/email-sent', interactionId, clientEmailId: outbound.id, emailId, timestamp: result.timestamp ?? outbound.timestamp });
+      return emailId;
+    } catch (e) {
+      const error = this.#fail('sendEmail', interactionId, e);
+      this.#dispatch({ type: 'local/email-failed', interactionId, emailId: outbound.id, error: error.message });
+      throw error;
+    }
+  }
+
+  /** Transfers to a queue or an agent (R-XFER-*). Email goes to queues only (R-XFER-07). */
+  async transfer(interactionId: string, target: TransferTarget): Promise<void> {
+    const i = this.#require('transfer', interactionId);
+    if (i.channel === 'email' && target.kind !== 'queue') {
+      throw this.#fail('transfer', interactionId, new Error('email can be transferred to a queue only'), 'invalid-command');
+    }
+    await this.#call('transfer', interactionId, () => this.#adapter.transfer({ interactionId, target }));
+  }
+
+  /** Invites another agent to a three-party chat (R-CONF-01). */
+  async inviteToConference(interactionId: string, agentId: string): Promise<void> {
+    const i = this.#require('inviteToConference', interactionId);
+    if (i.channel === 'email') {
+      throw this.#fail('inviteToConference', interactionId, new Error('email has no conference'), 'invalid-command');
+    }
+    await this.#call('inviteToConference', interactionId, () => this.#adapter.inviteToConference({ interactionId, agentId }));
+  }
+
+  /** The invited agent leaves the conference (R-CONF-04). */
+  async exitConference(interactionId: string): Promise<void> {
+    this.#require('exitConference', interactionId);
+    await this.#call('exitConference', interactionId, () => this.#adapter.exitConference(interactionId));
+  }
+
+  /** The owner ends the conference (R-CONF-03). */
+  async endConference(interactionId: string): Promise<void> {
+    const i = this.#require('endConference', interactionId);
+    if (i.role !== 'owner') {
+      throw this.#fail('endConference', interactionId, new Error('only the owner can end the conference'), 'invalid-command');
+    }
+    await this.#call('endConference', interactionId, () => this.#adapter.endConference(interactionId));
+  }
+
+  /** Ends the interaction; it moves to wrap-up (R-END-02). */
+  async end(interactionId: string): Promise<void> {
+    this.#require('end', interactionId);
+    await this.#call('end', interactionId, () => this.#adapter.endInteraction(interactionId));
+  }
+
+  /** Submits wrap-up reasons; the interaction is then complete (R-END-02). */
+  async submitWrapup(interactionId: string, reasonIds: readonly string[]): Promise<void> {
+    this.#require('submitWrapup', interactionId);
+    await this.#call('submitWrapup', interactionId, () => this.#adapter.submitWrapup({ interactionId, reasonIds }));
+  }
+
+  /** Sets the agent's availability (leaving RONA needs this, R-OFFER-04). */
+  async setAgentState(availability: AgentAvailability): Promise<void> {
+    await this.#call('setAgentState', undefined, () => this.#adapter.setAgentState(availability));
+  }
+
+  /** Triggers a host-defined workflow for the interaction (R-CHAT-10). */
+  async triggerWorkflow(interactionId: string, workflowId: string): Promise<WorkflowResult> {
+    this.#require('triggerWorkflow', interactionId);
+    return this.#call('triggerWorkflow', interactionId, () => this.#adapter.triggerWorkflow({ interactionId, workflowId }));
+  }
+
+  /** Uploads a file the agent attaches. */
+  async uploadAttachment(interactionId: string, file: File): Promise<Attachment> {
+    this.#require('uploadAttachment', interactionId);
+    return this.#call('uploadAttachment', interactionId, () => this.#adapter.uploadAttachment(interactionId, file));
+  }
+
+  listQueues(channel: Channel): Promise<readonly Queue[]> {
+    return this.#call('listQueues', undefined, () => this.#adapter.listQueues(channel));
+  }
+  listAgents(): Promise<readonly DirectoryAgent[]> {
+    return this.#call('listAgents', undefined, () => this.#adapter.listAgents());
+  }
+  listWrapupReasons(channel: Channel): Promise<readonly WrapupReason[]> {
+    return this.#call('listWrapupReasons', undefined, () => this.#adapter.listWrapupReasons(channel));
+  }
+  listTemplates(channel: Channel): Promise<readonly MessageTemplate[]> {
+    return this.#call('listTemplates', undefined, () => this.#adapter.listTemplates(channel));
+  }
+  listWorkflows(channel: Channel): Promise<readonly Workflow[]> {
+    return this.#call('listWorkflows', undefined, () => this.#adapter.listWorkflows(channel));
+  }
+
+  /** Makes the interaction the one widgets of its channel show when they have no `interaction-id`. */
+  focus(interactionId: string): void {
+    this.#dispatch({ type: 'local/focus', interactionId });
+  }
+
+  /** Marks every inbound message of the interaction as seen. */
+  markRead(interactionId: string): void {
+    this.#dispatch({ type: 'local/mark-read', interactionId });
+  }
+
+  /** Stops listening to the adapter and completes every stream. Commands after this reject. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    this.#state.complete();
+    this.#errors.complete();
+  }
+
+  /** True after {@link dispose}. */
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  // ---- internals ------------------------------------------------------------
+
+  #dispatch(action: StoreAction): void {
+    if (this.#disposed) return;
+    const next = reduce(this.#state.value, action);
+    if (next !== this.#state.value) this.#state.next(next);
+  }
+
+  #report(error: StoreError): void {
+    if (!this.#disposed) this.#errors.next(error);
+  }
+
+  #require(command: string, interactionId: string): Interaction {
+    if (this.#disposed) throw new CommandError('invalid-command', command, 'the store is disposed');
+    const i = this.state.interactions[interactionId];
+    if (!i) throw this.#fail(command, interactionId, new Error(`unknown interaction ${interactionId}`), 'unknown-interaction');
+    return i;
+  }
+
+  #fail(command: string, interactionId: string | undefined, e: unknown, code: StoreErrorCode = 'command-failed'): CommandError {
+    const error = new CommandError(code, command, reason(e));
+    this.#report({ code, command, message: error.message, ...(interactionId ? { interactionId } : {}) });
+    return error;
+  }
+
+  async #call<T>(command: string, interactionId: string | undefined, run: () => Promise<T>): Promise<T> {
+    if (this.#disposed) throw new CommandError('invalid-command', command, 'the store is disposed');
+    try {
+      return await run();
+    } catch (e) {
+      throw this.#fail(command, interactionId, e);
+    }
+  }
+}
+
+/** Creates the store for one agent session on top of an adapter. */
+export function createInteractionStore(adapter: ContactCenterAdapter, options: InteractionStoreOptions = {}): InteractionStore {
+  return new InteractionStore(adapter, options);
+}

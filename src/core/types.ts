@@ -1,0 +1,222 @@
+/**
+ * Domain types shared by the adapter, the store and the elements.
+ * Every type here is plain, serialisable data: no classes, no functions.
+ * @packageDocumentation
+ */
+
+/** The four digital channels. */
+export type Channel = 'messenger' | 'sms' | 'webchat' | 'email';
+
+/** Channels that hold a chat conversation (everything but email). */
+export type ChatChannel = Exclude<Channel, 'email'>;
+
+/** Every channel, in display order. */
+export const CHANNELS: readonly Channel[] = ['messenger', 'sms', 'webchat', 'email'];
+
+/** True when the channel holds a chat conversation rather than an email thread. */
+export function isChatChannel(channel: Channel): channel is ChatChannel {
+  return channel !== 'email';
+}
+
+/**
+ * The agent's availability. `rona` (Redirection On No Answer) is entered when an
+ * offer is left unanswered; offers stop until the agent sets `available` by hand.
+ */
+export type AgentAvailability = 'available' | 'idle' | 'rona' | 'busy' | 'offline';
+
+/** A queue an interaction can arrive from or be transferred to. */
+export interface Queue {
+  readonly id: string;
+  readonly name: string;
+  /** Channels this queue serves. */
+  readonly channels: readonly Channel[];
+}
+
+/** Another agent in the directory (transfer and conference targets). */
+export interface DirectoryAgent {
+  readonly id: string;
+  readonly name: string;
+  readonly availability: AgentAvailability;
+}
+
+/** The customer on the other side of an interaction. */
+export interface Customer {
+  readonly name: string;
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+/**
+ * Where an interaction came from, as shown on the contact request:
+ * messenger → `page`; sms → `phoneNumber` and `sourceNumber`;
+ * webchat and email → the customer's `email`.
+ */
+export interface InteractionSource {
+  /** Facebook page the customer wrote to (messenger). */
+  readonly page?: string;
+  /** The customer's phone number (sms). */
+  readonly phoneNumber?: string;
+  /** The contact-center number the customer texted (sms). */
+  readonly sourceNumber?: string;
+  /** The customer's email address (webchat, email). */
+  readonly email?: string;
+}
+
+/** A file attached to a message or an email. */
+export interface Attachment {
+  readonly id: string;
+  readonly name: string;
+  /** Size in bytes. */
+  readonly size: number;
+  readonly mimeType: string;
+  /** Where the file can be downloaded; absent while uploading. */
+  readonly url?: string;
+  /** Content-ID for inline email images (`cid:` references). */
+  readonly contentId?: string;
+}
+
+/** Delivery state of a message the agent sent. */
+export type DeliveryStatus = 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+/** Who wrote a chat message. `agent` is this agent; `peer` another agent (conference). */
+export type MessageAuthor = 'customer' | 'agent' | 'peer' | 'system';
+
+/** What a system notice is about, so it can be localised. */
+export type SystemNoticeKind =
+  | 'customer-joined'
+  | 'customer-left'
+  | 'agent-joined'
+  | 'agent-left'
+  | 'transferred'
+  | 'conference-started'
+  | 'conference-ended'
+  | 'info';
+
+/** Text format of a chat message body. */
+export type MessageFormat = 'plain' | 'markdown';
+
+/** One message in a chat thread. */
+export interface ChatMessage {
+  readonly id: string;
+  readonly author: MessageAuthor;
+  /** Display name of the author (customer or agent name); absent for system notices. */
+  readonly authorName?: string;
+  readonly text: string;
+  readonly format: MessageFormat;
+  /** Epoch milliseconds. */
+  readonly timestamp: number;
+  readonly attachments: readonly Attachment[];
+  /** Delivery state; only on messages this agent sent. */
+  readonly status?: DeliveryStatus;
+  /** Why sending failed (adapter message), for a failed message. */
+  readonly error?: string;
+  /** For `system` messages: what happened, so the element can localise it. */
+  readonly notice?: SystemNoticeKind;
+}
+
+/** Status of one email in a thread: received, sent, or a delivery report (DR). */
+export type EmailStatus = 'received' | 'sending' | 'sent' | 'failed' | 'delivery-report';
+
+/** One email in an email thread. */
+export interface EmailMessage {
+  readonly id: string;
+  readonly direction: 'inbound' | 'outbound';
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly subject: string;
+  /** Untrusted HTML body; rendered only through the email sanitizer. */
+  readonly html?: string;
+  /** Plain-text body (used when there is no HTML). */
+  readonly text?: string;
+  /** Epoch milliseconds. */
+  readonly timestamp: number;
+  readonly status: EmailStatus;
+  readonly attachments: readonly Attachment[];
+  readonly error?: string;
+}
+
+/**
+ * Where an interaction is in its life:
+ * `offered` → `active` → (`conference-requested` → `conference`) → `wrapup` → removed
+ * once wrap-up is submitted. A transfer's fate is kept in {@link Interaction.transfer}.
+ */
+export type InteractionStatus = 'offered' | 'active' | 'conference-requested' | 'conference' | 'wrapup';
+
+/** This agent's part in the interaction: the owner, or an agent invited to a conference. */
+export type InteractionRole = 'owner' | 'invitee';
+
+/** A person in the conversation besides this agent. */
+export interface Participant {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'customer' | 'agent';
+}
+
+/** Where a transfer goes. */
+export type TransferTarget =
+  | { readonly kind: 'queue'; readonly queueId: string }
+  | { readonly kind: 'agent'; readonly agentId: string };
+
+/** What became of the last transfer of an interaction. */
+export interface TransferOutcome {
+  readonly target: TransferTarget;
+  readonly state: 'pending' | 'completed' | 'dropped' | 'failed';
+  readonly error?: string;
+}
+
+/** Why an interaction entered wrap-up. */
+export type EndReason = 'agent-ended' | 'customer-left' | 'transferred' | 'conference-ended' | 'conference-exited';
+
+/** One interaction (a conversation or an email thread) as the store holds it. */
+export interface Interaction {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly status: InteractionStatus;
+  readonly role: InteractionRole;
+  readonly queue: { readonly id: string; readonly name: string };
+  readonly customer: Customer;
+  readonly source: InteractionSource;
+  /** Epoch ms when the offer reached the agent (the contact-request timer counts from here). */
+  readonly offeredAt: number;
+  /** Epoch ms when the agent accepted (the conversation timer counts from here). */
+  readonly acceptedAt?: number;
+  readonly messages: readonly ChatMessage[];
+  readonly emails: readonly EmailMessage[];
+  readonly participants: readonly Participant[];
+  readonly customerTyping: boolean;
+  /** Inbound messages not yet seen by the agent. */
+  readonly unread: number;
+  /** The agent invited to a conference, while requested or in conference. */
+  readonly conferenceAgent?: { readonly id: string; readonly name: string };
+  readonly transfer?: TransferOutcome;
+  readonly endReason?: EndReason;
+}
+
+/** A wrap-up reason the agent picks after an interaction. */
+export interface WrapupReason {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A message template (R-TPL-*). `body` may hold `{{system}}` and `[[param]]` placeholders. */
+export interface MessageTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly body: string;
+  /** A locked template is inserted read-only (R-TPL-02). */
+  readonly locked: boolean;
+  readonly channels: readonly Channel[];
+}
+
+/** A host-defined workflow the agent can trigger (R-CHAT-10). */
+export interface Workflow {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** This agent. */
+export interface AgentProfile {
+  readonly id: string;
+  readonly name: string;
+}

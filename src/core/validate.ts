@@ -1,0 +1,146 @@
+import type { ContactCenterEvent, ContactCenterEventType } from './events.js';
+
+/** Outcome of validating one inbound value. */
+export type ValidationResult = { readonly ok: true; readonly event: ContactCenterEvent } | { readonly ok: false; readonly error: string };
+
+type Check = (value: unknown, path: string) => string | undefined;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const str: Check = (v, p) => (typeof v === 'string' ? undefined : `${p} must be a string`);
+const nonEmpty: Check = (v, p) => (typeof v === 'string' && v.length > 0 ? undefined : `${p} must be a non-empty string`);
+const num: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${p} must be a finite number`);
+const bool: Check = (v, p) => (typeof v === 'boolean' ? undefined : `${p} must be a boolean`);
+const oneOf =
+  (...values: readonly string[]): Check =>
+  (v, p) =>
+    typeof v === 'string' && values.includes(v) ? undefined : `${p} must be one of ${values.join(', ')}`;
+const optional =
+  (check: Check): Check =>
+  (v, p) =>
+    v === undefined ? undefined : check(v, p);
+const arrayOf =
+  (check: Check): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) return `${p} must be an array`;
+    for (let i = 0; i < v.length; i++) {
+      const e = check(v[i], `${p}[${i}]`);
+      if (e) return e;
+    }
+    return undefined;
+  };
+const shape =
+  (fields: Readonly<Record<string, Check>>): Check =>
+  (v, p) => {
+    if (!isObject(v)) return `${p} must be an object`;
+    for (const [k, check] of Object.entries(fields)) {
+      const e = check(v[k], `${p}.${k}`);
+      if (e) return e;
+    }
+    return undefined;
+  };
+
+const CHANNEL = oneOf('messenger', 'sms', 'webchat', 'email');
+const AVAILABILITY = oneOf('available', 'idle', 'rona', 'busy', 'offline');
+const DELIVERY = oneOf('sending', 'sent', 'delivered', 'read', 'failed');
+const EMAIL_STATUS = oneOf('received', 'sending', 'sent', 'failed', 'delivery-report');
+const NAMED = shape({ id: nonEmpty, name: str });
+
+const ATTACHMENT = shape({
+  id: nonEmpty,
+  name: str,
+  size: (v, p) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : `${p} must be a size in bytes`),
+  mimeType: str,
+  url: optional(str),
+  contentId: optional(str),
+});
+
+const CHAT_MESSAGE = shape({
+  id: nonEmpty,
+  author: oneOf('customer', 'agent', 'peer', 'system'),
+  authorName: optional(str),
+  text: str,
+  format: oneOf('plain', 'markdown'),
+  timestamp: num,
+  attachments: arrayOf(ATTACHMENT),
+  status: optional(DELIVERY),
+  error: optional(str),
+  notice: optional(
+    oneOf('customer-joined', 'customer-left', 'agent-joined', 'agent-left', 'transferred', 'conference-started', 'conference-ended', 'info'),
+  ),
+});
+
+const EMAIL_MESSAGE = shape({
+  id: nonEmpty,
+  direction: oneOf('inbound', 'outbound'),
+  from: str,
+  to: arrayOf(str),
+  cc: arrayOf(str),
+  subject: str,
+  html: optional(str),
+  text: optional(str),
+  timestamp: num,
+  status: EMAIL_STATUS,
+  attachments: arrayOf(ATTACHMENT),
+  error: optional(str),
+});
+
+const TARGET: Check = (v, p) => {
+  if (!isObject(v)) return `${p} must be an object`;
+  if (v['kind'] === 'queue') return nonEmpty(v['queueId'], `${p}.queueId`);
+  if (v['kind'] === 'agent') return nonEmpty(v['agentId'], `${p}.agentId`);
+  return `${p}.kind must be queue or agent`;
+};
+
+const ID = { interactionId: nonEmpty };
+
+const SCHEMAS: Readonly<Record<ContactCenterEventType, Readonly<Record<string, Check>>>> = {
+  'agent-state-changed': { state: AVAILABILITY },
+  offer: {
+    ...ID,
+    channel: CHANNEL,
+    queue: NAMED,
+    customer: shape({ name: str, email: optional(str), phone: optional(str) }),
+    source: shape({ page: optional(str), phoneNumber: optional(str), sourceNumber: optional(str), email: optional(str) }),
+    role: optional(oneOf('owner', 'invitee')),
+    messages: optional(arrayOf(CHAT_MESSAGE)),
+    emails: optional(arrayOf(EMAIL_MESSAGE)),
+  },
+  'offer-rescinded': { ...ID, reason: oneOf('timeout', 'customer-left', 'taken') },
+  'interaction-accepted': ID,
+  'message-received': { ...ID, message: CHAT_MESSAGE },
+  'message-status': { ...ID, messageId: nonEmpty, status: DELIVERY, error: optional(str) },
+  'customer-typing': { ...ID, typing: bool },
+  'participant-joined': { ...ID, participant: shape({ id: nonEmpty, name: str, kind: oneOf('customer', 'agent') }) },
+  'participant-left': { ...ID, participantId: nonEmpty },
+  conference: { ...ID, state: oneOf('requested', 'started', 'declined', 'exited', 'ended'), agent: NAMED },
+  transfer: { ...ID, target: TARGET, state: oneOf('pending', 'completed', 'dropped', 'failed'), error: optional(str) },
+  'email-received': { ...ID, email: EMAIL_MESSAGE },
+  'email-status': { ...ID, emailId: nonEmpty, status: EMAIL_STATUS, error: optional(str) },
+  'interaction-ended': {
+    ...ID,
+    reason: oneOf('agent-ended', 'customer-left', 'transferred', 'conference-ended', 'conference-exited'),
+  },
+  'wrapup-completed': ID,
+};
+
+const BASE = { at: num, seq: optional(num) };
+
+/**
+ * Checks that an untrusted value is a well-formed {@link ContactCenterEvent}.
+ * Never throws, whatever it is given (getters that throw included).
+ */
+export function validateEvent(value: unknown): ValidationResult {
+  try {
+    if (!isObject(value)) return { ok: false, error: 'event must be an object' };
+    const type = value['type'];
+    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(SCHEMAS, type)) {
+      return { ok: false, error: `unknown event type ${JSON.stringify(String(type)).slice(0, 60)}` };
+    }
+    const schema = SCHEMAS[type as ContactCenterEventType];
+    const error = shape({ ...BASE, ...schema })(value, type);
+    return error ? { ok: false, error } : { ok: true, event: value as unknown as ContactCenterEvent };
+  } catch (e) {
+    return { ok: false, error: `event could not be read: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
