@@ -99,12 +99,19 @@ export class InteractionStore {
   readonly #adapter: ContactCenterAdapter;
   readonly #state: BehaviorSubject<CcState>;
   readonly #errors = new Subject<StoreError>();
+  readonly #accepted = new Subject<string>();
   readonly #now: () => number;
   #subscription: Subscription | undefined;
   #disposed = false;
 
   /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
   readonly errors$: Observable<StoreError> = this.#errors.asObservable();
+
+  /**
+   * Ids of interactions this agent has just accepted through {@link accept}: the
+   * conversation pane showing one focuses its composer (R-OFFER-05).
+   */
+  readonly accepted$: Observable<string> = this.#accepted.asObservable();
 
   /** Every state, starting with the current one. */
   readonly state$: Observable<CcState>;
@@ -132,10 +139,11 @@ export class InteractionStore {
 
   /**
    * An Observable of one slice of the state. It emits the current slice at once and
-   * then only when the slice changes (`===`), so a subscriber re-renders only when needed.
+   * then only when the slice changes (`===`, or `equals` when given), so a subscriber
+   * re-renders only when needed.
    */
-  select<T>(selector: (state: CcState) => T): Observable<T> {
-    return this.#state.pipe(map(selector), distinctUntilChanged());
+  select<T>(selector: (state: CcState) => T, equals?: (a: T, b: T) => boolean): Observable<T> {
+    return this.#state.pipe(map(selector), distinctUntilChanged(equals));
   }
 
   /** Validates and folds one inbound value. Invalid values are reported on `errors$`, state untouched. */
@@ -172,6 +180,7 @@ export class InteractionStore {
     const i = this.#require('accept', interactionId);
     if (i.status !== 'offered') return;
     this.#dispatch({ type: 'local/accept-requested', interactionId, at: this.#now() });
+    this.#accepted.next(interactionId);
     try {
       await this.#adapter.acceptOffer(interactionId);
     } catch (e) {
@@ -374,6 +383,7 @@ export class InteractionStore {
     this.#subscription = undefined;
     this.#state.complete();
     this.#errors.complete();
+    this.#accepted.complete();
   }
 
   /** True after {@link dispose}. */

@@ -1,0 +1,191 @@
+import { css } from 'lit';
+import { controls, tokens } from '../../styles/tokens.js';
+
+export const styles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 320px;
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-border);
+      border-radius: var(--_cc-radius);
+      overflow: hidden;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
+      align-items: baseline;
+      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+      border-bottom: 1px solid var(--_cc-border);
+      background: var(--_cc-surface-alt);
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.1em;
+      flex: 1 1 100%;
+    }
+    dl {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
+      margin: 0;
+      font-size: 0.9em;
+    }
+    dl div {
+      display: flex;
+      gap: calc(var(--_cc-space) / 2);
+    }
+    dt {
+      color: var(--_cc-text-muted);
+    }
+    dd {
+      margin: 0;
+    }
+    .timer {
+      font-variant-numeric: tabular-nums;
+    }
+    .thread {
+      flex: 1 1 auto;
+      overflow-y: auto;
+      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+      display: flex;
+      flex-direction: column;
+      gap: var(--_cc-space);
+      min-height: 120px;
+    }
+    .row {
+      display: flex;
+      gap: var(--_cc-space);
+      align-items: flex-end;
+      max-width: 85%;
+    }
+    .row.agent {
+      align-self: flex-end;
+      flex-direction: row-reverse;
+    }
+    .avatar {
+      flex: none;
+      width: 32px;
+      height: 32px;
+      border-radius: 50%;
+      display: grid;
+      place-items: center;
+      font-size: 0.8em;
+      font-weight: 600;
+      background: var(--_cc-avatar);
+      color: var(--_cc-on-avatar);
+    }
+    .bubble {
+      border-radius: var(--_cc-radius);
+      padding: calc(var(--_cc-space) * 0.75) var(--_cc-space);
+      overflow-wrap: anywhere;
+    }
+    .text {
+      white-space: pre-wrap;
+    }
+    .customer .bubble,
+    .peer .bubble {
+      background: var(--_cc-customer-bubble);
+      color: var(--_cc-on-customer-bubble);
+    }
+    .agent .bubble {
+      background: var(--_cc-agent-bubble);
+      color: var(--_cc-on-agent-bubble);
+    }
+    .bubble a {
+      color: inherit;
+    }
+    .meta {
+      font-size: 0.8em;
+      color: var(--_cc-text-muted);
+      margin-top: 2px;
+      display: flex;
+      gap: var(--_cc-space);
+      align-items: center;
+    }
+    .agent .meta {
+      justify-content: flex-end;
+    }
+    .meta .failed {
+      color: var(--_cc-danger);
+      font-weight: 600;
+    }
+    .link-btn {
+      font: inherit;
+      background: none;
+      border: none;
+      padding: 0 2px;
+      color: var(--_cc-primary);
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    .notice {
+      align-self: center;
+      text-align: center;
+      font-size: 0.85em;
+      color: var(--_cc-text-muted);
+      margin: 0;
+      padding: 2px var(--_cc-space);
+    }
+    .attachments {
+      list-style: none;
+      margin: 4px 0 0;
+      padding: 0;
+    }
+    .typing {
+      font-size: 0.85em;
+      color: var(--_cc-text-muted);
+      min-height: 1.4em;
+      margin: 0;
+      padding: 0 calc(var(--_cc-space) * 1.5);
+    }
+    .composer {
+      border-top: 1px solid var(--_cc-border);
+      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: calc(var(--_cc-space) / 2) var(--_cc-space);
+      align-items: end;
+    }
+    textarea {
+      font: inherit;
+      color: var(--_cc-text);
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: calc(var(--_cc-space) * 0.75);
+      resize: vertical;
+      min-height: 2.6em;
+      max-height: 40vh;
+    }
+    textarea[aria-invalid='true'] {
+      border-color: var(--_cc-danger);
+    }
+    .counter {
+      grid-column: 1;
+      font-size: 0.8em;
+      color: var(--_cc-text-muted);
+      text-align: end;
+      margin: 0;
+    }
+    .error {
+      grid-column: 1 / -1;
+      color: var(--_cc-danger);
+      margin: 0;
+      font-size: 0.9em;
+    }
+    .empty,
+    .ended {
+      color: var(--_cc-text-muted);
+      padding: calc(var(--_cc-space) * 2);
+      margin: 0;
+    }
+  `,
+];

@@ -1,0 +1,147 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatElapsed } from '../../core/format.js';
+import { sameItems, selectOffers } from '../../core/store/selectors.js';
+import type { InteractionStore } from '../../core/store/store.js';
+import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
+import { ClockController } from '../../controllers/clock.js';
+import { LocalizeController, t } from '../../controllers/localize.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { styles } from './cc-contact-request.styles.js';
+
+/** Detail of `cc-accept`. */
+export interface CcAcceptDetail {
+  readonly interactionId: string;
+  readonly channel: Channel;
+}
+
+/**
+ * Contact requests: each interaction offered to the agent, with its queue, its source
+ * (page for Messenger; phone and source number for SMS; customer name and email for
+ * WebChat and Email), the time it has waited, and **Accept** (R-OFFER-01, R-OFFER-02).
+ * Without `interaction-id` it lists every pending offer (of `channel`, when set).
+ *
+ * @summary Offers waiting for the agent, with Accept.
+ * @fires cc-accept - The agent accepted an offer. Detail: `{ interactionId, channel }`.
+ * @csspart list - The list of offers.
+ * @csspart offer - One offer card.
+ * @csspart accept - The Accept button.
+ * @csspart timer - The elapsed-time text.
+ * @csspart empty - The text shown when there is no offer.
+ * @cssprop --cc-color-primary - Accept button and the offer's accent border.
+ * @cssprop --cc-color-surface - Card background.
+ * @cssprop --cc-color-border - Card border.
+ * @cssprop --cc-color-text-muted - Labels and timer.
+ * @cssprop --cc-color-danger - Error text.
+ * @cssprop --cc-radius - Corner radius.
+ * @cssprop --cc-font-family - Font.
+ */
+@customElement('cc-contact-request')
+export class CcContactRequest extends LitElement {
+  static override styles = styles;
+
+  /** Show only this offer. Without it every pending offer is listed. */
+  @property({ attribute: 'interaction-id' })
+  interactionId: string | undefined;
+
+  /** Show only offers of this channel. */
+  @property()
+  channel: Channel | undefined;
+
+  /** The store; optional inside `<cc-provider>`. */
+  @property({ attribute: false })
+  store: InteractionStore | undefined;
+
+  @state()
+  private errors: Readonly<Record<string, string>> = {};
+
+  readonly #clock = new ClockController(this);
+  readonly #offers = new StoreController(
+    this,
+    (s) => {
+      const all = selectOffers(s, this.channel && CHANNELS.includes(this.channel) ? [this.channel] : undefined);
+      return this.interactionId ? all.filter((i) => i.id === this.interactionId) : all;
+    },
+    { deps: () => [this.interactionId, this.channel], equals: sameItems },
+  );
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
+  override render() {
+    const offers = this.#offers.value ?? [];
+    if (offers.length === 0) return html`<p class="empty" part="empty">${t('offer.none')}</p>`;
+    const now = this.#clock.now;
+    return html`<ul part="list">
+      ${repeat(
+        offers,
+        (o) => o.id,
+        (o) => this.#renderOffer(o, now),
+      )}
+    </ul>`;
+  }
+
+  #renderOffer(o: Interaction, now: number) {
+    const channelName = t(`channel.${o.channel}`);
+    const label = t('offer.label', { channel: channelName, customer: o.customer.name });
+    const error = this.errors[o.id];
+    return html`<li class="offer" part="offer" aria-label=${label}>
+      <h3 class="title"><span>${o.customer.name}</span><span class="channel">${channelName}</span></h3>
+      <dl>${this.#fields(o)}</dl>
+      <div class="side">
+        <span class="timer" part="timer" role="timer" aria-label=${t('offer.elapsed')}>${formatElapsed(now - o.offeredAt)}</span>
+        <button class="btn" part="accept" @click=${() => this.#accept(o)}>${t('accept')}</button>
+      </div>
+      ${error ? html`<p class="error" role="alert">${t('offer.acceptFailed', { reason: error })}</p>` : nothing}
+    </li>`;
+  }
+
+  #fields(o: Interaction) {
+    const row = (label: string, value: string | undefined) =>
+      value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing;
+    switch (o.channel) {
+      case 'messenger':
+        return [row(t('offer.queue'), o.queue.name), row(t('offer.page'), o.source.page)];
+      case 'sms':
+        return [
+          row(t('offer.queue'), o.queue.name),
+          row(t('offer.phoneNumber'), o.source.phoneNumber ?? o.customer.phone),
+          row(t('offer.sourceNumber'), o.source.sourceNumber),
+        ];
+      case 'webchat':
+      case 'email':
+        return [
+          row(t('offer.customer'), o.customer.name),
+          row(t('offer.email'), o.source.email ?? o.customer.email),
+          row(t('offer.queue'), o.queue.name),
+        ];
+    }
+  }
+
+  async #accept(o: Interaction): Promise<void> {
+    const store = this.#offers.store;
+    if (!store) return;
+    const { [o.id]: _previous, ...rest } = this.errors;
+    this.errors = rest;
+    this.dispatchEvent(
+      new CustomEvent<CcAcceptDetail>('cc-accept', { detail: { interactionId: o.id, channel: o.channel }, bubbles: true, composed: true }),
+    );
+    try {
+      await store.accept(o.id);
+    } catch (e) {
+      this.errors = { ...this.errors, [o.id]: e instanceof Error ? e.message : String(e) };
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-contact-request': CcContactRequest;
+  }
+  interface HTMLElementEventMap {
+    'cc-accept': CustomEvent<CcAcceptDetail>;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * cc-digital-widgets: Web Components for contact-center agents handling Facebook
+ * Messenger, SMS, WebChat and Email. Importing this module registers every element.
+ * @packageDocumentation
+ */
+export * from './core/types.js';
+export type * from './core/events.js';
+export type * from './core/adapter.js';
+export { validateEvent, type ValidationResult } from './core/validate.js';
+export { reduce } from './core/store/reducer.js';
+export { initialState, type CcState, type LocalAction, type StoreAction, type InitialStateOptions } from './core/store/state.js';
+export { selectOffers, selectShownInteraction, sameItems } from './core/store/selectors.js';
+export {
+  InteractionStore,
+  createInteractionStore,
+  CommandError,
+  type InteractionStoreOptions,
+  type StoreError,
+  type StoreErrorCode,
+  type SendOptions,
+  type OutgoingEmail,
+} from './core/store/store.js';
+export { storeContext } from './core/context.js';
+export { formatElapsed, initials, formatBytes } from './core/format.js';
+export { StoreController, type StoreHost, type StoreControllerOptions } from './controllers/store-controller.js';
+export { ClockController } from './controllers/clock.js';
+export { LocalizeController, setLocale, getLocale, t, LOCALES, type Locale, type LocaleChangedDetail } from './controllers/localize.js';
+export type { MessageKey, Messages } from './locales/en.js';
+
+export { CcProvider } from './components/cc-provider/cc-provider.js';
+export { CcContactRequest, type CcAcceptDetail } from './components/cc-contact-request/cc-contact-request.js';
+export { CcChatWidget, type CcSendDetail, DEFAULT_MAX_LENGTH } from './components/cc-chat-widget/cc-chat-widget.js';

@@ -1,0 +1,79 @@
+/**
+ * English strings. The keys are the catalogue every locale must fill:
+ * `zh-CN.ts` is typed against them, so a missing key fails the type check.
+ * `{name}` placeholders are filled by `t(key, { name })`.
+ */
+export const en = {
+  // actions (accessible names are part of the public contract, see DESIGN.md)
+  accept: 'Accept',
+  send: 'Send',
+  retry: 'Retry',
+  transfer: 'Transfer',
+  conference: 'Conference',
+  end: 'End',
+
+  // channels
+  'channel.messenger': 'Facebook Messenger',
+  'channel.sms': 'SMS',
+  'channel.webchat': 'WebChat',
+  'channel.email': 'Email',
+
+  // contact request (R-OFFER-01)
+  'offer.label': '{channel} request from {customer}',
+  'offer.queue': 'Queue',
+  'offer.page': 'Page',
+  'offer.phoneNumber': 'Phone number',
+  'offer.sourceNumber': 'Source number',
+  'offer.customer': 'Customer',
+  'offer.email': 'Email',
+  'offer.elapsed': 'Waiting',
+  'offer.none': 'No contact requests',
+  'offer.acceptFailed': 'Could not accept the request: {reason}',
+
+  // conversation pane (R-CHAT-01…04)
+  'chat.empty': 'No active conversation',
+  'chat.customer': 'Customer',
+  'chat.queue': 'Queue',
+  'chat.agent': 'Agent',
+  'chat.date': 'Date',
+  'chat.duration': 'Duration',
+  'chat.thread': 'Conversation with {customer}',
+  'chat.message': 'Message',
+  'chat.placeholder': 'Type a message. Enter sends, Shift+Enter adds a line.',
+  'chat.counter': '{count} / {max}',
+  'chat.tooLong': 'The message is {over} characters too long ({count} / {max}). Shorten it to send.',
+  'chat.customerSaid': '{name} said',
+  'chat.youSaid': 'You said',
+  'chat.agentSaid': '{name} said',
+  'chat.typing': '{name} is typing…',
+  'chat.ended': 'This conversation has ended.',
+  'chat.newMessage': 'New message from {name}: {text}',
+  'chat.attachment': '{name} ({size})',
+
+  // delivery status (R-CHAT-05)
+  'status.sending': 'Sending',
+  'status.sent': 'Sent',
+  'status.delivered': 'Delivered',
+  'status.read': 'Read',
+  'status.failed': 'Not sent',
+
+  // system notices (R-CHAT-02, R-END-04, R-CONF-02)
+  'notice.customer-joined': '{name} joined the chat',
+  'notice.customer-left': '{name} left the chat',
+  'notice.agent-joined': '{name} joined the chat',
+  'notice.agent-left': '{name} left the chat',
+  'notice.transferred': 'The conversation was transferred',
+  'notice.conference-started': 'Conference started',
+  'notice.conference-ended': 'Conference ended',
+  'notice.info': '{name}',
+
+  // errors
+  'error.generic': 'Something went wrong: {reason}',
+  'error.noStore': 'Not connected: give this element a store or place it inside <cc-provider>.',
+} as const;
+
+/** A key of the string catalogue. */
+export type MessageKey = keyof typeof en;
+
+/** A complete catalogue: every key, translated. */
+export type Messages = { readonly [K in MessageKey]: string };
