@@ -1,0 +1,306 @@
+import { expect } from '@open-wc/testing';
+import type { ContactCenterEvent, OfferEvent } from '../../src/core/events.js';
+import { reduce } from '../../src/core/store/reducer.js';
+import { initialState, type CcState, type StoreAction } from '../../src/core/store/state.js';
+import type { ChatMessage, Interaction } from '../../src/core/types.js';
+
+const T0 = 1_700_000_000_000;
+
+function offer(id = 'i1', extra: Partial<OfferEvent> = {}): OfferEvent {
+  return {
+    type: 'offer',
+    at: T0,
+    interactionId: id,
+    channel: 'webchat',
+    queue: { id: 'q1', name: 'Support' },
+    customer: { name: 'Jane Doe', email: 'jane@example.com' },
+    source: { email: 'jane@example.com' },
+    ...extra,
+  };
+}
+
+function msg(id: string, timestamp: number, author: ChatMessage['author'] = 'customer', status?: ChatMessage['status']): ChatMessage {
+  return { id, author, text: `text ${id}`, format: 'plain', timestamp, attachments: [], ...(status ? { status } : {}) };
+}
+
+function fold(...actions: StoreAction[]): CcState {
+  return actions.reduce(reduce, initialState());
+}
+
+function get(state: CcState, id = 'i1'): Interaction {
+  const i = state.interactions[id];
+  if (!i) throw new Error(`no interaction ${id}`);
+  return i;
+}
+
+const accepted: ContactCenterEvent = { type: 'interaction-accepted', at: T0 + 5000, interactionId: 'i1' };
+
+/** Deep-freezes a state so any mutation by the reducer throws in strict mode. */
+function frozen<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) frozen(v);
+  }
+  return value;
+}
+
+describe('reduce (pure reducer)', () => {
+  it('never mutates its input and returns the same object when nothing changes', () => {
+    const before = frozen(fold(offer(), accepted));
+    const same = reduce(before, { type: 'customer-typing', at: T0, interactionId: 'i1', typing: false });
+    expect(same).to.equal(before);
+    const after = reduce(before, { type: 'message-received', at: T0 + 6000, interactionId: 'i1', message: msg('m1', T0 + 6000) });
+    expect(after).not.to.equal(before);
+    expect(get(before).messages).to.have.length(0);
+  });
+
+  it('ignores events about unknown interactions', () => {
+    const s = frozen(initialState());
+    expect(reduce(s, { type: 'message-received', at: T0, interactionId: 'nope', message: msg('m', T0) })).to.equal(s);
+    expect(reduce(s, { type: 'interaction-ended', at: T0, interactionId: 'nope', reason: 'agent-ended' })).to.equal(s);
+  });
+
+  it('skips events whose sequence number was already folded (replayed log)', () => {
+    const s1 = fold({ ...offer(), seq: 1 }, { type: 'agent-state-changed', at: T0, state: 'idle', seq: 2 });
+    expect(s1.lastSeq).to.equal(2);
+    const s2 = reduce(s1, { type: 'agent-state-changed', at: T0, state: 'busy', seq: 2 });
+    expect(s2).to.equal(s1);
+  });
+
+  describe('agent-state-changed', () => {
+    it('R-OFFER-04: sets the availability, RONA included', () => {
+      const s = fold({ type: 'agent-state-changed', at: T0, state: 'rona' });
+      expect(s.agent.availability).to.equal('rona');
+    });
+  });
+
+  describe('offer', () => {
+    it('R-OFFER-01: adds an offered interaction with queue, customer, source and offer time', () => {
+      const s = fold(offer('i1', { messages: [msg('m1', T0)] }));
+      const i = get(s);
+      expect(i.status).to.equal('offered');
+      expect(i.queue.name).to.equal('Support');
+      expect(i.source.email).to.equal('jane@example.com');
+      expect(i.offeredAt).to.equal(T0);
+      expect(i.unread).to.equal(1);
+      expect(s.order).to.deep.equal(['i1']);
+    });
+
+    it('ignores a duplicate offer', () => {
+      const s = fold(offer());
+      expect(reduce(s, offer())).to.equal(s);
+    });
+
+    it('R-OFFER-04: presents no offer while the agent is in RONA', () => {
+      const s = fold({ type: 'agent-state-changed', at: T0, state: 'rona' }, offer());
+      expect(s.interactions).to.deep.equal({});
+    });
+  });
+
+  describe('offer-rescinded', () => {
+    it('removes a pending offer but not an accepted interaction', () => {
+      expect(fold(offer(), { type: 'offer-rescinded', at: T0, interactionId: 'i1', reason: 'timeout' }).order).to.deep.equal([]);
+      const s = fold(offer(), accepted, { type: 'offer-rescinded', at: T0, interactionId: 'i1', reason: 'taken' });
+      expect(get(s).status).to.equal('active');
+    });
+  });
+
+  describe('interaction-accepted and local accept', () => {
+    it('R-OFFER-05: makes the interaction active, timed from acceptance, and focused for its channel', () => {
+      const s = fold(offer(), accepted);
+      expect(get(s).status).to.equal('active');
+      expect(get(s).acceptedAt).to.equal(T0 + 5000);
+      expect(s.focused.webchat).to.equal('i1');
+    });
+
+    it('keeps the first acceptance time when the backend confirms an optimistic accept', () => {
+      const s = fold(offer(), { type: 'local/accept-requested', interactionId: 'i1', at: T0 + 1000 }, accepted);
+      expect(get(s).acceptedAt).to.equal(T0 + 1000);
+    });
+
+    it('reverts an optimistic accept the adapter refused', () => {
+      const s = fold(offer(), { type: 'local/accept-requested', interactionId: 'i1', at: T0 + 1000 }, { type: 'local/accept-failed', interactionId: 'i1' });
+      expect(get(s).status).to.equal('offered');
+      expect(get(s).acceptedAt).to.equal(undefined);
+    });
+  });
+
+  describe('message-received', () => {
+    it('R-CHAT-01: appends messages in time order, counts unread, drops duplicates', () => {
+      const s = fold(
+        offer(),
+        accepted,
+        { type: 'message-received', at: T0, interactionId: 'i1', message: msg('b', T0 + 20) },
+        { type: 'message-received', at: T0, interactionId: 'i1', message: msg('a', T0 + 10) },
+        { type: 'message-received', at: T0, interactionId: 'i1', message: msg('b', T0 + 20) },
+        { type: 'message-received', at: T0, interactionId: 'i1', message: msg('c', T0 + 30, 'system') },
+      );
+      expect(get(s).messages.map((m) => m.id)).to.deep.equal(['a', 'b', 'c']);
+      expect(get(s).unread).to.equal(2);
+    });
+
+    it('R-X-05: a customer message ends the typing indicator', () => {
+      const s = fold(
+        offer(),
+        { type: 'customer-typing', at: T0, interactionId: 'i1', typing: true },
+        { type: 'message-received', at: T0, interactionId: 'i1', message: msg('a', T0) },
+      );
+      expect(get(s).customerTyping).to.equal(false);
+    });
+  });
+
+  describe('message-status', () => {
+    const sent = (): CcState =>
+      fold(offer(), accepted, { type: 'local/message-sending', interactionId: 'i1', message: msg('x', T0 + 1, 'agent', 'sending') });
+
+    it('R-CHAT-05: moves delivery forward only', () => {
+      let s = reduce(sent(), { type: 'message-status', at: T0, interactionId: 'i1', messageId: 'x', status: 'read' });
+      expect(get(s).messages[0]?.status).to.equal('read');
+      s = reduce(s, { type: 'message-status', at: T0, interactionId: 'i1', messageId: 'x', status: 'delivered' });
+      expect(get(s).messages[0]?.status).to.equal('read');
+    });
+
+    it('R-CHAT-05: records a failure with its reason', () => {
+      const s = reduce(sent(), { type: 'message-status', at: T0, interactionId: 'i1', messageId: 'x', status: 'failed', error: 'carrier down' });
+      expect(get(s).messages[0]).to.include({ status: 'failed', error: 'carrier down' });
+    });
+  });
+
+  describe('local message actions', () => {
+    it('R-CHAT-04: an optimistic message becomes sent under the backend id', () => {
+      const s = fold(
+        offer(),
+        accepted,
+        { type: 'local/message-sending', interactionId: 'i1', message: msg('tmp', T0 + 1, 'agent', 'sending') },
+        { type: 'local/message-sent', interactionId: 'i1', clientMessageId: 'tmp', messageId: 'srv-1', status: 'sent', timestamp: T0 + 2 },
+      );
+      expect(get(s).messages[0]).to.include({ id: 'srv-1', status: 'sent', timestamp: T0 + 2 });
+    });
+
+    it('R-CHAT-05: a failed message can be retried and keeps its text', () => {
+      const s = fold(
+        offer(),
+        accepted,
+        { type: 'local/message-sending', interactionId: 'i1', message: msg('tmp', T0 + 1, 'agent', 'sending') },
+        { type: 'local/message-failed', interactionId: 'i1', messageId: 'tmp', error: 'offline' },
+        { type: 'local/message-retry', interactionId: 'i1', messageId: 'tmp' },
+      );
+      expect(get(s).messages[0]).to.include({ status: 'sending', text: 'text tmp' });
+      expect(get(s).messages[0]?.error).to.equal(undefined);
+    });
+  });
+
+  describe('customer-typing', () => {
+    it('R-X-05: sets and clears the typing flag', () => {
+      const s = fold(offer(), { type: 'customer-typing', at: T0, interactionId: 'i1', typing: true });
+      expect(get(s).customerTyping).to.equal(true);
+    });
+  });
+
+  describe('participants', () => {
+    it('R-CHAT-02: joining and leaving add participants and centred system notices', () => {
+      const s = fold(
+        offer(),
+        accepted,
+        { type: 'participant-joined', at: T0 + 1, interactionId: 'i1', participant: { id: 'c1', name: 'Jane Doe', kind: 'customer' } },
+        { type: 'participant-joined', at: T0 + 1, interactionId: 'i1', participant: { id: 'c1', name: 'Jane Doe', kind: 'customer' } },
+      );
+      expect(get(s).participants).to.have.length(1);
+      expect(get(s).messages.map((m) => m.notice)).to.deep.equal(['customer-joined']);
+      const left = reduce(s, { type: 'participant-left', at: T0 + 2, interactionId: 'i1', participantId: 'c1' });
+      expect(get(left).participants).to.have.length(0);
+      expect(get(left).messages.map((m) => m.notice)).to.deep.equal(['customer-joined', 'customer-left']);
+    });
+  });
+
+  describe('conference', () => {
+    const agent = { id: 'a2', name: 'Bob Agent' };
+    it('R-CONF-02: goes from requested to conference and says the agent joined', () => {
+      let s = fold(offer(), accepted, { type: 'conference', at: T0 + 1, interactionId: 'i1', state: 'requested', agent });
+      expect(get(s).status).to.equal('conference-requested');
+      s = reduce(s, { type: 'conference', at: T0 + 2, interactionId: 'i1', state: 'started', agent });
+      expect(get(s).status).to.equal('conference');
+      expect(get(s).messages.at(-1)).to.include({ notice: 'agent-joined', authorName: 'Bob Agent' });
+    });
+
+    it('R-CONF-04: an invited agent exiting leaves the owner chatting', () => {
+      const s = fold(
+        offer(),
+        accepted,
+        { type: 'conference', at: T0 + 1, interactionId: 'i1', state: 'started', agent },
+        { type: 'conference', at: T0 + 2, interactionId: 'i1', state: 'exited', agent },
+      );
+      expect(get(s).status).to.equal('active');
+      expect(get(s).conferenceAgent).to.equal(undefined);
+      expect(get(s).messages.at(-1)).to.include({ notice: 'agent-left' });
+    });
+
+    it('a declined invitation returns to active', () => {
+      const s = fold(
+        offer(),
+        accepted,
+        { type: 'conference', at: T0 + 1, interactionId: 'i1', state: 'requested', agent },
+        { type: 'conference', at: T0 + 2, interactionId: 'i1', state: 'declined', agent },
+      );
+      expect(get(s).status).to.equal('active');
+    });
+  });
+
+  describe('transfer', () => {
+    it('R-XFER-06: records a dropped transfer', () => {
+      const s = fold(offer(), accepted, {
+        type: 'transfer',
+        at: T0,
+        interactionId: 'i1',
+        target: { kind: 'agent', agentId: 'a9' },
+        state: 'dropped',
+      });
+      expect(get(s).transfer).to.deep.equal({ target: { kind: 'agent', agentId: 'a9' }, state: 'dropped' });
+    });
+  });
+
+  describe('email', () => {
+    const email = {
+      id: 'e1',
+      direction: 'inbound' as const,
+      from: 'jane@example.com',
+      to: ['support@example.com'],
+      cc: [],
+      subject: 'Help',
+      text: 'Hello',
+      timestamp: T0,
+      status: 'received' as const,
+      attachments: [],
+    };
+    it('R-MAIL-01: adds emails to the thread and updates their status', () => {
+      let s = fold(offer('i1', { channel: 'email' }), { type: 'email-received', at: T0, interactionId: 'i1', email });
+      expect(get(s).emails).to.have.length(1);
+      expect(get(s).unread).to.equal(1);
+      s = reduce(s, { type: 'local/email-sending', interactionId: 'i1', email: { ...email, id: 'tmp', direction: 'outbound', status: 'sending' } });
+      s = reduce(s, { type: 'local/email-sent', interactionId: 'i1', clientEmailId: 'tmp', emailId: 'e2', timestamp: T0 + 1 });
+      s = reduce(s, { type: 'email-status', at: T0, interactionId: 'i1', emailId: 'e2', status: 'delivery-report' });
+      expect(get(s).emails.map((e) => `${e.id}:${e.status}`)).to.deep.equal(['e1:received', 'e2:delivery-report']);
+    });
+  });
+
+  describe('interaction-ended and wrapup-completed', () => {
+    it('R-END-02: ending moves to wrap-up; completing wrap-up removes the interaction', () => {
+      let s = fold(offer(), accepted, { type: 'interaction-ended', at: T0, interactionId: 'i1', reason: 'agent-ended' });
+      expect(get(s)).to.include({ status: 'wrapup', endReason: 'agent-ended' });
+      s = reduce(s, { type: 'wrapup-completed', at: T0, interactionId: 'i1' });
+      expect(s.interactions).to.deep.equal({});
+      expect(s.order).to.deep.equal([]);
+      expect(s.focused.webchat).to.equal(undefined);
+    });
+  });
+
+  describe('focus and mark-read', () => {
+    it('focuses an interaction for its channel and clears unread', () => {
+      let s = fold(offer('i1', { messages: [msg('m', T0)] }), offer('i2'), accepted);
+      s = reduce(s, { type: 'local/focus', interactionId: 'i2' });
+      expect(s.focused.webchat).to.equal('i2');
+      s = reduce(s, { type: 'local/mark-read', interactionId: 'i1' });
+      expect(get(s).unread).to.equal(0);
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { expect } from '@open-wc/testing';
+import { validateEvent } from '../../src/core/validate.js';
+
+const T0 = 1_700_000_000_000;
+
+describe('validateEvent', () => {
+  it('accepts a well-formed event of every kind it knows', () => {
+    const ok = [
+      { type: 'agent-state-changed', at: T0, state: 'rona' },
+      {
+        type: 'offer',
+        at: T0,
+        seq: 1,
+        interactionId: 'i1',
+        channel: 'sms',
+        queue: { id: 'q', name: 'Q' },
+        customer: { name: 'Jane', phone: '+1 555 0100' },
+        source: { phoneNumber: '+1 555 0100', sourceNumber: '+1 555 0199' },
+      },
+      { type: 'offer-rescinded', at: T0, interactionId: 'i1', reason: 'timeout' },
+      { type: 'interaction-accepted', at: T0, interactionId: 'i1' },
+      {
+        type: 'message-received',
+        at: T0,
+        interactionId: 'i1',
+        message: { id: 'm', author: 'customer', text: 'hi', format: 'plain', timestamp: T0, attachments: [{ id: 'a', name: 'x.png', size: 10, mimeType: 'image/png' }] },
+      },
+      { type: 'message-status', at: T0, interactionId: 'i1', messageId: 'm', status: 'read' },
+      { type: 'customer-typing', at: T0, interactionId: 'i1', typing: true },
+      { type: 'participant-joined', at: T0, interactionId: 'i1', participant: { id: 'p', name: 'P', kind: 'agent' } },
+      { type: 'participant-left', at: T0, interactionId: 'i1', participantId: 'p' },
+      { type: 'conference', at: T0, interactionId: 'i1', state: 'started', agent: { id: 'a', name: 'A' } },
+      { type: 'transfer', at: T0, interactionId: 'i1', target: { kind: 'queue', queueId: 'q' }, state: 'completed' },
+      {
+        type: 'email-received',
+        at: T0,
+        interactionId: 'i1',
+        email: { id: 'e', direction: 'inbound', from: 'a@b.c', to: [], cc: [], subject: 's', timestamp: T0, status: 'received', attachments: [] },
+      },
+      { type: 'email-status', at: T0, interactionId: 'i1', emailId: 'e', status: 'delivery-report' },
+      { type: 'interaction-ended', at: T0, interactionId: 'i1', reason: 'customer-left' },
+      { type: 'wrapup-completed', at: T0, interactionId: 'i1' },
+    ];
+    for (const event of ok) {
+      const result = validateEvent(event);
+      expect(result.ok, `${event.type}: ${result.ok ? '' : result.error}`).to.equal(true);
+    }
+  });
+
+  it('rejects malformed values with a message that names the field', () => {
+    const cases: [unknown, string][] = [
+      [null, 'must be an object'],
+      [[], 'must be an object'],
+      ['offer', 'must be an object'],
+      [{ type: 'nope', at: T0 }, 'unknown event type'],
+      [{ type: 'agent-state-changed', state: 'available' }, 'agent-state-changed.at'],
+      [{ type: 'agent-state-changed', at: T0, state: 'sleeping' }, 'agent-state-changed.state'],
+      [{ type: 'offer', at: T0, interactionId: '', channel: 'sms' }, 'offer.interactionId'],
+      [{ type: 'message-status', at: T0, interactionId: 'i', messageId: 'm', status: 'lost' }, 'message-status.status'],
+      [{ type: 'transfer', at: T0, interactionId: 'i', target: { kind: 'agent' }, state: 'pending' }, 'transfer.target.agentId'],
+      [{ type: 'message-received', at: T0, interactionId: 'i', message: { id: 'm', author: 'customer', text: 1 } }, 'message-received.message.text'],
+      [{ type: 'customer-typing', at: Number.NaN, interactionId: 'i', typing: true }, 'customer-typing.at'],
+    ];
+    for (const [value, fragment] of cases) {
+      const result = validateEvent(value);
+      expect(result.ok).to.equal(false);
+      if (!result.ok) expect(result.error).to.contain(fragment);
+    }
+  });
+
+  it('never throws, even on values whose getters throw', () => {
+    const hostile = {
+      type: 'customer-typing',
+      at: T0,
+      get interactionId(): string {
+        throw new Error('boom');
+      },
+    };
+    const result = validateEvent(hostile);
+    expect(result.ok).to.equal(false);
+    expect(validateEvent({ type: '__proto__', at: T0 }).ok).to.equal(false);
+    expect(validateEvent({ type: 'toString', at: T0 }).ok).to.equal(false);
+  });
+});
