@@ -107,10 +107,20 @@ export class CcChatWidget extends LitElement {
     return CHAT_CHANNELS.includes(this.channel) ? [this.channel] : ['webchat'];
   }
 
-  /** The text in the composer for the shown interaction. */
+  /**
+   * The unsent text in the composer for the shown interaction. Setting it replaces
+   * that text (hosts can prefill an answer); nothing happens while no interaction is shown.
+   */
   get draft(): string {
     const id = this.#interaction.value?.id;
     return id ? (this.#drafts.get(id) ?? '') : '';
+  }
+  set draft(text: string) {
+    const id = this.#interaction.value?.id;
+    if (!id) return;
+    if (text) this.#drafts.set(id, text);
+    else this.#drafts.delete(id);
+    this.requestUpdate();
   }
 
   /** Moves keyboard focus to the composer. */
@@ -179,7 +189,7 @@ export class CcChatWidget extends LitElement {
         <div><dt>${t('chat.date')}</dt><dd>${date}</dd></div>
         <div>
           <dt>${t('chat.duration')}</dt>
-          <dd class="timer" role="timer">${formatElapsed(this.#clock.now - since)}</dd>
+          <dd><span class="timer" role="timer">${formatElapsed(this.#clock.now - since)}</span></dd>
         </div>
       </dl>
     </header>`;

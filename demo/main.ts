@@ -1,0 +1,144 @@
+/**
+ * The demo agent desktop served by `npm start`: every element wired to the embedded
+ * simulated contact center, a control panel to script customers, and a language switch.
+ * `window.ccDemo = { simulator, store }` lets a person at the console, or a browser test,
+ * script the world.
+ */
+import '../src/index.js';
+import { SimulatedContactCenter } from '../src/adapters/simulated/index.js';
+import { createInteractionStore, type InteractionStore } from '../src/core/store/store.js';
+import type { CcState } from '../src/core/store/state.js';
+import { getLocale, setLocale, type Locale } from '../src/controllers/localize.js';
+import type { Channel } from '../src/core/types.js';
+
+declare global {
+  interface Window {
+    /** The demo's simulator and store, for scripting from the console or tests. */
+    ccDemo: { simulator: SimulatedContactCenter; store: InteractionStore };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const numberParam = (name: string): number | undefined => {
+  const raw = params.get(name);
+  if (raw === null || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+};
+
+const autoplay = params.get('autoplay') !== '0';
+const ronaTimeoutMs = numberParam('ronaTimeoutMs');
+const seed = numberParam('seed');
+const latencyMs = numberParam('latencyMs');
+
+const simulator = new SimulatedContactCenter({
+  autoplay,
+  ...(ronaTimeoutMs !== undefined ? { ronaTimeoutMs } : {}),
+  ...(seed !== undefined ? { seed } : {}),
+  ...(latencyMs !== undefined ? { latencyMs } : {}),
+});
+const store = createInteractionStore(simulator, { agent: simulator.agent });
+window.ccDemo = { simulator, store };
+
+const $ = <T extends Element>(selector: string): T => {
+  const el = document.querySelector<T>(selector);
+  if (!el) throw new Error(`demo markup is missing ${selector}`);
+  return el;
+};
+
+$<HTMLElement & { store: InteractionStore | undefined }>('#provider').store = store;
+
+// Language switch (R-X-01).
+const lang = $<HTMLSelectElement>('#lang');
+const applyLocale = (locale: Locale): void => {
+  setLocale(locale);
+  document.documentElement.lang = locale;
+  lang.value = locale;
+};
+const requested = params.get('lang');
+if (requested === 'zh-CN' || requested === 'en') applyLocale(requested);
+lang.addEventListener('change', () => applyLocale(lang.value === 'zh-CN' ? 'zh-CN' : 'en'));
+
+// Agent state, with the manual way out of RONA (R-OFFER-04).
+$<HTMLElement>('#agent-name').textContent = store.state.agent.name;
+const stateBadge = $<HTMLElement>('#agent-state');
+store
+  .select((s) => s.agent.availability)
+  .subscribe((availability) => {
+    stateBadge.textContent = availability === 'rona' ? 'RONA' : availability[0]?.toUpperCase() + availability.slice(1);
+    stateBadge.dataset['state'] = availability;
+  });
+$<HTMLButtonElement>('#go-available').addEventListener('click', () => {
+  void store.setAgentState('available').catch(() => undefined);
+});
+
+// Open interactions: click to show one in its channel's pane.
+const openList = $<HTMLUListElement>('#open');
+const customerTarget = $<HTMLSelectElement>('#customer-target');
+const label = (s: CcState, id: string): string => {
+  const i = s.interactions[id];
+  return i ? `${i.customer.name} · ${i.channel}${i.unread ? ` (${i.unread})` : ''}${i.status === 'wrapup' ? ' · ended' : ''}` : id;
+};
+store
+  .select((s) => s)
+  .subscribe((s) => {
+    const open = s.order.filter((id) => s.interactions[id]?.status !== 'offered');
+    openList.replaceChildren(
+      ...open.map((id) => {
+        const li = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = label(s, id);
+        const i = s.interactions[id];
+        button.setAttribute('aria-current', String(i !== undefined && s.focused[i.channel] === id));
+        button.addEventListener('click', () => store.focus(id));
+        li.append(button);
+        return li;
+      }),
+    );
+    const previous = customerTarget.value;
+    customerTarget.replaceChildren(
+      ...s.order.map((id) => {
+        const option = document.createElement('option');
+        option.value = id;
+        option.textContent = label(s, id);
+        return option;
+      }),
+    );
+    if (s.order.includes(previous)) customerTarget.value = previous;
+  });
+
+// Control panel.
+$<HTMLFormElement>('#offer-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const data = new FormData(e.currentTarget as HTMLFormElement);
+  const channel = String(data.get('channel')) as Channel;
+  const customerName = String(data.get('customerName') ?? '').trim();
+  const text = String(data.get('text') ?? '').trim();
+  simulator.offer({ channel, ...(customerName ? { customerName } : {}), ...(text ? { text } : {}) });
+});
+$<HTMLFormElement>('#customer-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = String(new FormData(e.currentTarget as HTMLFormElement).get('text') ?? '').trim();
+  if (customerTarget.value && text) simulator.customerMessage(customerTarget.value, text);
+});
+$<HTMLButtonElement>('#customer-typing').addEventListener('click', () => {
+  if (customerTarget.value) simulator.customerTyping(customerTarget.value);
+});
+$<HTMLButtonElement>('#customer-leaves').addEventListener('click', () => {
+  if (customerTarget.value) simulator.customerLeaves(customerTarget.value);
+});
+const autoplayBox = $<HTMLInputElement>('#autoplay');
+autoplayBox.checked = autoplay;
+autoplayBox.addEventListener('change', () => simulator.setAutoplay(autoplayBox.checked));
+
+// Store errors, newest first, so nothing fails silently.
+const errors = $<HTMLOListElement>('#errors');
+store.errors$.subscribe((error) => {
+  const li = document.createElement('li');
+  li.textContent = `${error.code}: ${error.message}`;
+  errors.prepend(li);
+  while (errors.children.length > 20) errors.lastElementChild?.remove();
+});
+
+document.documentElement.dataset['locale'] = getLocale();

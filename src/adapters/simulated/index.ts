@@ -1,0 +1,31 @@
+/**
+ * The simulated contact center: an in-browser backend implementing
+ * `ContactCenterAdapter`, with a scripting API for the customer side.
+ * @packageDocumentation
+ */
+export {
+  MAX_ATTACHMENT_BYTES,
+  SimulatedContactCenter,
+  type InboundAttachment,
+  type SimulatedContactCenterOptions,
+  type SimulatedInboundEmail,
+  type SimulatedInteraction,
+  type SimulatedInteractionStatus,
+  type SimulatedOfferOptions,
+  type SimulatedOpeningEmail,
+  type SimulatedState,
+} from './simulated-contact-center.js';
+export {
+  DEFAULT_AGENT,
+  SEED_CUSTOMERS,
+  SEED_DIRECTORY,
+  SEED_QUEUES,
+  SEED_TEMPLATES,
+  SEED_WORKFLOWS,
+  SEED_WRAPUP_REASONS,
+  type SimulatedCustomer,
+  type SimulatedQueue,
+  type SimulatedWorkflow,
+  type SimulatedWrapupReason,
+} from './data.js';
+export { SeededRandom, randomSeed } from './random.js';

@@ -1,0 +1,120 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
+import '../src/index.js';
+import type { CcChatWidget } from '../src/components/cc-chat-widget/cc-chat-widget.js';
+import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
+
+const meta: Meta = {
+  title: 'Elements/cc-chat-widget',
+  component: 'cc-chat-widget',
+  tags: ['autodocs'],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Conversation pane for WebChat and Messenger (R-CHAT-01…05): header, thread with grey customer bubbles and blue agent bubbles, system notices, and a composer limited to 1000 characters.',
+      },
+    },
+  },
+};
+export default meta;
+
+const pane = (world: StoryWorld, channel: 'webchat' | 'messenger' = 'webchat', maxLength = 1000) =>
+  html`<div style="height:520px;max-width:640px;display:grid">
+    <cc-chat-widget .store=${world.store} channel=${channel} max-length=${maxLength}></cc-chat-widget>
+  </div>`;
+
+/** R-CHAT-01/02: an accepted WebChat conversation with both sides and a system notice. */
+export const WebChatConversation: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Hi, my parcel has not arrived.' });
+        await w.store.send(id, 'Sorry to hear that! Could you share the order number?');
+        w.simulator.customerMessage(id, 'Sure, it is 10-4471.');
+      }),
+    ),
+};
+
+/** R-CHAT-05: Messenger shows delivery receipts on agent messages. */
+export const MessengerWithReceipts: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, { channel: 'messenger', customerName: 'Mo Salah', text: 'Do you ship to Egypt?' });
+        await w.store.send(id, 'Yes, we do — delivery takes 5 to 7 days.');
+      }),
+      'messenger',
+    ),
+};
+
+/** R-X-05: the customer is typing. */
+export const CustomerTyping: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'One more thing…' });
+        w.simulator.customerTyping(id);
+      }),
+    ),
+};
+
+/** R-CHAT-03: past the limit Send is disabled and a red message explains how to fix it (limit set to 40 here). */
+export const OverTheLimit: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Can you explain the refund policy?' });
+      const el = widget.value;
+      if (el) {
+        await el.updateComplete;
+        el.draft = 'Our refund policy allows returns within thirty days of delivery.';
+      }
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat" max-length="40"></cc-chat-widget>
+    </div>`;
+  },
+};
+
+/** R-CHAT-05: a message that failed to send, with Retry. */
+export const FailedMessage: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(
+        async (w) => {
+          const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Hello?' });
+          await w.store.send(id, 'Hi Jane, how can I help?');
+        },
+        { failureRate: 1 },
+      ),
+    ),
+};
+
+/** R-END-04: the customer left; the conversation has ended. */
+export const CustomerLeft: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Never mind, bye.' });
+        w.simulator.customerLeaves(id);
+      }),
+    ),
+};
+
+/** Wrap-up: the agent ended the conversation, the composer is gone. */
+export const Ended: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks, that is all.' });
+        await w.store.end(id);
+      }),
+    ),
+};
+
+/** No conversation accepted yet. */
+export const Empty: StoryObj = {
+  render: () => pane(storyWorld()),
+};

@@ -1,0 +1,151 @@
+import { expect } from '@open-wc/testing';
+import { CommandError, type StoreError } from '../../src/core/store/store.js';
+import { createWorld, disposeWorlds, untilState } from '../helpers/world.js';
+
+describe('InteractionStore', () => {
+  afterEach(disposeWorlds);
+
+  it('select() emits the current slice at once and then only when that slice changes', async () => {
+    const { simulator, store } = createWorld();
+    const a = simulator.offer({ channel: 'webchat', customerName: 'Ann' });
+    const b = simulator.offer({ channel: 'webchat', customerName: 'Bob' });
+    await untilState(store, (s) => s.order.length === 2, 'two offers');
+    const seen: unknown[] = [];
+    const sub = store.select((s) => s.interactions[a]).subscribe((i) => seen.push(i));
+    expect(seen).to.have.length(1);
+    simulator.customerMessage(b, 'noise for Bob only');
+    simulator.customerTyping(b);
+    await untilState(store, (s) => s.interactions[b]?.customerTyping === true, 'typing');
+    expect(seen, 'changes to another interaction do not re-emit').to.have.length(1);
+    simulator.customerMessage(a, 'for Ann');
+    await untilState(store, (s) => (s.interactions[a]?.messages.length ?? 0) > 0, 'message');
+    expect(seen).to.have.length(2);
+    sub.unsubscribe();
+  });
+
+  it('reports an invalid inbound event on errors$, leaves state untouched and never throws', () => {
+    const { store } = createWorld();
+    const errors: StoreError[] = [];
+    store.errors$.subscribe((e) => errors.push(e));
+    const before = store.state;
+    for (const bad of [undefined, 42, 'offer', { type: 'offer' }, { type: 'message-received', at: 1, interactionId: 'x', message: {} }]) {
+      expect(() => store.ingest(bad)).not.to.throw();
+    }
+    expect(store.state).to.equal(before);
+    expect(errors.map((e) => e.code)).to.deep.equal(['invalid-event', 'invalid-event', 'invalid-event', 'invalid-event', 'invalid-event']);
+    expect(errors[3]?.message).to.contain('offer.at');
+  });
+
+  it('reports a valid event about an unknown interaction without changing state', () => {
+    const { store } = createWorld();
+    const errors: StoreError[] = [];
+    store.errors$.subscribe((e) => errors.push(e));
+    const before = store.state;
+    store.ingest({ type: 'customer-typing', at: Date.now(), interactionId: 'ghost', typing: true });
+    expect(store.state).to.equal(before);
+    expect(errors[0]).to.include({ code: 'unknown-interaction', interactionId: 'ghost' });
+  });
+
+  it('R-CHAT-04: send is optimistic (sending at once) and reconciles to sent', async () => {
+    const { simulator, store } = createWorld({ latencyMs: 20 });
+    const id = simulator.offer({ channel: 'webchat', customerName: 'Ann' });
+    await untilState(store, (s) => s.interactions[id] !== undefined, 'offer');
+    await store.accept(id);
+    const pending = store.send(id, 'hello');
+    const optimistic = store.state.interactions[id]?.messages.find((m) => m.author === 'agent');
+    expect(optimistic).to.include({ text: 'hello', status: 'sending' });
+    const finalId = await pending;
+    const sent = store.state.interactions[id]?.messages.find((m) => m.id === finalId);
+    expect(sent?.status).to.equal('sent');
+  });
+
+  it('R-CHAT-05: a failed send keeps the message as failed, reports it, and retry delivers it', async () => {
+    const { simulator, store } = createWorld({ failureRate: 1 });
+    const errors: StoreError[] = [];
+    store.errors$.subscribe((e) => errors.push(e));
+    const id = simulator.offer({ channel: 'sms', customerName: 'Sam' });
+    await untilState(store, (s) => s.interactions[id] !== undefined, 'offer');
+    await store.accept(id);
+    const messageId = await store.send(id, 'are you there?');
+    const failed = store.state.interactions[id]?.messages.find((m) => m.id === messageId);
+    expect(failed?.status).to.equal('failed');
+    expect(failed?.error).to.be.a('string').and.not.equal('');
+    expect(errors.some((e) => e.code === 'command-failed' && e.command === 'send')).to.equal(true);
+    simulator.failureRate = 0;
+    const retried = await store.retry(id, messageId);
+    const message = store.state.interactions[id]?.messages.find((m) => m.id === retried);
+    expect(message?.text).to.equal('are you there?');
+    expect(message?.status).to.be.oneOf(['sent', 'delivered', 'read']);
+    expect(store.state.interactions[id]?.messages.filter((m) => m.author === 'agent')).to.have.length(1);
+  });
+
+  it('R-OFFER-05: accept is optimistic and reverts (with an error) when the adapter refuses', async () => {
+    const { store } = createWorld();
+    store.ingest({
+      type: 'offer',
+      at: Date.now(),
+      interactionId: 'unknown-to-backend',
+      channel: 'webchat',
+      queue: { id: 'q', name: 'Q' },
+      customer: { name: 'Nobody' },
+      source: {},
+    });
+    const accepted: string[] = [];
+    store.accepted$.subscribe((id) => accepted.push(id));
+    const attempt = store.accept('unknown-to-backend');
+    expect(store.state.interactions['unknown-to-backend']?.status).to.equal('active');
+    let error: unknown;
+    await attempt.catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(CommandError);
+    expect(store.state.interactions['unknown-to-backend']?.status).to.equal('offered');
+    expect(accepted).to.deep.equal(['unknown-to-backend']);
+  });
+
+  it('R-XFER-07: refuses to transfer an email to an agent, without calling the adapter', async () => {
+    const { simulator, store } = createWorld();
+    const id = simulator.offer({ channel: 'email', customerName: 'Erin' });
+    await untilState(store, (s) => s.interactions[id] !== undefined, 'offer');
+    await store.accept(id);
+    let error: unknown;
+    await store.transfer(id, { kind: 'agent', agentId: 'agent-priya' }).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(CommandError);
+    expect((error as CommandError).code).to.equal('invalid-command');
+    expect(store.state.interactions[id]?.status).to.equal('active');
+  });
+
+  it('commands on an unknown interaction reject with a clear error', async () => {
+    const { store } = createWorld();
+    let error: unknown;
+    await store.send('nope', 'hi').catch((e: unknown) => (error = e));
+    expect((error as CommandError).code).to.equal('unknown-interaction');
+    expect((error as CommandError).message).to.contain('nope');
+  });
+
+  it('dispose() completes the streams, ignores further events and rejects commands', async () => {
+    const { simulator, store } = createWorld();
+    let completed = false;
+    store.state$.subscribe({ complete: () => (completed = true) });
+    store.dispose();
+    expect(completed).to.equal(true);
+    expect(store.disposed).to.equal(true);
+    simulator.offer({ channel: 'webchat', customerName: 'Late' });
+    expect(store.state.order).to.deep.equal([]);
+    let error: unknown;
+    await store.setAgentState('available').catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(CommandError);
+  });
+
+  it('two stores on one page stay independent', async () => {
+    const one = createWorld({ seed: 1 });
+    const two = createWorld({ seed: 2 });
+    const a = one.simulator.offer({ channel: 'webchat', customerName: 'Only In One' });
+    await untilState(one.store, (s) => s.interactions[a] !== undefined, 'offer in one');
+    expect(two.store.state.order).to.deep.equal([]);
+    await one.store.accept(a);
+    await one.store.send(a, 'hi');
+    expect(two.store.state.interactions[a]).to.equal(undefined);
+    two.store.dispose();
+    one.simulator.customerMessage(a, 'still here');
+    await untilState(one.store, (s) => s.interactions[a]?.messages.some((m) => m.text === 'still here') ?? false, 'one keeps working');
+  });
+});

@@ -1,0 +1,71 @@
+import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../../src/adapters/simulated/index.js';
+import { setLocale } from '../../src/controllers/localize.js';
+import { createInteractionStore, type InteractionStore } from '../../src/core/store/store.js';
+import type { CcState } from '../../src/core/store/state.js';
+
+/** A real simulated contact center and a real store on top of it, torn down by `dispose()`. */
+export interface World {
+  readonly simulator: SimulatedContactCenter;
+  readonly store: InteractionStore;
+  dispose(): void;
+}
+
+const worlds: World[] = [];
+
+/** Creates a quiet, fast world: no random traffic, no latency, a fixed seed. */
+export function createWorld(options: SimulatedContactCenterOptions = {}): World {
+  const simulator = new SimulatedContactCenter({ autoplay: false, latencyMs: 0, seed: 7, ...options });
+  const store = createInteractionStore(simulator, { agent: simulator.agent });
+  const world: World = {
+    simulator,
+    store,
+    dispose() {
+      store.dispose();
+      simulator.dispose();
+    },
+  };
+  worlds.push(world);
+  return world;
+}
+
+/** Disposes every world made by the current test and resets the locale. */
+export function disposeWorlds(): void {
+  for (const w of worlds.splice(0)) w.dispose();
+  setLocale('en');
+}
+
+/**
+ * Resolves once `predicate` holds, polling every 10 ms; rejects after `timeoutMs`.
+ * (Timers, not animation frames: a test page in the background gets no frames.)
+ */
+export async function until(predicate: () => boolean, what = 'condition', timeoutMs = 3000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Resolves once the store's state satisfies `predicate`. */
+export function untilState(store: InteractionStore, predicate: (s: CcState) => boolean, what = 'state'): Promise<void> {
+  return until(() => predicate(store.state), what);
+}
+
+/** All elements in `root`'s shadow tree matching `selector`. */
+export function shadowAll<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
+  return [...(host.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
+}
+
+/** The one element in `root`'s shadow tree matching `selector`; throws if absent. */
+export function shadow<T extends Element = HTMLElement>(host: Element, selector: string): T {
+  const el = host.shadowRoot?.querySelector<T>(selector);
+  if (!el) throw new Error(`no ${selector} in <${host.localName}>`);
+  return el;
+}
+
+/** A button in the host's shadow tree by its accessible text. */
+export function button(host: Element, name: string): HTMLButtonElement {
+  const found = shadowAll<HTMLButtonElement>(host, 'button').find((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
+  if (!found) throw new Error(`no button named "${name}" in <${host.localName}>`);
+  return found;
+}

@@ -1,0 +1,61 @@
+// @ts-check
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+
+/**
+ * Chromium flags that work headless as root on a machine without network.
+ * Without the background-networking flags Chromium floods the closed network.
+ */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  // Test pages run side by side; a page in the background must keep full-speed timers and frames.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  // A test file that hangs (for example on an unresolved import) fails instead of stalling CI.
+  testsFinishTimeout: 120_000,
+  browserStartTimeout: 60_000,
+  testFramework: {
+    config: {
+      ui: 'bdd',
+      timeout: 5000,
+    },
+  },
+  plugins: [
+    // Uses tsconfig.json: experimentalDecorators + useDefineForClassFields false (legacy decorators).
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: chromiumArgs,
+      },
+    }),
+  ],
+  // Keep the default output; the summary reporter prints the closing
+  // "<passed> passed, <failed> failed, <skipped> skipped" line last.
+  reporters: [defaultReporter(), summaryReporter()],
+};
