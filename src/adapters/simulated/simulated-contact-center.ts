@@ -566,7 +566,8 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
     this.#timers.clearKey(`${rec.id}:typing`);
     this.#timers.clearKey(`${rec.id}:reply`);
     if (rec.status === 'held') {
-      this.#held.splice(this.#held.indexOf(rec.id), 1);
+      const index = this.#held.indexOf(rec.id);
+      if (index >= 0) this.#held.splice(index, 1);
       this.#rescind(rec, 'customer-left', false);
     } else if (rec.status === 'offered') {
       this.#rescind(rec, 'customer-left', true);
@@ -1065,7 +1066,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
   #emit(event: EventInput): void {
     if (this.#disposed) return;
     this.#seq += 1;
-    this.#outbox.push({ ...event, at: this.#now(), seq: this.#seq } as ContactCenterEvent);
+    this.#outbox.push({ ...event, at: this.#now(), seq: this.#seq });
     // A subscriber that scripts the simulator from its handler must not see events out of order.
     if (this.#emitting) return;
     this.#emitting = true;
