@@ -1,0 +1,20 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+/**
+ * Storybook 10 + Vite. The project uses legacy decorators (experimentalDecorators +
+ * useDefineForClassFields false in tsconfig.json), which Vite's TypeScript transform
+ * honours, so no extra transform is needed here.
+ */
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  framework: {
+    name: '@storybook/web-components-vite',
+    options: {},
+  },
+  core: {
+    disableTelemetry: true,
+  },
+};
+
+export default config;
