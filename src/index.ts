@@ -30,3 +30,4 @@ export type { MessageKey, Messages } from './locales/en.js';
 export { CcProvider } from './components/cc-provider/cc-provider.js';
 export { CcContactRequest, type CcAcceptDetail } from './components/cc-contact-request/cc-contact-request.js';
 export { CcChatWidget, type CcSendDetail, DEFAULT_MAX_LENGTH } from './components/cc-chat-widget/cc-chat-widget.js';
+export { CcAgentState, type CcAgentStateChangeDetail } from './components/cc-agent-state/cc-agent-state.js';

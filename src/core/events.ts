@@ -84,7 +84,10 @@ export interface ParticipantJoinedEvent extends EventBase {
   readonly participant: Participant;
 }
 
-/** Someone left the conversation. A customer leaving a chat ends it (R-END-04). */
+/**
+ * Someone left the conversation. A customer leaving adds a "left the chat" notice
+ * (R-END-04); the interaction stays open until the agent ends it and wraps up.
+ */
 export interface ParticipantLeftEvent extends EventBase {
   readonly type: 'participant-left';
   readonly interactionId: string;

@@ -67,6 +67,17 @@ export const en = {
   'notice.conference-ended': 'Conference ended',
   'notice.info': '{name}',
 
+  // agent state (R-OFFER-04)
+  'agent.state': 'Agent state',
+  'agent.available': 'Available',
+  'agent.idle': 'Idle',
+  'agent.rona': 'RONA',
+  'agent.busy': 'Busy',
+  'agent.offline': 'Offline',
+  'agent.ronaNotice': 'You did not answer a contact request, so no new requests are offered. Set yourself Available to receive requests again.',
+  'agent.setAvailable': 'Set Available',
+  'agent.changeFailed': 'Could not change your state: {reason}',
+
   // errors
   'error.generic': 'Something went wrong: {reason}',
   'error.noStore': 'Not connected: give this element a store or place it inside <cc-provider>.',

@@ -59,6 +59,16 @@ export const zhCN: Messages = {
   'notice.conference-ended': '会议已结束',
   'notice.info': '{name}',
 
+  'agent.state': '座席状态',
+  'agent.available': '可用',
+  'agent.idle': '空闲',
+  'agent.rona': 'RONA',
+  'agent.busy': '忙碌',
+  'agent.offline': '离线',
+  'agent.ronaNotice': '您未应答联系请求，因此将无法再收到任何联系请求。要接收请求，您必须将状态手动更改为可用。',
+  'agent.setAvailable': '更改为可用',
+  'agent.changeFailed': '无法更改状态：{reason}',
+
   'error.generic': '出现错误：{reason}',
   'error.noStore': '未连接：请为此元素提供 store，或将其放在 <cc-provider> 内。',
 };

@@ -27,6 +27,7 @@ export const tokens = css`
     --_cc-on-avatar: var(--cc-color-on-avatar, #ffffff);
     --_cc-danger: var(--cc-color-danger, #c4122f);
     --_cc-success: var(--cc-color-success, #17753a);
+    --_cc-warning: var(--cc-color-warning, #b25e00);
     --_cc-focus: var(--cc-color-focus, #0a5bd3);
     --_cc-disabled-bg: var(--cc-color-disabled, #e3e5e8);
     --_cc-disabled-text: var(--cc-color-on-disabled, #5f6570);

@@ -1,0 +1,115 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { InteractionStore } from '../../core/store/store.js';
+import type { AgentAvailability } from '../../core/types.js';
+import { LocalizeController, t } from '../../controllers/localize.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { styles } from './cc-agent-state.styles.js';
+
+/** Detail of `cc-agent-state-change`. */
+export interface CcAgentStateChangeDetail {
+  readonly availability: AgentAvailability;
+}
+
+/** States the agent can choose; RONA is entered by the system, never chosen. */
+const SELECTABLE: readonly AgentAvailability[] = ['available', 'idle'];
+
+/**
+ * The agent's availability, and the control to change it. In **RONA** (an offer went
+ * unanswered) no new offers arrive; a notice explains why and **Set Available** is the
+ * manual way back (R-OFFER-04).
+ *
+ * @summary Agent availability: Available / Idle / RONA.
+ * @fires cc-agent-state-change - The agent asked for another state. Detail: `{ availability }`.
+ * @csspart select - The state picker.
+ * @csspart indicator - The coloured dot.
+ * @csspart rona-notice - The RONA explanation with its Set Available button.
+ * @cssprop --cc-color-success - Available dot.
+ * @cssprop --cc-color-warning - Idle and busy dot.
+ * @cssprop --cc-color-danger - RONA dot, notice border and errors.
+ */
+@customElement('cc-agent-state')
+export class CcAgentState extends LitElement {
+  static override styles = styles;
+
+  /** The store; optional inside `<cc-provider>`. */
+  @property({ attribute: false })
+  store: InteractionStore | undefined;
+
+  @state()
+  private error = '';
+
+  @state()
+  private pending = false;
+
+  @query('select')
+  private select: HTMLSelectElement | null | undefined;
+
+  readonly #availability = new StoreController(this, (s) => s.agent.availability);
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
+  override render() {
+    const current = this.#availability.value;
+    if (!current) return html`<span>${t('error.noStore')}</span>`;
+    const options = SELECTABLE.includes(current) ? SELECTABLE : [current, ...SELECTABLE];
+    return html`<span class="state">
+        <span class="dot ${current}" part="indicator" aria-hidden="true"></span>
+        <label class="visually-hidden" for="state">${t('agent.state')}</label>
+        <select id="state" part="select" ?disabled=${this.pending} @change=${this.#onChange}>
+          ${options.map(
+            (a) => html`<option value=${a} ?disabled=${!SELECTABLE.includes(a)} ?selected=${a === current}>${t(`agent.${a}`)}</option>`,
+          )}
+        </select>
+      </span>
+      ${current === 'rona'
+        ? html`<div class="rona" part="rona-notice" role="alert">
+            <span>${t('agent.ronaNotice')}</span>
+            <button class="btn" ?disabled=${this.pending} @click=${() => this.#set('available')}>${t('agent.setAvailable')}</button>
+          </div>`
+        : nothing}
+      ${this.error ? html`<p class="error" role="alert">${t('agent.changeFailed', { reason: this.error })}</p>` : nothing}`;
+  }
+
+  protected override updated(): void {
+    // After the options exist, and also after a refused change: the picker shows the store's state.
+    const current = this.#availability.value;
+    if (this.select && current) this.select.value = current;
+  }
+
+  #onChange(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    const chosen = SELECTABLE.find((a) => a === value);
+    if (chosen) void this.#set(chosen);
+  }
+
+  async #set(availability: AgentAvailability): Promise<void> {
+    const store = this.#availability.store;
+    if (!store) return;
+    this.error = '';
+    this.pending = true;
+    this.dispatchEvent(
+      new CustomEvent<CcAgentStateChangeDetail>('cc-agent-state-change', { detail: { availability }, bubbles: true, composed: true }),
+    );
+    try {
+      await store.setAgentState(availability);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      this.requestUpdate();
+    } finally {
+      this.pending = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-agent-state': CcAgentState;
+  }
+  interface HTMLElementEventMap {
+    'cc-agent-state-change': CustomEvent<CcAgentStateChangeDetail>;
+  }
+}
