@@ -28,6 +28,8 @@ export { LocalizeController, setLocale, getLocale, t, LOCALES, type Locale, type
 export type { MessageKey, Messages } from './locales/en.js';
 
 export { CcProvider } from './components/cc-provider/cc-provider.js';
-export { CcContactRequest, type CcAcceptDetail } from './components/cc-contact-request/cc-contact-request.js';
+export { CcContactRequest } from './components/cc-contact-request/cc-contact-request.js';
 export { CcChatWidget, type CcSendDetail, DEFAULT_MAX_LENGTH } from './components/cc-chat-widget/cc-chat-widget.js';
 export { CcAgentState, type CcAgentStateChangeDetail } from './components/cc-agent-state/cc-agent-state.js';
+export { CcTaskList, type CcTaskSelectDetail } from './components/cc-task-list/cc-task-list.js';
+export { AcceptController, type CcAcceptDetail } from './controllers/accept.js';

@@ -67,6 +67,17 @@ export const en = {
   'notice.conference-ended': 'Conference ended',
   'notice.info': '{name}',
 
+  // task list (R-OFFER-03)
+  'tasks.label': 'Tasks',
+  'tasks.none': 'No tasks',
+  'tasks.unread': '{count} unread',
+  'tasks.open': 'Open conversation with {customer}',
+  'status.offered': 'Request',
+  'status.active': 'Active',
+  'status.conference-requested': 'Conference requested',
+  'status.conference': 'Conference',
+  'status.wrapup': 'Wrap-up',
+
   // agent state (R-OFFER-04)
   'agent.state': 'Agent state',
   'agent.available': 'Available',

@@ -59,6 +59,16 @@ export const zhCN: Messages = {
   'notice.conference-ended': '会议已结束',
   'notice.info': '{name}',
 
+  'tasks.label': '任务列表',
+  'tasks.none': '没有任务',
+  'tasks.unread': '{count} 条未读',
+  'tasks.open': '打开与 {customer} 的对话',
+  'status.offered': '联系请求',
+  'status.active': '活动',
+  'status.conference-requested': '已请求会议',
+  'status.conference': '会议',
+  'status.wrapup': '话后处理',
+
   'agent.state': '座席状态',
   'agent.available': '可用',
   'agent.idle': '空闲',

@@ -1,20 +1,16 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatElapsed } from '../../core/format.js';
 import { sameItems, selectOffers } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
+import { AcceptController } from '../../controllers/accept.js';
 import { ClockController } from '../../controllers/clock.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-contact-request.styles.js';
-
-/** Detail of `cc-accept`. */
-export interface CcAcceptDetail {
-  readonly interactionId: string;
-  readonly channel: Channel;
-}
 
 /**
  * Contact requests: each interaction offered to the agent, with its queue, its source
@@ -53,10 +49,9 @@ export class CcContactRequest extends LitElement {
   @property({ attribute: false })
   store: InteractionStore | undefined;
 
-  @state()
-  private errors: Readonly<Record<string, string>> = {};
 
   readonly #clock = new ClockController(this);
+  readonly #accepting = new AcceptController(this);
   readonly #offers = new StoreController(
     this,
     (s) => {
@@ -87,61 +82,22 @@ export class CcContactRequest extends LitElement {
   #renderOffer(o: Interaction, now: number) {
     const channelName = t(`channel.${o.channel}`);
     const label = t('offer.label', { channel: channelName, customer: o.customer.name });
-    const error = this.errors[o.id];
+    const error = this.#accepting.error(o.id);
     return html`<li class="offer" part="offer" aria-label=${label}>
       <h3 class="title"><span>${o.customer.name}</span><span class="channel">${channelName}</span></h3>
-      <dl>${this.#fields(o)}</dl>
+      <dl>${interactionFields(o)}</dl>
       <div class="side">
         <span class="timer" part="timer" role="timer" aria-label=${t('offer.elapsed')}>${formatElapsed(now - o.offeredAt)}</span>
-        <button class="btn" part="accept" @click=${() => this.#accept(o)}>${t('accept')}</button>
+        <button class="btn" part="accept" @click=${() => this.#accepting.accept(this.#offers.store, o)}>${t('accept')}</button>
       </div>
       ${error ? html`<p class="error" role="alert">${t('offer.acceptFailed', { reason: error })}</p>` : nothing}
     </li>`;
   }
 
-  #fields(o: Interaction) {
-    const row = (label: string, value: string | undefined) =>
-      value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing;
-    switch (o.channel) {
-      case 'messenger':
-        return [row(t('offer.queue'), o.queue.name), row(t('offer.page'), o.source.page)];
-      case 'sms':
-        return [
-          row(t('offer.queue'), o.queue.name),
-          row(t('offer.phoneNumber'), o.source.phoneNumber ?? o.customer.phone),
-          row(t('offer.sourceNumber'), o.source.sourceNumber),
-        ];
-      case 'webchat':
-      case 'email':
-        return [
-          row(t('offer.customer'), o.customer.name),
-          row(t('offer.email'), o.source.email ?? o.customer.email),
-          row(t('offer.queue'), o.queue.name),
-        ];
-    }
-  }
-
-  async #accept(o: Interaction): Promise<void> {
-    const store = this.#offers.store;
-    if (!store) return;
-    const { [o.id]: _previous, ...rest } = this.errors;
-    this.errors = rest;
-    this.dispatchEvent(
-      new CustomEvent<CcAcceptDetail>('cc-accept', { detail: { interactionId: o.id, channel: o.channel }, bubbles: true, composed: true }),
-    );
-    try {
-      await store.accept(o.id);
-    } catch (e) {
-      this.errors = { ...this.errors, [o.id]: e instanceof Error ? e.message : String(e) };
-    }
-  }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'cc-contact-request': CcContactRequest;
-  }
-  interface HTMLElementEventMap {
-    'cc-accept': CustomEvent<CcAcceptDetail>;
   }
 }

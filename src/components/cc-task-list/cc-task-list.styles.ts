@@ -1,0 +1,109 @@
+import { css } from 'lit';
+import { controls, tokens } from '../../styles/tokens.js';
+
+export const styles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: calc(var(--_cc-space) / 2);
+    }
+    li {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 2px var(--_cc-space);
+      padding: var(--_cc-space);
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-border);
+      border-radius: var(--_cc-radius);
+    }
+    li.current {
+      border-color: var(--_cc-primary);
+      box-shadow: inset 3px 0 0 var(--_cc-primary);
+    }
+    li.offered {
+      border-left: 4px solid var(--_cc-primary);
+    }
+    .title {
+      display: flex;
+      gap: var(--_cc-space);
+      align-items: center;
+      min-width: 0;
+    }
+    .name {
+      font: inherit;
+      font-weight: 600;
+      background: none;
+      border: none;
+      padding: 0;
+      color: var(--_cc-text);
+      cursor: pointer;
+      text-align: start;
+      overflow-wrap: anywhere;
+    }
+    button.name:hover {
+      text-decoration: underline;
+    }
+    .channel,
+    .status {
+      font-size: 0.85em;
+      color: var(--_cc-text-muted);
+    }
+    .badge {
+      min-width: 1.5em;
+      padding: 0 6px;
+      border-radius: 999px;
+      background: var(--_cc-danger);
+      color: var(--_cc-on-primary);
+      font-size: 0.8em;
+      font-weight: 600;
+      text-align: center;
+    }
+    dl {
+      grid-column: 1;
+      margin: 0;
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0 var(--_cc-space);
+      font-size: 0.9em;
+    }
+    dt {
+      color: var(--_cc-text-muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .side {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+      display: grid;
+      justify-items: end;
+      align-content: start;
+      gap: 4px;
+    }
+    .timer {
+      font-variant-numeric: tabular-nums;
+      color: var(--_cc-text-muted);
+    }
+    .error {
+      grid-column: 1 / -1;
+      color: var(--_cc-danger);
+      margin: 0;
+    }
+    .empty {
+      color: var(--_cc-text-muted);
+      margin: 0;
+    }
+  `,
+];

@@ -1,0 +1,145 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatElapsed } from '../../core/format.js';
+import { sameItems } from '../../core/store/selectors.js';
+import type { CcState } from '../../core/store/state.js';
+import type { InteractionStore } from '../../core/store/store.js';
+import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
+import { AcceptController } from '../../controllers/accept.js';
+import { ClockController } from '../../controllers/clock.js';
+import { LocalizeController, t } from '../../controllers/localize.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { interactionFields } from '../shared/interaction-fields.js';
+import { styles } from './cc-task-list.styles.js';
+
+/** Detail of `cc-task-select`. */
+export interface CcTaskSelectDetail {
+  readonly interactionId: string;
+  readonly channel: Channel;
+}
+
+interface TaskListSlice {
+  readonly tasks: readonly Interaction[];
+  readonly focused: CcState['focused'];
+}
+
+/**
+ * The agent's tasks: offers (with **Accept**) and open interactions, each with its queue,
+ * source (for SMS: phone number and source number), a timer and an unread badge
+ * (R-OFFER-03, R-CHAT-08). Choosing an open task shows it in its channel's widget.
+ * `channel` limits the list to one channel (e.g. `channel="sms"`).
+ *
+ * @summary Task list: offers and open interactions, with Accept and unread counts.
+ * @fires cc-accept - The agent accepted an offer. Detail: `{ interactionId, channel }`.
+ * @fires cc-task-select - The agent chose an open task. Detail: `{ interactionId, channel }`.
+ * @csspart list - The task list.
+ * @csspart task - One task.
+ * @csspart accept - An offer's Accept button.
+ * @csspart badge - The unread count.
+ * @csspart timer - The elapsed-time text.
+ * @csspart empty - The text shown when there is no task.
+ * @cssprop --cc-color-primary - Accept button, offer and current-task accents.
+ * @cssprop --cc-color-danger - Unread badge and errors.
+ * @cssprop --cc-color-surface - Task background.
+ * @cssprop --cc-color-border - Task border.
+ */
+@customElement('cc-task-list')
+export class CcTaskList extends LitElement {
+  static override styles = styles;
+
+  /** Show only tasks of this channel. */
+  @property()
+  channel: Channel | undefined;
+
+  /** The store; optional inside `<cc-provider>`. */
+  @property({ attribute: false })
+  store: InteractionStore | undefined;
+
+
+  readonly #clock = new ClockController(this);
+  readonly #accepting = new AcceptController(this);
+  readonly #slice = new StoreController<TaskListSlice>(
+    this,
+    (s) => {
+      const only = this.channel && CHANNELS.includes(this.channel) ? this.channel : undefined;
+      const tasks: Interaction[] = [];
+      for (const id of s.order) {
+        const i = s.interactions[id];
+        if (i && (!only || i.channel === only)) tasks.push(i);
+      }
+      return { tasks, focused: s.focused };
+    },
+    { deps: () => [this.channel], equals: (a, b) => a.focused === b.focused && sameItems(a.tasks, b.tasks) },
+  );
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
+  override render() {
+    const slice = this.#slice.value;
+    if (!slice || slice.tasks.length === 0) {
+      return html`<p class="empty" part="empty">${slice ? t('tasks.none') : t('error.noStore')}</p>`;
+    }
+    const now = this.#clock.now;
+    return html`<ul part="list" aria-label=${t('tasks.label')}>
+      ${repeat(
+        slice.tasks,
+        (i) => i.id,
+        (i) => this.#renderTask(i, slice.focused[i.channel] === i.id, now),
+      )}
+    </ul>`;
+  }
+
+  #renderTask(i: Interaction, current: boolean, now: number) {
+    const offered = i.status === 'offered';
+    const since = offered ? i.offeredAt : (i.acceptedAt ?? i.offeredAt);
+    const error = this.#accepting.error(i.id);
+    return html`<li part="task" class=${offered ? 'offered' : current ? 'current' : ''}>
+      <div class="title">
+        ${offered
+          ? html`<span class="name">${i.customer.name}</span>`
+          : html`<button
+              class="name"
+              aria-current=${current ? 'true' : 'false'}
+              aria-label=${t('tasks.open', { customer: i.customer.name })}
+              @click=${() => this.#select(i)}
+            >
+              ${i.customer.name}
+            </button>`}
+        <span class="channel">${t(`channel.${i.channel}`)}</span>
+        <span class="status">${t(`status.${i.status}`)}</span>
+        ${i.unread > 0 && !offered
+          ? html`<span class="badge" part="badge"
+              ><span aria-hidden="true">${i.unread}</span><span class="visually-hidden">${t('tasks.unread', { count: i.unread })}</span></span
+            >`
+          : nothing}
+      </div>
+      <dl>${interactionFields(i)}</dl>
+      <div class="side">
+        <span class="timer" part="timer" role="timer">${formatElapsed(now - since)}</span>
+        ${offered ? html`<button class="btn" part="accept" @click=${() => this.#accepting.accept(this.#slice.store, i)}>${t('accept')}</button>` : nothing}
+      </div>
+      ${error ? html`<p class="error" role="alert">${t('offer.acceptFailed', { reason: error })}</p>` : nothing}
+    </li>`;
+  }
+
+  #select(i: Interaction): void {
+    this.#slice.store?.focus(i.id);
+    this.dispatchEvent(
+      new CustomEvent<CcTaskSelectDetail>('cc-task-select', { detail: { interactionId: i.id, channel: i.channel }, bubbles: true, composed: true }),
+    );
+  }
+
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-task-list': CcTaskList;
+  }
+  interface HTMLElementEventMap {
+    'cc-task-select': CustomEvent<CcTaskSelectDetail>;
+  }
+}

@@ -1,0 +1,31 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/index.js';
+import { storyWorld, type StoryWorld } from './support.js';
+
+const meta: Meta = {
+  title: 'Elements/cc-agent-state',
+  component: 'cc-agent-state',
+  tags: ['autodocs'],
+  parameters: {
+    docs: {
+      description: {
+        component: 'The agent’s availability. In RONA no offers arrive until the agent sets Available by hand (R-OFFER-04).',
+      },
+    },
+  },
+};
+export default meta;
+
+const view = (world: StoryWorld) => html`<cc-agent-state .store=${world.store}></cc-agent-state>`;
+
+/** Available: offers arrive. */
+export const Available: StoryObj = { render: () => view(storyWorld()) };
+
+/** Idle: chosen by the agent. */
+export const Idle: StoryObj = { render: () => view(storyWorld((w) => w.store.setAgentState('idle'))) };
+
+/** R-OFFER-04: RONA after an unanswered offer, with the manual way back. */
+export const Rona: StoryObj = {
+  render: () => view(storyWorld((w) => void w.simulator.offer({ channel: 'sms', customerName: 'Unanswered' }), { ronaTimeoutMs: 10 })),
+};
