@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveElement } from 'lit';
+import type { ReactiveElement } from 'lit';
 import type { InteractionStore } from '../core/store/store.js';
 import type { Channel, Interaction } from '../core/types.js';
 
@@ -12,13 +12,12 @@ export interface CcAcceptDetail {
  * Accepting offers from an element (contact request, task list): fires `cc-accept`,
  * calls the store, and keeps the adapter's refusal per offer so the element can show it.
  */
-export class AcceptController implements ReactiveController {
+export class AcceptController {
   readonly #host: ReactiveElement;
   #errors: Readonly<Record<string, string>> = {};
 
   constructor(host: ReactiveElement) {
     this.#host = host;
-    host.addController(this);
   }
 
   /** Why accepting this offer failed, if it did. */
