@@ -109,17 +109,21 @@ store
   });
 
 // Control panel.
+const field = (data: FormData, name: string): string => {
+  const value = data.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+};
 $<HTMLFormElement>('#offer-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const data = new FormData(e.currentTarget as HTMLFormElement);
-  const channel = String(data.get('channel')) as Channel;
-  const customerName = String(data.get('customerName') ?? '').trim();
-  const text = String(data.get('text') ?? '').trim();
+  const channel = field(data, 'channel') as Channel;
+  const customerName = field(data, 'customerName');
+  const text = field(data, 'text');
   simulator.offer({ channel, ...(customerName ? { customerName } : {}), ...(text ? { text } : {}) });
 });
 $<HTMLFormElement>('#customer-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  const text = String(new FormData(e.currentTarget as HTMLFormElement).get('text') ?? '').trim();
+  const text = field(new FormData(e.currentTarget as HTMLFormElement), 'text');
   if (customerTarget.value && text) simulator.customerMessage(customerTarget.value, text);
 });
 $<HTMLButtonElement>('#customer-typing').addEventListener('click', () => {
