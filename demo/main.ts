@@ -59,21 +59,11 @@ const requested = params.get('lang');
 if (requested === 'zh-CN' || requested === 'en') applyLocale(requested);
 lang.addEventListener('change', () => applyLocale(lang.value === 'zh-CN' ? 'zh-CN' : 'en'));
 
-// Agent state, with the manual way out of RONA (R-OFFER-04).
+// The agent state element lives outside <cc-provider> (in the top bar), so it gets the store directly.
 $<HTMLElement>('#agent-name').textContent = store.state.agent.name;
-const stateBadge = $<HTMLElement>('#agent-state');
-store
-  .select((s) => s.agent.availability)
-  .subscribe((availability) => {
-    stateBadge.textContent = availability === 'rona' ? 'RONA' : availability[0]?.toUpperCase() + availability.slice(1);
-    stateBadge.dataset['state'] = availability;
-  });
-$<HTMLButtonElement>('#go-available').addEventListener('click', () => {
-  void store.setAgentState('available').catch(() => undefined);
-});
+$<HTMLElement & { store: InteractionStore | undefined }>('#agent-state').store = store;
 
-// Open interactions: click to show one in its channel's pane.
-const openList = $<HTMLUListElement>('#open');
+// The customer panel scripts any interaction the store knows.
 const customerTarget = $<HTMLSelectElement>('#customer-target');
 const label = (s: CcState, id: string): string => {
   const i = s.interactions[id];
@@ -82,20 +72,6 @@ const label = (s: CcState, id: string): string => {
 store
   .select((s) => s)
   .subscribe((s) => {
-    const open = s.order.filter((id) => s.interactions[id]?.status !== 'offered');
-    openList.replaceChildren(
-      ...open.map((id) => {
-        const li = document.createElement('li');
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.textContent = label(s, id);
-        const i = s.interactions[id];
-        button.setAttribute('aria-current', String(i !== undefined && s.focused[i.channel] === id));
-        button.addEventListener('click', () => store.focus(id));
-        li.append(button);
-        return li;
-      }),
-    );
     const previous = customerTarget.value;
     customerTarget.replaceChildren(
       ...s.order.map((id) => {

@@ -21,6 +21,7 @@ export const styles = [
     .offer {
       display: grid;
       grid-template-columns: 1fr auto;
+      grid-template-areas: 'title title' 'fields fields' 'timer accept' 'error error';
       gap: calc(var(--_cc-space) / 2) var(--_cc-space);
       align-items: center;
       background: var(--_cc-surface);
@@ -31,7 +32,7 @@ export const styles = [
       box-shadow: 0 2px 6px rgb(0 0 0 / 0.08);
     }
     .title {
-      grid-column: 1 / -1;
+      grid-area: title;
       margin: 0;
       font-size: 1em;
       font-weight: 600;
@@ -46,6 +47,7 @@ export const styles = [
       font-size: 0.9em;
     }
     dl {
+      grid-area: fields;
       margin: 0;
       display: grid;
       grid-template-columns: max-content 1fr;
@@ -57,19 +59,22 @@ export const styles = [
     }
     dd {
       margin: 0;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
+      min-width: 0;
     }
     .side {
-      display: grid;
-      justify-items: end;
-      gap: calc(var(--_cc-space) / 2);
+      display: contents;
+    }
+    .side .btn {
+      grid-area: accept;
     }
     .timer {
+      grid-area: timer;
       font-variant-numeric: tabular-nums;
       color: var(--_cc-text-muted);
     }
     .error {
-      grid-column: 1 / -1;
+      grid-area: error;
       color: var(--_cc-danger);
       margin: 0;
     }

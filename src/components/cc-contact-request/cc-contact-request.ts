@@ -8,7 +8,9 @@ import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
 import { AcceptController } from '../../controllers/accept.js';
 import { ClockController } from '../../controllers/clock.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
+import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-contact-request.styles.js';
 
@@ -16,6 +18,8 @@ import { styles } from './cc-contact-request.styles.js';
  * Contact requests: each interaction offered to the agent, with its queue, its source
  * (page for Messenger; phone and source number for SMS; customer name and email for
  * WebChat and Email), the time it has waited, and **Accept** (R-OFFER-01, R-OFFER-02).
+ * The accept shortcut (default Ctrl+Alt+A) accepts the oldest offer shown; the help
+ * shortcut (Ctrl+Alt+K) opens the shortcut help (R-CHAT-09).
  * Without `interaction-id` it lists every pending offer (of `channel`, when set).
  *
  * @summary Offers waiting for the agent, with Accept.
@@ -52,6 +56,10 @@ export class CcContactRequest extends LitElement {
 
   readonly #clock = new ClockController(this);
   readonly #accepting = new AcceptController(this);
+  readonly #shortcuts = new ShortcutController(this, {
+    scope: 'global',
+    handlers: { accept: () => this.#acceptOldest(), help: () => void openShortcutHelp() },
+  });
   readonly #offers = new StoreController(
     this,
     (s) => {
@@ -70,16 +78,18 @@ export class CcContactRequest extends LitElement {
     const offers = this.#offers.value ?? [];
     if (offers.length === 0) return html`<p class="empty" part="empty">${t('offer.none')}</p>`;
     const now = this.#clock.now;
+    const binding = this.#shortcuts.binding('accept');
+    const oldest = this.#oldest()?.id;
     return html`<ul part="list">
       ${repeat(
         offers,
         (o) => o.id,
-        (o) => this.#renderOffer(o, now),
+        (o) => this.#renderOffer(o, now, binding && o.id === oldest ? ariaKeyShortcuts(binding) : undefined),
       )}
     </ul>`;
   }
 
-  #renderOffer(o: Interaction, now: number) {
+  #renderOffer(o: Interaction, now: number, keyShortcuts: string | undefined) {
     const channelName = t(`channel.${o.channel}`);
     const label = t('offer.label', { channel: channelName, customer: o.customer.name });
     const error = this.#accepting.error(o.id);
@@ -88,10 +98,21 @@ export class CcContactRequest extends LitElement {
       <dl>${interactionFields(o)}</dl>
       <div class="side">
         <span class="timer" part="timer" role="timer" aria-label=${t('offer.elapsed')}>${formatElapsed(now - o.offeredAt)}</span>
-        <button class="btn" part="accept" @click=${() => this.#accepting.accept(this.#offers.store, o)}>${t('accept')}</button>
+        <button class="btn" part="accept" aria-keyshortcuts=${keyShortcuts ?? nothing} @click=${() => this.#accepting.accept(this.#offers.store, o)}>${t('accept')}</button>
       </div>
       ${error ? html`<p class="error" role="alert">${t('offer.acceptFailed', { reason: error })}</p>` : nothing}
     </li>`;
+  }
+
+  #oldest(): Interaction | undefined {
+    return (this.#offers.value ?? []).reduce<Interaction | undefined>((a, o) => (a && a.offeredAt <= o.offeredAt ? a : o), undefined);
+  }
+
+  // R-CHAT-09: `false` (nothing shown to accept) passes the key press to another element.
+  #acceptOldest(): boolean {
+    const oldest = this.#oldest();
+    if (oldest) void this.#accepting.accept(this.#offers.store, oldest);
+    return oldest !== undefined;
   }
 
 }

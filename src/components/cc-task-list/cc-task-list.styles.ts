@@ -21,6 +21,7 @@ export const styles = [
     li {
       display: grid;
       grid-template-columns: 1fr auto;
+      grid-template-areas: 'title timer' 'fields fields' 'accept accept' 'error error';
       gap: 2px var(--_cc-space);
       padding: var(--_cc-space);
       background: var(--_cc-surface);
@@ -35,6 +36,8 @@ export const styles = [
       border-left: 4px solid var(--_cc-primary);
     }
     .title {
+      grid-area: title;
+      flex-wrap: wrap;
       display: flex;
       gap: var(--_cc-space);
       align-items: center;
@@ -49,7 +52,7 @@ export const styles = [
       color: var(--_cc-text);
       cursor: pointer;
       text-align: start;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     button.name:hover {
       text-decoration: underline;
@@ -70,7 +73,7 @@ export const styles = [
       text-align: center;
     }
     dl {
-      grid-column: 1;
+      grid-area: fields;
       margin: 0;
       display: grid;
       grid-template-columns: max-content 1fr;
@@ -82,22 +85,23 @@ export const styles = [
     }
     dd {
       margin: 0;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
+      min-width: 0;
     }
     .side {
-      grid-column: 2;
-      grid-row: 1 / span 2;
-      display: grid;
-      justify-items: end;
-      align-content: start;
-      gap: 4px;
+      display: contents;
+    }
+    .side .btn {
+      grid-area: accept;
+      justify-self: end;
     }
     .timer {
+      grid-area: timer;
       font-variant-numeric: tabular-nums;
       color: var(--_cc-text-muted);
     }
     .error {
-      grid-column: 1 / -1;
+      grid-area: error;
       color: var(--_cc-danger);
       margin: 0;
     }

@@ -9,7 +9,9 @@ import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
 import { AcceptController } from '../../controllers/accept.js';
 import { ClockController } from '../../controllers/clock.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
+import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-task-list.styles.js';
 
@@ -28,7 +30,9 @@ interface TaskListSlice {
  * The agent's tasks: offers (with **Accept**) and open interactions, each with its queue,
  * source (for SMS: phone number and source number), a timer and an unread badge
  * (R-OFFER-03, R-CHAT-08). Choosing an open task shows it in its channel's widget.
- * `channel` limits the list to one channel (e.g. `channel="sms"`).
+ * `channel` limits the list to one channel (e.g. `channel="sms"`). The accept shortcut
+ * (default Ctrl+Alt+A) accepts the oldest offer listed; the help shortcut (Ctrl+Alt+K)
+ * opens the shortcut help (R-CHAT-09).
  *
  * @summary Task list: offers and open interactions, with Accept and unread counts.
  * @fires cc-accept - The agent accepted an offer. Detail: `{ interactionId, channel }`.
@@ -59,6 +63,10 @@ export class CcTaskList extends LitElement {
 
   readonly #clock = new ClockController(this);
   readonly #accepting = new AcceptController(this);
+  readonly #shortcuts = new ShortcutController(this, {
+    scope: 'global',
+    handlers: { accept: () => this.#acceptOldest(), help: () => void openShortcutHelp() },
+  });
   readonly #slice = new StoreController<TaskListSlice>(
     this,
     (s) => {
@@ -84,16 +92,18 @@ export class CcTaskList extends LitElement {
       return html`<p class="empty" part="empty">${slice ? t('tasks.none') : t('error.noStore')}</p>`;
     }
     const now = this.#clock.now;
+    const binding = this.#shortcuts.binding('accept');
+    const oldest = this.#oldest()?.id;
     return html`<ul part="list" aria-label=${t('tasks.label')}>
       ${repeat(
         slice.tasks,
         (i) => i.id,
-        (i) => this.#renderTask(i, slice.focused[i.channel] === i.id, now),
+        (i) => this.#renderTask(i, slice.focused[i.channel] === i.id, now, binding && i.id === oldest ? ariaKeyShortcuts(binding) : undefined),
       )}
     </ul>`;
   }
 
-  #renderTask(i: Interaction, current: boolean, now: number) {
+  #renderTask(i: Interaction, current: boolean, now: number, keyShortcuts: string | undefined) {
     const offered = i.status === 'offered';
     const since = offered ? i.offeredAt : (i.acceptedAt ?? i.offeredAt);
     const error = this.#accepting.error(i.id);
@@ -120,10 +130,22 @@ export class CcTaskList extends LitElement {
       <dl>${interactionFields(i)}</dl>
       <div class="side">
         <span class="timer" part="timer" role="timer">${formatElapsed(now - since)}</span>
-        ${offered ? html`<button class="btn" part="accept" @click=${() => this.#accepting.accept(this.#slice.store, i)}>${t('accept')}</button>` : nothing}
+        ${offered ? html`<button class="btn" part="accept" aria-keyshortcuts=${keyShortcuts ?? nothing} @click=${() => this.#accepting.accept(this.#slice.store, i)}>${t('accept')}</button>` : nothing}
       </div>
       ${error ? html`<p class="error" role="alert">${t('offer.acceptFailed', { reason: error })}</p>` : nothing}
     </li>`;
+  }
+
+  #oldest(): Interaction | undefined {
+    const offers = (this.#slice.value?.tasks ?? []).filter((i) => i.status === 'offered');
+    return offers.reduce<Interaction | undefined>((a, o) => (a && a.offeredAt <= o.offeredAt ? a : o), undefined);
+  }
+
+  // R-CHAT-09: `false` (no offer listed) passes the key press to another element.
+  #acceptOldest(): boolean {
+    const oldest = this.#oldest();
+    if (oldest) void this.#accepting.accept(this.#slice.store, oldest);
+    return oldest !== undefined;
   }
 
   #select(i: Interaction): void {
