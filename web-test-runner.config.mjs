@@ -39,7 +39,8 @@ export default {
   testFramework: {
     config: {
       ui: 'bdd',
-      timeout: 5000,
+      // A hang guard, not a speed budget: two pages share two cores with axe and esbuild.
+      timeout: 20000,
     },
   },
   plugins: [
@@ -52,6 +53,15 @@ export default {
         executablePath,
         headless: true,
         args: chromiumArgs,
+      },
+      // Test files run side by side in one browser, but only one page can own the
+      // window focus: emulate focus in every page so focus()/activeElement/:focus-visible
+      // behave as in a focused tab whatever the concurrency.
+      async createPage({ context }) {
+        const page = await context.newPage();
+        const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
       },
     }),
   ],
