@@ -20,6 +20,7 @@ export {
   type SendOptions,
   type OutgoingEmail,
 } from './core/store/store.js';
+export { notificationsFor, NOTIFICATION_PREVIEW_LENGTH, type CcNotification, type CcNotificationKind } from './core/store/notifications.js';
 export { storeContext } from './core/context.js';
 export { formatElapsed, initials, formatBytes } from './core/format.js';
 export { StoreController, type StoreHost, type StoreControllerOptions } from './controllers/store-controller.js';
@@ -29,7 +30,47 @@ export type { MessageKey, Messages } from './locales/en.js';
 
 export { CcProvider } from './components/cc-provider/cc-provider.js';
 export { CcContactRequest } from './components/cc-contact-request/cc-contact-request.js';
-export { CcChatWidget, type CcSendDetail, DEFAULT_MAX_LENGTH } from './components/cc-chat-widget/cc-chat-widget.js';
+export {
+  CcChatWidget,
+  type CcSendDetail,
+  type CcEndDetail,
+  type CcWorkflowDetail,
+  DEFAULT_MAX_LENGTH,
+} from './components/cc-chat-widget/cc-chat-widget.js';
+export { CHAT_FEATURES, type ChatFeatures } from './components/cc-chat-widget/composer-state.js';
+export { CcSmsWidget } from './components/cc-sms-widget/cc-sms-widget.js';
 export { CcAgentState, type CcAgentStateChangeDetail } from './components/cc-agent-state/cc-agent-state.js';
 export { CcTaskList, type CcTaskSelectDetail } from './components/cc-task-list/cc-task-list.js';
 export { AcceptController, type CcAcceptDetail } from './controllers/accept.js';
+export {
+  ShortcutController,
+  SHORTCUT_ACTIONS,
+  DEFAULT_SHORTCUTS,
+  getShortcuts,
+  setShortcuts,
+  resetShortcuts,
+  parseShortcut,
+  formatShortcut,
+  shortcutKeys,
+  ariaKeyShortcuts,
+  matchesBinding,
+  shortcutFor,
+  detectPlatform,
+  type ShortcutAction,
+  type ShortcutBinding,
+  type ShortcutMap,
+  type ShortcutOverrides,
+  type ShortcutPlatform,
+  type ShortcutHandler,
+  type ShortcutHandlers,
+  type ShortcutScope,
+  type ShortcutControllerOptions,
+  type ShortcutsChangedDetail,
+} from './controllers/shortcuts.js';
+export {
+  CcShortcutHelp,
+  openShortcutHelp,
+  type CcShortcutHelpCloseDetail,
+  type CcShortcutHelpCloseReason,
+} from './components/cc-shortcut-help/cc-shortcut-help.js';
+export { CcTemplatePicker, type CcTemplateSelectDetail } from './components/cc-template-picker/cc-template-picker.js';

@@ -67,7 +67,48 @@ export const en = {
   'notice.conference-ended': 'Conference ended',
   'notice.info': '{name}',
 
+  // conversation tools (R-CHAT-06, R-CHAT-07, R-CHAT-10, R-TPL-*, R-END-01)
+  cancel: 'Cancel',
+  templates: 'Templates',
+  'templates.search': 'Search templates',
+  'templates.none': 'No templates match',
+  'templates.loading': 'Loading templates…',
+  'templates.loadFailed': 'Could not load templates: {reason}',
+  'templates.locked': 'Locked',
+  'template.inUse': 'Template: {name}',
+  'template.lockedHint': 'This template is locked: send it or remove it; it cannot be edited.',
+  'template.remove': 'Remove template',
+  'template.edit': 'Edit as text',
+  'template.fill': 'Fill in {count} field(s) to send.',
+  'template.unknown': 'Unknown variables were left out: {names}',
+  'template.preview': 'Message preview',
+  'attach.button': 'Attach file',
+  'attach.list': 'Attachments',
+  'attach.uploading': 'Uploading {name}…',
+  'attach.remove': 'Remove {name}',
+  'attach.too-large': '{name} is larger than {max}. Attach a smaller file.',
+  'attach.type-not-allowed': '{name} is not a file type that can be sent.',
+  'attach.empty': '{name} is empty.',
+  'attach.failed': 'Could not upload {name}: {reason}',
+  'format.toolbar': 'Formatting',
+  'format.bold': 'Bold',
+  'format.italic': 'Italic',
+  'format.list': 'Bulleted list',
+  'format.link': 'Link',
+  'format.code': 'Code',
+  'workflow.menu': 'Workflows',
+  'workflow.none': 'No workflows for this channel',
+  'workflow.loadFailed': 'Could not load workflows: {reason}',
+  'workflow.started': 'Workflow “{name}” triggered. {message}',
+  'workflow.failed': 'Workflow “{name}” failed: {reason}',
+  'end.title': 'End this conversation?',
+  'end.consent': 'Messenger and SMS conversations may only be ended with the customer’s consent. Has the customer agreed to end the conversation?',
+  'end.confirm': 'End conversation',
+  'end.failed': 'Could not end the conversation: {reason}',
+  'chat.tools': 'Conversation actions',
+
   // task list (R-OFFER-03)
+
   'tasks.label': 'Tasks',
   'tasks.none': 'No tasks',
   'tasks.unread': '{count} unread',
@@ -77,6 +118,11 @@ export const en = {
   'status.conference-requested': 'Conference requested',
   'status.conference': 'Conference',
   'status.wrapup': 'Wrap-up',
+
+  // notifications (R-CHAT-08)
+  'notification.offer': 'New {channel} request from {name}',
+  'notification.message': 'New message from {name}',
+  'notification.email': 'New email from {name}',
 
   // agent state (R-OFFER-04)
   'agent.state': 'Agent state',
@@ -88,6 +134,19 @@ export const en = {
   'agent.ronaNotice': 'You did not answer a contact request, so no new requests are offered. Set yourself Available to receive requests again.',
   'agent.setAvailable': 'Set Available',
   'agent.changeFailed': 'Could not change your state: {reason}',
+
+  // keyboard shortcuts (R-CHAT-09)
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.close': 'Close',
+  'shortcuts.none': 'Not assigned',
+  'shortcuts.action.accept': 'Accept the oldest contact request',
+  'shortcuts.action.send': 'Send the message (in the message box)',
+  'shortcuts.action.transfer': 'Transfer the conversation',
+  'shortcuts.action.conference': 'Start a conference',
+  'shortcuts.action.end': 'End the conversation',
+  'shortcuts.action.templates': 'Open templates',
+  'shortcuts.action.focusComposer': 'Go to the message box',
+  'shortcuts.action.help': 'Show keyboard shortcuts',
 
   // errors
   'error.generic': 'Something went wrong: {reason}',

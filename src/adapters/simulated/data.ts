@@ -147,6 +147,14 @@ export const SEED_TEMPLATES: readonly MessageTemplate[] = [
     channels: ['sms', 'webchat'],
   },
   {
+    // Uses a variable the desktop does not know: the widget reports it and never sends it raw (R-TPL-04).
+    id: 'tpl-case-reference',
+    name: 'Case reference',
+    body: 'Your case number is {{caseId}}. Please keep it for future contact.',
+    locked: false,
+    channels: CHATS,
+  },
+  {
     id: 'tpl-email-acknowledge',
     name: 'Email acknowledgement',
     body: 'Dear {{customerName}},\n\nThank you for contacting {{queueName}}. Your reference is [[caseNumber]]; we will reply within one business day.\n\nKind regards,\n{{agentName}}',

@@ -175,11 +175,205 @@ export const styles = [
       text-align: end;
       margin: 0;
     }
-    .error {
+    .error,
+    .status,
+    .warning {
       grid-column: 1 / -1;
-      color: var(--_cc-danger);
       margin: 0;
       font-size: 0.9em;
+    }
+    .error {
+      color: var(--_cc-danger);
+    }
+    .warning {
+      color: var(--_cc-warning);
+    }
+    .muted {
+      color: var(--_cc-text-muted);
+      margin: 0;
+      font-size: 0.9em;
+    }
+    .btn.danger {
+      background: var(--_cc-surface);
+      color: var(--_cc-danger);
+      border-color: var(--_cc-danger);
+    }
+    .btn.danger:hover:not(:disabled) {
+      background: var(--_cc-danger);
+      color: var(--_cc-on-primary);
+    }
+    .actions {
+      display: flex;
+      gap: var(--_cc-space);
+      flex-wrap: wrap;
+      margin-inline-start: auto;
+    }
+    .header-error {
+      flex: 1 1 100%;
+    }
+    .menu {
+      position: relative;
+    }
+    .menu-panel {
+      position: absolute;
+      z-index: 10;
+      inset-block-start: calc(100% + 4px);
+      inset-inline-end: 0;
+      min-width: 220px;
+      padding: calc(var(--_cc-space) / 2);
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-border);
+      border-radius: var(--_cc-radius);
+      box-shadow: 0 6px 20px rgb(0 0 0 / 0.18);
+    }
+    .menu-panel ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .menu-item {
+      width: 100%;
+      text-align: start;
+      font: inherit;
+      color: var(--_cc-text);
+      background: none;
+      border: none;
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: 6px 8px;
+      cursor: pointer;
+    }
+    .menu-item:hover,
+    .menu-item:focus-visible {
+      background: var(--_cc-surface-alt);
+    }
+    .tools {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_cc-space) / 2);
+      align-items: center;
+    }
+    .formatting {
+      display: flex;
+      gap: 2px;
+      margin-inline-start: auto;
+    }
+    .fmt {
+      font: inherit;
+      min-width: 32px;
+      min-height: 32px;
+      background: var(--_cc-surface);
+      color: var(--_cc-text);
+      border: 1px solid var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      cursor: pointer;
+    }
+    .send {
+      grid-column: 2;
+      align-self: end;
+    }
+    textarea,
+    .template {
+      grid-column: 1;
+    }
+    .template {
+      display: grid;
+      gap: calc(var(--_cc-space) / 2);
+      border: 1px dashed var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: var(--_cc-space);
+    }
+    .template h3 {
+      margin: 0;
+      font-size: 0.95em;
+    }
+    .param {
+      display: grid;
+      gap: 2px;
+      font-size: 0.9em;
+    }
+    .param input {
+      font: inherit;
+      color: var(--_cc-text);
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: 4px 6px;
+    }
+    .param input[aria-invalid='true'] {
+      border-color: var(--_cc-warning);
+    }
+    .preview {
+      background: var(--_cc-surface-alt);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: var(--_cc-space);
+      white-space: pre-wrap;
+    }
+    .template-actions {
+      display: flex;
+      gap: var(--_cc-space);
+    }
+    .pending {
+      grid-column: 1 / -1;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      padding: 2px 4px 2px 8px;
+      border: 1px solid var(--_cc-border);
+      border-radius: 999px;
+      font-size: 0.85em;
+      background: var(--_cc-surface-alt);
+    }
+    .chip.uploading {
+      padding-inline-end: 8px;
+      color: var(--_cc-text-muted);
+    }
+    .chip-remove {
+      font: inherit;
+      min-width: 24px;
+      min-height: 24px;
+      border: none;
+      border-radius: 50%;
+      background: none;
+      color: var(--_cc-text);
+      cursor: pointer;
+    }
+    .rich > :first-child {
+      margin-top: 0;
+    }
+    .rich > :last-child {
+      margin-bottom: 0;
+    }
+    .rich pre,
+    .rich code {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    }
+    dialog {
+      border: 1px solid var(--_cc-border);
+      border-radius: var(--_cc-radius);
+      background: var(--_cc-surface);
+      color: var(--_cc-text);
+      max-width: min(420px, 90vw);
+      padding: calc(var(--_cc-space) * 2);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.35);
+    }
+    dialog h2 {
+      margin-top: 0;
+    }
+    .dialog-actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: var(--_cc-space);
     }
     .empty,
     .ended {

@@ -1,15 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Subscription } from 'rxjs';
+import { DEFAULT_ATTACHMENT_LIMITS, checkAttachment, displayFileName } from '../../content/files.js';
+import { markdown } from '../../content/markdown.js';
+import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
+import { safeUrl } from '../../content/url.js';
 import { formatBytes, formatElapsed, initials } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
-import type { ChatChannel, ChatMessage, Interaction } from '../../core/types.js';
-import { safeUrl } from '../../content/url.js';
+import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
 import { ClockController } from '../../controllers/clock.js';
 import { LocalizeController, getLocale, t } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import type { CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
+import '../cc-template-picker/cc-template-picker.js';
+import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { styles } from './cc-chat-widget.styles.js';
 
 /** Detail of `cc-send`. */
@@ -18,22 +24,48 @@ export interface CcSendDetail {
   readonly text: string;
 }
 
+/** Detail of `cc-end`. */
+export interface CcEndDetail {
+  readonly interactionId: string;
+}
+
+/** Detail of `cc-workflow`. */
+export interface CcWorkflowDetail {
+  readonly interactionId: string;
+  readonly workflowId: string;
+  readonly ok: boolean;
+  readonly message: string;
+}
+
 /** Default composer limit (R-CHAT-03). */
 export const DEFAULT_MAX_LENGTH = 1000;
 
-const CHAT_CHANNELS: readonly ChatChannel[] = ['messenger', 'webchat', 'sms'];
+type WorkflowLoad =
+  | { readonly state: 'closed' | 'loading' }
+  | { readonly state: 'loaded'; readonly workflows: readonly Workflow[] }
+  | { readonly state: 'failed'; readonly reason: string };
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
- * The conversation pane for Facebook Messenger and WebChat (R-CHAT-01…04): customer,
+ * The conversation pane for Facebook Messenger and WebChat (R-CHAT-01…10): customer,
  * queue, agent, date and timer; the thread with customer bubbles (grey, with initials),
- * agent bubbles (blue) and centred system notices; and a composer limited to
- * `max-length` characters that sends on **Send** or Enter (Shift+Enter adds a line).
+ * agent bubbles (blue) with delivery state and **Retry**, and centred system notices; a
+ * composer limited to `max-length` characters that sends on **Send** or Enter
+ * (Shift+Enter adds a line); **Templates**, **Attach file** (Messenger, WebChat), Markdown
+ * formatting (Messenger), **Workflows** and **End** (with the customer's consent on
+ * Messenger).
  *
  * Without `interaction-id` it shows the agent's active interaction of its channel.
+ * Unsent text, attachments and templates are kept per conversation.
  *
  * @summary Chat conversation pane for Messenger and WebChat.
  * @fires cc-send - The agent sent a message. Detail: `{ interactionId, text }`.
- * @csspart header - Customer, queue, agent, date and timer.
+ * @fires cc-end - The agent ended the conversation (wrap-up follows). Detail: `{ interactionId }`.
+ * @fires cc-workflow - A triggered workflow answered. Detail: `{ interactionId, workflowId, ok, message }`.
+ * @fires cc-template-select - A template was chosen (from the inner template picker). Detail: `{ template }`.
+ * @csspart header - Customer, queue, agent, date, timer and the actions.
+ * @csspart actions - The action buttons.
  * @csspart thread - The message list (a live log).
  * @csspart bubble - Every message bubble.
  * @csspart customer-bubble - A customer's (or another agent's) bubble.
@@ -43,7 +75,10 @@ const CHAT_CHANNELS: readonly ChatChannel[] = ['messenger', 'webchat', 'sms'];
  * @csspart composer - The composer area.
  * @csspart textarea - The message box.
  * @csspart send - The Send button.
- * @csspart error - The composer's error message.
+ * @csspart end - The End button.
+ * @csspart error - The composer's length error.
+ * @csspart template - The panel of a locked or parameterised template.
+ * @csspart confirm - The end-confirmation dialog.
  * @cssprop --cc-color-customer-bubble - Customer bubble background (grey).
  * @cssprop --cc-color-on-customer-bubble - Customer bubble text.
  * @cssprop --cc-color-agent-bubble - Agent bubble background (blue).
@@ -65,7 +100,7 @@ export class CcChatWidget extends LitElement {
 
   /** Which chat channel this pane serves: `messenger` or `webchat`. */
   @property({ reflect: true })
-  channel: 'messenger' | 'webchat' = 'webchat';
+  channel: ChatChannel = 'webchat';
 
   /** Show this interaction. Without it, the agent's active interaction of `channel`. */
   @property({ attribute: 'interaction-id' })
@@ -79,20 +114,33 @@ export class CcChatWidget extends LitElement {
   @property({ attribute: false })
   store: InteractionStore | undefined;
 
+  @state()
+  private workflows: WorkflowLoad = { state: 'closed' };
+
+  @state()
+  private endError = '';
+
   @query('textarea')
   private textarea: HTMLTextAreaElement | null | undefined;
 
   @query('.thread')
   private thread: HTMLElement | null | undefined;
 
+  @query('dialog')
+  private confirmDialog: HTMLDialogElement | null | undefined;
+
+  @query('input[type="file"]')
+  private fileInput: HTMLInputElement | null | undefined;
+
+  @query('button[part="end"]')
+  private endButton: HTMLButtonElement | null | undefined;
+
   readonly #clock = new ClockController(this);
-  readonly #interaction = new StoreController(this, (s) => selectShownInteraction(s, this.#channels(), this.interactionId), {
-    deps: () => [this.interactionId, this.channel],
+  readonly #interaction = new StoreController(this, (s) => selectShownInteraction(s, [this.servedChannel], this.interactionId), {
+    deps: () => [this.interactionId, this.servedChannel],
   });
   readonly #agentName = new StoreController(this, (s) => s.agent.name);
-
-  /** Unsent text per interaction, so switching conversations loses nothing (R-X-04). */
-  readonly #drafts = new Map<string, string>();
+  readonly #composers = new ComposerStates(() => this.requestUpdate());
   #acceptedStore: InteractionStore | undefined;
   #acceptedSubscription: Subscription | undefined;
   #stickToBottom = true;
@@ -103,8 +151,14 @@ export class CcChatWidget extends LitElement {
     new LocalizeController(this);
   }
 
-  #channels(): readonly ChatChannel[] {
-    return CHAT_CHANNELS.includes(this.channel) ? [this.channel] : ['webchat'];
+  /** The channel whose conversations this pane shows. */
+  protected get servedChannel(): ChatChannel {
+    return this.channel === 'messenger' ? 'messenger' : 'webchat';
+  }
+
+  /** What the served channel supports. */
+  protected get features(): ChatFeatures {
+    return CHAT_FEATURES[this.servedChannel];
   }
 
   /**
@@ -113,14 +167,11 @@ export class CcChatWidget extends LitElement {
    */
   get draft(): string {
     const id = this.#interaction.value?.id;
-    return id ? (this.#drafts.get(id) ?? '') : '';
+    return id ? this.#composers.get(id).text : '';
   }
   set draft(text: string) {
     const id = this.#interaction.value?.id;
-    if (!id) return;
-    if (text) this.#drafts.set(id, text);
-    else this.#drafts.delete(id);
-    this.requestUpdate();
+    if (id) this.#composers.patch(id, { text });
   }
 
   /** Moves keyboard focus to the composer. */
@@ -128,12 +179,20 @@ export class CcChatWidget extends LitElement {
     this.textarea?.focus();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#acceptedSubscription?.unsubscribe();
     this.#acceptedSubscription = undefined;
     this.#acceptedStore = undefined;
   }
+
+  readonly #onVisibility = (): void => this.requestUpdate();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -141,9 +200,11 @@ export class CcChatWidget extends LitElement {
     if (id !== this.#shownId) {
       this.#shownId = id;
       this.#stickToBottom = true;
+      this.workflows = { state: 'closed' };
+      this.endError = '';
     } else if (this.thread) {
-      const t = this.thread;
-      this.#stickToBottom = t.scrollHeight - t.scrollTop - t.clientHeight < 40;
+      const el = this.thread;
+      this.#stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
     }
   }
 
@@ -151,6 +212,9 @@ export class CcChatWidget extends LitElement {
     super.updated(changed);
     this.#watchAccepted();
     if (this.#stickToBottom && this.thread) this.thread.scrollTop = this.thread.scrollHeight;
+    // What the agent can see is read (R-CHAT-08: unread counts).
+    const i = this.#interaction.value;
+    if (i && i.unread > 0 && document.visibilityState === 'visible') this.#interaction.store?.markRead(i.id);
   }
 
   // R-OFFER-05: when the agent accepts the interaction this pane shows, focus the composer.
@@ -172,15 +236,18 @@ export class CcChatWidget extends LitElement {
       const text = this.#interaction.store ? t('chat.empty') : t('error.noStore');
       return html`<p class="empty" part="empty">${text}</p>`;
     }
+    const composer = this.#composers.get(i.id);
     return html`${this.#renderHeader(i)} ${this.#renderThread(i)}
       <p class="typing" aria-live="polite">${i.customerTyping ? t('chat.typing', { name: i.customer.name }) : nothing}</p>
-      ${i.status === 'wrapup' ? html`<p class="ended" role="status">${t('chat.ended')}</p>` : this.#renderComposer(i)}`;
+      ${i.status === 'wrapup' ? html`<p class="ended" role="status">${t('chat.ended')}</p>` : this.#renderComposer(i, composer)}
+      ${this.features.consentToEnd ? this.#renderConfirm(i) : nothing}`;
   }
 
   #renderHeader(i: Interaction) {
     const locale = getLocale();
     const since = i.acceptedAt ?? i.offeredAt;
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(since);
+    const open = i.status !== 'wrapup' && i.status !== 'offered';
     return html`<header part="header">
       <h2>${i.customer.name}</h2>
       <dl>
@@ -192,7 +259,39 @@ export class CcChatWidget extends LitElement {
           <dd><span class="timer" role="timer">${formatElapsed(this.#clock.now - since)}</span></dd>
         </div>
       </dl>
+      ${open
+        ? html`<div class="actions" part="actions" role="group" aria-label=${t('chat.tools')}>
+            ${this.#renderWorkflows(i)}
+            <button class="btn danger" part="end" @click=${() => this.#requestEnd(i)}>${t('end')}</button>
+          </div>`
+        : nothing}
+      ${this.endError ? html`<p class="error header-error" role="alert">${t('end.failed', { reason: this.endError })}</p>` : nothing}
     </header>`;
+  }
+
+  #renderWorkflows(i: Interaction) {
+    const w = this.workflows;
+    const expanded = w.state !== 'closed';
+    return html`<div class="menu">
+      <button class="btn secondary" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="workflows" @click=${() => this.#toggleWorkflows()}>
+        ${t('workflow.menu')}
+      </button>
+      ${expanded
+        ? html`<div class="menu-panel" id="workflows" @keydown=${this.#onMenuKeydown}>
+            ${w.state === 'loading'
+              ? html`<p class="muted" role="status">${t('templates.loading')}</p>`
+              : w.state === 'failed'
+                ? html`<p class="error" role="alert">${t('workflow.loadFailed', { reason: w.reason })}</p>`
+                : w.state === 'loaded' && w.workflows.length === 0
+                  ? html`<p class="muted">${t('workflow.none')}</p>`
+                  : w.state === 'loaded'
+                    ? html`<ul aria-label=${t('workflow.menu')}>
+                        ${w.workflows.map((wf) => html`<li><button class="menu-item" @click=${() => this.#trigger(i, wf)}>${wf.name}</button></li>`)}
+                      </ul>`
+                    : nothing}
+          </div>`
+        : nothing}
+    </div>`;
   }
 
   #renderThread(i: Interaction) {
@@ -205,6 +304,11 @@ export class CcChatWidget extends LitElement {
     </div>`;
   }
 
+  #renderBody(m: ChatMessage) {
+    // R-CHAT-07: Markdown is rendered only through the one sanitizer (src/content).
+    return m.format === 'markdown' ? html`<div class="rich">${markdown(m.text)}</div>` : html`<span class="text">${m.text}</span>`;
+  }
+
   #renderMessage(i: Interaction, m: ChatMessage) {
     if (m.author === 'system') {
       const name = m.authorName ?? '';
@@ -215,7 +319,7 @@ export class CcChatWidget extends LitElement {
     if (m.author === 'agent') {
       return html`<div class="row agent">
         <div>
-          <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">${t('chat.youSaid')}: </span><span class="text">${m.text}</span>${this.#renderAttachments(m)}</div>
+          <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">${t('chat.youSaid')}: </span>${this.#renderBody(m)}${this.#renderAttachments(m)}</div>
           <div class="meta">
             <span>${time}</span>
             ${m.status === 'failed'
@@ -233,7 +337,7 @@ export class CcChatWidget extends LitElement {
     return html`<div class="row ${m.author}">
       <span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span>
       <div>
-        <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${said}: </span><span class="text">${m.text}</span>${this.#renderAttachments(m)}</div>
+        <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${said}: </span>${this.#renderBody(m)}${this.#renderAttachments(m)}</div>
         <div class="meta"><span>${time}</span></div>
       </div>
     </div>`;
@@ -244,46 +348,154 @@ export class CcChatWidget extends LitElement {
     const locale = getLocale();
     return html`<ul class="attachments">
       ${m.attachments.map((a) => {
-        const label = t('chat.attachment', { name: a.name, size: formatBytes(a.size, locale) });
+        const label = t('chat.attachment', { name: displayFileName(a.name), size: formatBytes(a.size, locale) });
         const href = safeUrl(a.url);
-        return html`<li>${href ? html`<a href=${href} download=${a.name} target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
+        return html`<li>${href ? html`<a href=${href} download=${displayFileName(a.name)} target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
       })}
     </ul>`;
   }
 
-  #renderComposer(i: Interaction) {
-    const text = this.#drafts.get(i.id) ?? '';
+  /** The template applied with what the agent has filled in so far. */
+  #applied(i: Interaction, composer: ComposerState): AppliedTemplate | undefined {
+    const inUse = composer.template;
+    if (!inUse) return undefined;
+    const context = systemContext(i, this.#agentName.value ?? '', getLocale());
+    return applyTemplate(inUse.template, context, inUse.params, { format: this.features.richText ? 'markdown' : 'plain' });
+  }
+
+  /** The text Send would send, and whether it may be sent. */
+  #outgoing(i: Interaction, composer: ComposerState): { text: string; count: number; ready: boolean } {
+    const applied = this.#applied(i, composer);
+    const text = applied ? applied.text : composer.text;
     const count = [...text].length;
+    const hasContent = text.trim().length > 0 || composer.attachments.length > 0;
+    const ready =
+      hasContent && count <= this.maxLength && composer.uploading.length === 0 && (applied?.ready ?? true) && (i.status === 'active' || i.status.startsWith('conference'));
+    return { text, count, ready };
+  }
+
+  #renderComposer(i: Interaction, composer: ComposerState) {
+    const { count, ready } = this.#outgoing(i, composer);
     const over = count - this.maxLength;
     const tooLong = over > 0;
-    const canSend = text.trim().length > 0 && !tooLong && i.status !== 'offered';
+    const applied = this.#applied(i, composer);
     return html`<div class="composer" part="composer">
-      <label class="visually-hidden" for="composer">${t('chat.message')}</label>
-      <textarea
-        id="composer"
-        part="textarea"
-        rows="2"
-        .value=${text}
-        placeholder=${t('chat.placeholder')}
-        aria-invalid=${tooLong ? 'true' : 'false'}
-        aria-describedby="counter ${tooLong ? 'error' : ''}"
-        @input=${(e: InputEvent) => this.#onInput(i, e)}
-        @keydown=${(e: KeyboardEvent) => this.#onKeydown(i, e)}
-      ></textarea>
-      <button class="btn" part="send" ?disabled=${!canSend} @click=${() => this.#send(i)}>${t('send')}</button>
+      <div class="tools">
+        <cc-template-picker
+          .store=${this.#interaction.store}
+          channel=${this.servedChannel}
+          @cc-template-select=${(e: CustomEvent<CcTemplateSelectDetail>) => this.#useTemplate(i, e.detail.template)}
+        ></cc-template-picker>
+        ${this.features.attachments
+          ? html`<button class="btn secondary" @click=${() => this.fileInput?.click()}>${t('attach.button')}</button>
+              <input type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => this.#onFiles(i, e)} />`
+          : nothing}
+        ${this.features.richText && !composer.template ? this.#renderFormatting() : nothing}
+      </div>
+      ${composer.template && applied ? this.#renderTemplate(i, composer, applied) : this.#renderTextarea(i, composer, tooLong)}
+      <button class="btn send" part="send" ?disabled=${!ready} @click=${() => this.#send(i)}>${t('send')}</button>
+      ${this.#renderPendingAttachments(i, composer)}
       <p class="counter" id="counter">${t('chat.counter', { count, max: this.maxLength })}</p>
       ${tooLong
         ? html`<p class="error" part="error" id="error" role="alert">${t('chat.tooLong', { over, count, max: this.maxLength })}</p>`
         : nothing}
+      ${composer.notices.map(
+        (n) => html`<p class=${n.kind === 'error' ? 'error' : 'status'} role=${n.kind === 'error' ? 'alert' : 'status'}>${n.text}</p>`,
+      )}
     </div>`;
   }
 
-  #onInput(i: Interaction, e: InputEvent): void {
-    const value = (e.target as HTMLTextAreaElement).value;
-    if (value) this.#drafts.set(i.id, value);
-    else this.#drafts.delete(i.id);
-    this.requestUpdate();
+  #renderTextarea(i: Interaction, composer: ComposerState, tooLong: boolean) {
+    return html`<label class="visually-hidden" for="composer">${t('chat.message')}</label>
+      <textarea
+        id="composer"
+        part="textarea"
+        rows="2"
+        .value=${composer.text}
+        placeholder=${t('chat.placeholder')}
+        aria-invalid=${tooLong ? 'true' : 'false'}
+        aria-describedby="counter ${tooLong ? 'error' : ''}"
+        @input=${(e: InputEvent) => this.#composers.patch(i.id, { text: (e.target as HTMLTextAreaElement).value })}
+        @keydown=${(e: KeyboardEvent) => this.#onKeydown(i, e)}
+      ></textarea>`;
   }
+
+  #renderTemplate(i: Interaction, composer: ComposerState, applied: AppliedTemplate) {
+    const inUse = composer.template;
+    if (!inUse) return nothing;
+    const missing = applied.missingParams.length;
+    return html`<section class="template" part="template" aria-label=${t('template.inUse', { name: inUse.template.name })}>
+      <h3>${t('template.inUse', { name: inUse.template.name })}</h3>
+      ${inUse.template.locked ? html`<p class="muted">${t('template.lockedHint')}</p>` : nothing}
+      ${applied.params.map(
+        (name) => html`<label class="param"
+          ><span>${name}</span
+          ><input
+            type="text"
+            .value=${inUse.params[name] ?? ''}
+            aria-invalid=${applied.missingParams.includes(name) ? 'true' : 'false'}
+            @input=${(e: InputEvent) =>
+              this.#composers.patch(i.id, (s) =>
+                s.template ? { template: { ...s.template, params: { ...s.template.params, [name]: (e.target as HTMLInputElement).value } } } : {},
+              )}
+            @keydown=${(e: KeyboardEvent) => this.#onKeydown(i, e)}
+        /></label>`,
+      )}
+      <div class="preview" role="group" aria-label=${t('template.preview')}>${this.features.richText ? markdown(applied.text) : applied.text}</div>
+      ${missing > 0 ? html`<p class="muted">${t('template.fill', { count: missing })}</p>` : nothing}
+      ${applied.unknownVariables.length > 0
+        ? html`<p class="warning">${t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') })}</p>`
+        : nothing}
+      <div class="template-actions">
+        <button class="btn secondary" @click=${() => this.#composers.patch(i.id, { template: undefined })}>${t('template.remove')}</button>
+        ${!inUse.template.locked && applied.ready
+          ? html`<button class="btn secondary" @click=${() => this.#editTemplate(i, applied)}>${t('template.edit')}</button>`
+          : nothing}
+      </div>
+    </section>`;
+  }
+
+  #renderFormatting() {
+    const tool = (label: string, before: string, after: string, text: string) =>
+      html`<button class="fmt" aria-label=${label} title=${label} @click=${() => this.#wrapSelection(before, after)}>${text}</button>`;
+    return html`<div class="formatting" role="group" aria-label=${t('format.toolbar')}>
+      ${tool(t('format.bold'), '**', '**', 'B')} ${tool(t('format.italic'), '_', '_', 'I')} ${tool(t('format.list'), '\n- ', '', '•')}
+      ${tool(t('format.link'), '[', '](https://)', '🔗')} ${tool(t('format.code'), '`', '`', '</>')}
+    </div>`;
+  }
+
+  #renderPendingAttachments(i: Interaction, composer: ComposerState) {
+    if (composer.attachments.length === 0 && composer.uploading.length === 0) return nothing;
+    const locale = getLocale();
+    return html`<ul class="pending" aria-label=${t('attach.list')}>
+      ${composer.attachments.map(
+        (a) => html`<li class="chip">
+          <span>${t('chat.attachment', { name: displayFileName(a.name), size: formatBytes(a.size, locale) })}</span>
+          <button
+            class="chip-remove"
+            aria-label=${t('attach.remove', { name: displayFileName(a.name) })}
+            @click=${() => this.#composers.patch(i.id, (s) => ({ attachments: s.attachments.filter((x) => x.id !== a.id) }))}
+          >
+            ×
+          </button>
+        </li>`,
+      )}
+      ${composer.uploading.map((name) => html`<li class="chip uploading" role="status">${t('attach.uploading', { name })}</li>`)}
+    </ul>`;
+  }
+
+  #renderConfirm(i: Interaction) {
+    return html`<dialog part="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${() => this.endButton?.focus()}>
+      <h2 id="confirm-title">${t('end.title')}</h2>
+      <p id="confirm-text">${t('end.consent')}</p>
+      <div class="dialog-actions">
+        <button class="btn secondary" autofocus @click=${() => this.confirmDialog?.close()}>${t('cancel')}</button>
+        <button class="btn danger" @click=${() => this.#confirmEnd(i)}>${t('end.confirm')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  // ---- actions --------------------------------------------------------------
 
   #onKeydown(i: Interaction, e: KeyboardEvent): void {
     // Enter sends; Shift+Enter adds a line; Enter that confirms an IME composition (Chinese input) does neither.
@@ -294,18 +506,182 @@ export class CcChatWidget extends LitElement {
 
   #send(i: Interaction): void {
     const store = this.#interaction.store;
-    const text = this.#drafts.get(i.id) ?? '';
-    // R-CHAT-03: nothing is sent or truncated past the limit.
-    if (!store || text.trim().length === 0 || [...text].length > this.maxLength || i.status === 'offered' || i.status === 'wrapup') return;
-    this.#drafts.delete(i.id);
+    const composer = this.#composers.get(i.id);
+    const { text, ready } = this.#outgoing(i, composer);
+    // R-CHAT-03, R-TPL-03: nothing is sent (or cut) past the limit or with a parameter unfilled.
+    if (!store || !ready) return;
+    this.#composers.clear(i.id);
     this.#stickToBottom = true;
-    this.requestUpdate();
-    void store.send(i.id, text);
+    void store.send(i.id, text, { format: this.features.richText ? 'markdown' : 'plain', attachments: composer.attachments });
     this.dispatchEvent(new CustomEvent<CcSendDetail>('cc-send', { detail: { interactionId: i.id, text }, bubbles: true, composed: true }));
+    void this.updateComplete.then(() => this.focusComposer());
   }
 
   #retry(i: Interaction, m: ChatMessage): void {
     void this.#interaction.store?.retry(i.id, m.id).catch(() => undefined);
+  }
+
+  #useTemplate(i: Interaction, template: MessageTemplate): void {
+    const context = systemContext(i, this.#agentName.value ?? '', getLocale());
+    const applied = applyTemplate(template, context, {}, { format: this.features.richText ? 'markdown' : 'plain' });
+    if (template.locked || applied.params.length > 0) {
+      // R-TPL-02, R-TPL-03: locked or parameterised templates replace the box until sent or removed.
+      this.#composers.patch(i.id, { template: { template, params: {} } });
+      return;
+    }
+    // R-TPL-01: an attached template goes into the box at the caret, editable.
+    const box = this.textarea;
+    const current = this.#composers.get(i.id).text;
+    const start = box?.selectionStart ?? current.length;
+    const end = box?.selectionEnd ?? current.length;
+    this.#composers.patch(i.id, { text: current.slice(0, start) + applied.text + current.slice(end) });
+    if (applied.unknownVariables.length > 0) {
+      this.#composers.notify(i.id, {
+        kind: 'status',
+        text: t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') }),
+      });
+    }
+    void this.updateComplete.then(() => {
+      this.focusComposer();
+      this.textarea?.setSelectionRange(start + applied.text.length, start + applied.text.length);
+    });
+  }
+
+  #editTemplate(i: Interaction, applied: AppliedTemplate): void {
+    this.#composers.patch(i.id, (s) => ({ template: undefined, text: s.text ? `${s.text}\n${applied.text}` : applied.text }));
+    void this.updateComplete.then(() => this.focusComposer());
+  }
+
+  #wrapSelection(before: string, after: string): void {
+    const i = this.#interaction.value;
+    const box = this.textarea;
+    if (!i || !box) return;
+    const text = this.#composers.get(i.id).text;
+    const start = box.selectionStart;
+    const end = box.selectionEnd;
+    this.#composers.patch(i.id, { text: text.slice(0, start) + before + text.slice(start, end) + after + text.slice(end) });
+    void this.updateComplete.then(() => {
+      box.focus();
+      box.setSelectionRange(start + before.length, end + before.length);
+    });
+  }
+
+  async #onFiles(i: Interaction, e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    const store = this.#interaction.store;
+    if (!store) return;
+    await Promise.all(files.map((file) => this.#upload(store, i, file)));
+  }
+
+  async #upload(store: InteractionStore, i: Interaction, file: File): Promise<void> {
+    const name = displayFileName(file.name);
+    const check = checkAttachment(file, DEFAULT_ATTACHMENT_LIMITS);
+    if (!check.ok) {
+      this.#composers.notify(i.id, {
+        kind: 'error',
+        text: t(`attach.${check.reason}`, { name, max: formatBytes(DEFAULT_ATTACHMENT_LIMITS.maxBytes, getLocale()) }),
+      });
+      return;
+    }
+    this.#composers.patch(i.id, (s) => ({ uploading: [...s.uploading, name] }));
+    try {
+      const attachment = await store.uploadAttachment(i.id, file);
+      this.#composers.patch(i.id, (s) => ({ attachments: [...s.attachments, attachment] }));
+    } catch (err) {
+      this.#composers.notify(i.id, { kind: 'error', text: t('attach.failed', { name, reason: reason(err) }) });
+    } finally {
+      this.#composers.patch(i.id, (s) => {
+        const k = s.uploading.indexOf(name);
+        return { uploading: k < 0 ? s.uploading : [...s.uploading.slice(0, k), ...s.uploading.slice(k + 1)] };
+      });
+    }
+  }
+
+  async #toggleWorkflows(): Promise<void> {
+    if (this.workflows.state !== 'closed') {
+      this.workflows = { state: 'closed' };
+      return;
+    }
+    const store = this.#interaction.store;
+    if (!store) return;
+    this.workflows = { state: 'loading' };
+    try {
+      const workflows = await store.listWorkflows(this.servedChannel);
+      if (this.workflows.state === 'loading') this.workflows = { state: 'loaded', workflows };
+      await this.updateComplete;
+      this.shadowRoot?.querySelector<HTMLButtonElement>('.menu-item')?.focus();
+    } catch (e) {
+      this.workflows = { state: 'failed', reason: reason(e) };
+    }
+  }
+
+  #onMenuKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      this.workflows = { state: 'closed' };
+      void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLButtonElement>('.menu > button')?.focus());
+      return;
+    }
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const items = [...(this.shadowRoot?.querySelectorAll<HTMLButtonElement>('.menu-item') ?? [])];
+    const k = items.findIndex((b) => b === this.shadowRoot?.activeElement);
+    const next = items[e.key === 'ArrowDown' ? Math.min(k + 1, items.length - 1) : Math.max(k - 1, 0)];
+    e.preventDefault();
+    next?.focus();
+  }
+
+  async #trigger(i: Interaction, workflow: Workflow): Promise<void> {
+    const store = this.#interaction.store;
+    if (!store) return;
+    this.workflows = { state: 'closed' };
+    let ok = false;
+    let message = '';
+    try {
+      const result = await store.triggerWorkflow(i.id, workflow.id);
+      ok = result.ok;
+      message = result.message ?? '';
+    } catch (e) {
+      message = reason(e);
+    }
+    // R-CHAT-10: success and failure are both reported.
+    this.#composers.notify(
+      i.id,
+      ok
+        ? { kind: 'status', text: t('workflow.started', { name: workflow.name, message }) }
+        : { kind: 'error', text: t('workflow.failed', { name: workflow.name, reason: message }) },
+    );
+    this.dispatchEvent(
+      new CustomEvent<CcWorkflowDetail>('cc-workflow', {
+        detail: { interactionId: i.id, workflowId: workflow.id, ok, message },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  #requestEnd(i: Interaction): void {
+    this.endError = '';
+    // R-END-01: Messenger and SMS end only with the customer's consent, which the agent confirms.
+    if (this.features.consentToEnd) this.confirmDialog?.showModal();
+    else void this.#end(i);
+  }
+
+  #confirmEnd(i: Interaction): void {
+    this.confirmDialog?.close();
+    void this.#end(i);
+  }
+
+  async #end(i: Interaction): Promise<void> {
+    const store = this.#interaction.store;
+    if (!store) return;
+    try {
+      await store.end(i.id);
+      this.dispatchEvent(new CustomEvent<CcEndDetail>('cc-end', { detail: { interactionId: i.id }, bubbles: true, composed: true }));
+    } catch (e) {
+      this.endError = reason(e);
+    }
   }
 }
 
@@ -315,5 +691,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'cc-send': CustomEvent<CcSendDetail>;
+    'cc-end': CustomEvent<CcEndDetail>;
+    'cc-workflow': CustomEvent<CcWorkflowDetail>;
   }
 }

@@ -1,0 +1,52 @@
+import { customElement } from 'lit/decorators.js';
+import type { ChatChannel } from '../../core/types.js';
+import { CcChatWidget } from '../cc-chat-widget/cc-chat-widget.js';
+
+/**
+ * The conversation pane for SMS: the same pane as `<cc-chat-widget>` — customer, queue,
+ * agent, date, timer, thread, a 1000-character composer sending on **Send** or Enter —
+ * with SMS's features: delivery receipts (R-CHAT-05), **Templates**, **Workflows** and
+ * **End** after confirming the customer's consent (R-END-01); no attachments and no
+ * rich formatting. Its `channel` is always `sms`.
+ *
+ * Without `interaction-id` it shows the agent's active SMS conversation.
+ *
+ * @summary SMS conversation pane.
+ * @fires cc-send - The agent sent a message. Detail: `{ interactionId, text }`.
+ * @fires cc-end - The agent ended the conversation (wrap-up follows). Detail: `{ interactionId }`.
+ * @fires cc-workflow - A triggered workflow answered. Detail: `{ interactionId, workflowId, ok, message }`.
+ * @fires cc-template-select - A template was chosen. Detail: `{ template }`.
+ * @csspart header - Customer, queue, agent, date, timer and the actions.
+ * @csspart actions - The action buttons.
+ * @csspart thread - The message list (a live log).
+ * @csspart bubble - Every message bubble.
+ * @csspart customer-bubble - The customer's bubble.
+ * @csspart agent-bubble - This agent's bubble.
+ * @csspart avatar - The customer's initials.
+ * @csspart notice - A system notice.
+ * @csspart composer - The composer area.
+ * @csspart textarea - The message box.
+ * @csspart send - The Send button.
+ * @csspart end - The End button.
+ * @csspart error - The composer's length error.
+ * @csspart template - The panel of a locked or parameterised template.
+ * @csspart confirm - The end-confirmation dialog.
+ * @cssprop --cc-color-customer-bubble - Customer bubble background (grey).
+ * @cssprop --cc-color-agent-bubble - Agent bubble background (blue).
+ * @cssprop --cc-color-primary - Buttons and links.
+ * @cssprop --cc-color-danger - Errors and failed messages.
+ * @cssprop --cc-color-surface - Pane background.
+ * @cssprop --cc-color-border - Borders.
+ */
+@customElement('cc-sms-widget')
+export class CcSmsWidget extends CcChatWidget {
+  protected override get servedChannel(): ChatChannel {
+    return 'sms';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-sms-widget': CcSmsWidget;
+  }
+}
