@@ -18,6 +18,7 @@ import type {
   WrapupReason,
 } from '../types.js';
 import { validateEvent } from '../validate.js';
+import { notificationsFor, type CcNotification } from './notifications.js';
 import { reduce } from './reducer.js';
 import { initialState, type CcState, type StoreAction } from './state.js';
 
@@ -100,6 +101,7 @@ export class InteractionStore {
   readonly #state: BehaviorSubject<CcState>;
   readonly #errors = new Subject<StoreError>();
   readonly #accepted = new Subject<string>();
+  readonly #notifications = new Subject<CcNotification>();
   readonly #now: () => number;
   #subscription: Subscription | undefined;
   #disposed = false;
@@ -112,6 +114,12 @@ export class InteractionStore {
    * conversation pane showing one focuses its composer (R-OFFER-05).
    */
   readonly accepted$: Observable<string> = this.#accepted.asObservable();
+
+  /**
+   * A new offer, customer (or peer) message or inbound email (R-CHAT-08), emitted right after
+   * the state shows it. Never the agent's own messages, system notices, duplicates or rejected events.
+   */
+  readonly notifications$: Observable<CcNotification> = this.#notifications.asObservable();
 
   /** Every state, starting with the current one. */
   readonly state$: Observable<CcState>;
@@ -170,7 +178,9 @@ export class InteractionStore {
       });
       return;
     }
+    const before = this.state;
     this.#dispatch(event);
+    for (const n of notificationsFor(before, this.state, event)) this.#notifications.next(n);
   }
 
   // ---- commands -------------------------------------------------------------
@@ -384,6 +394,7 @@ export class InteractionStore {
     this.#state.complete();
     this.#errors.complete();
     this.#accepted.complete();
+    this.#notifications.complete();
   }
 
   /** True after {@link dispose}. */

@@ -1,0 +1,114 @@
+import type { ContactCenterEvent } from '../events.js';
+import type { Channel, ChatMessage, EmailMessage, Interaction } from '../types.js';
+import type { CcState } from './state.js';
+
+/** What a notification is about: a new offer, a chat message from the customer (or the other agent), an inbound email. */
+export type CcNotificationKind = 'offer' | 'message' | 'email';
+
+/**
+ * Something new the agent should notice (R-CHAT-08), emitted on
+ * `store.notifications$` and fired by `<cc-provider>` as `cc-notification`.
+ * Plain, serialisable data.
+ */
+export interface CcNotification {
+  readonly kind: CcNotificationKind;
+  readonly interactionId: string;
+  readonly channel: Channel;
+  /** The customer's name. */
+  readonly title: string;
+  /**
+   * A plain-text preview, at most {@link NOTIFICATION_PREVIEW_LENGTH} characters: the message
+   * text (attachment names when it has none), the email's subject (its text when the subject is
+   * empty), an offer's opening message or email. Empty when there is nothing to preview.
+   */
+  readonly body: string;
+  /** Epoch milliseconds of the inbound event. */
+  readonly at: number;
+}
+
+/** The longest {@link CcNotification.body}, in characters (code points). */
+export const NOTIFICATION_PREVIEW_LENGTH = 140;
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  // Code points, so an emoji or a CJK supplement character is never cut in half.
+  const chars = [...flat];
+  return chars.length <= NOTIFICATION_PREVIEW_LENGTH ? flat : `${chars.slice(0, NOTIFICATION_PREVIEW_LENGTH - 1).join('').trimEnd()}…`;
+}
+
+/** Markdown punctuation is noise in a one-line preview; keep the words. */
+function plainMarkdown(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)/gm, '')
+    .replace(/(\*\*|__|~~|`+)/g, '')
+    .replace(/(^|[\s(])[*_](\S)/g, '$1$2')
+    .replace(/(\S)[*_](?=$|[\s).,!?;:])/g, '$1');
+}
+
+function messagePreview(m: ChatMessage): string {
+  const text = m.format === 'markdown' ? plainMarkdown(m.text) : m.text;
+  return preview(text.trim() ? text : m.attachments.map((a) => a.name).join(', '));
+}
+
+function emailPreview(e: EmailMessage): string {
+  return preview(e.subject.trim() ? e.subject : (e.text ?? ''));
+}
+
+function isFromOthers(m: ChatMessage): boolean {
+  return m.author === 'customer' || m.author === 'peer';
+}
+
+function notification(kind: CcNotificationKind, i: Interaction, body: string, at: number): CcNotification {
+  return { kind, interactionId: i.id, channel: i.channel, title: i.customer.name, body, at };
+}
+
+/**
+ * The notifications one inbound event raises (R-CHAT-08), found by comparing the state
+ * before and after the reducer folded it: a new interaction that arrived as `offered`, a
+ * customer or peer message that was not there before, an inbound email that was not there
+ * before. The agent's own messages, system notices, duplicates and anything the reducer
+ * rejected (same state, or the item absent afterwards) raise nothing. Pure.
+ */
+export function notificationsFor(prev: CcState, next: CcState, event: ContactCenterEvent): readonly CcNotification[] {
+  if (prev === next) return [];
+  switch (event.type) {
+    case 'offer': {
+      const i = next.interactions[event.interactionId];
+      if (prev.interactions[event.interactionId] || !i || i.status !== 'offered') return [];
+      const opening = i.messages.find(isFromOthers);
+      const email = i.emails.find((e) => e.direction === 'inbound');
+      const body = opening ? messagePreview(opening) : email ? emailPreview(email) : '';
+      return [notification('offer', i, body, event.at)];
+    }
+    case 'message-received': {
+      const before = prev.interactions[event.interactionId];
+      const i = next.interactions[event.interactionId];
+      const id = event.message.id;
+      if (!before || !i || before.messages.some((m) => m.id === id)) return [];
+      const added = i.messages.find((m) => m.id === id);
+      return added && isFromOthers(added) ? [notification('message', i, messagePreview(added), event.at)] : [];
+    }
+    case 'email-received': {
+      const before = prev.interactions[event.interactionId];
+      const i = next.interactions[event.interactionId];
+      const id = event.email.id;
+      if (!before || !i || before.emails.some((e) => e.id === id)) return [];
+      const added = i.emails.find((e) => e.id === id);
+      return added && added.direction === 'inbound' ? [notification('email', i, emailPreview(added), event.at)] : [];
+    }
+    case 'agent-state-changed':
+    case 'offer-rescinded':
+    case 'interaction-accepted':
+    case 'message-status':
+    case 'customer-typing':
+    case 'participant-joined':
+    case 'participant-left':
+    case 'conference':
+    case 'transfer':
+    case 'email-status':
+    case 'interaction-ended':
+    case 'wrapup-completed':
+      return [];
+  }
+}
