@@ -118,3 +118,72 @@ export const Ended: StoryObj = {
 export const Empty: StoryObj = {
   render: () => pane(storyWorld()),
 };
+
+/** R-CHAT-07: Messenger renders Markdown (sanitized) both ways, and offers formatting buttons. */
+export const MessengerRichText: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, {
+          channel: 'messenger',
+          customerName: 'Mo Salah',
+          text: 'Hi! I need **two** things:\n\n- a refund\n- a _new_ invoice',
+          format: 'markdown',
+        });
+        await w.store.send(id, 'Sure — see our [refund policy](https://example.com/refunds). I will send the `invoice` today.', { format: 'markdown' });
+      }),
+      'messenger',
+    ),
+};
+
+/** R-CHAT-06: files both ways — an inbound PDF and a file waiting to be sent. */
+export const Attachments: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Here is my receipt' });
+        w.simulator.customerMessage(id, 'receipt attached', { attachments: [{ name: 'receipt.pdf', size: 48_213, mimeType: 'application/pdf' }] });
+        await w.store.send(id, 'Thanks, here is the return label.', {
+          attachments: [await w.store.uploadAttachment(id, new File(['label'], 'return-label.pdf', { type: 'application/pdf' }))],
+        });
+      }),
+    ),
+};
+
+/** R-TPL-02 / R-TPL-03: a template with parameters to fill; Send waits until they are. */
+export const TemplateWithParameters: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Where is my order?' });
+      const el = widget.value;
+      if (!el) return;
+      await el.updateComplete;
+      const [template] = (await w.store.listTemplates('webchat')).filter((t) => t.id === 'tpl-order-status');
+      const picker = el.shadowRoot?.querySelector('cc-template-picker');
+      if (template && picker) picker.dispatchEvent(new CustomEvent('cc-template-select', { detail: { template }, bubbles: true, composed: true }));
+    });
+    return html`<div style="height:560px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};
+
+/** R-TPL-02: a locked template, which can only be sent or removed. */
+export const LockedTemplate: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Can I pay by card here?' });
+      const el = widget.value;
+      if (!el) return;
+      await el.updateComplete;
+      const [template] = (await w.store.listTemplates('webchat')).filter((t) => t.locked);
+      const picker = el.shadowRoot?.querySelector('cc-template-picker');
+      if (template && picker) picker.dispatchEvent(new CustomEvent('cc-template-select', { detail: { template }, bubbles: true, composed: true }));
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};
