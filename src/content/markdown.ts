@@ -1,0 +1,150 @@
+/**
+ * Markdown for chat messages (R-CHAT-07) and the Lit directives that put sanitized
+ * content into templates. Markdown is parsed by a private `marked` instance (GFM,
+ * single newlines become line breaks) whose renderer escapes raw HTML, so what a
+ * customer types as `<b>` is shown as `<b>`; the result goes through the chat profile
+ * of the sanitizer and is handed over as DOM.
+ * @packageDocumentation
+ */
+import { Marked, type Tokens } from 'marked';
+import { noChange } from 'lit';
+import { Directive, PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/directive.js';
+import { sanitizeChatHtml, sanitizeEmailHtml, type EmailSanitizeOptions, type EmailSanitizeResult } from './sanitize.js';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+const parser = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    // Raw HTML in a message is text the customer typed, not markup.
+    html(token: Tokens.HTML | Tokens.Tag): string {
+      const text = escapeHtml(token.text);
+      return token.block ? `<p>${text.trimEnd().replace(/\n/g, '<br>')}</p>\n` : text;
+    },
+    // A heading inside a chat bubble would break the page's outline: bold paragraph instead.
+    heading({ tokens }: Tokens.Heading): string {
+      return `<p><strong>${this.parser.parseInline(tokens)}</strong></p>\n`;
+    },
+    // Chat shows no remote images (they track the reader); the image becomes a link to it.
+    image({ href, text, tokens }: Tokens.Image): string {
+      const label = tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text;
+      return `<a href="${escapeHtml(href)}">${escapeHtml(label || href)}</a>`;
+    },
+    // Task-list checkboxes would be form controls; a glyph says the same.
+    checkbox({ checked }: Tokens.Checkbox): string {
+      return checked ? '☑ ' : '☐ ';
+    },
+  },
+});
+
+function cloneFragment(fragment: DocumentFragment): DocumentFragment {
+  const clone = fragment.cloneNode(true);
+  if (!(clone instanceof DocumentFragment)) throw new TypeError('A fragment clone is a fragment');
+  return clone;
+}
+
+const CACHE_LIMIT = 500;
+const cache = new Map<string, DocumentFragment>();
+
+function cachedFragment(text: string): DocumentFragment {
+  let fragment = cache.get(text);
+  if (fragment) {
+    // Refresh recency: Map keeps insertion order, so the oldest entry is evicted first.
+    cache.delete(text);
+  } else {
+    fragment = sanitizeChatHtml(parser.parse(text, { async: false })).fragment;
+    // The newlines marked puts between blocks are not content.
+    for (const node of [...fragment.childNodes]) if (node.nodeType === Node.TEXT_NODE && !node.textContent?.trim()) node.remove();
+    if (cache.size >= CACHE_LIMIT) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+  }
+  cache.set(text, fragment);
+  return fragment;
+}
+
+/**
+ * Renders chat text as sanitized Markdown (R-CHAT-07): bold, italic, strike-through,
+ * lists, links, code, quotes, tables; single newlines are line breaks; raw HTML shows
+ * as typed. Returns a fresh fragment on every call (parsing is cached per text).
+ */
+export function renderMarkdown(text: string): DocumentFragment {
+  return cloneFragment(cachedFragment(text));
+}
+
+function assertChildPart(partInfo: PartInfo, name: string): void {
+  if (partInfo.type !== PartType.CHILD) throw new Error(`${name}() can only be used in child position`);
+}
+
+class MarkdownDirective extends Directive {
+  #text: string | undefined;
+
+  constructor(partInfo: PartInfo) {
+    super(partInfo);
+    assertChildPart(partInfo, 'markdown');
+  }
+
+  render(text: string): DocumentFragment {
+    return renderMarkdown(text);
+  }
+
+  override update(_part: Part, [text]: Parameters<this['render']>): DocumentFragment | typeof noChange {
+    if (text === this.#text) return noChange;
+    this.#text = text;
+    return this.render(text);
+  }
+}
+
+/**
+ * Lit directive: `html\`<div class="text">${markdown(message.text)}</div>\``.
+ * Child position only. Parses again only when the text changes.
+ */
+export const markdown: (text: string) => DirectiveResult<typeof MarkdownDirective> = directive(MarkdownDirective);
+
+class SanitizedEmailDirective extends Directive {
+  #source: string | EmailSanitizeResult | undefined;
+  #allowRemoteImages: boolean | undefined;
+  #resolveCid: EmailSanitizeOptions['resolveCid'];
+
+  constructor(partInfo: PartInfo) {
+    super(partInfo);
+    assertChildPart(partInfo, 'sanitizedEmail');
+  }
+
+  render(source: string | EmailSanitizeResult, options: EmailSanitizeOptions = {}): DocumentFragment {
+    return typeof source === 'string' ? sanitizeEmailHtml(source, options).fragment : cloneFragment(source.fragment);
+  }
+
+  override update(_part: Part, [source, options = {}]: Parameters<this['render']>): DocumentFragment | typeof noChange {
+    const same =
+      source === this.#source &&
+      (typeof source !== 'string' ||
+        (Boolean(options.allowRemoteImages) === this.#allowRemoteImages && options.resolveCid === this.#resolveCid));
+    if (same) return noChange;
+    this.#source = source;
+    this.#allowRemoteImages = Boolean(options.allowRemoteImages);
+    this.#resolveCid = options.resolveCid;
+    return this.render(source, options);
+  }
+}
+
+/**
+ * Lit directive for an email body, child position only. Two forms:
+ *
+ * - `sanitizedEmail(result)` with a result of `sanitizeEmailHtml` the element keeps
+ *   (for its `blockedImages` count): the result's fragment is cloned, never consumed.
+ * - `sanitizedEmail(html, { allowRemoteImages, resolveCid })`: sanitizes in place;
+ *   pass a stable `resolveCid` (e.g. `cidResolver(email.attachments)`).
+ *
+ * It sanitizes again only when the html (or result), `allowRemoteImages` or `resolveCid` change.
+ */
+export const sanitizedEmail: (
+  source: string | EmailSanitizeResult,
+  options?: EmailSanitizeOptions,
+) => DirectiveResult<typeof SanitizedEmailDirective> = directive(SanitizedEmailDirective);

@@ -1,0 +1,312 @@
+import { expect } from '@open-wc/testing';
+import { renderMarkdown } from '../../src/content/markdown.js';
+import {
+  BLOCKED_IMAGE_ATTRIBUTE,
+  cidResolver,
+  cleanInlineStyle,
+  sanitizeChatHtml,
+  sanitizeEmailHtml,
+} from '../../src/content/sanitize.js';
+
+declare global {
+  interface Window {
+    ccXss?: () => void;
+  }
+}
+
+/** Classic payloads; each would call `window.ccXss()` if anything survived. */
+const PAYLOADS = [
+  '<script>window.ccXss()</script>',
+  '<script src="data:text/javascript,window.ccXss()"></script>',
+  '<img src=x onerror="window.ccXss()">',
+  '<img src="x` `<script>window.ccXss()</script>"` `>',
+  '<svg onload="window.ccXss()"><circle r="10"></circle></svg>',
+  '<svg><script>window.ccXss()</script></svg>',
+  '<svg><a xlink:href="javascript:window.ccXss()"><text y="20">x</text></a></svg>',
+  '<math><mtext><a href="javascript:window.ccXss()">x</a></mtext></math>',
+  '<a href="javascript:window.ccXss()">x</a>',
+  '<a href="JaVaScRiPt:window.ccXss()">x</a>',
+  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;window.ccXss()">x</a>',
+  '<a href="&#x6A;avascript&colon;window.ccXss()">x</a>',
+  '<a href="&#0000106&#0000097vascript:window.ccXss()">x</a>',
+  '<a href=" \tjava\nscript:window.ccXss()">x</a>',
+  '<a href="java&#x09;script:window.ccXss()">x</a>',
+  '<a href="\u0001javascript:window.ccXss()">x</a>',
+  '<a href="vbscript:msgbox(1)">x</a>',
+  '<a href="data:text/html;base64,PHNjcmlwdD5wYXJlbnQuY2NYc3MoKTwvc2NyaXB0Pg==">x</a>',
+  '<a href="data:text/html,<script>parent.ccXss()</script>">x</a>',
+  '<a href="https://example.com" onclick="window.ccXss()" onmouseover="window.ccXss()">x</a>',
+  '<iframe srcdoc="<script>parent.ccXss()</script>"></iframe>',
+  '<iframe src="javascript:parent.ccXss()"></iframe>',
+  '<object data="javascript:window.ccXss()"></object>',
+  '<embed src="javascript:window.ccXss()">',
+  '<div style="background:url(javascript:window.ccXss())">x</div>',
+  '<div style="width: expression(window.ccXss())">x</div>',
+  '<div style="behavior: url(xss.htc); -moz-binding: url(xss.xml#x)">x</div>',
+  '<form action="javascript:window.ccXss()"><input type="submit" autofocus onfocus="window.ccXss()"><button formaction="javascript:window.ccXss()">b</button></form>',
+  '<input autofocus onfocus="window.ccXss()">',
+  '<details open ontoggle="window.ccXss()"><summary>s</summary></details>',
+  '<body onload="window.ccXss()">',
+  '<video><source onerror="window.ccXss()"></video>',
+  '<audio src=x onerror="window.ccXss()"></audio>',
+  '<meta http-equiv="refresh" content="0;url=javascript:window.ccXss()">',
+  '<base href="javascript:/">',
+  '<link rel="stylesheet" href="javascript:window.ccXss()">',
+  '<style>@import "javascript:window.ccXss()"; *{background:url(javascript:window.ccXss())}</style>',
+  '<template shadowrootmode="open"><img src=x onerror="window.ccXss()"></template>',
+  '<div><template><img src=x onerror="window.ccXss()"></template></div>',
+  '<xss onafterscriptexecute="window.ccXss()"><script>1</script></xss>',
+  '<p/onmouseover="window.ccXss()">x</p>',
+  '<scr<script>ipt>window.ccXss()</script>',
+  // Mutation XSS: markup that changes meaning when serialized and parsed again.
+  '<math><mtext><table><mglyph><style><img src=x onerror=window.ccXss()>',
+  '<svg></p><style><a id="</style><img src=1 onerror=window.ccXss()>">',
+  '<noscript><p title="</noscript><img src=x onerror=window.ccXss()>">',
+  '<form><math><mtext></form><form><mglyph><style></math><img src onerror=window.ccXss()>',
+  '<math><mi><mglyph><svg><mtext><textarea><path id="</textarea><img onerror=window.ccXss() src=1>"></path></textarea></mtext></svg></mglyph></mi></math>',
+  '<!--><img src=x onerror="window.ccXss()">-->',
+  '<![CDATA[><img src=x onerror="window.ccXss()">]]>',
+  // Markdown spellings
+  '[click](javascript:window.ccXss())',
+  '[click](  javascript:window.ccXss() "t")',
+  '[click](<javascript:window.ccXss()>)',
+  '![x](javascript:window.ccXss())',
+  '<javascript:window.ccXss()>',
+  '[a]: javascript:window.ccXss()\n\n[link][a]',
+];
+
+const FORBIDDEN_ELEMENTS =
+  'script, iframe, frame, object, embed, form, input, button, textarea, select, svg, math, style, link, meta, base, template, video, audio, source';
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background', 'poster'];
+const SCRIPT_URL = /^(?:javascript|vbscript):|^data:(?!image\/(?:png|gif|jpe?g|webp))/i;
+
+/** Every reason `root` could run script or load a script URL; empty when clean. */
+function hazards(root: ParentNode): string[] {
+  const found: string[] = [];
+  for (const el of root.querySelectorAll(FORBIDDEN_ELEMENTS)) found.push(`<${el.localName}>`);
+  for (const el of root.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      // eslint-disable-next-line no-control-regex -- what the URL parser ignores
+      const value = attr.value.replace(/[\u0000-\u0020]/g, '');
+      if (attr.name.toLowerCase().startsWith('on')) found.push(`${el.localName}[${attr.name}]`);
+      if (URL_ATTRIBUTES.includes(attr.name.toLowerCase()) && SCRIPT_URL.test(value)) found.push(`${el.localName}[${attr.name}=${attr.value}]`);
+      if (attr.name === 'style' && /url\(|expression|behavior|binding/i.test(attr.value)) found.push(`${el.localName}[style=${attr.value}]`);
+    }
+  }
+  return found;
+}
+
+const RENDERERS: ReadonlyArray<readonly [string, (payload: string) => DocumentFragment]> = [
+  ['markdown', (p) => renderMarkdown(p)],
+  ['chat profile', (p) => sanitizeChatHtml(p).fragment],
+  ['email profile', (p) => sanitizeEmailHtml(p).fragment],
+  ['email profile, remote images allowed', (p) => sanitizeEmailHtml(p, { allowRemoteImages: true, resolveCid: () => 'javascript:window.ccXss()' }).fragment],
+];
+
+describe('sanitizer: XSS payloads', () => {
+  let executed = 0;
+  let stage: HTMLDivElement;
+  beforeEach(() => {
+    executed = 0;
+    window.ccXss = () => {
+      executed++;
+    };
+    stage = document.createElement('div');
+    document.body.append(stage);
+  });
+  afterEach(() => {
+    stage.remove();
+    delete window.ccXss;
+  });
+
+  for (const [name, renderPayload] of RENDERERS) {
+    it(`R-CHAT-07 / R-MAIL-02: ${name} leaves nothing executable and nothing executes`, async () => {
+      const problems: string[] = [];
+      for (const payload of PAYLOADS) {
+        const fragment = renderPayload(payload);
+        const detached = document.createElement('div');
+        detached.append(fragment.cloneNode(true));
+        for (const h of hazards(detached)) problems.push(`${payload} → ${h}`);
+        const attached = document.createElement('div');
+        attached.append(fragment);
+        stage.append(attached);
+        // Focus and toggle events need a chance to fire.
+        for (const el of attached.querySelectorAll<HTMLElement>('*')) el.focus();
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      expect(problems).to.deep.equal([]);
+      expect(executed, 'payloads executed').to.equal(0);
+    });
+  }
+
+  it('control: the inspection finds every HTML payload hazardous before sanitizing', () => {
+    const htmlPayloads = PAYLOADS.filter((p) => p.startsWith('<') && !p.startsWith('<javascript:'));
+    const missed = htmlPayloads.filter((p) => hazards(new DOMParser().parseFromString(p, 'text/html')).length === 0);
+    // These three attack other parsers (filters, scripting-enabled <noscript>); parsed here they are inert.
+    expect(missed).to.have.members([
+      '<img src="x` `<script>window.ccXss()</script>"` `>',
+      '<scr<script>ipt>window.ccXss()</script>',
+      '<noscript><p title="</noscript><img src=x onerror=window.ccXss()>">',
+    ]);
+  });
+
+  it('control: the payload hook does run when markup is not sanitized', async () => {
+    const img = document.createElement('img');
+    img.setAttribute('onerror', 'window.ccXss()');
+    img.setAttribute('src', 'data:,not-an-image');
+    stage.append(img);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(executed).to.equal(1);
+  });
+});
+
+describe('sanitizer: chat profile', () => {
+  it('R-CHAT-07: keeps the formatting elements and drops everything else', () => {
+    const { fragment, removedElements } = sanitizeChatHtml(
+      '<p><strong>b</strong><em>i</em><u>u</u><s>s</s><code>c</code></p><ul><li>x</li></ul><img src="https://x/y.png"><h2>h</h2><span style="color:red">t</span>',
+    );
+    const div = document.createElement('div');
+    div.append(fragment);
+    expect(div.querySelectorAll('strong, em, u, s, code, ul, li')).to.have.length(7);
+    expect(div.querySelector('img, h2, span, [style]')).to.equal(null);
+    expect(div.textContent).to.contain('h').and.contain('t');
+    expect(removedElements).to.include.members(['img', 'h2', 'span']);
+  });
+});
+
+describe('sanitizer: email profile', () => {
+  function email(htmlText: string, options: Parameters<typeof sanitizeEmailHtml>[1] = {}) {
+    const result = sanitizeEmailHtml(htmlText, options);
+    const div = document.createElement('div');
+    div.append(result.fragment);
+    return { ...result, div };
+  }
+
+  it('R-MAIL-02: keeps tables with their layout attributes', () => {
+    const { div } = email(
+      '<table border="1" cellpadding="4" cellspacing="0" width="100%" bgcolor="#eeeeee"><thead><tr><th colspan="2" align="left">Order</th></tr></thead>' +
+        '<tbody><tr><td valign="top">Item</td><td rowspan="1" style="color: rgb(255, 0, 0); padding: 4px;">2</td></tr></tbody></table>',
+    );
+    const table = div.querySelector('table');
+    expect(table?.getAttribute('cellpadding')).to.equal('4');
+    expect(table?.getAttribute('bgcolor')).to.equal('#eeeeee');
+    expect(div.querySelector('th')?.getAttribute('colspan')).to.equal('2');
+    expect(div.querySelectorAll('tbody td')).to.have.length(2);
+    const styled = div.querySelector<HTMLElement>('td[style]');
+    expect(styled?.style.color).to.equal('rgb(255, 0, 0)');
+    expect(styled?.style.padding).to.equal('4px');
+  });
+
+  it('R-MAIL-02: blocks and counts remote images unless allowed', () => {
+    const body = '<p>Hi</p><img src="https://tracker.example/open.gif?u=1" alt="logo" width="10"><img src="http://cdn.example/b.png"><img src="data:image/png;base64,iVBORw0KGgo=">';
+    const blocked = email(body);
+    expect(blocked.blockedImages).to.equal(2);
+    const placeholders = blocked.div.querySelectorAll(`img[${BLOCKED_IMAGE_ATTRIBUTE}]`);
+    expect(placeholders).to.have.length(2);
+    for (const img of placeholders) expect(img.hasAttribute('src')).to.be.false;
+    expect(placeholders[0]?.getAttribute('alt')).to.equal('logo');
+    expect(placeholders[0]?.getAttribute('width')).to.equal('10');
+    expect(blocked.div.querySelector('img[src^="data:image/png"]'), 'inline data images are not remote').to.exist;
+
+    const allowed = email(body, { allowRemoteImages: true });
+    expect(allowed.blockedImages).to.equal(0);
+    const remote = allowed.div.querySelector('img[src^="https://tracker.example/"]');
+    expect(remote?.getAttribute('referrerpolicy')).to.equal('no-referrer');
+  });
+
+  it('R-MAIL-02: a blocked image is never requested', async () => {
+    const probe = `${location.origin}/cc-blocked-probe-${Math.random().toString(36).slice(2)}.png`;
+    const stage = document.createElement('div');
+    document.body.append(stage);
+    try {
+      stage.append(sanitizeEmailHtml(`<img src="${probe}?blocked">`).fragment);
+      stage.append(sanitizeEmailHtml(`<img src="${probe}?allowed">`, { allowRemoteImages: true }).fragment);
+      const requested = (suffix: string) => performance.getEntriesByType('resource').some((e) => e.name === `${probe}?${suffix}`);
+      const start = performance.now();
+      while (!requested('allowed') && performance.now() - start < 3000) await new Promise((r) => setTimeout(r, 20));
+      expect(requested('allowed'), 'control: an allowed image is requested').to.be.true;
+      expect(requested('blocked')).to.be.false;
+    } finally {
+      stage.remove();
+    }
+  });
+
+  it('R-MAIL-02: resolves cid: images through the attachments and reports the rest', () => {
+    const attachments = [
+      { contentId: '<Logo@Mail.Example>', url: 'blob:https://app.example/1234' },
+      { contentId: 'evil@x', url: 'javascript:alert(1)' },
+    ];
+    const { div, unresolvedCids, blockedImages } = email(
+      '<img src="cid:logo@mail.example" alt="logo"><img src="cid:missing@x" alt="gone"><img src="cid:evil@x" alt="evil">',
+      { resolveCid: cidResolver(attachments) },
+    );
+    expect(div.querySelector('img[alt="logo"]')?.getAttribute('src')).to.equal('blob:https://app.example/1234');
+    expect(div.querySelector('img[alt="gone"]')?.hasAttribute('src')).to.be.false;
+    expect(div.querySelector('img[alt="evil"]')?.hasAttribute('src')).to.be.false;
+    expect(unresolvedCids).to.deep.equal(['missing@x', 'evil@x']);
+    expect(blockedImages).to.equal(0);
+    expect(cidResolver(attachments)).to.equal(cidResolver(attachments));
+  });
+
+  it('R-MAIL-02: links open in a new tab without opener or referrer; only absolute safe links keep their href', () => {
+    const { div } = email(
+      '<a href="https://shop.example/order/1" target="_self" rel="opener">order</a> <a href="mailto:help@shop.example">mail</a>' +
+        ' <a href="#top">top</a> <a href="/relative">rel</a> <a href="javascript:alert(1)">js</a>',
+    );
+    const [order, mail, top, relative, js] = [...div.querySelectorAll('a')];
+    for (const a of [order, mail]) {
+      expect(a?.getAttribute('target')).to.equal('_blank');
+      expect(a?.getAttribute('rel')).to.equal('noopener noreferrer');
+    }
+    for (const a of [top, relative, js]) {
+      expect(a?.hasAttribute('href')).to.be.false;
+      expect(a?.hasAttribute('target')).to.be.false;
+    }
+  });
+
+  it('R-MAIL-02: removes Outlook conditional comments, keeping what other clients show', () => {
+    const { div } = email(
+      '<!--[if mso]><table><tr><td>OUTLOOK ONLY</td></tr></table><![endif]-->' +
+        '<!--[if !mso]><!--><p>for everyone</p><!--<![endif]--><!-- a note --><p>end</p>',
+    );
+    expect(div.textContent).not.to.contain('OUTLOOK ONLY');
+    expect(div.textContent).to.contain('for everyone');
+    const comments = document.createTreeWalker(div, NodeFilter.SHOW_COMMENT);
+    expect(comments.nextNode()).to.equal(null);
+  });
+
+  it('R-MAIL-02: drops head, style, link, meta, base and form elements of a full document', () => {
+    const { div, removedElements } = email(
+      '<html><head><title>Secret title</title><meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example/">' +
+        '<style>p { display: none }</style><link rel="stylesheet" href="https://evil.example/x.css"></head>' +
+        '<body bgcolor="red"><style>.x{}</style><p>Dear customer</p><form action="https://evil.example"><input name="pw"><select><option>Pick</option></select>Form text</form></body></html>',
+    );
+    expect(div.querySelector('title, meta, base, style, link, form, input, select, option')).to.equal(null);
+    expect(div.textContent).to.equal('Dear customerForm text');
+    expect(removedElements).to.include.members(['style', 'form', 'input']);
+  });
+
+  it('R-MAIL-02: cleans inline styles of resource loads, code and escapes from the box', () => {
+    const { div } = email(
+      '<p style="color: blue; position: fixed; top: 0; background: #fff url(https://t.example/bg.png); behavior: url(x.htc); -moz-binding: url(x.xml#b); z-index: 9999">a</p>' +
+        '<p style="background-image: u\\72l(https://t.example/e.png); font-weight: bold">b</p>' +
+        '<p style="width: expression(alert(1))">c</p><p style="position: relative; margin: 0 auto">d</p>',
+    );
+    const [a, b, c, d] = [...div.querySelectorAll('p')];
+    expect(a?.style.color).to.equal('blue');
+    expect(a?.style.backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(a?.style.position).to.equal('');
+    expect(a?.style.zIndex).to.equal('');
+    expect(a?.getAttribute('style')).not.to.match(/url|behavior|binding|fixed/i);
+    expect(b?.getAttribute('style')).to.equal('font-weight: bold;');
+    expect(c?.hasAttribute('style')).to.be.false;
+    expect(d?.style.position).to.equal('relative');
+    expect(d?.style.marginLeft).to.equal('auto');
+  });
+
+  it('cleanInlineStyle keeps harmless declarations', () => {
+    expect(cleanInlineStyle('color: red; font-size: 14px')).to.equal('color: red; font-size: 14px;');
+    expect(cleanInlineStyle('list-style: square url(https://t.example/b.png) inside')).not.to.contain('url');
+    expect(cleanInlineStyle('cursor: url(https://t.example/c.cur), auto; --cc-color-text: red')).to.equal('');
+  });
+});

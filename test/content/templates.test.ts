@@ -1,0 +1,134 @@
+import { expect } from '@open-wc/testing';
+import type { MessageTemplate } from '../../src/core/types.js';
+import { renderMarkdown } from '../../src/content/markdown.js';
+import {
+  applyTemplate,
+  escapeMarkdown,
+  filterTemplates,
+  parseTemplate,
+  systemContext,
+  templateParameters,
+  type SystemContext,
+} from '../../src/content/templates.js';
+
+const interaction = {
+  customer: { name: 'Jane Doe', email: 'jane@example.com' },
+  queue: { id: 'q1', name: 'Billing' },
+  source: { email: 'jane@example.com', phoneNumber: '+1 555 0100' },
+};
+const march5 = new Date(2025, 2, 5, 12);
+const context: SystemContext = systemContext(interaction, 'Alex Agent', 'en', march5);
+
+function template(body: string, overrides: Partial<MessageTemplate> = {}): MessageTemplate {
+  return { id: 't1', name: 'Greeting', body, locked: false, channels: ['webchat', 'messenger'], ...overrides };
+}
+
+describe('templates', () => {
+  it('R-TPL-01: finds templates by words of their name or body, ignoring case and accents, per channel', () => {
+    const list = [
+      template('Hello {{customerName}}', { id: 'a', name: 'Greeting' }),
+      template('Your refund of [[amount]] is on its way', { id: 'b', name: 'Refund confirmation' }),
+      template('Café opening hours', { id: 'c', name: 'Hours', channels: ['email'] }),
+    ];
+    expect(filterTemplates(list, 'REFUND way').map((t) => t.id)).to.deep.equal(['b']);
+    expect(filterTemplates(list, 'cafe').map((t) => t.id)).to.deep.equal(['c']);
+    expect(filterTemplates(list, '', 'webchat').map((t) => t.id)).to.deep.equal(['a', 'b']);
+    expect(filterTemplates(list, 'cafe', 'webchat')).to.deep.equal([]);
+  });
+
+  it('R-TPL-01: parses a body into text, system variables and parameters', () => {
+    expect(parseTemplate('Hi {{ customerName }}, order [[order number]] ships {{date}}.')).to.deep.equal([
+      { kind: 'text', text: 'Hi ' },
+      { kind: 'variable', name: 'customerName', known: true, raw: '{{ customerName }}' },
+      { kind: 'text', text: ', order ' },
+      { kind: 'param', name: 'order number', raw: '[[order number]]' },
+      { kind: 'text', text: ' ships ' },
+      { kind: 'variable', name: 'date', known: true, raw: '{{date}}' },
+      { kind: 'text', text: '.' },
+    ]);
+    expect(parseTemplate('Plain text, [[ ]] and { braces }')).to.deep.equal([{ kind: 'text', text: 'Plain text, [[ ]] and { braces }' }]);
+  });
+
+  it('R-TPL-02: a locked template applies like any other (the widget makes it read-only)', () => {
+    const locked = template('Thanks for contacting {{queueName}}.', { locked: true });
+    const applied = applyTemplate(locked, context);
+    expect(applied.text).to.equal('Thanks for contacting Billing.');
+    expect(applied.ready).to.be.true;
+  });
+
+  it('R-TPL-03: a template with unfilled parameters is not ready and never shows the placeholder', () => {
+    const body = 'Your order [[order]] arrives on [[day]]. Ref [[order]].';
+    expect(templateParameters(body)).to.deep.equal(['order', 'day']);
+    const empty = applyTemplate(body, context);
+    expect(empty.ready).to.be.false;
+    expect(empty.params).to.deep.equal(['order', 'day']);
+    expect(empty.missingParams).to.deep.equal(['order', 'day']);
+    expect(empty.text).not.to.contain('[[');
+    const partial = applyTemplate(body, context, { order: 'A-17', day: '   ' });
+    expect(partial.missingParams).to.deep.equal(['day']);
+    expect(partial.ready).to.be.false;
+    const full = applyTemplate(body, context, { order: 'A-17', day: 'Monday' });
+    expect(full.ready).to.be.true;
+    expect(full.missingParams).to.deep.equal([]);
+    expect(full.text).to.equal('Your order A-17 arrives on Monday. Ref A-17.');
+  });
+
+  it('R-TPL-03: parameter values are plain text, never markup', () => {
+    const value = '<img src=x onerror=alert(1)> **loud** [x](javascript:alert(1))';
+    const plain = applyTemplate('Note: [[note]]', context, { note: value });
+    expect(plain.text).to.equal(`Note: ${value}`);
+    const asMarkdown = applyTemplate('Note: [[note]]', context, { note: value }, { format: 'markdown' });
+    const div = document.createElement('div');
+    div.append(renderMarkdown(asMarkdown.text));
+    expect(div.querySelector('img, strong, a')).to.equal(null);
+    expect(div.textContent).to.equal(`Note: ${value}`);
+  });
+
+  it('R-TPL-03: parameter names are own keys only', () => {
+    const applied = applyTemplate('[[constructor]] [[toString]]', context, {});
+    expect(applied.missingParams).to.deep.equal(['constructor', 'toString']);
+  });
+
+  it('R-TPL-04: substitutes system variables from the interaction', () => {
+    const applied = applyTemplate(
+      'Hello {{customerName}}, I am {{agentName}} from {{queueName}}. We will write to {{customerEmail}} or call {{customerPhone}}. Today is {{date}}.',
+      context,
+    );
+    expect(applied.text).to.equal(
+      'Hello Jane Doe, I am Alex Agent from Billing. We will write to jane@example.com or call +1 555 0100. Today is March 5, 2025.',
+    );
+    expect(applied.unknownVariables).to.deep.equal([]);
+    expect(applied.emptyVariables).to.deep.equal([]);
+  });
+
+  it('R-TPL-04: matches variable names case-insensitively and formats the date per locale', () => {
+    const zh = systemContext(interaction, 'Alex', 'zh-CN', march5);
+    expect(applyTemplate('{{Date}} {{CUSTOMERNAME}}', zh).text).to.equal('2025年3月5日 Jane Doe');
+  });
+
+  it('R-TPL-04: reports unknown variables and never sends them raw', () => {
+    const applied = applyTemplate('Ticket {{ticketId}} for {{customerName}} {{ticketId}} {{customer name}}', context);
+    expect(applied.unknownVariables).to.deep.equal(['ticketId', 'customer name']);
+    expect(applied.text).to.equal('Ticket  for Jane Doe  ');
+    expect(applied.text).not.to.contain('{{');
+    expect(applied.ready).to.be.true;
+  });
+
+  it('R-TPL-04: reports variables the interaction has no value for', () => {
+    const email = systemContext({ customer: { name: 'Li Lei' }, queue: { id: 'q', name: 'Email' }, source: { email: 'li@example.cn' } }, 'Alex', 'en', march5);
+    expect(email.customerEmail).to.equal('li@example.cn');
+    const applied = applyTemplate('Call {{customerPhone}}, {{customerName}}', email);
+    expect(applied.emptyVariables).to.deep.equal(['customerPhone']);
+    expect(applied.text).to.equal('Call , Li Lei');
+  });
+
+  it('R-TPL-04: customer-supplied values are escaped for Markdown on request', () => {
+    const ctx = systemContext({ ...interaction, customer: { name: '*Evil* <b>Name</b>' } }, 'Alex', 'en', march5);
+    const applied = applyTemplate('Hi {{customerName}}', ctx, {}, { format: 'markdown' });
+    const div = document.createElement('div');
+    div.append(renderMarkdown(applied.text));
+    expect(div.textContent).to.equal('Hi *Evil* <b>Name</b>');
+    expect(div.querySelector('em, b')).to.equal(null);
+    expect(escapeMarkdown('- item\n1. one')).to.equal('\\- item\n1\\. one');
+  });
+});
