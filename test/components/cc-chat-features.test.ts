@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import type { CcChatWidget, CcEndDetail, CcWorkflowDetail } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { CcSmsWidget } from '../../src/components/cc-sms-widget/cc-sms-widget.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { setLocale } from '../../src/controllers/localize.js';
@@ -228,14 +228,14 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
       button(el, 'Workflows').click();
       await until(() => shadowAll(el, '.menu-item').length > 0, 'workflows');
       await expect(el).to.be.accessible();
-      const ok = oneEvent(el, 'cc-workflow');
+      const ok = oneEvent<CustomEvent<CcWorkflowDetail>>(el, 'cc-workflow');
       shadowAll<HTMLButtonElement>(el, '.menu-item').find((b) => b.textContent === 'Create CRM case')?.click();
       expect((await ok).detail.ok).to.equal(true);
       await el.updateComplete;
       expect(shadow(el, '.composer [role="status"]').textContent).to.contain('Workflow “Create CRM case” triggered');
       button(el, 'Workflows').click();
       await until(() => shadowAll(el, '.menu-item').length > 0, 'workflows again');
-      const failed = oneEvent(el, 'cc-workflow');
+      const failed = oneEvent<CustomEvent<CcWorkflowDetail>>(el, 'cc-workflow');
       shadowAll<HTMLButtonElement>(el, '.menu-item').find((b) => b.textContent === 'Issue refund')?.click();
       expect((await failed).detail.ok).to.equal(false);
       await el.updateComplete;
@@ -257,7 +257,7 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
       expect(store.state.interactions[id]?.status).to.equal('active');
       button(el, 'End').click();
       await until(() => dialog.open, 'the confirmation again');
-      const ended = oneEvent(el, 'cc-end');
+      const ended = oneEvent<CustomEvent<CcEndDetail>>(el, 'cc-end');
       button(el, 'End conversation').click();
       expect((await ended).detail.interactionId).to.equal(id);
       expect(store.state.interactions[id]?.status).to.equal('wrapup');

@@ -637,7 +637,7 @@ export class CcChatWidget extends LitElement {
     if (!store) return;
     this.workflows = { state: 'closed' };
     let ok = false;
-    let message = '';
+    let message: string;
     try {
       const result = await store.triggerWorkflow(i.id, workflow.id);
       ok = result.ok;
