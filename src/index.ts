@@ -74,3 +74,4 @@ export {
   type CcShortcutHelpCloseReason,
 } from './components/cc-shortcut-help/cc-shortcut-help.js';
 export { CcTemplatePicker, type CcTemplateSelectDetail } from './components/cc-template-picker/cc-template-picker.js';
+export * from './content/index.js';
