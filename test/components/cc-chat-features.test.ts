@@ -293,6 +293,43 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
     });
   });
 
+  describe('keyboard shortcuts', () => {
+    async function chord(code: string): Promise<void> {
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ down: 'Alt' });
+      await sendKeys({ press: code });
+      await sendKeys({ up: 'Alt' });
+      await sendKeys({ up: 'Control' });
+    }
+
+    it('R-CHAT-09: Ctrl+Alt+M focuses the composer, Ctrl+Alt+P opens templates, Ctrl+Alt+E ends (with consent on Messenger)', async () => {
+      const { el } = await open('messenger');
+      const outside = document.createElement('button');
+      outside.textContent = 'elsewhere';
+      document.body.append(outside);
+      outside.focus();
+      await chord('KeyM');
+      expect(el.shadowRoot?.activeElement?.localName).to.equal('textarea');
+      await chord('KeyP');
+      await until(() => picker(el).open, 'the template list');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !picker(el).open, 'the list to close');
+      shadow<HTMLTextAreaElement>(el, 'textarea').focus();
+      await chord('KeyE');
+      await until(() => shadow<HTMLDialogElement>(el, 'dialog').open, 'the end confirmation');
+      expect(button(el, 'End').getAttribute('aria-keyshortcuts')).to.equal('Control+Alt+E');
+      outside.remove();
+    });
+  });
+
+  it('R-X-05: shows when the customer is typing, and stops when they send', async () => {
+    const { el, id, simulator } = await open('webchat');
+    simulator.customerTyping(id);
+    await until(() => shadow(el, '.typing').textContent?.trim() === 'Jane Doe is typing…', 'typing indicator');
+    simulator.customerMessage(id, 'done typing');
+    await until(() => shadow(el, '.typing').textContent?.trim() === '', 'indicator gone');
+  });
+
   it('R-CHAT-08: a shown conversation counts as read', async () => {
     const { el, id, simulator, store } = await open('webchat');
     simulator.customerMessage(id, 'ping');

@@ -12,8 +12,10 @@ import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
 import { ClockController } from '../../controllers/clock.js';
 import { LocalizeController, getLocale, t } from '../../controllers/localize.js';
+import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import type { CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
+import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
+import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import '../cc-template-picker/cc-template-picker.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { styles } from './cc-chat-widget.styles.js';
@@ -135,6 +137,9 @@ export class CcChatWidget extends LitElement {
   @query('button[part="end"]')
   private endButton: HTMLButtonElement | null | undefined;
 
+  @query('cc-template-picker')
+  private picker: CcTemplatePicker | null | undefined;
+
   readonly #clock = new ClockController(this);
   readonly #interaction = new StoreController(this, (s) => selectShownInteraction(s, [this.servedChannel], this.interactionId), {
     deps: () => [this.interactionId, this.servedChannel],
@@ -149,6 +154,37 @@ export class CcChatWidget extends LitElement {
   constructor() {
     super();
     new LocalizeController(this);
+    // R-CHAT-09: shortcuts on what this pane shows (send from the composer), and page-wide ones.
+    new ShortcutController(this, {
+      scope: 'element',
+      handlers: {
+        send: () => this.#whenOpen((i) => this.#send(i)),
+        end: () => this.#whenOpen((i) => this.#requestEnd(i)),
+        templates: () => this.#whenOpen(() => this.picker?.show()),
+      },
+      isComposer: (target) => target.localName === 'textarea' || (target.localName === 'input' && target.closest('.template') !== null),
+    });
+    new ShortcutController(this, {
+      scope: 'global',
+      handlers: {
+        focusComposer: () => this.#whenOpen(() => this.focusComposer()),
+        help: () => void openShortcutHelp(),
+      },
+    });
+  }
+
+  /** Runs `action` on the shown conversation while it is open; `false` (not handled) otherwise. */
+  #whenOpen(action: (i: Interaction) => void): boolean {
+    const i = this.#interaction.value;
+    if (!i || i.status === 'offered' || i.status === 'wrapup') return false;
+    action(i);
+    return true;
+  }
+
+  /** `aria-keyshortcuts` for an action's current binding. */
+  #keys(action: ShortcutAction): string | typeof nothing {
+    const binding = getShortcuts()[action];
+    return binding ? ariaKeyShortcuts(binding) : nothing;
   }
 
   /** The channel whose conversations this pane shows. */
@@ -262,7 +298,7 @@ export class CcChatWidget extends LitElement {
       ${open
         ? html`<div class="actions" part="actions" role="group" aria-label=${t('chat.tools')}>
             ${this.#renderWorkflows(i)}
-            <button class="btn danger" part="end" @click=${() => this.#requestEnd(i)}>${t('end')}</button>
+            <button class="btn danger" part="end" aria-keyshortcuts=${this.#keys('end')} @click=${() => this.#requestEnd(i)}>${t('end')}</button>
           </div>`
         : nothing}
       ${this.endError ? html`<p class="error header-error" role="alert">${t('end.failed', { reason: this.endError })}</p>` : nothing}
@@ -415,8 +451,8 @@ export class CcChatWidget extends LitElement {
         placeholder=${t('chat.placeholder')}
         aria-invalid=${tooLong ? 'true' : 'false'}
         aria-describedby="counter ${tooLong ? 'error' : ''}"
+        aria-keyshortcuts=${this.#keys('send')}
         @input=${(e: InputEvent) => this.#composers.patch(i.id, { text: (e.target as HTMLTextAreaElement).value })}
-        @keydown=${(e: KeyboardEvent) => this.#onKeydown(i, e)}
       ></textarea>`;
   }
 
@@ -438,7 +474,6 @@ export class CcChatWidget extends LitElement {
               this.#composers.patch(i.id, (s) =>
                 s.template ? { template: { ...s.template, params: { ...s.template.params, [name]: (e.target as HTMLInputElement).value } } } : {},
               )}
-            @keydown=${(e: KeyboardEvent) => this.#onKeydown(i, e)}
         /></label>`,
       )}
       <div class="preview" role="group" aria-label=${t('template.preview')}>${this.features.richText ? markdown(applied.text) : applied.text}</div>
@@ -496,13 +531,6 @@ export class CcChatWidget extends LitElement {
   }
 
   // ---- actions --------------------------------------------------------------
-
-  #onKeydown(i: Interaction, e: KeyboardEvent): void {
-    // Enter sends; Shift+Enter adds a line; Enter that confirms an IME composition (Chinese input) does neither.
-    if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
-    e.preventDefault();
-    this.#send(i);
-  }
 
   #send(i: Interaction): void {
     const store = this.#interaction.store;
