@@ -9,6 +9,8 @@ import { SimulatedContactCenter } from '../src/adapters/simulated/index.js';
 import { createInteractionStore, type InteractionStore } from '../src/core/store/store.js';
 import type { CcState } from '../src/core/store/state.js';
 import { getLocale, setLocale, type Locale } from '../src/controllers/localize.js';
+import { openShortcutHelp } from '../src/components/cc-shortcut-help/cc-shortcut-help.js';
+import type { CcProvider } from '../src/components/cc-provider/cc-provider.js';
 import type { Channel } from '../src/core/types.js';
 
 declare global {
@@ -46,7 +48,16 @@ const $ = <T extends Element>(selector: string): T => {
   return el;
 };
 
-$<HTMLElement & { store: InteractionStore | undefined }>('#provider').store = store;
+const provider = $<CcProvider>('#provider');
+provider.store = store;
+
+// Keyboard shortcut help (R-CHAT-09) and browser notifications while the page is hidden (R-CHAT-08).
+$<HTMLButtonElement>('#shortcuts').addEventListener('click', () => void openShortcutHelp());
+const notify = $<HTMLButtonElement>('#notify');
+notify.hidden = !('Notification' in window) || Notification.permission !== 'default';
+notify.addEventListener('click', () => {
+  void provider.requestNotificationPermission().then(() => (notify.hidden = true));
+});
 
 // Language switch (R-X-01).
 const lang = $<HTMLSelectElement>('#lang');
