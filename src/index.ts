@@ -75,3 +75,7 @@ export {
 } from './components/cc-shortcut-help/cc-shortcut-help.js';
 export { CcTemplatePicker, type CcTemplateSelectDetail } from './components/cc-template-picker/cc-template-picker.js';
 export * from './content/index.js';
+export { CcTransferDialog, type CcTransferDetail } from './components/cc-transfer-dialog/cc-transfer-dialog.js';
+export { CcConferenceDialog, type CcConferenceDetail } from './components/cc-conference-dialog/cc-conference-dialog.js';
+export { CcWrapupDialog, type CcWrapupDetail } from './components/cc-wrapup-dialog/cc-wrapup-dialog.js';
+export type { CcDialogCloseDetail, CcDialogCloseReason } from './controllers/modal-dialog.js';

@@ -495,7 +495,7 @@ export class CcChatWidget extends LitElement {
       html`<button class="fmt" aria-label=${label} title=${label} @click=${() => this.#wrapSelection(before, after)}>${text}</button>`;
     return html`<div class="formatting" role="group" aria-label=${t('format.toolbar')}>
       ${tool(t('format.bold'), '**', '**', 'B')} ${tool(t('format.italic'), '_', '_', 'I')} ${tool(t('format.list'), '\n- ', '', '•')}
-      ${tool(t('format.link'), '[', '](https://)', '🔗')} ${tool(t('format.code'), '`', '`', '</>')}
+      ${tool(t('format.link'), '[', '](https://)', '↗')} ${tool(t('format.code'), '`', '`', '</>')}
     </div>`;
   }
 
