@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CommandError, type StoreError } from '../../src/core/store/store.js';
+import { CommandError, createInteractionStore, type StoreError } from '../../src/core/store/store.js';
 import { createWorld, disposeWorlds, untilState } from '../helpers/world.js';
 
 describe('InteractionStore', () => {
@@ -77,6 +77,29 @@ describe('InteractionStore', () => {
     expect(message?.text).to.equal('are you there?');
     expect(message?.status).to.be.oneOf(['sent', 'delivered', 'read']);
     expect(store.state.interactions[id]?.messages.filter((m) => m.author === 'agent')).to.have.length(1);
+  });
+
+  it('no lost work: while the adapter fails, messages queue in order and are retried with backoff', async () => {
+    const world = createWorld({ failureRate: 1 });
+    const { simulator } = world;
+    const store = createInteractionStore(simulator, { agent: simulator.agent, retry: { initialDelayMs: 30, maxDelayMs: 60, maxAttempts: 50 } });
+    const id = simulator.offer({ channel: 'webchat', customerName: 'Queue' });
+    await untilState(store, (s) => s.interactions[id] !== undefined, 'offer');
+    await store.accept(id);
+    const first = await store.send(id, 'first');
+    const second = store.send(id, 'second');
+    const third = store.send(id, 'third');
+    const texts = (): string[] => (store.state.interactions[id]?.messages ?? []).filter((m) => m.author === 'agent').map((m) => `${m.text}:${m.status}`);
+    expect(store.state.interactions[id]?.messages.find((m) => m.id === first)?.status).to.equal('failed');
+    expect(texts()).to.deep.equal(['first:failed', 'second:sending', 'third:sending']);
+    // Several automatic retries fail; nothing is sent out of order meanwhile.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(simulator.sentMessages(id)).to.deep.equal([]);
+    simulator.failureRate = 0;
+    await Promise.all([second, third]);
+    await untilState(store, () => texts().every((t) => t.endsWith(':sent')), 'all sent');
+    expect(simulator.sentMessages(id).map((m) => m.text)).to.deep.equal(['first', 'second', 'third']);
+    store.dispose();
   });
 
   it('R-OFFER-05: accept is optimistic and reverts (with an error) when the adapter refuses', async () => {

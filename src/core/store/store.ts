@@ -19,6 +19,7 @@ import type {
 } from '../types.js';
 import { validateEvent } from '../validate.js';
 import { notificationsFor, type CcNotification } from './notifications.js';
+import { DEFAULT_RETRY_POLICY, Outbox, type AttemptOutcome, type RetryPolicy } from './outbox.js';
 import { reduce } from './reducer.js';
 import { initialState, type CcState, type StoreAction } from './state.js';
 
@@ -57,6 +58,8 @@ export interface InteractionStoreOptions {
   readonly availability?: AgentAvailability;
   /** Clock, for tests; defaults to `Date.now`. */
   readonly now?: () => number;
+  /** How failed messages are retried; defaults to {@link DEFAULT_RETRY_POLICY}. */
+  readonly retry?: Partial<RetryPolicy>;
 }
 
 /** Options of a chat message the agent sends. */
@@ -102,6 +105,9 @@ export class InteractionStore {
   readonly #errors = new Subject<StoreError>();
   readonly #accepted = new Subject<string>();
   readonly #notifications = new Subject<CcNotification>();
+  readonly #outbox: Outbox;
+  /** Backend ids of sent messages, by the id the store gave them. */
+  readonly #sentIds = new Map<string, string>();
   readonly #now: () => number;
   #subscription: Subscription | undefined;
   #disposed = false;
@@ -127,6 +133,10 @@ export class InteractionStore {
   constructor(adapter: ContactCenterAdapter, options: InteractionStoreOptions = {}) {
     this.#adapter = adapter;
     this.#now = options.now ?? Date.now;
+    this.#outbox = new Outbox((interactionId, messageId) => this.#attempt(interactionId, messageId), {
+      ...DEFAULT_RETRY_POLICY,
+      ...options.retry,
+    });
     this.#state = new BehaviorSubject(initialState(options));
     this.state$ = this.#state.asObservable();
     this.#subscription = adapter.events$.subscribe({
@@ -201,8 +211,11 @@ export class InteractionStore {
 
   /**
    * Sends a chat message (R-CHAT-04). The message appears at once as `sending`, then becomes
-   * `sent` or `failed` (R-CHAT-05). Never rejects: a failure is kept on the message for {@link retry}.
-   * Resolves with the message's final id.
+   * `sent` or `failed` (R-CHAT-05). Never rejects. Messages of one interaction are delivered
+   * in order: while the adapter fails, the failed message is retried with backoff (see
+   * {@link InteractionStoreOptions.retry}) and later ones wait behind it, so nothing is lost
+   * or reordered. Resolves with the message's id once its first attempt has finished
+   * (the backend's id when it was sent).
    */
   async send(interactionId: string, text: string, options: SendOptions = {}): Promise<string> {
     const i = this.#require('send', interactionId);
@@ -217,21 +230,28 @@ export class InteractionStore {
       status: 'sending',
     };
     this.#dispatch({ type: 'local/message-sending', interactionId: i.id, message });
-    return this.#deliver(interactionId, message);
+    await this.#outbox.enqueue(interactionId, message.id);
+    return this.#sentIds.get(message.id) ?? message.id;
   }
 
-  /** Sends a failed message again, as it was (R-CHAT-05): nothing to retype. */
+  /** Sends a failed message again at once, as it was (R-CHAT-05): nothing to retype. */
   async retry(interactionId: string, messageId: string): Promise<string> {
     const i = this.#require('retry', interactionId);
     const message = i.messages.find((m) => m.id === messageId);
     if (!message || message.status !== 'failed') {
       throw this.#fail('retry', interactionId, new Error(`message ${messageId} has not failed`), 'invalid-command');
     }
-    this.#dispatch({ type: 'local/message-retry', interactionId, messageId });
-    return this.#deliver(interactionId, message);
+    // A failed message is always the head of its interaction's queue, unless the queue gave up after a dispose.
+    if (!this.#outbox.has(interactionId, messageId)) void this.#outbox.enqueue(interactionId, messageId);
+    else await this.#outbox.retryNow(interactionId);
+    return this.#sentIds.get(messageId) ?? messageId;
   }
 
-  async #deliver(interactionId: string, message: ChatMessage): Promise<string> {
+  /** One delivery attempt of a queued message, for the {@link Outbox}. */
+  async #attempt(interactionId: string, messageId: string): Promise<AttemptOutcome> {
+    const message = this.state.interactions[interactionId]?.messages.find((m) => m.id === messageId);
+    if (!message || this.#disposed) return 'gone';
+    if (message.status === 'failed') this.#dispatch({ type: 'local/message-retry', interactionId, messageId });
     try {
       const result = await this.#adapter.sendMessage({
         interactionId,
@@ -240,20 +260,21 @@ export class InteractionStore {
         format: message.format,
         attachments: message.attachments,
       });
-      const messageId = result.messageId ?? message.id;
+      const sentId = result.messageId ?? message.id;
+      this.#sentIds.set(message.id, sentId);
       this.#dispatch({
         type: 'local/message-sent',
         interactionId,
         clientMessageId: message.id,
-        messageId,
+        messageId: sentId,
         status: result.status ?? 'sent',
         timestamp: result.timestamp ?? message.timestamp,
       });
-      return messageId;
+      return 'delivered';
     } catch (e) {
       const error = this.#fail('send', interactionId, e);
       this.#dispatch({ type: 'local/message-failed', interactionId, messageId: message.id, error: error.message });
-      return message.id;
+      return 'failed';
     }
   }
 
@@ -391,6 +412,7 @@ export class InteractionStore {
     this.#disposed = true;
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
+    this.#outbox.dispose();
     this.#state.complete();
     this.#errors.complete();
     this.#accepted.complete();
@@ -407,7 +429,10 @@ export class InteractionStore {
   #dispatch(action: StoreAction): void {
     if (this.#disposed) return;
     const next = reduce(this.#state.value, action);
-    if (next !== this.#state.value) this.#state.next(next);
+    if (next === this.#state.value) return;
+    // A wrapped-up interaction's unsent messages have nowhere to go.
+    if (action.type === 'wrapup-completed') this.#outbox.drop(action.interactionId);
+    this.#state.next(next);
   }
 
   #report(error: StoreError): void {
