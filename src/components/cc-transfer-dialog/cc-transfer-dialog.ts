@@ -1,0 +1,193 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { InteractionStore } from '../../core/store/store.js';
+import type { DirectoryAgent, Queue, TransferTarget } from '../../core/types.js';
+import { LocalizeController, t } from '../../controllers/localize.js';
+import { ModalDialogController } from '../../controllers/modal-dialog.js';
+import { SearchableListController } from '../../controllers/searchable-list.js';
+import { agentOption, interactionGone, interactionOf, listAgentsByAvailability } from '../shared/dialog-parts.js';
+import { styles } from './cc-transfer-dialog.styles.js';
+
+/** Detail of `cc-transfer`. */
+export interface CcTransferDetail {
+  readonly interactionId: string;
+  readonly target: TransferTarget;
+}
+
+/**
+ * The **Transfer request** dialog (R-XFER-01…07): transfer a conversation to a **Queue**
+ * or an **Agent**. Each list is filtered by a searchbox named **Search**; queues are
+ * those serving the interaction's channel, agents show their availability as a coloured
+ * icon and in words. **Refresh list** reloads both with current availability. Email goes
+ * to queues only (R-XFER-07, R-MAIL-17), so it has no Agent choice.
+ *
+ * **Transfer** calls `store.transfer()`; on success the dialog closes and fires
+ * `cc-transfer` (the host then shows wrap-up, R-XFER-05). What becomes of the transfer
+ * (`completed`, or `dropped` when the agent does not take it, R-XFER-06) is recorded in
+ * the store, on `interaction.transfer`. On failure the dialog shows the error and stays
+ * open; the interaction is untouched.
+ *
+ * Modal (R-X-02): focus moves into the dialog (on the Queue/Agent choice), is trapped
+ * there, and returns to where it was on close; Escape or **Cancel** closes it with no
+ * side effect. The lists reload each time it opens.
+ *
+ * @summary Modal dialog to transfer a conversation to a queue or an agent.
+ * @fires cc-transfer - The transfer was started. Detail: `{ interactionId, target }`.
+ * @fires cc-dialog-close - The dialog closed. Detail: `{ reason: 'completed' | 'cancel' | 'escape' | 'api' }`.
+ * @csspart dialog - The `<dialog>`.
+ * @csspart heading - The "Transfer request" heading.
+ * @csspart body - Choice, search and list.
+ * @csspart kind - The Queue / Agent choice.
+ * @csspart search - The searchbox.
+ * @csspart refresh - The Refresh list button.
+ * @csspart listbox - The list of queues or agents.
+ * @csspart option - One queue or agent.
+ * @csspart availability-icon - An agent's availability dot.
+ * @csspart selection - The "Selected: …" line.
+ * @csspart retry - Retry after the list failed to load.
+ * @csspart error - The error shown when the transfer fails.
+ * @csspart actions - The Cancel and Transfer buttons.
+ * @csspart dismiss - The Cancel button.
+ * @csspart confirm - The Transfer button.
+ * @cssprop --cc-color-surface - Dialog background.
+ * @cssprop --cc-color-surface-alt - Hovered and selected options.
+ * @cssprop --cc-color-text - Text; the backdrop is a translucent shade of it.
+ * @cssprop --cc-color-text-muted - Hints and availability text.
+ * @cssprop --cc-color-border - Dialog, searchbox and list borders.
+ * @cssprop --cc-color-primary - Buttons and the selection mark.
+ * @cssprop --cc-color-success - Available agents' dot.
+ * @cssprop --cc-color-warning - Idle and busy agents' dot.
+ * @cssprop --cc-color-danger - RONA agents' dot and errors.
+ * @cssprop --cc-color-focus - Focus ring.
+ * @cssprop --cc-radius - Corner radius.
+ * @cssprop --cc-space - Spacing unit.
+ * @cssprop --cc-font-family - Font.
+ */
+@customElement('cc-transfer-dialog')
+export class CcTransferDialog extends LitElement {
+  static override styles = styles;
+
+  /** Id of the interaction to transfer. */
+  @property({ attribute: 'interaction-id' })
+  interactionId: string | undefined;
+
+  /** Whether the dialog is shown; `show()` and `close()` set it. */
+  @property({ type: Boolean, reflect: true })
+  open = false;
+
+  /** The store; optional inside `<cc-provider>`. */
+  @property({ attribute: false })
+  store: InteractionStore | undefined;
+
+  /** Transfer to a queue or to an agent (always `queue` for email). */
+  @state()
+  private kind: TransferTarget['kind'] = 'queue';
+
+  readonly #interaction = interactionOf(this);
+
+  readonly #queues = new SearchableListController<Queue>(this, { label: () => t('transfer.queues') });
+
+  readonly #agents = new SearchableListController<DirectoryAgent>(this, { label: () => t('transfer.agents'), renderItem: agentOption });
+
+  readonly #modal = new ModalDialogController(this, {
+    onOpen: () => this.#onOpen(),
+    initialFocus: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? this.#list.searchbox,
+  });
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
+  /** Opens the dialog. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog without transferring. */
+  close(): void {
+    this.#modal.close('api');
+  }
+
+  get #email(): boolean {
+    return this.#interaction.value?.channel === 'email';
+  }
+
+  get #list(): SearchableListController<Queue> | SearchableListController<DirectoryAgent> {
+    return this.kind === 'agent' && !this.#email ? this.#agents : this.#queues;
+  }
+
+  get #target(): TransferTarget | undefined {
+    if (this.kind === 'agent' && !this.#email) {
+      const agent = this.#agents.selected[0];
+      return agent && { kind: 'agent', agentId: agent.id };
+    }
+    const queue = this.#queues.selected[0];
+    return queue && { kind: 'queue', queueId: queue.id };
+  }
+
+  #onOpen(): void {
+    this.kind = 'queue';
+    this.#queues.reset();
+    this.#agents.reset();
+    this.#load();
+  }
+
+  #load(): void {
+    const store = this.#interaction.store;
+    const channel = this.#interaction.value?.channel;
+    if (!store || !channel) return;
+    void this.#queues.load(() => store.listQueues(channel));
+    if (channel !== 'email') void this.#agents.load(() => listAgentsByAvailability(store));
+  }
+
+  readonly #refresh = (): void => {
+    void this.#queues.reload();
+    if (!this.#email) void this.#agents.reload();
+  };
+
+  override render() {
+    const interaction = this.#interaction.value;
+    const target = this.#target;
+    return this.#modal.render({
+      title: t('transfer.title'),
+      body: interaction ? this.#renderBody() : interactionGone(),
+      confirm: { label: t('transfer'), ready: interaction !== undefined && target !== undefined, run: () => void this.#transfer() },
+    });
+  }
+
+  #renderBody() {
+    return html`${this.#email
+        ? html`<p class="note">${t('transfer.emailQueuesOnly')}</p>`
+        : html`<fieldset part="kind">
+            <legend>${t('transfer.to')}</legend>
+            ${(['queue', 'agent'] as const).map(
+              (kind) => html`<label>
+                <input type="radio" name="kind" .checked=${live(this.kind === kind)} @change=${() => (this.kind = kind)} />
+                ${t(kind === 'queue' ? 'transfer.queue' : 'transfer.agent')}
+              </label>`,
+            )}
+          </fieldset>`}
+      ${this.#list.render({ onRefresh: this.#refresh })}`;
+  }
+
+  async #transfer(): Promise<void> {
+    const store = this.#interaction.store;
+    const interactionId = this.#interaction.value?.id;
+    const target = this.#target;
+    if (!store || !interactionId || !target) return;
+    if (!(await this.#modal.run('transfer.failed', () => store.transfer(interactionId, target)))) return;
+    this.#modal.close('completed');
+    this.dispatchEvent(new CustomEvent<CcTransferDetail>('cc-transfer', { detail: { interactionId, target }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-transfer-dialog': CcTransferDialog;
+  }
+  interface HTMLElementEventMap {
+    'cc-transfer': CustomEvent<CcTransferDetail>;
+  }
+}

@@ -1,0 +1,171 @@
+import { LitElement, html, type ComplexAttributeConverter } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { InteractionStore } from '../../core/store/store.js';
+import type { WrapupReason } from '../../core/types.js';
+import { LocalizeController, t } from '../../controllers/localize.js';
+import { ModalDialogController } from '../../controllers/modal-dialog.js';
+import { SearchableListController } from '../../controllers/searchable-list.js';
+import { interactionGone, interactionOf } from '../shared/dialog-parts.js';
+import { styles } from './cc-wrapup-dialog.styles.js';
+
+/** Detail of `cc-wrapup`. */
+export interface CcWrapupDetail {
+  readonly interactionId: string;
+  readonly reasonIds: readonly string[];
+}
+
+// `multiple` or `multiple="true"` → several reasons, `multiple="false"` → one, no attribute → the channel's default.
+const multipleConverter: ComplexAttributeConverter<boolean | undefined> = {
+  fromAttribute: (value) => (value === null ? undefined : value !== 'false'),
+};
+
+/**
+ * The **Wrap-up reasons** dialog (R-END-02, R-END-03, R-END-05): the reasons for the
+ * interaction's channel, filtered by a searchbox named **Search**. **Submit wrap-up**
+ * calls `store.submitWrapup()`; the interaction is then complete and leaves the store,
+ * the dialog closes and fires `cc-wrapup`. On failure the dialog shows the error and
+ * stays open with the reasons still chosen.
+ *
+ * One reason or several: see {@link multiple} (WebChat allows several by default, the
+ * other channels one). Submit is possible once a reason is chosen and the interaction
+ * has ended (status `wrapup`); opened earlier (right after a transfer, R-XFER-05, while
+ * the transfer is still pending) the dialog says so and enables Submit when it ends.
+ *
+ * Closing without submitting is allowed: Escape or **Wrap up later** closes the dialog and
+ * nothing happens to the interaction, which stays in wrap-up (and in the task list) until
+ * wrap-up is submitted. The agent's choice is kept: `show()` reopens the dialog as it was
+ * left, for the same interaction. Hosts keep a way to reopen it (the conversation pane's
+ * wrap-up state). Modal (R-X-02): focus moves to the searchbox, is trapped in the dialog
+ * and returns to where it was on close.
+ *
+ * @summary Modal dialog to choose wrap-up reasons and complete an interaction.
+ * @fires cc-wrapup - Wrap-up was submitted; the interaction is complete. Detail: `{ interactionId, reasonIds }`.
+ * @fires cc-dialog-close - The dialog closed. Detail: `{ reason: 'completed' | 'cancel' | 'escape' | 'api' }`.
+ * @csspart dialog - The `<dialog>`.
+ * @csspart heading - The "Wrap-up reasons" heading.
+ * @csspart body - Hint, search and list.
+ * @csspart search - The searchbox.
+ * @csspart listbox - The list of reasons.
+ * @csspart option - One reason.
+ * @csspart selection - The "Selected: …" line.
+ * @csspart retry - Retry after the list failed to load.
+ * @csspart error - The error shown when submitting fails.
+ * @csspart actions - The Wrap up later and Submit wrap-up buttons.
+ * @csspart dismiss - The Wrap up later button.
+ * @csspart confirm - The Submit wrap-up button.
+ * @cssprop --cc-color-surface - Dialog background.
+ * @cssprop --cc-color-surface-alt - Hovered and selected options.
+ * @cssprop --cc-color-text - Text; the backdrop is a translucent shade of it.
+ * @cssprop --cc-color-text-muted - Hints.
+ * @cssprop --cc-color-border - Dialog, searchbox and list borders.
+ * @cssprop --cc-color-primary - Buttons and the selection marks.
+ * @cssprop --cc-color-danger - Errors.
+ * @cssprop --cc-color-focus - Focus ring.
+ * @cssprop --cc-radius - Corner radius.
+ * @cssprop --cc-space - Spacing unit.
+ * @cssprop --cc-font-family - Font.
+ */
+@customElement('cc-wrapup-dialog')
+export class CcWrapupDialog extends LitElement {
+  static override styles = styles;
+
+  /** Id of the interaction to wrap up. */
+  @property({ attribute: 'interaction-id' })
+  interactionId: string | undefined;
+
+  /** Whether the dialog is shown; `show()` and `close()` set it. */
+  @property({ type: Boolean, reflect: true })
+  open = false;
+
+  /**
+   * Whether several reasons can be chosen (R-END-03). `undefined` (no attribute): several
+   * for WebChat, one for the other channels. The attribute `multiple` (or `multiple="true"`)
+   * allows several, `multiple="false"` one.
+   */
+  @property({ converter: multipleConverter })
+  multiple: boolean | undefined;
+
+  /** The store; optional inside `<cc-provider>`. */
+  @property({ attribute: false })
+  store: InteractionStore | undefined;
+
+  readonly #interaction = interactionOf(this);
+
+  readonly #reasons = new SearchableListController<WrapupReason>(this, {
+    label: () => t('wrapup.reasons'),
+    multiple: () => this.#multiple,
+  });
+
+  readonly #modal = new ModalDialogController(this, {
+    onOpen: () => this.#onOpen(),
+    initialFocus: () => this.#reasons.searchbox,
+  });
+
+  /** The interaction the reasons were loaded (and chosen) for. */
+  #loadedFor: string | undefined;
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
+  /** Opens the dialog (again: with the reasons chosen before, for the same interaction). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog; the interaction stays in wrap-up. */
+  close(): void {
+    this.#modal.close('api');
+  }
+
+  get #multiple(): boolean {
+    return this.multiple ?? this.#interaction.value?.channel === 'webchat';
+  }
+
+  #onOpen(): void {
+    const store = this.#interaction.store;
+    const interaction = this.#interaction.value;
+    if (!store || !interaction) return;
+    if (this.#loadedFor === interaction.id && this.#reasons.state !== 'failed') return;
+    this.#loadedFor = interaction.id;
+    const { channel } = interaction;
+    this.#reasons.reset();
+    void this.#reasons.load(() => store.listWrapupReasons(channel));
+  }
+
+  override render() {
+    const interaction = this.#interaction.value;
+    const ended = interaction?.status === 'wrapup';
+    return this.#modal.render({
+      title: t('wrapup.title'),
+      body: interaction
+        ? html`<p class="note">${t(this.#multiple ? 'wrapup.chooseMany' : 'wrapup.chooseOne')}</p>
+            ${this.#reasons.render()}
+            <p class="note" role="status">${ended ? '' : t('wrapup.notEnded')}</p>`
+        : interactionGone(),
+      confirm: { label: t('wrapup.submit'), ready: ended && this.#reasons.selected.length > 0, run: () => void this.#submit() },
+      dismiss: t('wrapup.later'),
+    });
+  }
+
+  async #submit(): Promise<void> {
+    const store = this.#interaction.store;
+    const interactionId = this.#interaction.value?.id;
+    const reasonIds = this.#reasons.selected.map((r) => r.id);
+    if (!store || !interactionId || reasonIds.length === 0) return;
+    if (!(await this.#modal.run('wrapup.failed', () => store.submitWrapup(interactionId, reasonIds)))) return;
+    this.#loadedFor = undefined;
+    this.#modal.close('completed');
+    this.dispatchEvent(new CustomEvent<CcWrapupDetail>('cc-wrapup', { detail: { interactionId, reasonIds }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-wrapup-dialog': CcWrapupDialog;
+  }
+  interface HTMLElementEventMap {
+    'cc-wrapup': CustomEvent<CcWrapupDetail>;
+  }
+}

@@ -1,0 +1,322 @@
+import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { getLocale, t } from './localize.js';
+
+/** What a {@link SearchableListController} lists: anything with an id and a display name. */
+export interface ListItem {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Where loading the list stands. */
+export type ListLoadState = 'idle' | 'loading' | 'loaded' | 'failed';
+
+/** Options of a {@link SearchableListController}. */
+export interface SearchableListOptions<T extends ListItem> {
+  /** The list's accessible name ("Queues"); read at render, so it follows the locale. */
+  readonly label: () => string;
+  /** Whether several items can be chosen (`aria-multiselectable`). Default: one. */
+  readonly multiple?: () => boolean;
+  /** An option's content; default its name. Text only: the option is the focusable element. */
+  readonly renderItem?: (item: T) => unknown;
+}
+
+// Case- and accent-insensitive, so "lucia" finds "Lucía".
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+let nextList = 0;
+
+function reasonOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * A searchbox named **Search** filtering a single- or multi-select listbox, with its
+ * loading and load-failure (Retry) states: the list part of the transfer, conference and
+ * wrap-up dialogs (R-XFER-02, R-CONF-01, R-END-02).
+ *
+ * Keyboard: ArrowDown in the searchbox enters the list; in the list ArrowUp/ArrowDown,
+ * Home and End move (a single-select list selects as it moves, the selection has no side
+ * effect), Space or Enter chooses (toggles in a multi-select list), ArrowUp from the first
+ * option and any typed character go back to the searchbox. Escape in a non-empty
+ * searchbox clears it (a second Escape reaches the dialog). The list is one Tab stop.
+ *
+ * The selection survives filtering, so a multi-select can be built across searches; it
+ * drops items a reload no longer lists. {@link selected} is in list order.
+ */
+export class SearchableListController<T extends ListItem> implements ReactiveController {
+  readonly #host: ReactiveElement;
+  readonly #options: SearchableListOptions<T>;
+  readonly #id = `list-${++nextList}`;
+  #state: ListLoadState = 'idle';
+  #items: readonly T[] = [];
+  #error = '';
+  #loader: (() => Promise<readonly T[]>) | undefined;
+  #generation = 0;
+  #query = '';
+  #chosen = new Set<string>();
+  #active: string | undefined;
+  #listFocused = false;
+
+  constructor(host: ReactiveElement, options: SearchableListOptions<T>) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    // A re-render removed the focused option (a reload, a filter): keep focus in the list, or on the searchbox.
+    if (!this.#listFocused || this.#host.shadowRoot?.activeElement) return;
+    const stop = this.#tabStop(this.visible);
+    const target = stop === undefined ? null : this.#option(stop);
+    this.#listFocused = target !== null;
+    (target ?? this.searchbox)?.focus();
+  }
+
+  /** Where loading stands. */
+  get state(): ListLoadState {
+    return this.#state;
+  }
+
+  /** Every loaded item (the last successful load; kept while reloading). */
+  get items(): readonly T[] {
+    return this.#items;
+  }
+
+  /** The items the search shows. */
+  get visible(): readonly T[] {
+    const query = fold(this.#query.trim());
+    return query ? this.#items.filter((item) => fold(item.name).includes(query)) : this.#items;
+  }
+
+  /** The chosen items, in list order: at most one unless the list is multi-select. */
+  get selected(): readonly T[] {
+    const chosen = this.#items.filter((item) => this.#chosen.has(item.id));
+    return this.#multiple ? chosen : chosen.slice(0, 1);
+  }
+
+  /** The searchbox, once rendered (the dialogs focus it when they open). */
+  get searchbox(): HTMLInputElement | null {
+    return this.#host.renderRoot.querySelector<HTMLInputElement>(`input[data-list="${this.#id}"]`);
+  }
+
+  /** Loads the list with `loader`; a later call wins over one still in flight. */
+  async load(loader: () => Promise<readonly T[]>): Promise<void> {
+    this.#loader = loader;
+    const generation = ++this.#generation;
+    this.#state = 'loading';
+    this.#host.requestUpdate();
+    try {
+      const items = await loader();
+      if (generation !== this.#generation) return;
+      this.#items = items;
+      this.#state = 'loaded';
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      this.#error = reasonOf(e);
+      this.#state = 'failed';
+    }
+    this.#host.requestUpdate();
+  }
+
+  /** Loads again with the last loader (Refresh list, Retry); current selection is kept where still listed. */
+  reload(): Promise<void> {
+    return this.#loader ? this.load(this.#loader) : Promise.resolve();
+  }
+
+  /** Forgets search, selection and items; a load in flight is ignored. */
+  reset(): void {
+    this.#generation += 1;
+    this.#state = 'idle';
+    this.#items = [];
+    this.#loader = undefined;
+    this.#query = '';
+    this.#chosen = new Set();
+    this.#active = undefined;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * The searchbox, the listbox (or the loading, empty or failed state) and, when
+   * `onRefresh` is given, a **Refresh list** button beside the searchbox.
+   */
+  render(options: { readonly onRefresh?: () => void } = {}): TemplateResult {
+    const { onRefresh } = options;
+    return html`<div class="search-row">
+        <input
+          type="search"
+          part="search"
+          data-list=${this.#id}
+          aria-label=${t('dialog.search')}
+          placeholder=${t('dialog.search')}
+          autocomplete="off"
+          .value=${this.#query}
+          @input=${this.#onInput}
+          @keydown=${this.#onSearchKeydown}
+        />
+        ${onRefresh ? html`<button class="btn secondary" part="refresh" @click=${onRefresh}>${t('dialog.refresh')}</button>` : nothing}
+      </div>
+      ${this.#renderBody()}`;
+  }
+
+  get #multiple(): boolean {
+    return this.#options.multiple?.() ?? false;
+  }
+
+  #renderBody(): TemplateResult {
+    if (this.#state === 'failed') {
+      return html`<div class="load-failed">
+        <p class="message error" role="alert">${t('dialog.loadFailed', { reason: this.#error })}</p>
+        <button class="btn secondary" part="retry" @click=${this.#retry}>${t('retry')}</button>
+      </div>`;
+    }
+    const visible = this.visible;
+    const status =
+      this.#state === 'loading' || this.#state === 'idle'
+        ? t('dialog.loading')
+        : visible.length > 0
+          ? ''
+          : this.#query.trim()
+            ? t('dialog.noMatch', { query: this.#query.trim() })
+            : t('dialog.empty');
+    const selected = this.selected;
+    return html`${visible.length > 0 ? this.#renderListbox(visible) : nothing}
+      <p class="message" role="status">${status}</p>
+      ${selected.length > 0
+        ? html`<p class="selection" part="selection">
+            ${t('dialog.selected', { names: new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(selected.map((i) => i.name)) })}
+          </p>`
+        : nothing}`;
+  }
+
+  #renderListbox(visible: readonly T[]): TemplateResult {
+    const stop = this.#tabStop(visible);
+    const multiple = this.#multiple;
+    const selected = new Set(this.selected.map((i) => i.id));
+    return html`<div
+      class="listbox"
+      part="listbox"
+      role="listbox"
+      aria-label=${this.#options.label()}
+      aria-multiselectable=${multiple ? 'true' : 'false'}
+      aria-busy=${this.#state === 'loading' ? 'true' : 'false'}
+      @keydown=${this.#onListKeydown}
+      @focusin=${() => (this.#listFocused = true)}
+      @focusout=${() => (this.#listFocused = false)}
+    >
+      ${visible.map((item) => {
+        const chosen = selected.has(item.id);
+        return html`<div
+          class="option"
+          part="option"
+          role="option"
+          data-id=${item.id}
+          tabindex=${item.id === stop ? 0 : -1}
+          aria-selected=${chosen ? 'true' : 'false'}
+          @click=${() => this.#choose(item.id)}
+          @focus=${() => (this.#active = item.id)}
+        >
+          <span class="check ${multiple ? 'box' : 'tick'}" aria-hidden="true"></span>
+          ${this.#options.renderItem ? this.#options.renderItem(item) : html`<span class="name">${item.name}</span>`}
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  /** The one option reachable by Tab: the last focused, else the chosen, else the first. */
+  #tabStop(visible: readonly T[]): string | undefined {
+    const ids = visible.map((i) => i.id);
+    if (this.#active && ids.includes(this.#active)) return this.#active;
+    return ids.find((id) => this.#chosen.has(id)) ?? ids[0];
+  }
+
+  #choose(id: string): void {
+    if (this.#multiple) {
+      const next = new Set(this.#chosen);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      this.#chosen = next;
+    } else {
+      this.#chosen = new Set([id]);
+    }
+    this.#active = id;
+    this.#host.requestUpdate();
+  }
+
+  #option(id: string): HTMLElement | null {
+    return this.#host.renderRoot.querySelector<HTMLElement>(`[role="option"][data-id="${CSS.escape(id)}"]`);
+  }
+
+  #focusOption(id: string): void {
+    this.#active = id;
+    if (!this.#multiple) this.#choose(id);
+    this.#host.requestUpdate();
+    this.#option(id)?.focus();
+  }
+
+  readonly #onInput = (e: Event): void => {
+    this.#query = (e.target as HTMLInputElement).value;
+    this.#active = undefined;
+    this.#host.requestUpdate();
+  };
+
+  readonly #onSearchKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && this.#query) {
+      // Clear the search first; the dialog closes on the next Escape.
+      e.preventDefault();
+      e.stopPropagation();
+      this.#query = '';
+      this.#active = undefined;
+      this.#host.requestUpdate();
+    } else if (e.key === 'ArrowDown') {
+      const stop = this.#tabStop(this.visible);
+      if (stop === undefined) return;
+      e.preventDefault();
+      this.#focusOption(stop);
+    }
+  };
+
+  readonly #onListKeydown = (e: KeyboardEvent): void => {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    const ids = this.visible.map((i) => i.id);
+    const current = this.#active === undefined ? -1 : ids.indexOf(this.#active);
+    const move = (index: number): void => {
+      const id = ids[Math.max(0, Math.min(index, ids.length - 1))];
+      if (id !== undefined) this.#focusOption(id);
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        move(current + 1);
+        return;
+      case 'ArrowUp':
+        e.preventDefault();
+        if (current <= 0) this.searchbox?.focus();
+        else move(current - 1);
+        return;
+      case 'Home':
+        e.preventDefault();
+        move(0);
+        return;
+      case 'End':
+        e.preventDefault();
+        move(ids.length - 1);
+        return;
+      case ' ':
+      case 'Enter':
+        e.preventDefault();
+        if (this.#active !== undefined) this.#choose(this.#active);
+        return;
+      default:
+        // Typing in the list goes on in the searchbox: the character lands there.
+        if (e.key.length === 1) this.searchbox?.focus();
+    }
+  };
+
+  readonly #retry = (): void => {
+    // The Retry button goes away while loading: keep focus in the dialog.
+    this.searchbox?.focus();
+    void this.reload();
+  };
+}

@@ -1,0 +1,188 @@
+import { css } from 'lit';
+import { controls, tokens } from './tokens.js';
+
+/**
+ * Styles of the modal dialogs (transfer, conference, wrap-up): the `<dialog>` and its
+ * backdrop, heading, actions, the searchbox and listbox of `SearchableListController`,
+ * availability dots and messages. Design tokens only.
+ */
+export const dialogStyles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: contents;
+    }
+    dialog {
+      font: inherit;
+      color: var(--_cc-text);
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-border);
+      border-radius: var(--_cc-radius);
+      padding: calc(var(--_cc-space) * 2);
+      width: min(30rem, calc(100vw - 2rem));
+      max-height: calc(100vh - 2rem);
+      box-sizing: border-box;
+    }
+    dialog[open] {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_cc-space);
+    }
+    dialog::backdrop {
+      background: color-mix(in srgb, var(--_cc-text) 40%, transparent);
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.15em;
+    }
+    .body {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_cc-space);
+      min-height: 0;
+    }
+    fieldset {
+      display: flex;
+      gap: calc(var(--_cc-space) * 2);
+      margin: 0;
+      padding: 0;
+      border: none;
+    }
+    legend {
+      padding: 0;
+      margin-block-end: calc(var(--_cc-space) / 2);
+      color: var(--_cc-text-muted);
+    }
+    fieldset label {
+      display: inline-flex;
+      gap: calc(var(--_cc-space) * 0.75);
+      align-items: center;
+      cursor: pointer;
+    }
+    input[type='radio'] {
+      margin: 0 0 0 3px;
+    }
+    .search-row {
+      display: flex;
+      gap: var(--_cc-space);
+    }
+    input[type='search'] {
+      flex: 1;
+      min-width: 0;
+      font: inherit;
+      color: var(--_cc-text);
+      background: var(--_cc-surface);
+      padding: 4px 6px;
+      border: 1px solid var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+    }
+    .listbox {
+      max-height: 16rem;
+      overflow-y: auto;
+      border: 1px solid var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: 2px;
+    }
+    .listbox[aria-busy='true'] {
+      opacity: 0.6;
+    }
+    .option {
+      display: flex;
+      align-items: center;
+      gap: var(--_cc-space);
+      padding: 6px;
+      border-radius: calc(var(--_cc-radius) / 2);
+      cursor: pointer;
+    }
+    .option:hover {
+      background: var(--_cc-surface-alt);
+    }
+    .option[aria-selected='true'] {
+      background: var(--_cc-surface-alt);
+      font-weight: 600;
+    }
+    .option:focus-visible {
+      outline-offset: -2px;
+    }
+    .check {
+      flex: none;
+      display: grid;
+      place-items: center;
+      width: 14px;
+      height: 14px;
+      box-sizing: border-box;
+    }
+    .check.box {
+      border: 1px solid var(--_cc-text-muted);
+      border-radius: 3px;
+      background: var(--_cc-surface);
+    }
+    [aria-selected='true'] > .check.box {
+      border-color: var(--_cc-primary);
+      background: var(--_cc-primary);
+    }
+    /* A tick: on the filled box in a multi-select list, alone in a single-select one. */
+    .check::after {
+      content: '';
+      width: 4px;
+      height: 8px;
+      border: solid transparent;
+      border-width: 0 2px 2px 0;
+      transform: translateY(-1px) rotate(45deg);
+    }
+    [aria-selected='true'] > .check.box::after {
+      border-color: var(--_cc-on-primary);
+    }
+    [aria-selected='true'] > .check.tick::after {
+      border-color: var(--_cc-primary);
+    }
+    .name {
+      flex: 1;
+      overflow-wrap: anywhere;
+    }
+    .dot {
+      flex: none;
+      width: 10px;
+      height: 10px;
+      border-radius: 50%;
+      background: var(--_cc-text-muted);
+    }
+    .dot.available {
+      background: var(--_cc-success);
+    }
+    .dot.idle,
+    .dot.busy {
+      background: var(--_cc-warning);
+    }
+    .dot.rona {
+      background: var(--_cc-danger);
+    }
+    .availability {
+      color: var(--_cc-text-muted);
+      font-size: 0.9em;
+      font-weight: 400;
+    }
+    .message,
+    .selection,
+    .note {
+      margin: 0;
+      color: var(--_cc-text-muted);
+    }
+    .message.error {
+      color: var(--_cc-danger);
+    }
+    .load-failed {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: var(--_cc-space);
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: var(--_cc-space);
+      margin-block-start: var(--_cc-space);
+    }
+  `,
+];

@@ -1,0 +1,66 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
+import '../src/index.js';
+import type { CcWrapupDialog } from '../src/components/cc-wrapup-dialog/cc-wrapup-dialog.js';
+import { openDialogFor, pickOption } from './dialog-support.js';
+import { storyWorld } from './support.js';
+
+const meta: Meta = {
+  title: 'Elements/cc-wrapup-dialog',
+  component: 'cc-wrapup-dialog',
+  tags: ['autodocs'],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The Wrap-up reasons dialog (R-END-02, R-END-03): searchable reasons, one (or several for WebChat) chosen, then Submit wrap-up. Escape or Wrap up later postpones it; the interaction stays in wrap-up.',
+      },
+      // A modal dialog makes the rest of its page inert: give each story its own frame on the docs page.
+      story: { inline: false, iframeHeight: 560 },
+    },
+  },
+};
+export default meta;
+
+/** R-END-02: a Messenger conversation the agent ended: one reason. */
+export const SingleReason: StoryObj = {
+  render: () => {
+    const el = createRef<CcWrapupDialog>();
+    const world = storyWorld(async (w) => {
+      await openDialogFor(w, el, { channel: 'messenger', customerName: 'Mo Salah', text: 'Thanks, bye!' }, (id) => w.store.end(id));
+      if (el.value) await pickOption(el.value, 'Resolved');
+    });
+    return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
+  },
+};
+
+/** R-END-03: WebChat allows several reasons at once. */
+export const MultipleReasons: StoryObj = {
+  render: () => {
+    const el = createRef<CcWrapupDialog>();
+    const world = storyWorld(async (w) => {
+      await openDialogFor(w, el, { channel: 'webchat', customerName: 'Jane Doe', text: 'I would like a quote.' }, (id) => w.store.end(id));
+      if (!el.value) return;
+      await pickOption(el.value, 'Product question');
+      await pickOption(el.value, 'Sales lead');
+    });
+    return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
+  },
+};
+
+/** R-XFER-05: opened right after a transfer to an agent, before it ends the conversation: Submit waits. */
+export const WaitingForTransfer: StoryObj = {
+  render: () => {
+    const el = createRef<CcWrapupDialog>();
+    const world = storyWorld(
+      async (w) => {
+        await openDialogFor(w, el, { channel: 'sms', customerName: 'Lee Wong', text: 'Hello' }, (id) =>
+          w.store.transfer(id, { kind: 'agent', agentId: 'agent-priya' }),
+        );
+      },
+      { agentResponseMs: 60 * 60 * 1000 },
+    );
+    return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
+  },
+};
