@@ -106,7 +106,9 @@ $<HTMLFormElement>('#offer-form').addEventListener('submit', (e) => {
   const channel = field(data, 'channel') as Channel;
   const customerName = field(data, 'customerName');
   const text = field(data, 'text');
-  simulator.offer({ channel, ...(customerName ? { customerName } : {}), ...(text ? { text } : {}) });
+  // An invitation plays the other side of a conference: this agent is the invited agent (R-CONF-04).
+  const invitee = data.get('invitee') === 'on' && channel !== 'email';
+  simulator.offer({ channel, ...(customerName ? { customerName } : {}), ...(text ? { text } : {}), ...(invitee ? { role: 'invitee' as const } : {}) });
 });
 $<HTMLFormElement>('#customer-form').addEventListener('submit', (e) => {
   e.preventDefault();
@@ -116,20 +118,42 @@ $<HTMLFormElement>('#customer-form').addEventListener('submit', (e) => {
 $<HTMLButtonElement>('#customer-typing').addEventListener('click', () => {
   if (customerTarget.value) simulator.customerTyping(customerTarget.value);
 });
-$<HTMLButtonElement>('#customer-leaves').addEventListener('click', () => {
-  if (customerTarget.value) simulator.customerLeaves(customerTarget.value);
+// Scripting mistakes (an email to a chat, a second agent where there is no conference) show as errors, not exceptions.
+const script = (selector: string, action: (id: string) => void): void => {
+  $<HTMLButtonElement>(selector).addEventListener('click', () => {
+    if (!customerTarget.value) return;
+    try {
+      action(customerTarget.value);
+    } catch (e) {
+      logError(`simulator: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+};
+script('#customer-leaves', (id) => simulator.customerLeaves(id));
+script('#customer-email', (id) => {
+  const i = store.state.interactions[id];
+  const latest = i?.emails.at(-1);
+  simulator.inboundEmail(id, {
+    from: i?.customer.email ?? 'customer@example.com',
+    to: [latest?.to[0] ?? 'support@acme.example'],
+    subject: latest ? `Re: ${latest.subject.replace(/^re:\s*/i, '')}` : 'Follow-up',
+    html: '<p>One more thing: could you also check my <b>billing address</b>?</p>',
+  });
 });
+script('#peer-message', (id) => simulator.peerMessage(id, 'I can take the billing part of this.'));
+script('#peer-leaves', (id) => simulator.peerLeaves(id));
 const autoplayBox = $<HTMLInputElement>('#autoplay');
 autoplayBox.checked = autoplay;
 autoplayBox.addEventListener('change', () => simulator.setAutoplay(autoplayBox.checked));
 
 // Store errors, newest first, so nothing fails silently.
 const errors = $<HTMLOListElement>('#errors');
-store.errors$.subscribe((error) => {
+function logError(text: string): void {
   const li = document.createElement('li');
-  li.textContent = `${error.code}: ${error.message}`;
+  li.textContent = text;
   errors.prepend(li);
   while (errors.children.length > 20) errors.lastElementChild?.remove();
-});
+}
+store.errors$.subscribe((error) => logError(`${error.code}: ${error.message}`));
 
 document.documentElement.dataset['locale'] = getLocale();
