@@ -1,0 +1,441 @@
+import { css } from 'lit';
+import { controls, tokens } from '../../styles/tokens.js';
+
+export const styles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      --_cc-grey-surface: var(--cc-email-grey-surface, var(--_cc-surface-alt));
+      --_cc-grey-text: var(--cc-email-grey-text, var(--_cc-text-muted));
+      display: flex;
+      flex-direction: column;
+      min-height: 360px;
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-border);
+      border-radius: var(--_cc-radius);
+      overflow: hidden;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
+      align-items: baseline;
+      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+      border-bottom: 1px solid var(--_cc-border);
+      background: var(--_cc-surface-alt);
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.1em;
+      flex: 1 1 100%;
+      overflow-wrap: anywhere;
+    }
+    dl {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
+      margin: 0;
+      font-size: 0.9em;
+    }
+    dl div {
+      display: flex;
+      gap: calc(var(--_cc-space) / 2);
+      min-width: 0;
+    }
+    dt {
+      color: var(--_cc-text-muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .timer {
+      font-variant-numeric: tabular-nums;
+    }
+    .actions {
+      flex: 1 1 100%;
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_cc-space) / 2);
+    }
+    .btn[aria-pressed='true'],
+    .btn[aria-expanded='true'] {
+      background: var(--_cc-primary);
+      color: var(--_cc-on-primary);
+    }
+    .thread {
+      flex: 1 1 0;
+      overflow-y: auto;
+      min-height: 120px;
+      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+      display: flex;
+      flex-direction: column;
+      gap: var(--_cc-space);
+    }
+    .email {
+      border: 1px solid var(--_cc-border);
+      border-radius: var(--_cc-radius);
+      background: var(--_cc-surface);
+    }
+    .email.outbound {
+      border-inline-start: 4px solid var(--_cc-primary);
+    }
+    .summary {
+      padding: calc(var(--_cc-space) / 2) var(--_cc-space);
+    }
+    .summary h3 {
+      margin: 0;
+      font-size: 1em;
+    }
+    .toggle {
+      font: inherit;
+      color: var(--_cc-text);
+      background: none;
+      border: none;
+      padding: 2px 0;
+      width: 100%;
+      text-align: start;
+      cursor: pointer;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--_cc-space);
+      min-height: 32px;
+      align-items: center;
+    }
+    .toggle::before {
+      content: '▸';
+      color: var(--_cc-text-muted);
+    }
+    .toggle[aria-expanded='true']::before {
+      content: '▾';
+    }
+    .from {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .subject {
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      margin: 0;
+      font-size: 0.85em;
+      color: var(--_cc-text-muted);
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_cc-space);
+      align-items: center;
+    }
+    .status.failed {
+      color: var(--_cc-danger);
+      font-weight: 600;
+    }
+    .badge {
+      background: var(--_cc-primary);
+      color: var(--_cc-on-primary);
+      border-radius: 999px;
+      padding: 0 6px;
+      font-weight: 600;
+    }
+    .snippet {
+      margin: 2px 0 0;
+      font-size: 0.9em;
+      color: var(--_cc-text-muted);
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .full {
+      border-top: 1px solid var(--_cc-border);
+      padding: var(--_cc-space);
+      display: grid;
+      gap: var(--_cc-space);
+    }
+    .headers {
+      display: grid;
+      gap: 2px;
+    }
+    .images-blocked {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_cc-space);
+      align-items: center;
+      font-size: 0.9em;
+      padding: calc(var(--_cc-space) / 2) var(--_cc-space);
+      background: var(--_cc-surface-alt);
+      border-radius: calc(var(--_cc-radius) / 2);
+    }
+    /* Each body has its own shadow root; this box keeps whatever it draws inside it. */
+    .body {
+      contain: paint;
+      overflow: auto;
+      max-width: 100%;
+      padding: var(--_cc-space);
+      border-radius: calc(var(--_cc-radius) / 2);
+      background: var(--_cc-surface);
+      color: var(--_cc-text);
+    }
+    :host([light-grey]) .body,
+    :host([light-grey]) .editor,
+    :host([light-grey]) textarea {
+      background: var(--_cc-grey-surface);
+      color: var(--_cc-grey-text);
+    }
+    .attachments {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 2px;
+    }
+    a {
+      color: var(--_cc-primary);
+    }
+    .link-btn {
+      font: inherit;
+      background: none;
+      border: none;
+      padding: 0 2px;
+      min-height: 24px;
+      color: var(--_cc-primary);
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    .banner {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_cc-space);
+      align-items: center;
+      justify-content: space-between;
+      margin: 0 calc(var(--_cc-space) * 1.5);
+      padding: var(--_cc-space);
+      border: 1px solid var(--_cc-warning);
+      border-inline-start-width: 4px;
+      border-radius: calc(var(--_cc-radius) / 2);
+      background: var(--_cc-surface);
+    }
+    .banner p {
+      margin: 0;
+      font-weight: 600;
+    }
+    /* The thread and the composer share the pane: a long reply scrolls inside the composer. */
+    .composer {
+      flex: 0 1 auto;
+      min-height: 0;
+      max-height: 70%;
+      overflow-y: auto;
+      border-top: 1px solid var(--_cc-border);
+      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+      display: grid;
+      gap: calc(var(--_cc-space) / 2) var(--_cc-space);
+    }
+    .composer.quick {
+      grid-template-columns: 1fr auto;
+      align-items: end;
+    }
+    .composer.quick > :not(textarea):not(.send) {
+      grid-column: 1 / -1;
+    }
+    textarea,
+    input[type='text'],
+    input[type='url'],
+    .editor {
+      font: inherit;
+      color: var(--_cc-text);
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: calc(var(--_cc-space) * 0.75);
+      min-width: 0;
+    }
+    textarea {
+      resize: vertical;
+      min-height: 3.6em;
+      max-height: 40vh;
+    }
+    input[readonly] {
+      background: var(--_cc-surface-alt);
+      color: var(--_cc-text-muted);
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_cc-danger);
+    }
+    .fields {
+      display: grid;
+      gap: calc(var(--_cc-space) / 2);
+    }
+    .field {
+      display: grid;
+      grid-template-columns: 5em 1fr;
+      gap: 2px var(--_cc-space);
+      align-items: center;
+    }
+    .field label {
+      color: var(--_cc-text-muted);
+    }
+    .field-errors {
+      grid-column: 2;
+    }
+    .hint {
+      margin: 0 0 0 calc(5em + var(--_cc-space));
+      font-size: 0.9em;
+      color: var(--_cc-text-muted);
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_cc-space) / 2);
+      align-items: center;
+    }
+    .formatting {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px;
+    }
+    .fmt {
+      font: inherit;
+      min-width: 32px;
+      min-height: 32px;
+      background: var(--_cc-surface);
+      color: var(--_cc-text);
+      border: 1px solid var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      cursor: pointer;
+    }
+    .fmt[aria-expanded='true'] {
+      border-color: var(--_cc-primary);
+    }
+    .link-form {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_cc-space) / 2);
+      align-items: center;
+    }
+    .link-form input {
+      flex: 1 1 16em;
+    }
+    .editor {
+      min-height: 8em;
+      max-height: 40vh;
+      overflow: auto;
+      overflow-wrap: anywhere;
+      cursor: text;
+    }
+    .editor img {
+      max-width: 100%;
+      height: auto;
+    }
+    .editor blockquote {
+      margin: 0 0 0 var(--_cc-space);
+      padding-inline-start: var(--_cc-space);
+      border-inline-start: 2px solid var(--_cc-border);
+    }
+    .template {
+      display: grid;
+      gap: calc(var(--_cc-space) / 2);
+      border: 1px dashed var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: var(--_cc-space);
+    }
+    .template h3 {
+      margin: 0;
+      font-size: 0.95em;
+    }
+    .param {
+      display: grid;
+      gap: 2px;
+      font-size: 0.9em;
+    }
+    .param input[aria-invalid='true'] {
+      border-color: var(--_cc-warning);
+    }
+    .preview {
+      background: var(--_cc-surface-alt);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: var(--_cc-space);
+    }
+    .preview > :first-child {
+      margin-top: 0;
+    }
+    .preview > :last-child {
+      margin-bottom: 0;
+    }
+    .template-actions,
+    .send-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_cc-space);
+    }
+    .pending {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      padding: 2px 4px 2px 8px;
+      border: 1px solid var(--_cc-border);
+      border-radius: 999px;
+      font-size: 0.85em;
+      background: var(--_cc-surface-alt);
+    }
+    .chip.uploading {
+      padding-inline-end: 8px;
+      color: var(--_cc-text-muted);
+    }
+    .chip-remove {
+      font: inherit;
+      min-width: 24px;
+      min-height: 24px;
+      border: none;
+      border-radius: 50%;
+      background: none;
+      color: var(--_cc-text);
+      cursor: pointer;
+    }
+    .error,
+    .status,
+    .warning,
+    .muted {
+      margin: 0;
+      font-size: 0.9em;
+    }
+    .error p {
+      margin: 0;
+    }
+    .error {
+      color: var(--_cc-danger);
+    }
+    .warning {
+      color: var(--_cc-warning);
+    }
+    .muted {
+      color: var(--_cc-text-muted);
+    }
+    .empty,
+    .ended {
+      color: var(--_cc-text-muted);
+      padding: calc(var(--_cc-space) * 2);
+      margin: 0;
+    }
+    .ended {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_cc-space);
+      align-items: center;
+      border-top: 1px solid var(--_cc-border);
+    }
+    .ended p {
+      margin: 0;
+    }
+  `,
+];

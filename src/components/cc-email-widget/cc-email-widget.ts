@@ -1,0 +1,1378 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Subscription } from 'rxjs';
+import { DEFAULT_ATTACHMENT_LIMITS, checkAttachment, displayFileName } from '../../content/files.js';
+import { markdown, renderMarkdown } from '../../content/markdown.js';
+import { containsCardNumber } from '../../content/pci.js';
+import { cidResolver, sanitizeEmailHtml, type EmailSanitizeResult } from '../../content/sanitize.js';
+import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
+import { safeUrl } from '../../content/url.js';
+import { formatBytes, formatElapsed } from '../../core/format.js';
+import { selectShownInteraction } from '../../core/store/selectors.js';
+import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
+import type { Attachment, EmailMessage, Interaction, MessageTemplate } from '../../core/types.js';
+import { ClockController } from '../../controllers/clock.js';
+import { LocalizeController, getLocale, t } from '../../controllers/localize.js';
+import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
+import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
+import '../cc-template-picker/cc-template-picker.js';
+import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.js';
+import '../cc-transfer-dialog/cc-transfer-dialog.js';
+import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
+import '../cc-wrapup-dialog/cc-wrapup-dialog.js';
+import { EmailDrafts } from './draft-storage.js';
+import {
+  REPLY_MODES,
+  changeMode,
+  emptyDraft,
+  invalidAddresses,
+  isEditable,
+  parseAddresses,
+  replySubject,
+  retarget,
+  showsCc,
+  textToHtml,
+  type ComposeMode,
+  type EmailDraft,
+  type ReplyMode,
+  type ReplySource,
+} from './email-draft.js';
+import { emailFrame } from './email-frame.js';
+import {
+  draftFragment,
+  dropBlockedImages,
+  editorHtml,
+  emailText,
+  forwardedHtml,
+  markDecorativeImages,
+  outgoingBody,
+  sanitizedFragment,
+  type OutgoingBody,
+  serialize,
+  textOf,
+} from './email-html.js';
+import { styles } from './cc-email-widget.styles.js';
+
+/** Detail of `cc-email-send`. */
+export interface CcEmailSendDetail {
+  readonly interactionId: string;
+  /** Id of the sent email in the thread. */
+  readonly emailId: string;
+  readonly mode: OutgoingEmail['mode'];
+}
+
+/** Detail of `cc-transfer-request`. */
+export interface CcTransferRequestDetail {
+  readonly interactionId: string;
+}
+
+/** A message under the composer. */
+interface Notice {
+  readonly kind: 'error' | 'status';
+  readonly text: string;
+}
+
+/** What the agent has seen of one thread (not persisted). */
+interface ThreadView {
+  /** Emails shown in full. */
+  readonly expanded: Set<string>;
+  /** Emails the agent has seen: shown in full once, or present when the thread was first shown. */
+  readonly viewed: Set<string>;
+  /** Every email id met so far, to tell new arrivals. */
+  readonly known: Set<string>;
+  /** Emails whose remote images the agent allowed. */
+  readonly images: Set<string>;
+}
+
+/** Per-interaction composer state that is not part of the draft. */
+interface ComposerUi {
+  readonly uploading: readonly string[];
+  readonly notices: readonly Notice[];
+  readonly sending: boolean;
+}
+
+const IDLE_UI: ComposerUi = { uploading: [], notices: [], sending: false };
+
+/** Why Send is blocked. */
+interface Readiness {
+  readonly ready: boolean;
+  /** The draft answers an email that is no longer the latest (R-MAIL-06). */
+  readonly stale: boolean;
+  /** PCI explanations (R-MAIL-16). */
+  readonly pci: readonly string[];
+  readonly invalidTo: readonly string[];
+  readonly invalidCc: readonly string[];
+  readonly noRecipient: boolean;
+}
+
+type Field = 'to' | 'cc' | 'subject';
+type FormatCommand = 'bold' | 'italic' | 'underline' | 'insertUnorderedList' | 'insertOrderedList';
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
+
+/** The latest inbound email: the only one the agent may answer (R-MAIL-05). */
+function latestInbound(i: Interaction): EmailMessage | undefined {
+  for (let k = i.emails.length - 1; k >= 0; k--) {
+    const e = i.emails[k];
+    if (e?.direction === 'inbound') return e;
+  }
+  return undefined;
+}
+
+/** The contact center's own addresses: the mailbox the thread was sent to and what it sent from. */
+function ownAddresses(i: Interaction): Set<string> {
+  const own = new Set<string>();
+  const first = i.emails.find((e) => e.direction === 'inbound');
+  const mailbox = first?.to[0];
+  if (mailbox) own.add(mailbox.toLowerCase());
+  for (const e of i.emails) if (e.direction === 'outbound' && e.from.includes('@')) own.add(e.from.toLowerCase());
+  return own;
+}
+
+function selectionIn(root: ShadowRoot): Selection | null {
+  // Chromium exposes the selection inside a shadow tree on the root; elsewhere the document's selection holds it.
+  const scoped = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection;
+  return scoped ? scoped.call(root) : document.getSelection();
+}
+
+/**
+ * The email conversation pane (R-MAIL-01…17). The header shows the subject, the sender
+ * and recipient addresses, the queue and a timer, with **Reply**, **Reply all**,
+ * **Forward**, **Cc**, **View original email**, the light-grey toggle and **Transfer**.
+ * The thread lists every email collapsed to a summary (sender, subject, time, status:
+ * received, sent or delivery report) that expands to full view: From, To, Cc, the body
+ * and inbound attachments. Inbound HTML is rendered only through the library's email
+ * sanitizer, each body in its own shadow root, with remote images blocked until the
+ * agent chooses **Show images**.
+ *
+ * Answering: the **Quick reply here** box and **Send** (R-MAIL-03), or a standard reply
+ * (R-MAIL-04) with To, Cc and Subject filled by mode (R-MAIL-07…10), a rich editor
+ * (bold, italic, underline, lists, links, images), **Attach file** and **Templates**
+ * (a chosen template replaces the body, R-MAIL-14). Only the latest email can be
+ * answered: when a newer one arrives, a banner says so and Send waits until the agent
+ * has viewed it (R-MAIL-05, R-MAIL-06). Card numbers in the text, subject or file names
+ * block sending with an explanation (R-MAIL-16). Drafts are kept per interaction across
+ * switches and page reloads (R-X-04) and are cleared once sent or when the interaction
+ * ends.
+ *
+ * Without `interaction-id` it shows the agent's active email interaction.
+ * Keyboard: every control is a native button or field; Ctrl+Enter (⌘+Enter) sends from
+ * the quick reply box, the address fields or the editor (Enter adds a line, as in any
+ * email); Ctrl+B/I/U format in the editor; the configurable shortcuts of
+ * `setShortcuts()` apply for Transfer, Templates, focus composer and the shortcut help.
+ *
+ * @summary Email conversation pane: thread, quick reply and standard reply.
+ * @fires cc-email-send - An email was sent. Detail: `{ interactionId, emailId, mode }`.
+ * @fires cc-transfer-request - The agent chose Transfer. Cancelable: unless the host calls `preventDefault()` (to show its own dialog), the pane opens its transfer dialog (email queues only), and wrap-up after the transfer. Detail: `{ interactionId }`.
+ * @fires cc-transfer - From the inner transfer dialog: the transfer started. Detail: `{ interactionId, target }`.
+ * @fires cc-wrapup - From the inner wrap-up dialog: wrap-up was submitted. Detail: `{ interactionId, reasonIds }`.
+ * @fires cc-template-select - From the inner template picker: a template was chosen. Detail: `{ template }`.
+ * @csspart empty - The message shown when there is no email interaction to show.
+ * @csspart header - Subject, addresses, queue, timer and the actions.
+ * @csspart actions - The action buttons.
+ * @csspart transfer - The Transfer button.
+ * @csspart thread - The list of emails.
+ * @csspart email - One email (summary and, when expanded, full view).
+ * @csspart email-body - The container of one email's sanitized body.
+ * @csspart images-blocked - The "images blocked — Show images" bar of an email.
+ * @csspart banner - The "not replying to the latest email" banner.
+ * @csspart composer - The quick or standard reply.
+ * @csspart quick-reply - The quick reply box.
+ * @csspart fields - The To, Cc and Subject fields.
+ * @csspart toolbar - The formatting buttons.
+ * @csspart editor - The rich-text editor.
+ * @csspart template - The panel of a locked or parameterised template.
+ * @csspart send - The Send button.
+ * @csspart error - Errors (addresses, PCI, sending).
+ * @csspart status - Status notes under the composer (template notes).
+ * @csspart ended - The notice shown once the interaction has ended.
+ * @cssprop --cc-email-grey-surface - Email background in light-grey mode (default: the alternate surface).
+ * @cssprop --cc-email-grey-text - Email text in light-grey mode (default: the muted text colour).
+ * @cssprop --cc-color-primary - Buttons and links.
+ * @cssprop --cc-color-danger - Errors.
+ * @cssprop --cc-color-warning - The not-latest banner.
+ * @cssprop --cc-color-surface - Pane background.
+ * @cssprop --cc-color-surface-alt - Header and summaries background.
+ * @cssprop --cc-color-border - Borders.
+ * @cssprop --cc-color-text - Text.
+ * @cssprop --cc-color-text-muted - Secondary text.
+ * @cssprop --cc-radius - Corner radius.
+ * @cssprop --cc-space - Spacing unit.
+ * @cssprop --cc-font-family - Font.
+ */
+@customElement('cc-email-widget')
+export class CcEmailWidget extends LitElement {
+  static override styles = styles;
+
+  /** Show this interaction. Without it, the agent's active email interaction. */
+  @property({ attribute: 'interaction-id' })
+  interactionId: string | undefined;
+
+  /** The store; optional inside `<cc-provider>`. */
+  @property({ attribute: false })
+  store: InteractionStore | undefined;
+
+  /** Emails and the editor on a light-grey background with grey text (R-MAIL-13); the toggle button sets it. */
+  @property({ type: Boolean, reflect: true, attribute: 'light-grey' })
+  lightGrey = false;
+
+  /** The field being edited: its address errors wait until the agent leaves it. */
+  @state()
+  private editing: Field | undefined;
+
+  /** The insert-link form, while open. */
+  @state()
+  private link: { readonly url: string; readonly error: boolean } | undefined;
+
+  /** Text for the polite live region: new emails, sent emails (R-X-02). */
+  @state()
+  private announcement = '';
+
+  readonly #clock = new ClockController(this);
+  readonly #interaction = new StoreController(this, (s) => selectShownInteraction(s, ['email'], this.interactionId), {
+    deps: () => [this.interactionId],
+  });
+  readonly #agentName = new StoreController(this, (s) => s.agent.name);
+  readonly #drafts = new EmailDrafts(() => this.requestUpdate());
+  readonly #views = new Map<string, ThreadView>();
+  readonly #ui = new Map<string, ComposerUi>();
+  readonly #sanitized = new WeakMap<EmailMessage, Map<boolean, EmailSanitizeResult>>();
+  #acceptedStore: InteractionStore | undefined;
+  #acceptedSubscription: Subscription | undefined;
+  #shownId: string | undefined;
+  /** Bumped whenever the body changes other than by typing, so the editor is loaded again. */
+  #bodyRevision = 0;
+  #editorLoaded: { readonly editor: HTMLElement; readonly key: string } | undefined;
+  #savedRange: Range | undefined;
+  /** An email to bring into view after the next render: the one shown first, or a new arrival. */
+  #scrollTarget: string | undefined;
+  /** The last body prepared for sending: render runs every second (the timer), the body changes only when edited. */
+  #body: { readonly html: string; readonly attachments: readonly Attachment[]; readonly result: OutgoingBody } | undefined;
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+    // R-CHAT-09 shortcuts where they apply to email. Send stays Ctrl+Enter here: Enter adds a line to an email.
+    new ShortcutController(this, {
+      scope: 'element',
+      handlers: {
+        transfer: () => this.#whenOpen((i) => this.#requestTransfer(i)),
+        templates: () => this.#whenOpen((i) => void this.#openTemplates(i)),
+      },
+    });
+    new ShortcutController(this, {
+      scope: 'global',
+      handlers: {
+        focusComposer: () => this.#whenOpen(() => this.focusComposer()),
+        help: () => void openShortcutHelp(),
+      },
+    });
+  }
+
+  /** Runs `action` on the shown interaction while it can be answered; `false` (not handled) otherwise. */
+  #whenOpen(action: (i: Interaction) => void): boolean {
+    const i = this.#interaction.value;
+    if (i?.status !== 'active') return false;
+    action(i);
+    return true;
+  }
+
+  /** `aria-keyshortcuts` for an action's current binding. */
+  #keys(action: ShortcutAction): string | typeof nothing {
+    const binding = getShortcuts()[action];
+    return binding ? ariaKeyShortcuts(binding) : nothing;
+  }
+
+  /**
+   * The quick reply being typed in the shown interaction. Setting it replaces the text
+   * (hosts can prefill an answer); nothing happens unless the shown interaction is active.
+   */
+  get quickReply(): string {
+    const i = this.#interaction.value;
+    return i ? (this.#drafts.get(i.id)?.quickText ?? '') : '';
+  }
+  set quickReply(text: string) {
+    this.#whenOpen((i) => this.#patch(i, (d) => ({ ...d, quickText: text })));
+  }
+
+  /** The mode of the shown interaction's composer: `quick` or a standard-reply mode. */
+  get mode(): ComposeMode {
+    const i = this.#interaction.value;
+    return (i && this.#drafts.get(i.id)?.mode) ?? 'quick';
+  }
+
+  /** Opens the standard reply in a mode, as the Reply, Reply all and Forward buttons do (while the interaction is active). */
+  compose(mode: ReplyMode): void {
+    this.#whenOpen((i) => this.#compose(i, mode));
+  }
+
+  /** Shows an email of the thread in full and moves focus to it. */
+  showEmail(emailId: string): void {
+    const i = this.#interaction.value;
+    if (i?.emails.some((e) => e.id === emailId)) void this.#reveal(i, emailId);
+  }
+
+  /** Moves keyboard focus to the composer: the quick reply box, or the editor of a standard reply. */
+  focusComposer(): void {
+    this.renderRoot.querySelector<HTMLElement>('#quick, #editor, #template-panel input, #template-panel button')?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#acceptedSubscription?.unsubscribe();
+    this.#acceptedSubscription = undefined;
+    this.#acceptedStore = undefined;
+  }
+
+  readonly #onVisibility = (): void => this.requestUpdate();
+
+  // ---- state that follows the store ---------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const i = this.#interaction.value;
+    if (i?.id !== this.#shownId) {
+      this.#shownId = i?.id;
+      this.editing = undefined;
+      this.link = undefined;
+      this.#savedRange = undefined;
+    }
+    if (!i) return;
+    if (i.status === 'wrapup') {
+      // The conversation is over: nothing left to send (R-X-04: drafts are cleared after wrap-up).
+      if (this.#drafts.get(i.id)) this.#drafts.clear(i.id);
+    }
+    this.#followThread(i);
+  }
+
+  /** Tracks new emails, expands what the agent should see, and retargets a draft once the latest email is viewed. */
+  #followThread(i: Interaction): void {
+    const latest = latestInbound(i);
+    let draft = this.#drafts.get(i.id);
+    if (draft && !i.emails.some((e) => e.id === draft?.inReplyTo)) {
+      // A stored draft that answers no email of this thread belongs to another session: ignore it.
+      this.#drafts.clear(i.id);
+      draft = undefined;
+    }
+    let view = this.#views.get(i.id);
+    if (!view) {
+      const target = draft?.inReplyTo ?? latest?.id;
+      const targetIndex = i.emails.findIndex((e) => e.id === target);
+      view = { expanded: new Set(), viewed: new Set(), known: new Set(), images: new Set() };
+      i.emails.forEach((e, k) => {
+        view?.known.add(e.id);
+        // Emails after the one a restored draft answers have not been read yet (R-MAIL-06).
+        if (k <= targetIndex || e.direction === 'outbound') view?.viewed.add(e.id);
+      });
+      if (target) view.expanded.add(target);
+      this.#views.set(i.id, view);
+      this.#scrollTarget = target;
+    } else {
+      const arrived = i.emails.filter((e) => !view?.known.has(e.id));
+      for (const e of arrived) view.known.add(e.id);
+      const inbound = arrived.filter((e) => e.direction === 'inbound');
+      const newest = inbound.at(-1);
+      if (newest) {
+        this.announcement = t('email.newEmail', { from: newest.from, subject: newest.subject });
+        this.#scrollTarget = newest.id;
+        // While the agent is replying, a new email waits to be opened (R-MAIL-06); otherwise it is shown at once.
+        if (!draft) {
+          view.expanded.add(newest.id);
+          for (const e of inbound) view.viewed.add(e.id);
+        }
+      }
+      for (const e of arrived) if (e.direction === 'outbound') view.viewed.add(e.id);
+    }
+    if (draft && latest && draft.inReplyTo !== latest.id && view.viewed.has(latest.id)) {
+      this.#drafts.set(i.id, retarget(draft, this.#source(latest), ownAddresses(i)));
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#watchAccepted();
+    const i = this.#interaction.value;
+    this.#loadEditor(i);
+    this.#scrollThread();
+    // Notifications: the unread count clears once the agent has seen the latest email.
+    const latest = i && latestInbound(i);
+    if (i && latest && i.unread > 0 && document.visibilityState === 'visible' && this.#views.get(i.id)?.viewed.has(latest.id)) {
+      this.#interaction.store?.markRead(i.id);
+    }
+  }
+
+  /** Scrolls the thread (only the thread, never the page) so the target email's summary is at its top. */
+  #scrollThread(): void {
+    const id = this.#scrollTarget;
+    this.#scrollTarget = undefined;
+    const thread = this.renderRoot.querySelector<HTMLElement>('.thread');
+    const article = id === undefined ? undefined : this.#article(id);
+    if (!thread || !article) return;
+    thread.scrollTop += article.getBoundingClientRect().top - thread.getBoundingClientRect().top - 8;
+  }
+
+  #article(emailId: string): HTMLElement | undefined {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('article.email')].find((a) => a.dataset['emailId'] === emailId);
+  }
+
+  // R-OFFER-05: when the agent accepts the interaction this pane shows, focus the quick reply.
+  #watchAccepted(): void {
+    const store = this.#interaction.store;
+    if (store === this.#acceptedStore) return;
+    this.#acceptedSubscription?.unsubscribe();
+    this.#acceptedStore = store;
+    this.#acceptedSubscription = store?.accepted$.subscribe((id) => {
+      void this.updateComplete.then(() => {
+        if (this.#interaction.value?.id === id) this.focusComposer();
+      });
+    });
+  }
+
+  /** Loads the draft into the editor when the editor is new, the interaction changed, or the body changed other than by typing. */
+  #loadEditor(i: Interaction | undefined): void {
+    const editor = this.renderRoot.querySelector<HTMLElement>('#editor');
+    if (!i || !editor) {
+      this.#editorLoaded = undefined;
+      return;
+    }
+    const key = `${i.id}\n${this.#bodyRevision}`;
+    if (this.#editorLoaded?.editor === editor && this.#editorLoaded.key === key) return;
+    const draft = this.#drafts.get(i.id);
+    // The draft is untrusted (typed, pasted, restored from storage): it reaches the editor only through the sanitizer.
+    editor.replaceChildren(draftFragment(draft?.html ?? '', draft?.attachments ?? []));
+    this.#editorLoaded = { editor, key };
+    this.#savedRange = undefined;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  #view(i: Interaction): ThreadView {
+    let view = this.#views.get(i.id);
+    if (!view) {
+      view = { expanded: new Set(), viewed: new Set(), known: new Set(), images: new Set() };
+      this.#views.set(i.id, view);
+    }
+    return view;
+  }
+
+  #uiOf(id: string): ComposerUi {
+    return this.#ui.get(id) ?? IDLE_UI;
+  }
+
+  #setUi(id: string, change: (ui: ComposerUi) => Partial<ComposerUi>): void {
+    const current = this.#uiOf(id);
+    this.#ui.set(id, { ...current, ...change(current) });
+    this.requestUpdate();
+  }
+
+  #notify(id: string, notice: Notice): void {
+    this.#setUi(id, (ui) => ({ notices: [...ui.notices.filter((n) => n.text !== notice.text), notice] }));
+  }
+
+  #source(email: EmailMessage): ReplySource {
+    return { id: email.id, from: email.from, to: email.to, cc: email.cc, subject: email.subject };
+  }
+
+  /** Changes the interaction's draft, starting one that answers the latest email when there is none. */
+  #patch(i: Interaction, change: (d: EmailDraft) => EmailDraft): void {
+    const latest = latestInbound(i);
+    const current = this.#drafts.get(i.id) ?? (latest ? emptyDraft(latest) : undefined);
+    if (current) this.#drafts.set(i.id, change(current));
+  }
+
+  /** The email a draft answers (the latest inbound when there is no draft). */
+  #answered(i: Interaction, draft: EmailDraft | undefined): EmailMessage | undefined {
+    return (draft && i.emails.find((e) => e.id === draft.inReplyTo)) ?? latestInbound(i);
+  }
+
+  /** The sanitized body of an email, cached per email and image setting. */
+  #sanitize(email: EmailMessage, allowRemoteImages: boolean): EmailSanitizeResult {
+    let byMode = this.#sanitized.get(email);
+    if (!byMode) {
+      byMode = new Map();
+      this.#sanitized.set(email, byMode);
+    }
+    let result = byMode.get(allowRemoteImages);
+    if (!result) {
+      result = markDecorativeImages(sanitizeEmailHtml(email.html ?? '', { allowRemoteImages, resolveCid: cidResolver(email.attachments) }));
+      byMode.set(allowRemoteImages, result);
+    }
+    return result;
+  }
+
+  #applied(i: Interaction, draft: EmailDraft): AppliedTemplate | undefined {
+    if (!draft.template) return undefined;
+    const context = systemContext(i, this.#agentName.value ?? '', getLocale());
+    return applyTemplate(draft.template.template, context, draft.template.params, { format: 'markdown' });
+  }
+
+  /** What Send would send, or `undefined` when there is nothing to send. */
+  #outgoing(i: Interaction, draft: EmailDraft): OutgoingEmail | undefined {
+    const answered = this.#answered(i, draft);
+    if (!answered) return undefined;
+    if (draft.mode === 'quick') {
+      const text = draft.quickText.trim();
+      if (!text) return undefined;
+      return { mode: 'quick-reply', inReplyTo: draft.inReplyTo, to: [answered.from], cc: [], subject: replySubject(answered.subject), html: textToHtml(text), text };
+    }
+    const applied = this.#applied(i, draft);
+    const files = draft.attachments.filter((a) => !a.contentId);
+    let body: OutgoingBody;
+    if (applied) {
+      const fragment = renderMarkdown(applied.text);
+      body = { text: textOf(fragment), html: serialize(fragment), inline: [] };
+    } else {
+      if (this.#body?.html !== draft.html || this.#body.attachments !== draft.attachments) {
+        this.#body = { html: draft.html, attachments: draft.attachments, result: outgoingBody(draft.html, draft.attachments) };
+      }
+      body = this.#body.result;
+    }
+    if (!body.text.trim() && body.inline.length === 0 && files.length === 0) return undefined;
+    return {
+      mode: draft.mode,
+      inReplyTo: draft.inReplyTo,
+      to: parseAddresses(draft.to),
+      cc: parseAddresses(draft.cc),
+      subject: draft.subject,
+      html: body.html,
+      text: body.text,
+      attachments: [...files, ...body.inline],
+    };
+  }
+
+  #readiness(i: Interaction, draft: EmailDraft | undefined, outgoing: OutgoingEmail | undefined): Readiness {
+    const latest = latestInbound(i);
+    const stale = draft !== undefined && latest !== undefined && draft.inReplyTo !== latest.id;
+    const pci: string[] = [];
+    if (outgoing && containsCardNumber(`${outgoing.subject}\n${outgoing.text}`)) pci.push(t('email.pci'));
+    for (const a of draft?.attachments ?? []) {
+      if (containsCardNumber(a.name)) pci.push(t('email.pciAttachment', { name: displayFileName(a.name) }));
+    }
+    const standard = draft !== undefined && draft.mode !== 'quick';
+    const invalidTo = standard ? invalidAddresses(draft.to) : [];
+    const invalidCc = standard ? invalidAddresses(draft.cc) : [];
+    const noRecipient = standard && parseAddresses(draft.to).length === 0;
+    const ui = this.#uiOf(i.id);
+    const applied = draft && this.#applied(i, draft);
+    const ready =
+      outgoing !== undefined &&
+      i.status === 'active' &&
+      !stale &&
+      pci.length === 0 &&
+      invalidTo.length === 0 &&
+      invalidCc.length === 0 &&
+      !noRecipient &&
+      (applied?.ready ?? true) &&
+      ui.uploading.length === 0 &&
+      !ui.sending;
+    return { ready, stale, pci, invalidTo, invalidCc, noRecipient };
+  }
+
+  // ---- render ---------------------------------------------------------------------------
+
+  override render() {
+    const i = this.#interaction.value;
+    if (!i) {
+      const text = this.#interaction.store ? t('email.empty') : t('error.noStore');
+      return html`<p class="empty" part="empty">${text}</p>`;
+    }
+    const draft = this.#drafts.get(i.id);
+    const outgoing = draft && this.#outgoing(i, draft);
+    const readiness = this.#readiness(i, draft, outgoing);
+    const open = i.status === 'active';
+    return html`${this.#renderHeader(i, draft, open)} ${this.#renderThread(i)}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${open && readiness.stale ? this.#renderBanner(i) : nothing}
+      ${open
+        ? draft && draft.mode !== 'quick'
+          ? this.#renderStandard(i, draft, readiness)
+          : this.#renderQuick(i, draft, readiness)
+        : this.#renderClosed(i)}
+      ${this.#renderDialogs(i)}`;
+  }
+
+  #renderHeader(i: Interaction, draft: EmailDraft | undefined, open: boolean) {
+    const first = i.emails.find((e) => e.direction === 'inbound');
+    const since = i.acceptedAt ?? i.offeredAt;
+    const customer = i.customer.email ?? i.source.email ?? first?.from ?? '';
+    const mode = draft?.mode ?? 'quick';
+    const ccShown = draft !== undefined && showsCc(draft);
+    const modeLabel = (m: ReplyMode) => t(m === 'reply' ? 'email.reply' : m === 'reply-all' ? 'email.replyAll' : 'email.forward');
+    return html`<header part="header">
+      <h2>${first?.subject || t('email.noSubject')}</h2>
+      <dl>
+        <div><dt>${t('email.from')}</dt><dd>${i.customer.name ? `${i.customer.name} <${customer}>` : customer}</dd></div>
+        <div><dt>${t('email.to')}</dt><dd>${first?.to.join(', ') ?? ''}</dd></div>
+        <div><dt>${t('chat.queue')}</dt><dd>${i.queue.name}</dd></div>
+        <div>
+          <dt>${t('chat.duration')}</dt>
+          <dd><span class="timer" role="timer">${formatElapsed(this.#clock.now - since)}</span></dd>
+        </div>
+      </dl>
+      <div class="actions" part="actions" role="group" aria-label=${t('email.actions')}>
+        ${open
+          ? html`${REPLY_MODES.map(
+                (m) => html`<button class="btn secondary" aria-pressed=${mode === m ? 'true' : 'false'} @click=${() => this.#compose(i, m)}>
+                  ${modeLabel(m)}
+                </button>`,
+              )}
+              <button class="btn secondary" aria-expanded=${ccShown ? 'true' : 'false'} @click=${() => this.#toggleCc(i)}>${t('email.cc')}</button>`
+          : nothing}
+        ${first ? html`<button class="btn secondary" @click=${() => void this.#reveal(i, first.id)}>${t('email.viewOriginal')}</button>` : nothing}
+        <button class="btn secondary" aria-pressed=${this.lightGrey ? 'true' : 'false'} @click=${() => (this.lightGrey = !this.lightGrey)}>
+          ${t('email.lightGrey')}
+        </button>
+        ${open
+          ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${this.#keys('transfer')} @click=${() => this.#requestTransfer(i)}>
+              ${t('transfer')}
+            </button>`
+          : nothing}
+      </div>
+    </header>`;
+  }
+
+  #renderThread(i: Interaction) {
+    const view = this.#view(i);
+    return html`<section class="thread" part="thread" tabindex="0" aria-label=${t('email.thread', { customer: i.customer.name })}>
+      ${repeat(
+        i.emails,
+        (e) => e.id,
+        (e, k) => this.#renderEmail(i, e, k, view),
+      )}
+    </section>`;
+  }
+
+  #renderEmail(i: Interaction, e: EmailMessage, k: number, view: ThreadView) {
+    const expanded = view.expanded.has(e.id);
+    const isNew = e.direction === 'inbound' && !view.viewed.has(e.id);
+    const locale = getLocale();
+    const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(e.timestamp);
+    const status = html`<span class="status ${e.status}">${t(`email.status.${e.status}`)}</span>`;
+    return html`<article class="email ${e.direction} ${expanded ? 'open' : ''}" part="email" data-email-id=${e.id} aria-labelledby="email-${k}">
+      <div class="summary">
+        <h3>
+          <button
+            id="email-${k}"
+            class="toggle"
+            aria-expanded=${expanded ? 'true' : 'false'}
+            aria-controls=${expanded ? `email-${k}-full` : nothing}
+            @click=${() => this.#toggleEmail(i, e)}
+          >
+            <span class="from">${e.from}</span>
+            <span class="subject">${e.subject || t('email.noSubject')}</span>
+          </button>
+        </h3>
+        <p class="meta">
+          <time datetime=${new Date(e.timestamp).toISOString()}>${time}</time> ${status}
+          ${isNew ? html`<span class="badge">${t('email.new')}</span>` : nothing}
+          ${e.attachments.length > 0 ? html`<span>${t('email.attachmentCount', { count: e.attachments.length })}</span>` : nothing}
+        </p>
+        ${expanded ? nothing : html`<p class="snippet">${emailText(e).replace(/\s+/g, ' ').slice(0, 160)}</p>`}
+      </div>
+      ${expanded ? this.#renderFull(e, k, view) : nothing}
+    </article>`;
+  }
+
+  #renderFull(e: EmailMessage, k: number, view: ThreadView) {
+    const allowed = view.images.has(e.id);
+    const result = e.html === undefined ? undefined : this.#sanitize(e, allowed);
+    const blocked = result && !allowed ? result.blockedImages : 0;
+    const time = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(e.timestamp);
+    return html`<div class="full" id="email-${k}-full">
+      <dl class="headers">
+        <div><dt>${t('email.from')}</dt><dd>${e.from}</dd></div>
+        <div><dt>${t('email.to')}</dt><dd>${e.to.join(', ')}</dd></div>
+        ${e.cc.length > 0 ? html`<div><dt>${t('email.cc')}</dt><dd>${e.cc.join(', ')}</dd></div>` : nothing}
+        <div><dt>${t('email.subject')}</dt><dd>${e.subject}</dd></div>
+        <div><dt>${t('email.date')}</dt><dd>${time}</dd></div>
+      </dl>
+      ${blocked > 0
+        ? html`<p class="images-blocked" part="images-blocked">
+            <span id="email-${k}-blocked">${t('email.imagesBlocked', { count: blocked })}</span>
+            <button class="link-btn" aria-describedby="email-${k}-blocked" @click=${() => this.#showImages(e, view)}>${t('email.showImages')}</button>
+          </p>`
+        : nothing}
+      <div
+        class="body"
+        part="email-body"
+        role="group"
+        tabindex="0"
+        aria-label=${t('email.bodyLabel', { from: e.from })}
+        ${emailFrame(result ?? e.text ?? '')}
+      ></div>
+      ${this.#renderAttachments(e)}
+      ${e.status === 'failed' ? html`<p class="error" part="error">${t('email.status.failed')}${e.error ? `: ${e.error}` : ''}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderAttachments(e: EmailMessage) {
+    if (e.attachments.length === 0) return nothing;
+    const locale = getLocale();
+    return html`<ul class="attachments" aria-label=${t('attach.list')}>
+      ${e.attachments.map((a) => {
+        const name = displayFileName(a.name);
+        const label = t('chat.attachment', { name, size: formatBytes(a.size, locale) });
+        const href = safeUrl(a.url);
+        return html`<li>${href ? html`<a href=${href} download=${name} target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
+      })}
+    </ul>`;
+  }
+
+  #renderBanner(i: Interaction) {
+    const latest = latestInbound(i);
+    return html`<div class="banner" part="banner" role="alert">
+      <p>${t('email.notLatest')}</p>
+      ${latest ? html`<button class="btn secondary" @click=${() => void this.#reveal(i, latest.id)}>${t('email.viewLatest')}</button>` : nothing}
+    </div>`;
+  }
+
+  #renderNotices(i: Interaction, readiness: Readiness) {
+    const ui = this.#uiOf(i.id);
+    return html`${readiness.pci.length > 0
+        ? html`<div class="error" part="error" role="alert" id="pci">${readiness.pci.map((text) => html`<p>${text}</p>`)}</div>`
+        : nothing}
+      ${ui.sending ? html`<p class="status" role="status">${t('email.sending')}</p>` : nothing}
+      ${ui.notices.map(
+        (n) => html`<p class=${n.kind === 'error' ? 'error' : 'status'} part=${n.kind === 'error' ? 'error' : 'status'} role=${n.kind === 'error' ? 'alert' : 'status'}>
+          ${n.text}
+        </p>`,
+      )}`;
+  }
+
+  #renderQuick(i: Interaction, draft: EmailDraft | undefined, readiness: Readiness) {
+    if (!latestInbound(i)) return nothing;
+    const ui = this.#uiOf(i.id);
+    return html`<div class="composer quick" part="composer">
+      <label class="visually-hidden" for="quick">${t('email.quickReply')}</label>
+      <textarea
+        id="quick"
+        part="quick-reply"
+        rows="3"
+        placeholder=${t('email.quickReply')}
+        .value=${draft?.quickText ?? ''}
+        ?readonly=${ui.sending}
+        aria-invalid=${readiness.pci.length > 0 ? 'true' : 'false'}
+        aria-describedby=${readiness.pci.length > 0 ? 'pci' : nothing}
+        @input=${(e: InputEvent) => this.#patch(i, (d) => ({ ...d, quickText: (e.target as HTMLTextAreaElement).value }))}
+        @keydown=${(e: KeyboardEvent) => this.#onSendKey(i, e)}
+      ></textarea>
+      <button class="btn send" part="send" ?disabled=${!readiness.ready} @click=${() => void this.#send(i)}>${t('send')}</button>
+      ${this.#renderNotices(i, readiness)}
+    </div>`;
+  }
+
+  #renderField(i: Interaction, draft: EmailDraft, field: Field, invalid: readonly string[]) {
+    const editable = isEditable(draft.mode, field);
+    const label = t(field === 'to' ? 'email.to' : field === 'cc' ? 'email.cc' : 'email.subject');
+    const showErrors = invalid.length > 0 && this.editing !== field;
+    return html`<div class="field">
+      <label for=${field}>${label}</label>
+      <input
+        id=${field}
+        type="text"
+        autocomplete="off"
+        spellcheck="false"
+        inputmode=${field === 'subject' ? 'text' : 'email'}
+        .value=${draft[field]}
+        ?readonly=${!editable}
+        aria-invalid=${showErrors ? 'true' : 'false'}
+        aria-describedby=${showErrors ? `${field}-errors` : field === 'to' && editable ? 'to-hint' : nothing}
+        @focus=${() => (this.editing = field)}
+        @blur=${() => (this.editing = undefined)}
+        @input=${(e: InputEvent) => {
+          const value = (e.target as HTMLInputElement).value;
+          this.#patch(i, (d) => ({ ...d, [field]: value }));
+        }}
+        @keydown=${(e: KeyboardEvent) => this.#onSendKey(i, e)}
+      />
+      ${showErrors
+        ? html`<div class="error field-errors" part="error" id="${field}-errors" role="alert">
+            ${invalid.map((address) => html`<p>${t('email.invalidAddress', { address, field: label })}</p>`)}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderStandard(i: Interaction, draft: EmailDraft, readiness: Readiness) {
+    const ui = this.#uiOf(i.id);
+    const applied = this.#applied(i, draft);
+    const label = t(draft.mode === 'reply' ? 'email.reply' : draft.mode === 'reply-all' ? 'email.replyAll' : 'email.forward');
+    return html`<section class="composer standard" part="composer" aria-label=${label}>
+      <div class="fields" part="fields">
+        ${this.#renderField(i, draft, 'to', readiness.invalidTo)}
+        ${draft.mode === 'forward' && readiness.noRecipient && this.editing !== 'to'
+          ? html`<p class="hint" id="to-hint">${t('email.noRecipient')}</p>`
+          : nothing}
+        ${showsCc(draft) ? this.#renderField(i, draft, 'cc', readiness.invalidCc) : nothing}
+        ${this.#renderField(i, draft, 'subject', [])}
+      </div>
+      <div class="tools">
+        ${draft.template ? nothing : this.#renderToolbar()}
+        <button class="btn secondary" @click=${() => this.#pick('#file')}>${t('attach.button')}</button>
+        <input id="file" type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, false)} />
+        <input id="image-file" type="file" accept=${IMAGE_TYPES} multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, true)} />
+        <cc-template-picker
+          .store=${this.#interaction.store}
+          channel="email"
+          @cc-template-select=${(e: CustomEvent<CcTemplateSelectDetail>) => this.#useTemplate(i, e.detail.template)}
+        ></cc-template-picker>
+      </div>
+      ${this.link ? this.#renderLinkForm() : nothing}
+      ${draft.template && applied
+        ? this.#renderTemplate(i, draft, applied)
+        : html`<div
+            id="editor"
+            class="editor"
+            part="editor"
+            contenteditable=${ui.sending ? 'false' : 'true'}
+            role="textbox"
+            aria-multiline="true"
+            aria-label=${t('email.body')}
+            aria-invalid=${readiness.pci.length > 0 ? 'true' : 'false'}
+            aria-describedby=${readiness.pci.length > 0 ? 'pci' : nothing}
+            @input=${() => this.#syncFromEditor(i)}
+            @blur=${this.#saveRange}
+            @paste=${(e: ClipboardEvent) => this.#onPaste(i, e)}
+            @drop=${(e: DragEvent) => this.#onDrop(i, e)}
+            @keydown=${(e: KeyboardEvent) => this.#onSendKey(i, e)}
+          ></div>`}
+      ${this.#renderPending(i, draft)}
+      <div class="send-row">
+        <button class="btn send" part="send" ?disabled=${!readiness.ready} @click=${() => void this.#send(i)}>${t('send')}</button>
+        <button class="btn secondary" ?disabled=${ui.sending} @click=${() => this.#discard(i)}>${t('email.discard')}</button>
+      </div>
+      ${this.#renderNotices(i, readiness)}
+    </section>`;
+  }
+
+  #renderToolbar() {
+    const tool = (label: string, glyph: string, command: FormatCommand) =>
+      html`<button class="fmt" aria-label=${label} title=${label} @mousedown=${this.#keepFocus} @click=${() => this.#format(command)}>${glyph}</button>`;
+    return html`<div class="formatting" part="toolbar" role="group" aria-label=${t('format.toolbar')}>
+      ${tool(t('format.bold'), 'B', 'bold')} ${tool(t('format.italic'), 'I', 'italic')} ${tool(t('email.format.underline'), 'U', 'underline')}
+      ${tool(t('format.list'), '•', 'insertUnorderedList')} ${tool(t('email.format.numbered'), '#', 'insertOrderedList')}
+      <button
+        class="fmt"
+        aria-label=${t('format.link')}
+        title=${t('format.link')}
+        aria-expanded=${this.link ? 'true' : 'false'}
+        @mousedown=${this.#keepFocus}
+        @click=${this.#openLinkForm}
+      >
+        ↗
+      </button>
+      <button class="fmt" aria-label=${t('email.format.image')} title=${t('email.format.image')} @mousedown=${this.#keepFocus} @click=${this.#pickImage}>
+        ▣
+      </button>
+    </div>`;
+  }
+
+  #renderLinkForm() {
+    const link = this.link;
+    if (!link) return nothing;
+    return html`<div class="link-form" role="group" aria-label=${t('format.link')}>
+      <label for="link-url">${t('email.link.address')}</label>
+      <input
+        id="link-url"
+        type="url"
+        .value=${link.url}
+        aria-invalid=${link.error ? 'true' : 'false'}
+        aria-describedby=${link.error ? 'link-error' : nothing}
+        @input=${(e: InputEvent) => (this.link = { url: (e.target as HTMLInputElement).value, error: false })}
+        @keydown=${this.#onLinkKeydown}
+      />
+      <button class="btn secondary" @click=${this.#insertLink}>${t('email.link.insert')}</button>
+      <button class="btn secondary" @click=${this.#closeLinkForm}>${t('cancel')}</button>
+      ${link.error ? html`<p class="error" id="link-error" role="alert">${t('email.link.invalid')}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderTemplate(i: Interaction, draft: EmailDraft, applied: AppliedTemplate) {
+    const inUse = draft.template;
+    if (!inUse) return nothing;
+    const missing = applied.missingParams.length;
+    return html`<section id="template-panel" class="template" part="template" aria-label=${t('template.inUse', { name: inUse.template.name })}>
+      <h3>${t('template.inUse', { name: inUse.template.name })}</h3>
+      ${inUse.template.locked ? html`<p class="muted">${t('template.lockedHint')}</p>` : nothing}
+      ${applied.params.map(
+        (name) => html`<label class="param"
+          ><span>${name}</span
+          ><input
+            type="text"
+            .value=${inUse.params[name] ?? ''}
+            aria-invalid=${applied.missingParams.includes(name) ? 'true' : 'false'}
+            @input=${(e: InputEvent) => {
+              const value = (e.target as HTMLInputElement).value;
+              this.#patch(i, (d) => (d.template ? { ...d, template: { ...d.template, params: { ...d.template.params, [name]: value } } } : d));
+            }}
+        /></label>`,
+      )}
+      <div class="preview" role="group" aria-label=${t('template.preview')}>${markdown(applied.text)}</div>
+      ${missing > 0 ? html`<p class="muted">${t('template.fill', { count: missing })}</p>` : nothing}
+      ${applied.unknownVariables.length > 0
+        ? html`<p class="warning">${t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') })}</p>`
+        : nothing}
+      <div class="template-actions">
+        <button class="btn secondary" @click=${() => this.#removeTemplate(i)}>${t('template.remove')}</button>
+        ${!inUse.template.locked && applied.ready
+          ? html`<button class="btn secondary" @click=${() => this.#editTemplate(i, applied)}>${t('template.edit')}</button>`
+          : nothing}
+      </div>
+    </section>`;
+  }
+
+  #renderPending(i: Interaction, draft: EmailDraft) {
+    const files = draft.attachments.filter((a) => !a.contentId);
+    const uploading = this.#uiOf(i.id).uploading;
+    if (files.length === 0 && uploading.length === 0) return nothing;
+    const locale = getLocale();
+    return html`<ul class="pending" aria-label=${t('attach.list')}>
+      ${files.map((a) => {
+        const name = displayFileName(a.name);
+        return html`<li class="chip">
+          <span>${t('chat.attachment', { name, size: formatBytes(a.size, locale) })}</span>
+          <button
+            class="chip-remove"
+            aria-label=${t('attach.remove', { name })}
+            @click=${() => this.#patch(i, (d) => ({ ...d, attachments: d.attachments.filter((x) => x.id !== a.id) }))}
+          >
+            ×
+          </button>
+        </li>`;
+      })}
+      ${uploading.map((name) => html`<li class="chip uploading" role="status">${t('attach.uploading', { name })}</li>`)}
+    </ul>`;
+  }
+
+  #renderClosed(i: Interaction) {
+    if (i.status === 'wrapup') {
+      return html`<div class="ended" part="ended">
+        <p role="status">${t('email.ended')}</p>
+        <button class="btn secondary" @click=${this.#openWrapup}>${t('email.wrapup')}</button>
+      </div>`;
+    }
+    return html`<p class="ended" part="ended">${t('email.notAccepted')}</p>`;
+  }
+
+  #renderDialogs(i: Interaction) {
+    return html`<cc-transfer-dialog
+        interaction-id=${i.id}
+        .store=${this.#interaction.store}
+        @cc-transfer=${this.#onTransferred}
+      ></cc-transfer-dialog>
+      <cc-wrapup-dialog interaction-id=${i.id} .store=${this.#interaction.store}></cc-wrapup-dialog>`;
+  }
+
+  // ---- thread actions --------------------------------------------------------------------
+
+  #toggleEmail(i: Interaction, e: EmailMessage): void {
+    const view = this.#view(i);
+    if (view.expanded.has(e.id)) {
+      view.expanded.delete(e.id);
+    } else {
+      view.expanded.add(e.id);
+      view.viewed.add(e.id);
+    }
+    this.requestUpdate();
+  }
+
+  /** Expands an email, marks it viewed (R-MAIL-06), scrolls to it and focuses its summary (R-MAIL-15). */
+  async #reveal(i: Interaction, emailId: string): Promise<void> {
+    const view = this.#view(i);
+    view.expanded.add(emailId);
+    view.viewed.add(emailId);
+    this.requestUpdate();
+    await this.updateComplete;
+    const article = this.#article(emailId);
+    article?.scrollIntoView({ block: 'nearest' });
+    article?.querySelector<HTMLButtonElement>('.toggle')?.focus();
+  }
+
+  #showImages(e: EmailMessage, view: ThreadView): void {
+    view.images.add(e.id);
+    this.requestUpdate();
+  }
+
+  // ---- composing ---------------------------------------------------------------------------
+
+  #compose(i: Interaction, mode: ReplyMode): void {
+    const draft = this.#drafts.get(i.id);
+    const answered = this.#answered(i, draft);
+    if (!answered) return;
+    const base = draft ?? emptyDraft(answered);
+    if (base.mode === mode) {
+      void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');
+      return;
+    }
+    const view = this.#view(i);
+    const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(answered.timestamp);
+    const forwarding = mode === 'forward' && base.forwardedId !== answered.id;
+    const forward = forwarding
+      ? forwardedHtml(
+          answered,
+          {
+            title: t('email.forwarded'),
+            from: t('email.from'),
+            date: t('email.date'),
+            subject: t('email.subject'),
+            to: t('email.to'),
+            cc: t('email.cc'),
+          },
+          date,
+          view.images.has(answered.id),
+        )
+      : '';
+    let next = changeMode(base, mode, this.#source(answered), ownAddresses(i), forward);
+    if (forwarding) {
+      // The forwarded email's files go with it; the agent can remove them.
+      const known = new Set(next.attachments.map((a) => a.id));
+      next = { ...next, attachments: [...next.attachments, ...answered.attachments.filter((a) => !known.has(a.id))] };
+    }
+    this.#drafts.set(i.id, next);
+    this.#bodyRevision++;
+    void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');
+  }
+
+  #toggleCc(i: Interaction): void {
+    const draft = this.#drafts.get(i.id);
+    if (!draft || draft.mode === 'quick') {
+      this.#compose(i, 'reply');
+      this.#patch(i, (d) => ({ ...d, ccOpen: true }));
+      void this.#focusAfterUpdate('#cc');
+      return;
+    }
+    if (showsCc(draft) && draft.mode === 'reply' && draft.cc.trim() === '') {
+      this.#patch(i, (d) => ({ ...d, ccOpen: false }));
+      return;
+    }
+    this.#patch(i, (d) => ({ ...d, ccOpen: true }));
+    void this.#focusAfterUpdate('#cc');
+  }
+
+  #discard(i: Interaction): void {
+    this.#drafts.clear(i.id);
+    this.#ui.delete(i.id);
+    this.link = undefined;
+    this.#bodyRevision++;
+    void this.#focusAfterUpdate('#quick');
+  }
+
+  async #focusAfterUpdate(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  #onSendKey(i: Interaction, e: KeyboardEvent): void {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.isComposing) return;
+    e.preventDefault();
+    void this.#send(i);
+  }
+
+  async #send(i: Interaction): Promise<void> {
+    const store = this.#interaction.store;
+    const draft = this.#drafts.get(i.id);
+    if (!store || !draft) return;
+    const outgoing = this.#outgoing(i, draft);
+    // R-MAIL-06, R-MAIL-11, R-MAIL-16, R-TPL-03: nothing leaves while any check fails.
+    if (!outgoing || !this.#readiness(i, draft, outgoing).ready) return;
+    this.#setUi(i.id, () => ({ sending: true, notices: [] }));
+    try {
+      const emailId = await store.sendEmail(i.id, outgoing);
+      this.#drafts.clear(i.id);
+      this.#ui.delete(i.id);
+      this.#bodyRevision++;
+      this.announcement = t('email.sent');
+      this.dispatchEvent(
+        new CustomEvent<CcEmailSendDetail>('cc-email-send', { detail: { interactionId: i.id, emailId, mode: outgoing.mode }, bubbles: true, composed: true }),
+      );
+      if (this.#interaction.value?.id === i.id) void this.#focusAfterUpdate('#quick');
+    } catch (e) {
+      // The draft stays as it was: the agent can fix the problem and send again.
+      this.#setUi(i.id, () => ({ sending: false }));
+      this.#notify(i.id, { kind: 'error', text: t('email.sendFailed', { reason: reason(e) }) });
+    }
+  }
+
+  // ---- the editor ------------------------------------------------------------------------
+
+  get #editor(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('#editor');
+  }
+
+  #syncFromEditor(i: Interaction): void {
+    const editor = this.#editor;
+    if (!editor) return;
+    this.#patch(i, (d) => ({ ...d, html: editorHtml(editor, d.attachments) }));
+  }
+
+  readonly #keepFocus = (e: Event): void => {
+    // A mouse press on a formatting button must not take focus (and the selection) from the editor.
+    e.preventDefault();
+  };
+
+  readonly #saveRange = (): void => {
+    const editor = this.#editor;
+    const root = this.shadowRoot;
+    if (!editor || !root) return;
+    const selection = selectionIn(root);
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    if (range && editor.contains(range.commonAncestorContainer)) this.#savedRange = range.cloneRange();
+  };
+
+  /** Focuses the editor with the caret where it was (or at the end), and returns the range. */
+  #restoreRange(editor: HTMLElement): Range | undefined {
+    const root = this.shadowRoot;
+    if (!root) return undefined;
+    editor.focus();
+    const selection = selectionIn(root);
+    const current = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    if (current && editor.contains(current.commonAncestorContainer) && !this.#savedRange) return current;
+    let range = this.#savedRange;
+    if (!range || !editor.contains(range.commonAncestorContainer)) {
+      range = document.createRange();
+      range.selectNodeContents(editor);
+      range.collapse(false);
+    }
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    this.#savedRange = undefined;
+    return range;
+  }
+
+  #format(command: FormatCommand): void {
+    const i = this.#interaction.value;
+    const editor = this.#editor;
+    if (!i || !editor) return;
+    this.#restoreRange(editor);
+    // execCommand keeps the browser's undo history; its output is sanitized like all the editor holds.
+    document.execCommand(command);
+    this.#syncFromEditor(i);
+  }
+
+  readonly #openLinkForm = (): void => {
+    this.#saveRange();
+    this.link = { url: 'https://', error: false };
+    void this.#focusAfterUpdate('#link-url');
+  };
+
+  readonly #closeLinkForm = (): void => {
+    this.link = undefined;
+    const editor = this.#editor;
+    if (editor) this.#restoreRange(editor);
+  };
+
+  readonly #onLinkKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' && !e.isComposing) {
+      e.preventDefault();
+      this.#insertLink();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.#closeLinkForm();
+    }
+  };
+
+  readonly #insertLink = (): void => {
+    const i = this.#interaction.value;
+    const editor = this.#editor;
+    const url = this.link?.url.trim() ?? '';
+    let href: string | undefined;
+    try {
+      const parsed = new URL(url);
+      href = LINK_SCHEMES.has(parsed.protocol) && url !== 'https://' ? parsed.href : undefined;
+    } catch {
+      href = undefined;
+    }
+    if (!href) {
+      this.link = { url, error: true };
+      return;
+    }
+    this.link = undefined;
+    if (!i || !editor) return;
+    const range = this.#restoreRange(editor);
+    if (!range || range.collapsed) {
+      // No text selected: the address itself becomes the link text.
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = url;
+      this.#insertAtCaret(i, a);
+      return;
+    }
+    document.execCommand('createLink', false, href);
+    this.#syncFromEditor(i);
+  };
+
+  readonly #pickImage = (): void => {
+    this.#saveRange();
+    this.#pick('#image-file');
+  };
+
+  #pick(selector: string): void {
+    this.renderRoot.querySelector<HTMLInputElement>(selector)?.click();
+  }
+
+  /** Puts a node at the caret (or the end of the body) and keeps the draft in step. */
+  #insertAtCaret(i: Interaction, node: Node): void {
+    const editor = this.#editor;
+    if (!editor) return;
+    const range = this.#restoreRange(editor);
+    if (!range) return;
+    // A fragment empties itself into the document: the caret goes after its last node.
+    const last = node instanceof DocumentFragment ? node.lastChild : node;
+    range.deleteContents();
+    range.insertNode(node);
+    if (last?.parentNode) {
+      range.setStartAfter(last);
+      range.collapse(true);
+    }
+    this.#syncFromEditor(i);
+  }
+
+  #onPaste(i: Interaction, e: ClipboardEvent): void {
+    const data = e.clipboardData;
+    if (!data) return;
+    e.preventDefault();
+    const markup = data.getData('text/html');
+    if (markup) {
+      // Pasted markup is untrusted: it goes through the email sanitizer, remote images dropped.
+      this.#saveRange();
+      this.#insertAtCaret(i, dropBlockedImages(sanitizedFragment(markup)));
+    } else {
+      document.execCommand('insertText', false, data.getData('text/plain'));
+      this.#syncFromEditor(i);
+    }
+  }
+
+  #onDrop(i: Interaction, e: DragEvent): void {
+    const data = e.dataTransfer;
+    if (!data) return;
+    e.preventDefault();
+    const files = [...data.files];
+    if (files.length > 0) {
+      const store = this.#interaction.store;
+      if (store) void Promise.all(files.map((file) => this.#upload(store, i, file, file.type.startsWith('image/'))));
+      return;
+    }
+    const text = data.getData('text/plain');
+    if (text) {
+      document.execCommand('insertText', false, text);
+      this.#syncFromEditor(i);
+    }
+  }
+
+  // ---- attachments and templates -------------------------------------------------------
+
+  async #onFiles(i: Interaction, e: Event, inline: boolean): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    const store = this.#interaction.store;
+    if (!store) return;
+    await Promise.all(files.map((file) => this.#upload(store, i, file, inline)));
+  }
+
+  async #upload(store: InteractionStore, i: Interaction, file: File, inline: boolean): Promise<void> {
+    const name = displayFileName(file.name);
+    const check = checkAttachment(file, DEFAULT_ATTACHMENT_LIMITS);
+    if (!check.ok) {
+      this.#notify(i.id, { kind: 'error', text: t(`attach.${check.reason}`, { name, max: formatBytes(DEFAULT_ATTACHMENT_LIMITS.maxBytes, getLocale()) }) });
+      return;
+    }
+    this.#setUi(i.id, (ui) => ({ uploading: [...ui.uploading, name] }));
+    try {
+      const uploaded = await store.uploadAttachment(i.id, file);
+      const attachment: Attachment = inline ? { ...uploaded, contentId: `cc-inline-${uploaded.id}` } : uploaded;
+      this.#patch(i, (d) => ({ ...d, attachments: [...d.attachments, attachment] }));
+      if (inline && attachment.url) {
+        const img = document.createElement('img');
+        img.src = attachment.url;
+        img.alt = name;
+        this.#insertAtCaret(i, img);
+      }
+    } catch (err) {
+      this.#notify(i.id, { kind: 'error', text: t('attach.failed', { name, reason: reason(err) }) });
+    } finally {
+      this.#setUi(i.id, (ui) => {
+        const k = ui.uploading.indexOf(name);
+        return { uploading: k < 0 ? ui.uploading : [...ui.uploading.slice(0, k), ...ui.uploading.slice(k + 1)] };
+      });
+    }
+  }
+
+  /** R-MAIL-14: a chosen template replaces whatever the body held. */
+  #useTemplate(i: Interaction, template: MessageTemplate): void {
+    const context = systemContext(i, this.#agentName.value ?? '', getLocale());
+    const applied = applyTemplate(template, context, {}, { format: 'markdown' });
+    if (template.locked || applied.params.length > 0) {
+      // R-TPL-02, R-TPL-03: locked or parameterised templates stay a template until sent or removed.
+      this.#patch(i, (d) => ({ ...d, html: '', forwardedId: null, template: { template, params: {} } }));
+      void this.#focusAfterUpdate('#template-panel input, #template-panel button');
+    } else {
+      this.#patch(i, (d) => ({ ...d, html: serialize(renderMarkdown(applied.text)), forwardedId: null, template: null }));
+      this.#bodyRevision++;
+      void this.#focusAfterUpdate('#editor');
+    }
+    if (applied.unknownVariables.length > 0) {
+      this.#notify(i.id, { kind: 'status', text: t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') }) });
+    }
+  }
+
+  #removeTemplate(i: Interaction): void {
+    this.#patch(i, (d) => ({ ...d, template: null }));
+    this.#bodyRevision++;
+    void this.#focusAfterUpdate('#editor');
+  }
+
+  #editTemplate(i: Interaction, applied: AppliedTemplate): void {
+    this.#patch(i, (d) => ({ ...d, template: null, html: serialize(renderMarkdown(applied.text)) }));
+    this.#bodyRevision++;
+    void this.#focusAfterUpdate('#editor');
+  }
+
+  // ---- transfer and wrap-up (R-MAIL-17) ------------------------------------------------
+
+  #requestTransfer(i: Interaction): void {
+    const proceed = this.dispatchEvent(
+      new CustomEvent<CcTransferRequestDetail>('cc-transfer-request', { detail: { interactionId: i.id }, bubbles: true, composed: true, cancelable: true }),
+    );
+    // A host that shows its own transfer dialog cancels the event.
+    if (proceed) this.renderRoot.querySelector<CcTransferDialog>('cc-transfer-dialog')?.show();
+  }
+
+  /** Opens the template list, starting a reply first when the agent is in the quick reply. */
+  async #openTemplates(i: Interaction): Promise<void> {
+    if (this.mode === 'quick') this.#compose(i, 'reply');
+    await this.updateComplete;
+    this.renderRoot.querySelector<CcTemplatePicker>('cc-template-picker')?.show();
+  }
+
+  readonly #onTransferred = (): void => {
+    // R-XFER-05: a transfer is followed by wrap-up.
+    this.#openWrapup();
+  };
+
+  readonly #openWrapup = (): void => {
+    this.renderRoot.querySelector<CcWrapupDialog>('cc-wrapup-dialog')?.show();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-email-widget': CcEmailWidget;
+  }
+  interface HTMLElementEventMap {
+    'cc-email-send': CustomEvent<CcEmailSendDetail>;
+    'cc-transfer-request': CustomEvent<CcTransferRequestDetail>;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Email bodies as DOM: every piece of HTML here (inbound emails, the editor's output,
+ * stored drafts, pasted markup) goes through the one email sanitizer of `src/content`
+ * and comes back as DOM; strings are only ever produced from that DOM.
+ * @packageDocumentation
+ */
+import { BLOCKED_IMAGE_ATTRIBUTE, cidResolver, sanitizeEmailHtml, type EmailSanitizeOptions } from '../../content/sanitize.js';
+import type { Attachment, EmailMessage } from '../../core/types.js';
+
+/** Markup of a sanitized fragment (the fragment is consumed). */
+export function serialize(fragment: DocumentFragment): string {
+  const box = document.createElement('div');
+  box.append(fragment);
+  return box.innerHTML;
+}
+
+/** Sanitized DOM for an untrusted HTML string (a draft, pasted markup, an email body). */
+export function sanitizedFragment(html: string, options: EmailSanitizeOptions = {}): DocumentFragment {
+  return sanitizeEmailHtml(html, options).fragment;
+}
+
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'div', 'dl', 'dt', 'dd', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'tr', 'ul',
+]);
+
+/** The text of some DOM as a reader sees it: blocks and `<br>` become line breaks. */
+export function textOf(node: Node): string {
+  let out = '';
+  const walk = (n: Node): void => {
+    if (n.nodeType === Node.TEXT_NODE) {
+      out += n.textContent ?? '';
+      return;
+    }
+    const name = n.nodeName.toLowerCase();
+    if (name === 'br') {
+      out += '\n';
+      return;
+    }
+    const block = BLOCKS.has(name);
+    if (block) out += '\n';
+    if (name === 'td' || name === 'th') out += ' ';
+    for (const child of n.childNodes) walk(child);
+    if (block) out += '\n';
+  };
+  walk(node);
+  return out
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const textCache = new Map<string, string>();
+
+/** The text of an untrusted HTML string (for the PCI check and previews), cached per string. */
+export function htmlText(html: string): string {
+  let text = textCache.get(html);
+  if (text === undefined) {
+    text = textOf(sanitizedFragment(html));
+    if (textCache.size > 50) textCache.clear();
+    textCache.set(html, text);
+  }
+  return text;
+}
+
+/**
+ * Replaces images that show nothing (remote source blocked, or source removed by the
+ * sanitizer) with their alt text, for content the agent sends on (forwarded, pasted).
+ */
+export function dropBlockedImages(fragment: DocumentFragment): DocumentFragment {
+  for (const img of fragment.querySelectorAll(`img[${BLOCKED_IMAGE_ATTRIBUTE}], img:not([src])`)) {
+    const alt = img.getAttribute('alt') ?? '';
+    img.replaceWith(alt ? `[${alt}]` : '');
+  }
+  return fragment;
+}
+
+/** Images an email shows without alt text are taken as decorative (`alt=""`), so they are not announced as unnamed. */
+export function markDecorativeImages<T extends { readonly fragment: DocumentFragment }>(result: T): T {
+  for (const img of result.fragment.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');
+  return result;
+}
+
+/** The plain text of an email: its text part, else the text of its sanitized HTML. */
+export function emailText(email: Pick<EmailMessage, 'html' | 'text'>): string {
+  if (email.text !== undefined && email.text.trim() !== '') return email.text;
+  return email.html === undefined ? '' : htmlText(email.html);
+}
+
+/**
+ * Points inline images back at their attachment: an `<img>` showing an attachment's URL
+ * gets `src="cid:<contentId>"`. Drafts and sent emails hold `cid:` references; only the
+ * screen shows URLs. Returns the attachments referenced.
+ */
+export function canonicalize(fragment: DocumentFragment, attachments: readonly Attachment[]): Attachment[] {
+  const byUrl = new Map<string, Attachment>();
+  for (const a of attachments) if (a.contentId && a.url) byUrl.set(a.url, a);
+  const used = new Set<Attachment>();
+  for (const img of fragment.querySelectorAll('img')) {
+    const inline = byUrl.get(img.getAttribute('src') ?? '');
+    if (!inline?.contentId) continue;
+    img.setAttribute('src', `cid:${inline.contentId}`);
+    used.add(inline);
+  }
+  return [...used];
+}
+
+/**
+ * The editor's content as draft HTML: its DOM copied, inline images turned into `cid:`
+ * references. The result is untrusted like any draft: it is sanitized whenever it is
+ * shown or sent.
+ */
+export function editorHtml(editor: Node, attachments: readonly Attachment[]): string {
+  const fragment = document.createDocumentFragment();
+  for (const child of editor.childNodes) fragment.append(child.cloneNode(true));
+  canonicalize(fragment, attachments);
+  return serialize(fragment);
+}
+
+/** Draft HTML as sanitized DOM for the editor: `cid:` images resolved to the draft's attachments. */
+export function draftFragment(html: string, attachments: readonly Attachment[]): DocumentFragment {
+  return sanitizedFragment(html, { allowRemoteImages: true, resolveCid: cidResolver(attachments) });
+}
+
+/** Labels of the forwarded-message header, in the agent's language. */
+export interface ForwardLabels {
+  readonly title: string;
+  readonly from: string;
+  readonly date: string;
+  readonly subject: string;
+  readonly to: string;
+  readonly cc: string;
+}
+
+/**
+ * The answered email as a forwarded message for the editor (R-MAIL-09): a header block
+ * (From, Date, Subject, To, Cc) and its sanitized body. Its inline images keep their
+ * `cid:` references (the caller forwards the email's attachments with it); remote images
+ * come along only when the agent allowed them for that email, else they become their alt text.
+ */
+export function forwardedHtml(email: EmailMessage, labels: ForwardLabels, date: string, allowRemoteImages: boolean): string {
+  const root = document.createDocumentFragment();
+  root.append(document.createElement('p'));
+  const header = document.createElement('p');
+  const lines: [string, string][] = [
+    [labels.from, email.from],
+    [labels.date, date],
+    [labels.subject, email.subject],
+    [labels.to, email.to.join(', ')],
+  ];
+  if (email.cc.length > 0) lines.push([labels.cc, email.cc.join(', ')]);
+  header.append(labels.title);
+  for (const [label, value] of lines) header.append(document.createElement('br'), `${label}: ${value}`);
+  root.append(header);
+  const quote = document.createElement('blockquote');
+  if (email.html !== undefined) {
+    const body = sanitizedFragment(email.html, { allowRemoteImages, resolveCid: cidResolver(email.attachments) });
+    canonicalize(body, email.attachments);
+    quote.append(dropBlockedImages(body));
+  } else {
+    for (const line of (email.text ?? '').split('\n')) quote.append(line, document.createElement('br'));
+  }
+  root.append(quote);
+  return serialize(root);
+}
+
+/** What Send sends of the standard reply's body. */
+export interface OutgoingBody {
+  readonly html: string;
+  readonly text: string;
+  /** Inline images the body still shows (others were deleted in the editor and are not sent as inline). */
+  readonly inline: readonly Attachment[];
+}
+
+/**
+ * The draft's HTML as sent (R-MAIL-12): sanitized once more, with inline images as
+ * `cid:` references to their attachments.
+ */
+export function outgoingBody(html: string, attachments: readonly Attachment[]): OutgoingBody {
+  const fragment = draftFragment(html, attachments);
+  const inline = canonicalize(fragment, attachments);
+  return { text: textOf(fragment), html: serialize(fragment), inline };
+}

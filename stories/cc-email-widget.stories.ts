@@ -1,0 +1,145 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { createRef, ref, type Ref } from 'lit/directives/ref.js';
+import '../src/index.js';
+import type { CcEmailWidget } from '../src/components/cc-email-widget/cc-email-widget.js';
+import { DRAFT_KEY_PREFIX } from '../src/components/cc-email-widget/draft-storage.js';
+import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
+
+const meta: Meta = {
+  title: 'Elements/cc-email-widget',
+  component: 'cc-email-widget',
+  tags: ['autodocs'],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Email conversation pane (R-MAIL-01…17): header with addresses, subject and timer; the thread, each email collapsed to a summary and expandable; inbound HTML sanitized, each body in its own shadow root, remote images blocked until allowed; quick reply; standard reply (Reply, Reply all, Forward, Cc) with a rich editor, attachments and templates; the not-latest banner; the PCI guard; the light-grey toggle. Drafts survive switching and reloading.',
+      },
+    },
+  },
+};
+export default meta;
+
+const MAILBOX = 'support@acme.example';
+const CUSTOMER = 'jane.doe@example.com';
+
+const OPENING = `<p>Hello,</p>
+<p>Invoice <a href="https://acme.example/invoices/2024-118">2024-118</a> charges me twice for the lamp:</p>
+<table border="1" cellpadding="4" style="border-collapse: collapse">
+  <tr><th>Item</th><th>Qty</th><th>Price</th></tr>
+  <tr><td>Desk lamp</td><td>2</td><td style="color: #8a1c1c; font-weight: bold">$40.00</td></tr>
+</table>
+<p><img src="https://images.example/acme-logo.png" alt="Acme logo" width="120" height="40"></p>
+<p>Regards,<br>Jane</p>`;
+
+/** Stories share a seed, so interaction ids repeat: start every story without stored drafts. */
+function clearDrafts(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith(DRAFT_KEY_PREFIX)) localStorage.removeItem(key);
+}
+
+/** A world with an accepted email (a table, a link, a remote image, an attachment, a Cc). */
+function emailWorld(then: (w: StoryWorld, id: string, el: CcEmailWidget | undefined) => void | Promise<void>, widget: Ref<CcEmailWidget>): StoryWorld {
+  clearDrafts();
+  return storyWorld(async (w) => {
+    const id = await acceptedContact(w, {
+      channel: 'email',
+      customerName: 'Jane Doe',
+      email: { subject: 'Invoice 2024-118 looks wrong', html: OPENING, cc: ['accounts@customer.example'] },
+      attachments: [{ name: 'invoice-2024-118.pdf', size: 84_211, mimeType: 'application/pdf' }],
+    });
+    const el = widget.value;
+    await el?.updateComplete;
+    await then(w, id, el);
+  });
+}
+
+const pane = (world: StoryWorld, widget: Ref<CcEmailWidget>, lightGrey = false) =>
+  html`<div style="height:720px;max-width:760px;display:grid">
+    <cc-email-widget ${ref(widget)} .store=${world.store} ?light-grey=${lightGrey}></cc-email-widget>
+  </div>`;
+
+function story(then: (w: StoryWorld, id: string, el: CcEmailWidget | undefined) => void | Promise<void> = () => undefined, lightGrey = false): StoryObj {
+  return {
+    render: () => {
+      const widget = createRef<CcEmailWidget>();
+      return pane(
+        emailWorld(then, widget),
+        widget,
+        lightGrey,
+      );
+    },
+  };
+}
+
+/** R-MAIL-01: the thread after the agent answered once and the customer wrote back; statuses received, delivery report. */
+export const Thread: StoryObj = story(async (w, id) => {
+  const first = w.store.state.interactions[id]?.emails[0];
+  if (!first) return;
+  await w.store.sendEmail(id, {
+    mode: 'reply',
+    inReplyTo: first.id,
+    to: [CUSTOMER],
+    cc: [],
+    subject: 'Re: Invoice 2024-118 looks wrong',
+    html: '<p>Hello Jane,</p><p>Sorry about that — I am checking the invoice now.</p>',
+    text: 'Hello Jane,\n\nSorry about that — I am checking the invoice now.',
+  });
+  w.simulator.inboundEmail(id, { from: CUSTOMER, to: [MAILBOX], subject: 'Re: Invoice 2024-118 looks wrong', text: 'Thank you! Let me know.' });
+});
+
+/** R-MAIL-15: every email expanded to full view (View original email shows the first one). */
+export const ExpandedEmail: StoryObj = story(async (w, id, el) => {
+  w.simulator.inboundEmail(id, { from: CUSTOMER, to: [MAILBOX], subject: 'Re: Invoice 2024-118 looks wrong', text: 'Any news on this?' });
+  await el?.updateComplete;
+  const first = w.store.state.interactions[id]?.emails[0];
+  if (first) el?.showEmail(first.id);
+});
+
+/** R-MAIL-02: remote images blocked, with "Show images". */
+export const ImagesBlocked: StoryObj = story();
+
+/** R-MAIL-03: a quick reply ready to send. */
+export const QuickReply: StoryObj = story((_w, _id, el) => {
+  if (el) el.quickReply = 'Thank you, Jane — I have asked billing to correct the invoice.';
+});
+
+/** R-MAIL-07: Reply — To and Subject filled and read-only. */
+export const Reply: StoryObj = story((_w, _id, el) => el?.compose('reply'));
+
+/** R-MAIL-08: Reply all — Cc filled with the original Cc, editable. */
+export const ReplyAll: StoryObj = story((_w, _id, el) => el?.compose('reply-all'));
+
+/** R-MAIL-09: Forward — Subject filled, To and Cc for the agent, the email and its attachment loaded. */
+export const Forward: StoryObj = story((_w, _id, el) => el?.compose('forward'));
+
+/** R-MAIL-06: a newer email arrived while replying; Send waits until it is viewed. */
+export const NotLatestBanner: StoryObj = story(async (w, id, el) => {
+  if (!el) return;
+  el.quickReply = 'We will refund the extra lamp.';
+  await el.updateComplete;
+  el.compose('reply');
+  await el.updateComplete;
+  w.simulator.inboundEmail(id, { from: CUSTOMER, to: [MAILBOX], subject: 'Re: Invoice 2024-118 looks wrong', text: 'Actually, I also need a copy of the delivery note.' });
+});
+
+/** R-MAIL-16: a card number in the reply blocks sending, with an explanation. */
+export const PciBlocked: StoryObj = story((_w, _id, el) => {
+  if (el) el.quickReply = 'Please confirm your card 4111 1111 1111 1111 so we can refund you.';
+});
+
+/** R-MAIL-13: the light-grey background. */
+export const LightGrey: StoryObj = story(() => undefined, true);
+
+/** R-MAIL-17: after the interaction ended (transfer or end), the pane shows the ended state. */
+export const Ended: StoryObj = story(async (w, id) => {
+  await w.store.end(id);
+});
+
+/** No email accepted yet. */
+export const Empty: StoryObj = {
+  render: () => {
+    const widget = createRef<CcEmailWidget>();
+    return pane(storyWorld(), widget);
+  },
+};
