@@ -45,7 +45,7 @@ const terserOptions = {
 
 /** @type {import('rollup').RollupOptions} */
 const library = {
-  input: ['src/index.ts', 'src/adapters/simulated/index.ts', ...elementInputs()],
+  input: ['src/index.ts', 'src/adapters/simulated/index.ts', 'src/adapters/websocket/index.ts', ...elementInputs()],
   external: isExternal,
   plugins: [
     nodeResolve({ extensions }),

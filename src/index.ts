@@ -40,6 +40,8 @@ export {
 export { CHAT_FEATURES, type ChatFeatures } from './components/cc-chat-widget/composer-state.js';
 export { CcSmsWidget } from './components/cc-sms-widget/cc-sms-widget.js';
 export { CcAgentState, type CcAgentStateChangeDetail } from './components/cc-agent-state/cc-agent-state.js';
+export { CcConnectionStatus, type CcConnectionChangeDetail } from './components/cc-connection-status/cc-connection-status.js';
+export { isConnectionSource, type ConnectionSource, type ConnectionState } from './core/connection.js';
 export { CcTaskList, type CcTaskSelectDetail } from './components/cc-task-list/cc-task-list.js';
 export { AcceptController, type CcAcceptDetail } from './controllers/accept.js';
 export {

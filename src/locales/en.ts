@@ -202,6 +202,13 @@ export const en = {
   'email.link.insert': 'Insert link',
   'email.link.invalid': 'Enter a web address starting with https:// or http://, or a mailto: address.',
 
+  // connection to the backend (network adapters)
+  'connection.connecting': 'Connecting…',
+  'connection.open': 'Connected',
+  'connection.reconnecting': 'Connection lost. Reconnecting…',
+  'connection.closed': 'Disconnected',
+  'connection.queued': 'Messages are kept and sent once the connection is back.',
+
   // agent state (R-OFFER-04)
   'agent.state': 'Agent state',
   'agent.available': 'Available',

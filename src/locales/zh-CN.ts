@@ -189,6 +189,12 @@ export const zhCN: Messages = {
   'email.link.insert': '插入链接',
   'email.link.invalid': '请输入以 https:// 或 http:// 开头的网址，或 mailto: 地址。',
 
+  'connection.connecting': '正在连接…',
+  'connection.open': '已连接',
+  'connection.reconnecting': '连接已断开，正在重新连接…',
+  'connection.closed': '已断开连接',
+  'connection.queued': '消息已保留，连接恢复后将自动发送。',
+
   'agent.state': '座席状态',
   'agent.available': '可用',
   'agent.idle': '空闲',

@@ -1,0 +1,404 @@
+/**
+ * The JSON protocol between {@link WebSocketContactCenter} and a contact-center
+ * backend (documented in `docs/protocol.md`): frame types, command names with their
+ * arguments and results, and run-time validation of frames from either side.
+ *
+ * DOM-free and dependency-free, so the Node reference backend (`server/`) uses the
+ * very same definitions.
+ * @packageDocumentation
+ */
+import type {
+  SendEmailRequest,
+  SendEmailResult,
+  SendMessageRequest,
+  SendMessageResult,
+  TransferRequest,
+  WorkflowResult,
+  WrapupRequest,
+} from '../../core/adapter.js';
+import type {
+  AgentAvailability,
+  AgentProfile,
+  Attachment,
+  Channel,
+  DirectoryAgent,
+  MessageTemplate,
+  Queue,
+  Workflow,
+  WrapupReason,
+} from '../../core/types.js';
+
+/** The protocol version this module speaks. A server refuses a `hello` with a version it does not support. */
+export const PROTOCOL_VERSION = 1;
+
+/** An interaction id argument. */
+export interface InteractionArgs {
+  readonly interactionId: string;
+}
+
+/** A channel argument (directory look-ups). */
+export interface ChannelArgs {
+  readonly channel: Channel;
+}
+
+/** Arguments of `uploadAttachment`: the file travels base64-encoded in the frame. */
+export interface UploadArgs {
+  readonly interactionId: string;
+  readonly name: string;
+  readonly mimeType: string;
+  /** Size in bytes of the decoded file. */
+  readonly size: number;
+  /** The file's bytes, base64 (RFC 4648, with padding). */
+  readonly dataBase64: string;
+}
+
+/**
+ * Every command a client may send: its `args` and the `value` of a successful result
+ * (`null` for commands whose outcome arrives as events).
+ */
+export interface CommandMap {
+  readonly acceptOffer: { readonly args: InteractionArgs; readonly value: null };
+  readonly sendMessage: { readonly args: SendMessageRequest; readonly value: SendMessageResult };
+  readonly sendEmail: { readonly args: SendEmailRequest; readonly value: SendEmailResult };
+  readonly transfer: { readonly args: TransferRequest; readonly value: null };
+  readonly inviteToConference: { readonly args: { readonly interactionId: string; readonly agentId: string }; readonly value: null };
+  readonly exitConference: { readonly args: InteractionArgs; readonly value: null };
+  readonly endConference: { readonly args: InteractionArgs; readonly value: null };
+  readonly endInteraction: { readonly args: InteractionArgs; readonly value: null };
+  readonly submitWrapup: { readonly args: WrapupRequest; readonly value: null };
+  readonly setAgentState: { readonly args: { readonly state: AgentAvailability }; readonly value: null };
+  readonly triggerWorkflow: { readonly args: { readonly interactionId: string; readonly workflowId: string }; readonly value: WorkflowResult };
+  readonly uploadAttachment: { readonly args: UploadArgs; readonly value: Attachment };
+  readonly listQueues: { readonly args: ChannelArgs; readonly value: readonly Queue[] };
+  readonly listAgents: { readonly args: Readonly<Record<string, never>>; readonly value: readonly DirectoryAgent[] };
+  readonly listWrapupReasons: { readonly args: ChannelArgs; readonly value: readonly WrapupReason[] };
+  readonly listTemplates: { readonly args: ChannelArgs; readonly value: readonly MessageTemplate[] };
+  readonly listWorkflows: { readonly args: ChannelArgs; readonly value: readonly Workflow[] };
+}
+
+/** Name of a command. */
+export type CommandName = keyof CommandMap;
+/** Arguments of command `K`. */
+export type CommandArgs<K extends CommandName> = CommandMap[K]['args'];
+/** Value of a successful result of command `K`. */
+export type CommandValue<K extends CommandName> = CommandMap[K]['value'];
+
+/** Every command name, in the order of the adapter interface. */
+export const COMMAND_NAMES: readonly CommandName[] = [
+  'acceptOffer',
+  'sendMessage',
+  'sendEmail',
+  'transfer',
+  'inviteToConference',
+  'exitConference',
+  'endConference',
+  'endInteraction',
+  'submitWrapup',
+  'setAgentState',
+  'triggerWorkflow',
+  'uploadAttachment',
+  'listQueues',
+  'listAgents',
+  'listWrapupReasons',
+  'listTemplates',
+  'listWorkflows',
+];
+
+/** Commands that change nothing: a server need not record their idempotency keys. */
+export const READ_ONLY_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
+  'listQueues',
+  'listAgents',
+  'listWrapupReasons',
+  'listTemplates',
+  'listWorkflows',
+]);
+
+/** Whether a string is a command name. */
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && (COMMAND_NAMES as readonly string[]).includes(name);
+}
+
+// ---- frames ------------------------------------------------------------------------
+
+/** Client → server: the first frame on every connection; asks for every event after `lastSeq`. */
+export interface HelloFrame {
+  readonly type: 'hello';
+  readonly protocol: number;
+  readonly agentId: string;
+  /** Highest `seq` the client has folded in; 0 for a fresh client. */
+  readonly lastSeq: number;
+  /** The log the client's `lastSeq` belongs to (from an earlier `welcome`). */
+  readonly logId?: string;
+  /** Credentials, when the server requires them. */
+  readonly token?: string;
+}
+
+/** Client → server: a command. `id` is its idempotency key: a server applies each key once. */
+export interface CommandFrame<K extends CommandName = CommandName> {
+  readonly type: 'command';
+  readonly id: string;
+  readonly name: K;
+  readonly args: CommandArgs<K>;
+}
+
+/** Either side: a heartbeat; the other side answers with `pong` and the same `t`. */
+export interface PingFrame {
+  readonly type: 'ping';
+  readonly t?: number;
+}
+
+/** Either side: the answer to a `ping`. */
+export interface PongFrame {
+  readonly type: 'pong';
+  readonly t?: number;
+}
+
+/** Server → client: the answer to `hello`; the replay (events after `replayFrom`) follows it. */
+export interface WelcomeFrame {
+  readonly type: 'welcome';
+  readonly protocol: number;
+  /** Identifies the server's event log; a new id means a new log (sequence numbers restart). */
+  readonly logId: string;
+  /** Highest `seq` in the log when the welcome was sent. */
+  readonly headSeq: number;
+  /**
+   * The server replays events with `seq` > `replayFrom`: the hello's `lastSeq`, or 0 when
+   * the server could not honour it (another `logId`, or a `lastSeq` beyond its log).
+   */
+  readonly replayFrom: number;
+  /** The server sends `ping` at least this often (ms). */
+  readonly heartbeatMs: number;
+  readonly agent: AgentProfile;
+  /** Free-form server name and version, for logs. */
+  readonly server?: string;
+}
+
+/** Server → client: one entry of the event log. */
+export interface EventFrame {
+  readonly type: 'event';
+  readonly seq: number;
+  /** The event; validated by the client (see `validateEvent`). */
+  readonly event: unknown;
+}
+
+/** Why a command failed. `rejected` is a business rule; the message explains it to the agent. */
+export type CommandErrorCode = 'rejected' | 'invalid-args' | 'unknown-command' | 'internal';
+
+/** Server → client: the outcome of one command, matched by `id`. */
+export type ResultFrame =
+  | { readonly type: 'result'; readonly id: string; readonly ok: true; readonly value?: unknown }
+  | { readonly type: 'result'; readonly id: string; readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+
+/** Codes of `error` frames. */
+export type ServerErrorCode = 'unsupported-protocol' | 'unknown-agent' | 'unauthorized' | 'malformed-frame' | 'hello-required';
+
+/** Server → client: a protocol-level error. With `fatal` the server closes the connection and a client must not reconnect. */
+export interface ErrorFrame {
+  readonly type: 'error';
+  readonly code: string;
+  readonly message: string;
+  readonly fatal?: boolean;
+}
+
+/** Any frame a client sends. */
+export type ClientFrame = HelloFrame | CommandFrame | PingFrame | PongFrame;
+/** Any frame a server sends. */
+export type ServerFrame = WelcomeFrame | EventFrame | ResultFrame | PingFrame | PongFrame | ErrorFrame;
+
+/** Outcome of parsing one frame: the frame, `ignored` for a well-formed frame of an unknown type, or an error. */
+export type ParseResult<F> =
+  | { readonly ok: true; readonly frame: F }
+  | { readonly ok: true; readonly frame: undefined; readonly ignoredType: string }
+  | { readonly ok: false; readonly error: string };
+
+// ---- validation --------------------------------------------------------------------
+
+type Check = (v: unknown, path: string) => string | undefined;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const str: Check = (v, p) => (typeof v === 'string' ? undefined : `${p} must be a string`);
+const id: Check = (v, p) => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? undefined : `${p} must be a non-empty string of at most 200 characters`);
+const bool: Check = (v, p) => (typeof v === 'boolean' ? undefined : `${p} must be a boolean`);
+const num: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${p} must be a finite number`);
+const seqNumber: Check = (v, p) => (Number.isSafeInteger(v) && (v as number) >= 0 ? undefined : `${p} must be an integer ≥ 0`);
+const oneOf =
+  (...values: readonly string[]): Check =>
+  (v, p) =>
+    typeof v === 'string' && values.includes(v) ? undefined : `${p} must be one of ${values.join(', ')}`;
+const optional =
+  (check: Check): Check =>
+  (v, p) =>
+    v === undefined ? undefined : check(v, p);
+const arrayOf =
+  (check: Check): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) return `${p} must be an array`;
+    for (let i = 0; i < v.length; i++) {
+      const e = check(v[i], `${p}[${i}]`);
+      if (e) return e;
+    }
+    return undefined;
+  };
+const shape =
+  (fields: Readonly<Record<string, Check>>): Check =>
+  (v, p) => {
+    if (!isObject(v)) return `${p} must be an object`;
+    for (const [k, check] of Object.entries(fields)) {
+      const e = check(v[k], `${p}.${k}`);
+      if (e) return e;
+    }
+    return undefined;
+  };
+const nothing: Check = (v, p) => (v === undefined || v === null ? undefined : `${p} must be null`);
+
+const CHANNEL = oneOf('messenger', 'sms', 'webchat', 'email');
+const AVAILABILITY = oneOf('available', 'idle', 'rona', 'busy', 'offline');
+const ATTACHMENT = shape({ id, name: str, size: num, mimeType: str, url: optional(str), contentId: optional(str) });
+const INTERACTION = { interactionId: id };
+
+/** Argument checks of every command (the server validates inbound commands with them). */
+export const COMMAND_ARGS: Readonly<Record<CommandName, Check>> = {
+  acceptOffer: shape(INTERACTION),
+  sendMessage: shape({ ...INTERACTION, clientMessageId: id, text: str, format: oneOf('plain', 'markdown'), attachments: arrayOf(ATTACHMENT) }),
+  sendEmail: shape({
+    ...INTERACTION,
+    clientEmailId: id,
+    mode: oneOf('quick-reply', 'reply', 'reply-all', 'forward'),
+    inReplyTo: id,
+    to: arrayOf(str),
+    cc: arrayOf(str),
+    subject: str,
+    html: str,
+    text: str,
+    attachments: arrayOf(ATTACHMENT),
+  }),
+  transfer: shape({
+    ...INTERACTION,
+    target: (v, p) => {
+      if (!isObject(v)) return `${p} must be an object`;
+      if (v['kind'] === 'queue') return id(v['queueId'], `${p}.queueId`);
+      if (v['kind'] === 'agent') return id(v['agentId'], `${p}.agentId`);
+      return `${p}.kind must be queue or agent`;
+    },
+  }),
+  inviteToConference: shape({ ...INTERACTION, agentId: id }),
+  exitConference: shape(INTERACTION),
+  endConference: shape(INTERACTION),
+  endInteraction: shape(INTERACTION),
+  submitWrapup: shape({ ...INTERACTION, reasonIds: arrayOf(id) }),
+  setAgentState: shape({ state: AVAILABILITY }),
+  triggerWorkflow: shape({ ...INTERACTION, workflowId: id }),
+  uploadAttachment: shape({
+    ...INTERACTION,
+    name: str,
+    mimeType: str,
+    size: seqNumber,
+    dataBase64: (v, p) => (typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) ? undefined : `${p} must be base64`),
+  }),
+  listQueues: shape({ channel: CHANNEL }),
+  listAgents: shape({}),
+  listWrapupReasons: shape({ channel: CHANNEL }),
+  listTemplates: shape({ channel: CHANNEL }),
+  listWorkflows: shape({ channel: CHANNEL }),
+};
+
+const NAMED = shape({ id, name: str });
+
+/** Checks of the `value` of a successful result of every command (the client validates results with them). */
+export const COMMAND_VALUES: Readonly<Record<CommandName, Check>> = {
+  acceptOffer: nothing,
+  sendMessage: shape({ messageId: optional(id), status: optional(oneOf('sent', 'delivered', 'read')), timestamp: optional(num) }),
+  sendEmail: shape({ emailId: optional(id), timestamp: optional(num) }),
+  transfer: nothing,
+  inviteToConference: nothing,
+  exitConference: nothing,
+  endConference: nothing,
+  endInteraction: nothing,
+  submitWrapup: nothing,
+  setAgentState: nothing,
+  triggerWorkflow: shape({ ok: bool, message: optional(str) }),
+  uploadAttachment: ATTACHMENT,
+  listQueues: arrayOf(shape({ id, name: str, channels: arrayOf(CHANNEL) })),
+  listAgents: arrayOf(shape({ id, name: str, availability: AVAILABILITY })),
+  listWrapupReasons: arrayOf(NAMED),
+  listTemplates: arrayOf(shape({ id, name: str, body: str, locked: bool, channels: arrayOf(CHANNEL) })),
+  listWorkflows: arrayOf(NAMED),
+};
+
+const SERVER_FRAMES: Readonly<Record<ServerFrame['type'], Check>> = {
+  welcome: shape({
+    protocol: num,
+    logId: id,
+    headSeq: seqNumber,
+    replayFrom: seqNumber,
+    heartbeatMs: (v, p) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : `${p} must be a positive number`),
+    agent: NAMED,
+    server: optional(str),
+  }),
+  event: (v, p) => {
+    if (!isObject(v)) return `${p} must be an object`;
+    const e = seqNumber(v['seq'], `${p}.seq`);
+    if (e) return e;
+    if ((v['seq'] as number) < 1) return `${p}.seq must be ≥ 1`;
+    return isObject(v['event']) ? undefined : `${p}.event must be an object`;
+  },
+  result: (v, p) => {
+    if (!isObject(v)) return `${p} must be an object`;
+    const e = id(v['id'], `${p}.id`) ?? bool(v['ok'], `${p}.ok`);
+    if (e) return e;
+    return v['ok'] === true ? undefined : shape({ code: str, message: str })(v['error'], `${p}.error`);
+  },
+  ping: shape({ t: optional(num) }),
+  pong: shape({ t: optional(num) }),
+  error: shape({ code: str, message: str, fatal: optional(bool) }),
+};
+
+const CLIENT_FRAMES: Readonly<Record<ClientFrame['type'], Check>> = {
+  hello: shape({ protocol: num, agentId: id, lastSeq: seqNumber, logId: optional(id), token: optional(str) }),
+  command: (v, p) => {
+    if (!isObject(v)) return `${p} must be an object`;
+    const e = id(v['id'], `${p}.id`);
+    if (e) return e;
+    if (!isCommandName(v['name'])) return `${p}.name must be a known command, got ${JSON.stringify(String(v['name'])).slice(0, 60)}`;
+    return COMMAND_ARGS[v['name']](v['args'], `${p}.args`);
+  },
+  ping: shape({ t: optional(num) }),
+  pong: shape({ t: optional(num) }),
+};
+
+function parseWith<F>(text: string, checks: Readonly<Record<string, Check>>): ParseResult<F> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `not JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (!isObject(value)) return { ok: false, error: 'a frame must be a JSON object' };
+  const type = value['type'];
+  if (typeof type !== 'string' || type.length === 0) return { ok: false, error: 'a frame must have a string "type"' };
+  if (!Object.prototype.hasOwnProperty.call(checks, type)) return { ok: true, frame: undefined, ignoredType: type.slice(0, 60) };
+  const check = checks[type];
+  const error = check ? check(value, type) : undefined;
+  return error ? { ok: false, error } : { ok: true, frame: value as F };
+}
+
+/**
+ * Parses and validates a frame a server sent. Never throws. A well-formed frame of an
+ * unknown type comes back with `frame: undefined` (a newer server; ignore it).
+ * The `event` inside an event frame is checked only to be an object: validate it with
+ * `validateEvent`.
+ */
+export function parseServerFrame(text: string): ParseResult<ServerFrame> {
+  return parseWith<ServerFrame>(text, SERVER_FRAMES);
+}
+
+/** Parses and validates a frame a client sent, command arguments included. Never throws. */
+export function parseClientFrame(text: string): ParseResult<ClientFrame> {
+  return parseWith<ClientFrame>(text, CLIENT_FRAMES);
+}
+
+/** Checks the value of a successful result of `name`; returns an error message or `undefined`. */
+export function checkCommandValue(name: CommandName, value: unknown): string | undefined {
+  return COMMAND_VALUES[name](value, `${name} result`);
+}

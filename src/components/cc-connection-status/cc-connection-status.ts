@@ -1,0 +1,132 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Subscription } from 'rxjs';
+import { isConnectionSource, type ConnectionSource, type ConnectionState } from '../../core/connection.js';
+import { storeContext } from '../../core/context.js';
+import type { InteractionStore } from '../../core/store/store.js';
+import { LocalizeController, t } from '../../controllers/localize.js';
+import { styles } from './cc-connection-status.styles.js';
+
+/** Detail of `cc-connection-change`. */
+export interface CcConnectionChangeDetail {
+  readonly state: ConnectionState;
+}
+
+/**
+ * Shows whether the widgets are connected to the contact center: **Connected**,
+ * **Connecting…**, **Connection lost. Reconnecting…** (with a note that messages are
+ * kept and sent once the connection is back) or **Disconnected**. A polite live region
+ * (`role="status"`), so screen readers announce every change.
+ *
+ * It follows the `connection$` of its `source`, or else of the store's adapter (such as
+ * `WebSocketContactCenter`). With an adapter that has no connection (the simulated
+ * contact center runs in the page) it renders nothing. The host element reflects the
+ * current state as the `state` attribute, for host styling.
+ *
+ * @summary Connection indicator: Connected / Connecting / Reconnecting / Disconnected.
+ * @fires cc-connection-change - The connection state changed. Detail: `{ state }`.
+ * @csspart status - The indicator (the live region).
+ * @csspart indicator - The coloured dot.
+ * @csspart label - The state's text.
+ * @csspart hint - The note shown while reconnecting.
+ * @cssprop --cc-color-success - Connected dot.
+ * @cssprop --cc-color-warning - Connecting and reconnecting dot.
+ * @cssprop --cc-color-danger - Reconnecting border, disconnected dot and border.
+ */
+@customElement('cc-connection-status')
+export class CcConnectionStatus extends LitElement {
+  static override styles = styles;
+
+  /** The store; optional inside `<cc-provider>`. Its adapter's connection is shown when it has one. */
+  @property({ attribute: false })
+  store: InteractionStore | undefined;
+
+  /** What to follow instead of the store's adapter: anything with a `connection$` Observable. */
+  @property({ attribute: false })
+  source: ConnectionSource | undefined;
+
+  /** While connected, show nothing (the live region stays, so reconnection is still announced). */
+  @property({ type: Boolean, attribute: 'hide-when-open' })
+  hideWhenOpen = false;
+
+  @state()
+  private current: ConnectionState | undefined;
+
+  readonly #consumer = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: () => this.requestUpdate() });
+  #followed: ConnectionSource | undefined;
+  #subscription: Subscription | undefined;
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
+  /** The connection state shown, or `undefined` when there is nothing to follow. */
+  get connectionState(): ConnectionState | undefined {
+    return this.current;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unfollow();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const adapter = (this.store ?? this.#consumer.value)?.adapter;
+    const wanted = this.source ?? (isConnectionSource(adapter) ? adapter : undefined);
+    if (wanted === this.#followed && (this.#subscription || !wanted)) return;
+    this.#unfollow();
+    this.#followed = wanted;
+    this.current = undefined;
+    if (!wanted) return;
+    let initial = true;
+    this.#subscription = wanted.connection$.subscribe((next) => {
+      if (next === this.current) return;
+      this.current = next;
+      if (!initial) {
+        this.dispatchEvent(
+          new CustomEvent<CcConnectionChangeDetail>('cc-connection-change', { detail: { state: next }, bubbles: true, composed: true }),
+        );
+      }
+    });
+    initial = false;
+  }
+
+  protected override updated(): void {
+    if (this.current) this.setAttribute('state', this.current);
+    else this.removeAttribute('state');
+  }
+
+  override render() {
+    const current = this.current;
+    if (!current) return nothing;
+    const quiet = current === 'open' && this.hideWhenOpen;
+    return html`<div class="status ${current} ${quiet ? 'visually-hidden' : ''}" part="status" role="status">
+      <span class="dot" part="indicator" aria-hidden="true"></span>
+      <span class="label" part="label">${t(`connection.${current}`)}</span>
+      ${current === 'reconnecting' ? html`<span class="hint" part="hint">${t('connection.queued')}</span>` : nothing}
+    </div>`;
+  }
+
+  #unfollow(): void {
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    this.#followed = undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-connection-status': CcConnectionStatus;
+  }
+  interface HTMLElementEventMap {
+    'cc-connection-change': CustomEvent<CcConnectionChangeDetail>;
+  }
+}
