@@ -28,6 +28,24 @@ export const chromiumArgs = [
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/**
+ * The strictest reasonable host policy: no inline script, no eval, Trusted Types with the
+ * library's policy names only. test/security/csp.test.ts proves the widgets run under it.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; require-trusted-types-for 'script'; trusted-types lit-html cc-digital-widgets dompurify";
+
+/**
+ * Serves the pages in test/security/fixtures/ with the strict policy as a real header.
+ * @type {import('@web/dev-server-core').Middleware}
+ */
+async function strictCspPages(context, next) {
+  await next();
+  if (context.path.startsWith('/test/security/fixtures/') && context.path.endsWith('.html')) {
+    context.set('Content-Security-Policy', STRICT_CSP);
+  }
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/**/*.test.ts'],
@@ -37,6 +55,7 @@ export default {
   // A test file that hangs (for example on an unresolved import) fails instead of stalling CI.
   testsFinishTimeout: 120_000,
   browserStartTimeout: 60_000,
+  middleware: [strictCspPages],
   testFramework: {
     config: {
       ui: 'bdd',

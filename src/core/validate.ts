@@ -126,20 +126,50 @@ const SCHEMAS: Readonly<Record<ContactCenterEventType, Readonly<Record<string, C
 
 const BASE = { at: num, seq: optional(num) };
 
+const MAX_DEPTH = 32;
+const MAX_ITEMS = 100_000;
+
+/**
+ * A copy of plain data in which every property was read once: new objects and arrays,
+ * the same strings (immutable, so a large body costs nothing). `__proto__` keys, functions,
+ * symbols and bigints are left out; nesting deeper than {@link MAX_DEPTH} or arrays longer
+ * than {@link MAX_ITEMS} throw.
+ */
+function detach(v: unknown, depth: number): unknown {
+  if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint' ? undefined : v;
+  if (depth > MAX_DEPTH) throw new RangeError(`nested deeper than ${MAX_DEPTH} levels`);
+  if (Array.isArray(v)) {
+    const length: unknown = v.length;
+    if (typeof length !== 'number' || length > MAX_ITEMS) throw new RangeError(`more than ${MAX_ITEMS} items`);
+    const out: unknown[] = [];
+    for (let i = 0; i < length; i++) out.push(detach(v[i], depth + 1));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) if (key !== '__proto__') out[key] = detach((v as Record<string, unknown>)[key], depth + 1);
+  return out;
+}
+
 /**
  * Checks that an untrusted value is a well-formed {@link ContactCenterEvent}.
  * Never throws, whatever it is given (getters that throw included).
+ *
+ * A valid `event` is a detached copy of the value: what was checked is what the store
+ * folds, even if a getter or a Proxy answers differently on a second read, and the state
+ * shares no object the adapter could change afterwards.
  */
 export function validateEvent(value: unknown): ValidationResult {
   try {
     if (!isObject(value)) return { ok: false, error: 'event must be an object' };
-    const type = value['type'];
+    const copy = detach(value, 0);
+    if (!isObject(copy)) return { ok: false, error: 'event must be an object' };
+    const type = copy['type'];
     if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(SCHEMAS, type)) {
       return { ok: false, error: `unknown event type ${JSON.stringify(String(type)).slice(0, 60)}` };
     }
     const schema = SCHEMAS[type as ContactCenterEventType];
-    const error = shape({ ...BASE, ...schema })(value, type);
-    return error ? { ok: false, error } : { ok: true, event: value as unknown as ContactCenterEvent };
+    const error = shape({ ...BASE, ...schema })(copy, type);
+    return error ? { ok: false, error } : { ok: true, event: copy as unknown as ContactCenterEvent };
   } catch (e) {
     return { ok: false, error: `event could not be read: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -7,73 +7,8 @@ import {
   sanitizeChatHtml,
   sanitizeEmailHtml,
 } from '../../src/content/sanitize.js';
+import { XSS_PAYLOADS as PAYLOADS } from '../fixtures/xss-payloads.js';
 
-declare global {
-  interface Window {
-    ccXss?: () => void;
-  }
-}
-
-/** Classic payloads; each would call `window.ccXss()` if anything survived. */
-const PAYLOADS = [
-  '<script>window.ccXss()</script>',
-  '<script src="data:text/javascript,window.ccXss()"></script>',
-  '<img src=x onerror="window.ccXss()">',
-  '<img src="x` `<script>window.ccXss()</script>"` `>',
-  '<svg onload="window.ccXss()"><circle r="10"></circle></svg>',
-  '<svg><script>window.ccXss()</script></svg>',
-  '<svg><a xlink:href="javascript:window.ccXss()"><text y="20">x</text></a></svg>',
-  '<math><mtext><a href="javascript:window.ccXss()">x</a></mtext></math>',
-  '<a href="javascript:window.ccXss()">x</a>',
-  '<a href="JaVaScRiPt:window.ccXss()">x</a>',
-  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;window.ccXss()">x</a>',
-  '<a href="&#x6A;avascript&colon;window.ccXss()">x</a>',
-  '<a href="&#0000106&#0000097vascript:window.ccXss()">x</a>',
-  '<a href=" \tjava\nscript:window.ccXss()">x</a>',
-  '<a href="java&#x09;script:window.ccXss()">x</a>',
-  '<a href="\u0001javascript:window.ccXss()">x</a>',
-  '<a href="vbscript:msgbox(1)">x</a>',
-  '<a href="data:text/html;base64,PHNjcmlwdD5wYXJlbnQuY2NYc3MoKTwvc2NyaXB0Pg==">x</a>',
-  '<a href="data:text/html,<script>parent.ccXss()</script>">x</a>',
-  '<a href="https://example.com" onclick="window.ccXss()" onmouseover="window.ccXss()">x</a>',
-  '<iframe srcdoc="<script>parent.ccXss()</script>"></iframe>',
-  '<iframe src="javascript:parent.ccXss()"></iframe>',
-  '<object data="javascript:window.ccXss()"></object>',
-  '<embed src="javascript:window.ccXss()">',
-  '<div style="background:url(javascript:window.ccXss())">x</div>',
-  '<div style="width: expression(window.ccXss())">x</div>',
-  '<div style="behavior: url(xss.htc); -moz-binding: url(xss.xml#x)">x</div>',
-  '<form action="javascript:window.ccXss()"><input type="submit" autofocus onfocus="window.ccXss()"><button formaction="javascript:window.ccXss()">b</button></form>',
-  '<input autofocus onfocus="window.ccXss()">',
-  '<details open ontoggle="window.ccXss()"><summary>s</summary></details>',
-  '<body onload="window.ccXss()">',
-  '<video><source onerror="window.ccXss()"></video>',
-  '<audio src=x onerror="window.ccXss()"></audio>',
-  '<meta http-equiv="refresh" content="0;url=javascript:window.ccXss()">',
-  '<base href="javascript:/">',
-  '<link rel="stylesheet" href="javascript:window.ccXss()">',
-  '<style>@import "javascript:window.ccXss()"; *{background:url(javascript:window.ccXss())}</style>',
-  '<template shadowrootmode="open"><img src=x onerror="window.ccXss()"></template>',
-  '<div><template><img src=x onerror="window.ccXss()"></template></div>',
-  '<xss onafterscriptexecute="window.ccXss()"><script>1</script></xss>',
-  '<p/onmouseover="window.ccXss()">x</p>',
-  '<scr<script>ipt>window.ccXss()</script>',
-  // Mutation XSS: markup that changes meaning when serialized and parsed again.
-  '<math><mtext><table><mglyph><style><img src=x onerror=window.ccXss()>',
-  '<svg></p><style><a id="</style><img src=1 onerror=window.ccXss()>">',
-  '<noscript><p title="</noscript><img src=x onerror=window.ccXss()>">',
-  '<form><math><mtext></form><form><mglyph><style></math><img src onerror=window.ccXss()>',
-  '<math><mi><mglyph><svg><mtext><textarea><path id="</textarea><img onerror=window.ccXss() src=1>"></path></textarea></mtext></svg></mglyph></mi></math>',
-  '<!--><img src=x onerror="window.ccXss()">-->',
-  '<![CDATA[><img src=x onerror="window.ccXss()">]]>',
-  // Markdown spellings
-  '[click](javascript:window.ccXss())',
-  '[click](  javascript:window.ccXss() "t")',
-  '[click](<javascript:window.ccXss()>)',
-  '![x](javascript:window.ccXss())',
-  '<javascript:window.ccXss()>',
-  '[a]: javascript:window.ccXss()\n\n[link][a]',
-];
 
 const FORBIDDEN_ELEMENTS =
   'script, iframe, frame, object, embed, form, input, button, textarea, select, svg, math, style, link, meta, base, template, video, audio, source';

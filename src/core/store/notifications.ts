@@ -46,13 +46,22 @@ function plainMarkdown(text: string): string {
     .replace(/(\S)[*_](?=$|[\s).,!?;:])/g, '$1');
 }
 
+/**
+ * The start of a text, enough for any preview. Only this much is scanned: the Markdown
+ * patterns backtrack, and a customer's megabyte of `[](` must not freeze the page.
+ */
+function head(text: string): string {
+  return text.trimStart().slice(0, NOTIFICATION_PREVIEW_LENGTH * 8);
+}
+
 function messagePreview(m: ChatMessage): string {
-  const text = m.format === 'markdown' ? plainMarkdown(m.text) : m.text;
-  return preview(text.trim() ? text : m.attachments.map((a) => a.name).join(', '));
+  const source = head(m.text);
+  const text = m.format === 'markdown' ? plainMarkdown(source) : source;
+  return preview(text.trim() ? text : head(m.attachments.map((a) => a.name).join(', ')));
 }
 
 function emailPreview(e: EmailMessage): string {
-  return preview(e.subject.trim() ? e.subject : (e.text ?? ''));
+  return preview(head(e.subject.trim() ? e.subject : (e.text ?? '')));
 }
 
 function isFromOthers(m: ChatMessage): boolean {

@@ -43,21 +43,39 @@ function mapEmail(i: Interaction, id: string, f: (m: EmailMessage) => EmailMessa
   return { ...i, emails };
 }
 
+/**
+ * The interaction with this id. Own entries only: ids are backend data, and `constructor`
+ * or `__proto__` must not find what Object.prototype holds under that name.
+ */
+function interactionOf(state: CcState, id: string): Interaction | undefined {
+  return Object.hasOwn(state.interactions, id) ? state.interactions[id] : undefined;
+}
+
+/**
+ * A copy of the interactions with `id` set to `value`, or removed. The record has no
+ * prototype, so `state.interactions[id]` anywhere finds own entries only (see `initialState`).
+ */
+function interactionsWith(state: CcState, id: string, value: Interaction | undefined): CcState['interactions'] {
+  const next = Object.assign(Object.create(null) as Record<string, Interaction>, state.interactions);
+  if (value) next[id] = value;
+  else delete next[id];
+  return next;
+}
+
 function withInteraction(state: CcState, id: string, f: (i: Interaction) => Interaction): CcState {
-  const current = state.interactions[id];
+  const current = interactionOf(state, id);
   if (!current) return state;
   const next = f(current);
   if (next === current) return state;
-  return { ...state, interactions: { ...state.interactions, [id]: next } };
+  return { ...state, interactions: interactionsWith(state, id, next) };
 }
 
 function without(state: CcState, id: string): CcState {
-  const current = state.interactions[id];
+  const current = interactionOf(state, id);
   if (!current) return state;
-  const { [id]: _removed, ...interactions } = state.interactions;
   const focused = { ...state.focused };
   if (focused[current.channel] === id) delete focused[current.channel];
-  return { ...state, interactions, order: state.order.filter((x) => x !== id), focused };
+  return { ...state, interactions: interactionsWith(state, id, undefined), order: state.order.filter((x) => x !== id), focused };
 }
 
 /**
@@ -77,7 +95,7 @@ export function reduce(state: CcState, action: StoreAction): CcState {
 
     case 'offer': {
       // R-OFFER-04: no offer is presented while the agent is in RONA.
-      if (state.interactions[action.interactionId] || state.agent.availability === 'rona') return state;
+      if (interactionOf(state, action.interactionId) || state.agent.availability === 'rona') return state;
       const messages = (action.messages ?? []).reduce<readonly ChatMessage[]>(insertByTime, []);
       const emails = (action.emails ?? []).reduce<readonly EmailMessage[]>(insertByTime, []);
       const interaction: Interaction = {
@@ -97,25 +115,25 @@ export function reduce(state: CcState, action: StoreAction): CcState {
       };
       return {
         ...state,
-        interactions: { ...state.interactions, [interaction.id]: interaction },
+        interactions: interactionsWith(state, interaction.id, interaction),
         order: [...state.order, interaction.id],
       };
     }
 
     case 'offer-rescinded': {
-      const i = state.interactions[action.interactionId];
+      const i = interactionOf(state, action.interactionId);
       return i && i.status === 'offered' ? without(state, i.id) : state;
     }
 
     case 'local/accept-requested':
     case 'interaction-accepted': {
-      const i = state.interactions[action.interactionId];
+      const i = interactionOf(state, action.interactionId);
       if (!i) return state;
       const accepted: Interaction =
         i.status === 'offered' ? { ...i, status: 'active', acceptedAt: action.at } : i;
       return {
         ...state,
-        interactions: accepted === i ? state.interactions : { ...state.interactions, [i.id]: accepted },
+        interactions: accepted === i ? state.interactions : interactionsWith(state, i.id, accepted),
         focused: state.focused[i.channel] === i.id ? state.focused : { ...state.focused, [i.channel]: i.id },
       };
     }
@@ -246,14 +264,16 @@ export function reduce(state: CcState, action: StoreAction): CcState {
       return withInteraction(state, action.interactionId, (i) => ({ ...i, messages: insertByTime(i.messages, action.message) }));
 
     case 'local/message-sent':
-      return withInteraction(state, action.interactionId, (i) =>
-        mapMessage(i, action.clientMessageId, (m) => {
-          const { error: _e, ...rest } = m;
-          // A receipt may already have moved the message further than the send call reports.
-          const status = m.status && m.status !== 'failed' && DELIVERY_RANK[m.status] > DELIVERY_RANK[action.status] ? m.status : action.status;
-          return { ...rest, id: action.messageId, status, timestamp: action.timestamp };
-        }),
-      );
+      return withInteraction(state, action.interactionId, (i) => {
+        const m = i.messages.find((x) => x.id === action.clientMessageId);
+        if (!m) return i;
+        const { error: _e, ...rest } = m;
+        // A receipt may already have moved the message further than the send call reports.
+        const status = m.status && m.status !== 'failed' && DELIVERY_RANK[m.status] > DELIVERY_RANK[action.status] ? m.status : action.status;
+        // The backend's timestamp may move the message, so it goes in again in time order; if the
+        // backend already echoed it under its id, that copy stays and this one goes.
+        return { ...i, messages: insertByTime(i.messages.filter((x) => x !== m), { ...rest, id: action.messageId, status, timestamp: action.timestamp }) };
+      });
 
     case 'local/message-failed':
       return withInteraction(state, action.interactionId, (i) =>
@@ -273,12 +293,13 @@ export function reduce(state: CcState, action: StoreAction): CcState {
       return withInteraction(state, action.interactionId, (i) => ({ ...i, emails: insertByTime(i.emails, action.email) }));
 
     case 'local/email-sent':
-      return withInteraction(state, action.interactionId, (i) =>
-        mapEmail(i, action.clientEmailId, (e) => {
-          const { error: _e, ...rest } = e;
-          return { ...rest, id: action.emailId, status: 'sent', timestamp: action.timestamp };
-        }),
-      );
+      return withInteraction(state, action.interactionId, (i) => {
+        const e = i.emails.find((x) => x.id === action.clientEmailId);
+        if (!e) return i;
+        const { error: _e, ...rest } = e;
+        // As for messages: in time order by the backend's timestamp, one copy per id.
+        return { ...i, emails: insertByTime(i.emails.filter((x) => x !== e), { ...rest, id: action.emailId, status: 'sent', timestamp: action.timestamp }) };
+      });
 
     case 'local/email-failed':
       return withInteraction(state, action.interactionId, (i) =>
@@ -286,7 +307,7 @@ export function reduce(state: CcState, action: StoreAction): CcState {
       );
 
     case 'local/focus': {
-      const i = state.interactions[action.interactionId];
+      const i = interactionOf(state, action.interactionId);
       if (!i || state.focused[i.channel] === i.id) return state;
       return { ...state, focused: { ...state.focused, [i.channel]: i.id } };
     }

@@ -57,7 +57,8 @@ export interface InitialStateOptions {
 export function initialState(options: InitialStateOptions = {}): CcState {
   return {
     agent: { ...(options.agent ?? { id: 'agent', name: 'Agent' }), availability: options.availability ?? 'available' },
-    interactions: {},
+    // No prototype: an interaction id such as `constructor` or `__proto__` finds nothing it does not hold.
+    interactions: Object.create(null) as Record<string, Interaction>,
     order: [],
     focused: {},
     lastSeq: 0,
