@@ -49,6 +49,11 @@ export const en = {
   'chat.ended': 'This conversation has ended.',
   'chat.newMessage': 'New message from {name}: {text}',
   'chat.attachment': '{name} ({size})',
+  'find.label': 'Find in conversation',
+  'find.next': 'Next match',
+  'find.previous': 'Previous match',
+  'find.count': '{current} of {total}',
+  'find.none': 'No matches',
 
   // delivery status (R-CHAT-05)
   'status.sending': 'Sending',
@@ -208,6 +213,15 @@ export const en = {
   'connection.reconnecting': 'Connection lost. Reconnecting…',
   'connection.closed': 'Disconnected',
   'connection.queued': 'Messages are kept and sent once the connection is back.',
+
+  // conversation actions (R-XFER-01, R-CONF-03, R-CONF-04, R-END-05)
+  endConference: 'End conference',
+  exitConference: 'Exit conference',
+  'actions.wrapup': 'Wrap up',
+  'actions.conferenceRequested': 'Waiting for {name} to join…',
+  'actions.endConferenceFailed': 'Could not end the conference: {reason}',
+  'actions.exitConferenceFailed': 'Could not exit the conference: {reason}',
+  'actions.transferDropped': 'The transfer was not accepted and the conversation was dropped.',
 
   // agent state (R-OFFER-04)
   'agent.state': 'Agent state',

@@ -43,6 +43,11 @@ export const zhCN: Messages = {
   'chat.ended': '此对话已结束。',
   'chat.newMessage': '来自 {name} 的新消息：{text}',
   'chat.attachment': '{name}（{size}）',
+  'find.label': '在对话中查找',
+  'find.next': '下一个匹配项',
+  'find.previous': '上一个匹配项',
+  'find.count': '第 {current} 项，共 {total} 项',
+  'find.none': '无匹配项',
 
   'status.sending': '正在发送',
   'status.sent': '已发送',
@@ -194,6 +199,14 @@ export const zhCN: Messages = {
   'connection.reconnecting': '连接已断开，正在重新连接…',
   'connection.closed': '已断开连接',
   'connection.queued': '消息已保留，连接恢复后将自动发送。',
+
+  endConference: '结束会议',
+  exitConference: '退出会议',
+  'actions.wrapup': '话后处理',
+  'actions.conferenceRequested': '已请求会议，等待 {name} 加入…',
+  'actions.endConferenceFailed': '无法结束会议：{reason}',
+  'actions.exitConferenceFailed': '无法退出会议：{reason}',
+  'actions.transferDropped': '座席未接受转接，该聊天请求已被丢弃。',
 
   'agent.state': '座席状态',
   'agent.available': '可用',

@@ -1,0 +1,144 @@
+import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { createRef, ref, type Ref } from 'lit/directives/ref.js';
+import type { InteractionStore } from '../../core/store/store.js';
+import type { Interaction } from '../../core/types.js';
+import { t } from '../../controllers/localize.js';
+import { ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
+import type { CcConferenceDialog } from '../cc-conference-dialog/cc-conference-dialog.js';
+import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.js';
+import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
+import '../cc-conference-dialog/cc-conference-dialog.js';
+import '../cc-transfer-dialog/cc-transfer-dialog.js';
+import '../cc-wrapup-dialog/cc-wrapup-dialog.js';
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** `aria-keyshortcuts` for an action's current binding. */
+export function keysFor(action: ShortcutAction): string | typeof nothing {
+  const binding = getShortcuts()[action];
+  return binding ? ariaKeyShortcuts(binding) : nothing;
+}
+
+/**
+ * The interaction-level actions a conversation pane offers — **Transfer**, **Conference**,
+ * **End conference** (owner), **Exit conference** (invited agent), **Wrap up** — and the
+ * dialogs behind them, rendered in the pane's shadow root. The wrap-up dialog opens by
+ * itself when the shown interaction enters wrap-up: after End, a transfer (R-XFER-05) or
+ * the end of a conference (R-CONF-03, R-END-05).
+ */
+export class InteractionActionsController implements ReactiveController {
+  readonly #host: ReactiveElement;
+  readonly #interaction: () => Interaction | undefined;
+  readonly #store: () => InteractionStore | undefined;
+  readonly #transfer: Ref<CcTransferDialog> = createRef();
+  readonly #conference: Ref<CcConferenceDialog> = createRef();
+  readonly #wrapup: Ref<CcWrapupDialog> = createRef();
+  /** Status of each interaction when last seen, to notice it entering wrap-up. */
+  readonly #lastStatus = new Map<string, Interaction['status']>();
+  #error = '';
+  #errorFor: string | undefined;
+
+  constructor(host: ReactiveElement, interaction: () => Interaction | undefined, store: () => InteractionStore | undefined) {
+    this.#host = host;
+    this.#interaction = interaction;
+    this.#store = store;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const i = this.#interaction();
+    if (!i) return;
+    const before = this.#lastStatus.get(i.id);
+    this.#lastStatus.set(i.id, i.status);
+    if (i.status === 'wrapup' && before !== undefined && before !== 'wrapup') this.openWrapup();
+  }
+
+  /** Opens the transfer dialog (R-XFER-01); `false` when the shown interaction cannot be transferred. */
+  openTransfer(): boolean {
+    const i = this.#interaction();
+    if (!i || !this.#canTransfer(i)) return false;
+    this.#transfer.value?.show();
+    return true;
+  }
+
+  /** Opens the conference dialog (R-CONF-01); `false` when no conference can start now. */
+  openConference(): boolean {
+    const i = this.#interaction();
+    if (!i || !this.#canInvite(i)) return false;
+    this.#conference.value?.show();
+    return true;
+  }
+
+  /** Opens (or reopens) the wrap-up dialog while the interaction is in wrap-up (R-END-02). */
+  openWrapup(): boolean {
+    const i = this.#interaction();
+    if (!i || i.status !== 'wrapup') return false;
+    void this.#host.updateComplete.then(() => this.#wrapup.value?.show());
+    return true;
+  }
+
+  #canTransfer(i: Interaction): boolean {
+    return i.role === 'owner' && (i.status === 'active' || i.status === 'conference');
+  }
+
+  #canInvite(i: Interaction): boolean {
+    return i.role === 'owner' && i.status === 'active' && i.channel !== 'email';
+  }
+
+  /** The action buttons for the pane's header. */
+  buttons(i: Interaction): TemplateResult {
+    const owner = i.role === 'owner';
+    return html`${this.#canTransfer(i)
+      ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${keysFor('transfer')} @click=${() => this.openTransfer()}>
+          ${t('transfer')}
+        </button>`
+      : nothing}
+    ${this.#canInvite(i)
+      ? html`<button class="btn secondary" part="conference" aria-keyshortcuts=${keysFor('conference')} @click=${() => this.openConference()}>
+          ${t('conference')}
+        </button>`
+      : nothing}
+    ${owner && i.status === 'conference'
+      ? html`<button class="btn secondary" part="end-conference" @click=${() => void this.#run(i, 'endConference')}>${t('endConference')}</button>`
+      : nothing}
+    ${!owner && i.status === 'conference'
+      ? html`<button class="btn secondary" part="exit-conference" @click=${() => void this.#run(i, 'exitConference')}>${t('exitConference')}</button>`
+      : nothing}
+    ${i.status === 'wrapup'
+      ? html`<button class="btn" part="wrapup" @click=${() => this.openWrapup()}>${t('actions.wrapup')}</button>`
+      : nothing}`;
+  }
+
+  /** Status lines for the header: a pending conference, a dropped transfer, a failed action. */
+  notices(i: Interaction): TemplateResult {
+    return html`${i.status === 'conference-requested' && i.conferenceAgent
+      ? html`<p class="muted" role="status">${t('actions.conferenceRequested', { name: i.conferenceAgent.name })}</p>`
+      : nothing}
+    ${i.transfer?.state === 'dropped' ? html`<p class="warning" role="status">${t('actions.transferDropped')}</p>` : nothing}
+    ${this.#error && this.#errorFor === i.id ? html`<p class="error header-error" role="alert">${this.#error}</p>` : nothing}`;
+  }
+
+  /** The dialogs, bound to the shown interaction. */
+  dialogs(i: Interaction): TemplateResult {
+    const store = this.#store();
+    return html`<cc-transfer-dialog ${ref(this.#transfer)} interaction-id=${i.id} .store=${store}></cc-transfer-dialog>
+      ${i.channel === 'email'
+        ? nothing
+        : html`<cc-conference-dialog ${ref(this.#conference)} interaction-id=${i.id} .store=${store}></cc-conference-dialog>`}
+      <cc-wrapup-dialog ${ref(this.#wrapup)} interaction-id=${i.id} .store=${store}></cc-wrapup-dialog>`;
+  }
+
+  async #run(i: Interaction, command: 'endConference' | 'exitConference'): Promise<void> {
+    const store = this.#store();
+    if (!store) return;
+    this.#error = '';
+    this.#host.requestUpdate();
+    try {
+      await (command === 'endConference' ? store.endConference(i.id) : store.exitConference(i.id));
+    } catch (e) {
+      this.#error = t(command === 'endConference' ? 'actions.endConferenceFailed' : 'actions.exitConferenceFailed', { reason: reason(e) });
+      this.#errorFor = i.id;
+      this.#host.requestUpdate();
+    }
+  }
+}
