@@ -35,6 +35,8 @@ const latencyMs = numberParam('latencyMs');
 
 const simulator = new SimulatedContactCenter({
   autoplay,
+  // Drafts are kept per interaction id across reloads: ids of a new page must not repeat an old page's.
+  idTag: Date.now().toString(36),
   ...(ronaTimeoutMs !== undefined ? { ronaTimeoutMs } : {}),
   ...(seed !== undefined ? { seed } : {}),
   ...(latencyMs !== undefined ? { latencyMs } : {}),

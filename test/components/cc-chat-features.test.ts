@@ -322,6 +322,31 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
     });
   });
 
+  it('R-X-04: unsent text and a template in use survive a reload (a new pane reads them back)', async () => {
+    const world = await open('webchat');
+    typeInto(shadow<HTMLTextAreaElement>(world.el, 'textarea'), 'half-written answer');
+    await world.el.updateComplete;
+    world.el.remove();
+    const again = await fixture<CcChatWidget>(html`<cc-chat-widget .store=${world.store} channel="webchat"></cc-chat-widget>`);
+    await until(() => shadowAll(again, 'textarea').length === 1, 'the composer');
+    expect(shadow<HTMLTextAreaElement>(again, 'textarea').value).to.equal('half-written answer');
+    await chooseTemplate(again, 'Order status');
+    typeInto(shadowAll<HTMLInputElement>(again, '[part="template"] input')[0] as HTMLInputElement, 'A-7');
+    await again.updateComplete;
+    again.remove();
+    const third = await fixture<CcChatWidget>(html`<cc-chat-widget .store=${world.store} channel="webchat"></cc-chat-widget>`);
+    await until(() => shadowAll(third, '[part="template"] input').length === 3, 'the template panel');
+    expect(shadowAll<HTMLInputElement>(third, '[part="template"] input')[0]?.value).to.equal('A-7');
+    expect(window.localStorage.getItem(`cc-digital-widgets:chat-draft:v1:${world.id}`)).to.contain('A-7');
+    // Sending clears the stored draft; a corrupt entry is ignored.
+    typeInto(shadowAll<HTMLInputElement>(third, '[part="template"] input')[1] as HTMLInputElement, 'May 2');
+    typeInto(shadowAll<HTMLInputElement>(third, '[part="template"] input')[2] as HTMLInputElement, '3');
+    await third.updateComplete;
+    button(third, 'Send').click();
+    await third.updateComplete;
+    expect(window.localStorage.getItem(`cc-digital-widgets:chat-draft:v1:${world.id}`)).to.equal(null);
+  });
+
   it('R-X-05: shows when the customer is typing, and stops when they send', async () => {
     const { el, id, simulator } = await open('webchat');
     simulator.customerTyping(id);

@@ -1,7 +1,8 @@
 import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../../src/adapters/simulated/index.js';
-import { setLocale } from '../../src/controllers/localize.js';
+import { registerLocale, setLocale } from '../../src/controllers/localize.js';
 import { createInteractionStore, type InteractionStore } from '../../src/core/store/store.js';
 import type { CcState } from '../../src/core/store/state.js';
+import { zhCN } from '../../src/locales/zh-CN.js';
 
 /** A real simulated contact center and a real store on top of it, torn down by `dispose()`. */
 export interface World {
@@ -11,10 +12,16 @@ export interface World {
 }
 
 const worlds: World[] = [];
+let worldCount = 0;
+
+// Tests switch locales synchronously, as a page that imported the package root does.
+registerLocale('zh-CN', zhCN);
 
 /** Creates a quiet, fast world: no random traffic, no latency, a fixed seed. */
 export function createWorld(options: SimulatedContactCenterOptions = {}): World {
-  const simulator = new SimulatedContactCenter({ autoplay: false, latencyMs: 0, seed: 7, ...options });
+  // Ids unique to this world: test files run side by side and share localStorage, where drafts are kept by id.
+  const idTag = `w${(++worldCount).toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+  const simulator = new SimulatedContactCenter({ autoplay: false, latencyMs: 0, seed: 7, idTag, ...options });
   const store = createInteractionStore(simulator, { agent: simulator.agent });
   const world: World = {
     simulator,

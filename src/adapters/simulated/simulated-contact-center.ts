@@ -68,6 +68,12 @@ export interface SimulatedContactCenterOptions {
    */
   readonly seed?: number;
   /**
+   * Middle part of every generated id (`sim-<idTag>-1`). Defaults to the seed, so the
+   * same seed gives the same ids; give each simulator of a page its own tag where ids
+   * must not repeat across sessions (drafts are stored per interaction id).
+   */
+  readonly idTag?: string;
+  /**
    * Random traffic: new offers on random channels every {@link autoplayIntervalMs}
    * (while the agent is available), customers who type and reply a while after agent
    * messages, webchat customers who occasionally leave, email customers who sometimes
@@ -350,7 +356,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
   constructor(options: SimulatedContactCenterOptions = {}) {
     const seed = options.seed ?? randomSeed();
     this.#random = new SeededRandom(seed);
-    this.#tag = (Math.trunc(seed) >>> 0).toString(36);
+    this.#tag = options.idTag ?? (Math.trunc(seed) >>> 0).toString(36);
     this.#now = options.now ?? Date.now;
     this.#agent = { ...(options.agent ?? DEFAULT_AGENT) };
     this.#directory = new Map(SEED_DIRECTORY.filter((a) => a.id !== this.#agent.id).map((a) => [a.id, { ...a }]));

@@ -1,4 +1,5 @@
-import type { Attachment, ChatChannel, MessageTemplate } from '../../core/types.js';
+import { draftStorage } from '../../core/draft-storage.js';
+import type { Attachment, Channel, ChatChannel, MessageTemplate } from '../../core/types.js';
 
 /** What each chat channel supports, as the source document gives it. */
 export interface ChatFeatures {
@@ -42,16 +43,63 @@ export interface ComposerState {
 /** An empty composer. */
 export const EMPTY_COMPOSER: ComposerState = { text: '', attachments: [], uploading: [], notices: [] };
 
-/** Composer states by interaction id, with immutable updates. */
+/** What of a composer survives a reload: the text and a template in use (uploaded files do not). */
+interface PersistedComposer {
+  readonly text: string;
+  readonly template?: TemplateInUse | undefined;
+}
+
+const isStringRecord = (v: unknown): v is Record<string, string> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+
+const CHANNELS: readonly Channel[] = ['messenger', 'sms', 'webchat', 'email'];
+
+function parseTemplate(v: unknown): MessageTemplate | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const t = v as Partial<Record<keyof MessageTemplate, unknown>>;
+  if (typeof t.id !== 'string' || typeof t.name !== 'string' || typeof t.body !== 'string' || typeof t.locked !== 'boolean') return undefined;
+  const channels = Array.isArray(t.channels) ? t.channels.filter((c): c is Channel => CHANNELS.includes(c as Channel)) : [];
+  return { id: t.id, name: t.name, body: t.body, locked: t.locked, channels };
+}
+
+/** Validates a stored composer draft; anything malformed is rejected (and removed). */
+function parseComposer(v: unknown): PersistedComposer | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const d = v as { text?: unknown; template?: unknown };
+  if (typeof d.text !== 'string') return undefined;
+  if (d.template === undefined) return { text: d.text };
+  const inUse = d.template as { template?: unknown; params?: unknown } | null;
+  const template = parseTemplate(inUse?.template);
+  if (!template || !isStringRecord(inUse?.params)) return undefined;
+  return { text: d.text, template: { template, params: inUse.params } };
+}
+
+const stored = draftStorage<PersistedComposer>('cc-digital-widgets:chat-draft:v1:', parseComposer);
+let pruned = false;
+
+/**
+ * Composer states by interaction id, with immutable updates. Text and templates are
+ * mirrored to `localStorage`, so they survive a reload as well as a switch (R-X-04).
+ */
 export class ComposerStates {
   readonly #states = new Map<string, ComposerState>();
+  readonly #loaded = new Set<string>();
   readonly #changed: () => void;
 
   constructor(changed: () => void) {
     this.#changed = changed;
+    if (!pruned) {
+      pruned = true;
+      stored.prune();
+    }
   }
 
   get(id: string): ComposerState {
+    if (!this.#loaded.has(id)) {
+      this.#loaded.add(id);
+      const draft = stored.load(id);
+      if (draft && !this.#states.has(id)) this.#states.set(id, { ...EMPTY_COMPOSER, text: draft.text, template: draft.template });
+    }
     return this.#states.get(id) ?? EMPTY_COMPOSER;
   }
 
@@ -61,6 +109,9 @@ export class ComposerStates {
     const empty = !next.text && next.attachments.length === 0 && next.uploading.length === 0 && !next.template && next.notices.length === 0;
     if (empty) this.#states.delete(id);
     else this.#states.set(id, next);
+    this.#loaded.add(id);
+    const persisted: PersistedComposer = next.template ? { text: next.text, template: next.template } : { text: next.text };
+    stored.save(id, persisted, !next.text && !next.template);
     this.#changed();
   }
 
@@ -71,6 +122,8 @@ export class ComposerStates {
 
   clear(id: string): void {
     this.#states.delete(id);
+    this.#loaded.add(id);
+    stored.remove(id);
     this.#changed();
   }
 }
