@@ -6,6 +6,41 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * Public tokens every element (but the unstyled <cc-provider>) reads through the shared
+ * `tokens` and `controls` styles (src/styles/tokens.ts), listed on each element by the
+ * `cc-theming` plugin below; descriptions come from THEME_TOKENS (src/styles/themes.ts).
+ */
+const SHARED_TOKENS = [
+  '--cc-font-family',
+  '--cc-font-size',
+  '--cc-space',
+  '--cc-radius',
+  '--cc-color-text',
+  '--cc-color-surface',
+  '--cc-color-primary',
+  '--cc-color-on-primary',
+  '--cc-color-primary-hover',
+  '--cc-color-focus',
+  '--cc-color-disabled',
+  '--cc-color-on-disabled',
+];
+/** @type {Map<string, string>} */
+const tokenDescriptions = new Map(
+  [...readFileSync('src/styles/themes.ts', 'utf8').matchAll(/name: '(--cc-[a-z-]+)'[\s\S]*?description: '((?:[^'\\]|\\.)*)'/g)].map(m => [
+    m[1] ?? '',
+    m[2] ?? '',
+  ]),
+);
+
+/** The `theme` attribute every element takes (the `schemes` styles in src/styles/themes.ts). */
+const THEME_ATTRIBUTE = {
+  name: 'theme',
+  type: { text: "'light' | 'dark' | 'auto'" },
+  description:
+    'Colour scheme (R-X-03): `dark`, `light` (the default) or `auto` (follows `prefers-color-scheme`). Elements inside this one follow it. Hosts can also set it on any ancestor with `themes.css`.',
+};
+
 /** @param {string} a @param {string} b */
 const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -29,6 +64,22 @@ export default {
       .map(glob => ts.createSourceFile(glob, readFileSync(path.resolve(glob), 'utf8'), ts.ScriptTarget.ES2015, true));
   },
   plugins: [
+    {
+      name: 'cc-theming',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const declaration of mod.declarations ?? []) {
+            if (!('tagName' in declaration) || !declaration.tagName) continue;
+            const element = /** @type {import('custom-elements-manifest/schema').CustomElementDeclaration} */ (declaration);
+            if (!(element.attributes ?? []).some(a => a.name === THEME_ATTRIBUTE.name)) element.attributes = [...(element.attributes ?? []), THEME_ATTRIBUTE];
+            if (element.tagName === 'cc-provider') continue;
+            const documented = new Set((element.cssProperties ?? []).map(p => p.name));
+            const shared = SHARED_TOKENS.filter(name => !documented.has(name)).map(name => ({ name, description: tokenDescriptions.get(name) ?? '' }));
+            if (shared.length > 0) element.cssProperties = [...(element.cssProperties ?? []), ...shared];
+          }
+        }
+      },
+    },
     {
       name: 'cc-sort-modules',
       packageLinkPhase({ customElementsManifest }) {

@@ -3,7 +3,8 @@
  * `npm run build` (after `scripts/clean.mjs`, before `tsc -p tsconfig.build.json`):
  *
  * 1. the library: ESM, one module per source file under dist/ (preserveModules),
- *    entries src/index.ts and every element module src/components/<tag>/<tag>.ts;
+ *    entries src/index.ts, the adapters, the React wrappers (src/react/index.ts) and
+ *    every element module src/components/<tag>/<tag>.ts; src/styles/themes.css is copied;
  *    runtime dependencies stay external; minified with terser; sourcemaps.
  * 2. the demo: demo/main.ts with every dependency inlined into dist/demo/main.js
  *    (minified, sourcemap) and demo's static files (index.html, *.css, …) copied
@@ -45,9 +46,10 @@ const terserOptions = {
 
 /** @type {import('rollup').RollupOptions} */
 const library = {
-  input: ['src/index.ts', 'src/adapters/simulated/index.ts', 'src/adapters/websocket/index.ts', ...elementInputs()],
+  input: ['src/index.ts', 'src/adapters/simulated/index.ts', 'src/adapters/websocket/index.ts', 'src/react/index.ts', ...elementInputs()],
   external: isExternal,
   plugins: [
+    copyFile('src/styles/themes.css', 'styles/themes.css'),
     nodeResolve({ extensions }),
     // tsconfig.json: experimentalDecorators + useDefineForClassFields false (legacy decorators).
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true }),
@@ -67,6 +69,22 @@ const library = {
     warn(warning);
   },
 };
+
+/**
+ * Copies one file into the output as it is (the host-page stylesheet themes.css).
+ * @param {string} from
+ * @param {string} fileName
+ * @returns {import('rollup').Plugin}
+ */
+function copyFile(from, fileName) {
+  return {
+    name: 'copy-file',
+    buildStart() {
+      this.addWatchFile(from);
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
+    },
+  };
+}
 
 /**
  * Copies demo/ static files (everything that is not TypeScript) into the demo

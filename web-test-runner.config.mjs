@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { reactEsmPlugin } from './test/react/react-esm-plugin.mjs';
 import { backendPlugin } from './test/e2e/backend-plugin.mjs';
 
 /**
@@ -66,6 +67,8 @@ export default {
   plugins: [
     // Uses tsconfig.json: experimentalDecorators + useDefineForClassFields false (legacy decorators).
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // test/react: React ships CommonJS; serve it as ES modules.
+    reactEsmPlugin(),
     // test/e2e: `executeServerCommand('cc-backend', …)` starts, kills and restarts the reference backend (server/).
     backendPlugin(),
   ],

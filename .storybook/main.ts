@@ -6,7 +6,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
  * honours, so no extra transform is needed here.
  */
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
+  // Element stories, and the guides (stories/docs/*.mdx: integrating a backend, theming).
+  stories: ['../stories/docs/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: {
     name: '@storybook/web-components-vite',

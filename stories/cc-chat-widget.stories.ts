@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcChatWidget } from '../src/components/cc-chat-widget/cc-chat-widget.js';
+import { shadowPart } from './dialog-support.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
 const meta: Meta = {
@@ -186,4 +187,63 @@ export const LockedTemplate: StoryObj = {
       <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
     </div>`;
   },
+};
+
+/** Clicks a button of the pane's shadow tree once it is rendered. */
+async function press(widget: { value?: CcChatWidget }, selector: string): Promise<void> {
+  const el = widget.value;
+  if (!el) return;
+  (await shadowPart(el, selector)).click();
+}
+
+/** R-END-01: Messenger ends only with the customer's consent, which the agent confirms here. */
+export const EndWithConsent: StoryObj = {
+  // A modal dialog makes the rest of its page inert: its own frame on the docs page.
+  parameters: { docs: { story: { inline: false, iframeHeight: 560 } } },
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'messenger', customerName: 'Mo Salah', text: 'Thanks, that answers it.' });
+      await press(widget, 'button[part~="end"]');
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="messenger"></cc-chat-widget>
+    </div>`;
+  },
+};
+
+/** R-CHAT-10: the Workflows menu, open, listing the host's workflows. */
+export const WorkflowsMenu: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'I would like a callback.' });
+      await press(widget, '.menu > button');
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};
+
+/** R-CONF-01, R-CONF-02: a conference: another agent joined and writes in the same thread. */
+export const Conference: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(
+        async (w) => {
+          const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'My invoice is wrong.' });
+          await w.store.send(id, 'Let me bring in a colleague from billing.');
+          const [peer] = (await w.store.listAgents()).filter((a) => a.availability === 'available' && a.id !== w.simulator.agent.id);
+          if (!peer) return;
+          await w.store.inviteToConference(id, peer.id);
+          while (w.store.state.interactions[id]?.status !== 'conference') {
+            if (w.store.disposed) return;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          w.simulator.peerMessage(id, 'Hi Jane, I can correct the invoice for you right away.');
+        },
+        { agentResponseMs: 0 },
+      ),
+    ),
 };

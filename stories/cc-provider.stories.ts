@@ -4,6 +4,7 @@ import { createRef, ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcProvider } from '../src/components/cc-provider/cc-provider.js';
 import type { CcNotification } from '../src/core/store/notifications.js';
+import { getLocale } from '../src/controllers/localize.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
 const meta: Meta = {
@@ -61,7 +62,7 @@ export const Notifications: StoryObj = {
     const onNotification = (e: CustomEvent<CcNotification>): void => {
       const { kind, title, body, at } = e.detail;
       const item = document.createElement('li');
-      item.textContent = `${new Date(at).toLocaleTimeString()} ${kind} · ${title}${body ? ` — ${body}` : ''}`;
+      item.textContent = `${new Date(at).toLocaleTimeString(getLocale())} ${kind} · ${title}${body ? ` — ${body}` : ''}`;
       log.value?.prepend(item);
     };
     const askPermission = async (): Promise<void> => {

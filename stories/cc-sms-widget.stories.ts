@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
 import '../src/index.js';
+import type { CcSmsWidget } from '../src/components/cc-sms-widget/cc-sms-widget.js';
+import { shadowPart } from './dialog-support.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
 const meta: Meta = {
@@ -48,3 +51,29 @@ export const FailedMessage: StoryObj = {
 
 /** No SMS conversation yet. */
 export const Empty: StoryObj = { render: () => pane(storyWorld()) };
+
+/** R-END-01: SMS ends only with the customer's consent, which the agent confirms here. */
+export const EndWithConsent: StoryObj = {
+  // A modal dialog makes the rest of its page inert: its own frame on the docs page.
+  parameters: { docs: { story: { inline: false, iframeHeight: 560 } } },
+  render: () => {
+    const widget = createRef<CcSmsWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'sms', customerName: 'Sam Text', text: 'Great, thanks!' });
+      const el = widget.value;
+      if (el) (await shadowPart(el, 'button[part~="end"]')).click();
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid"><cc-sms-widget ${ref(widget)} .store=${world.store}></cc-sms-widget></div>`;
+  },
+};
+
+/** R-END-04: the customer left; the agent ends and wraps up. */
+export const CustomerLeft: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, { channel: 'sms', customerName: 'Sam Text', text: 'Never mind, found it.' });
+        w.simulator.customerLeaves(id);
+      }),
+    ),
+};

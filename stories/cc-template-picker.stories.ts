@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
 import '../src/index.js';
+import type { CcTemplatePicker } from '../src/components/cc-template-picker/cc-template-picker.js';
+import { shadowPart } from './dialog-support.js';
 import { storyWorld } from './support.js';
 
 const meta: Meta = {
@@ -28,4 +31,19 @@ export const Open: StoryObj = {
 /** Open for SMS. */
 export const Sms: StoryObj = {
   render: () => html`<div style="height:360px"><cc-template-picker open .store=${storyWorld().store} channel="sms"></cc-template-picker></div>`,
+};
+
+/** R-TPL-01: a search that matches no template. */
+export const NoMatch: StoryObj = {
+  render: () => {
+    const picker = createRef<CcTemplatePicker>();
+    const world = storyWorld(async () => {
+      const el = picker.value;
+      if (!el) return;
+      const search = (await shadowPart(el, 'input[part~="search"]')) as HTMLInputElement;
+      search.value = 'warranty';
+      search.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    });
+    return html`<div style="height:360px"><cc-template-picker ${ref(picker)} open .store=${world.store} channel="webchat"></cc-template-picker></div>`;
+  },
 };

@@ -1,3 +1,4 @@
+import type { Decorator } from '@storybook/web-components-vite';
 import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../src/adapters/simulated/index.js';
 import { createInteractionStore, type InteractionStore } from '../src/core/store/store.js';
 
@@ -7,23 +8,53 @@ export interface StoryWorld {
   readonly store: InteractionStore;
 }
 
-let current: StoryWorld | undefined;
+/** Worlds by the id of the story that made them. */
+const worlds = new Map<string, StoryWorld[]>();
+/** The story rendering right now (story functions render synchronously). */
+let rendering = '';
+
+/** Disposes the worlds a story made. */
+export function disposeStoryWorlds(storyId: string): void {
+  for (const world of worlds.get(storyId) ?? []) {
+    world.store.dispose();
+    world.simulator.dispose();
+  }
+  worlds.delete(storyId);
+}
 
 /**
- * Makes a fresh world for a story (disposing the previous story's) and runs `script`
- * to bring it into the state the story shows. Elements follow the store, so the
- * story's template can be returned at once.
+ * Decorator (preview.ts): worlds made while a story renders belong to it, and a re-render
+ * replaces them. A docs page shows many stories at once, each with its own live world;
+ * preview.ts disposes a story's worlds when Storybook tears the story down.
+ */
+export const withStoryWorlds: Decorator = (story, context) => {
+  disposeStoryWorlds(context.id);
+  const outer = rendering;
+  rendering = context.id;
+  try {
+    return story();
+  } finally {
+    rendering = outer;
+  }
+};
+
+/**
+ * Makes a fresh world for the rendering story and runs `script` to bring it into the
+ * state the story shows. Elements follow the store, so the story's template can be
+ * returned at once.
  */
 export function storyWorld(script: (world: StoryWorld) => void | Promise<void> = () => undefined, options: SimulatedContactCenterOptions = {}): StoryWorld {
-  if (current) {
-    current.store.dispose();
-    current.simulator.dispose();
-  }
+  // Outside a story render (no decorator), keep the old rule: one world at a time.
+  if (!rendering) disposeStoryWorlds('');
   const simulator = new SimulatedContactCenter({ autoplay: false, latencyMs: 0, seed: 42, ...options });
   const store = createInteractionStore(simulator, { agent: simulator.agent });
-  current = { simulator, store };
-  void Promise.resolve(script(current)).catch((e: unknown) => console.error('story script failed', e));
-  return current;
+  const world = { simulator, store };
+  worlds.set(rendering, [...(worlds.get(rendering) ?? []), world]);
+  void Promise.resolve(script(world)).catch((e: unknown) => {
+    // A story torn down while its script still runs has its world disposed: not a failure.
+    if (!store.disposed) console.error('story script failed', e);
+  });
+  return world;
 }
 
 /** Offers a contact and accepts it, resolving with its id. */

@@ -1,9 +1,12 @@
 import { css } from 'lit';
+import { schemes } from './themes.js';
 
 /**
  * Design tokens. Hosts theme the widgets by setting the public `--cc-*` custom
  * properties on any ancestor; elements read them through private `--_cc-*` aliases
- * that hold the defaults, so an unset token falls back to the light scheme.
+ * that hold the defaults, so an unset token falls back to the light scheme. The
+ * `theme` attribute (`dark`, `auto`, `light`) picks the scheme per element (`themes.ts`);
+ * the values here must match `THEME_TOKENS` there (checked by test/styles/themes.test.ts).
  */
 export const tokens = css`
   :host {
@@ -27,7 +30,7 @@ export const tokens = css`
     --_cc-on-avatar: var(--cc-color-on-avatar, #ffffff);
     --_cc-danger: var(--cc-color-danger, #c4122f);
     --_cc-success: var(--cc-color-success, #17753a);
-    --_cc-warning: var(--cc-color-warning, #b25e00);
+    --_cc-warning: var(--cc-color-warning, #a65700);
     --_cc-focus: var(--cc-color-focus, #0a5bd3);
     --_cc-disabled-bg: var(--cc-color-disabled, #e3e5e8);
     --_cc-disabled-text: var(--cc-color-on-disabled, #5f6570);
@@ -35,6 +38,7 @@ export const tokens = css`
     font-size: var(--_cc-font-size);
     color: var(--_cc-text);
   }
+  ${schemes}
 `;
 
 /** Shared control styles: buttons, visible focus, visually hidden text. */

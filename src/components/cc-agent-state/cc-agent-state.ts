@@ -27,6 +27,8 @@ const SELECTABLE: readonly AgentAvailability[] = ['available', 'idle'];
  * @cssprop --cc-color-success - Available dot.
  * @cssprop --cc-color-warning - Idle and busy dot.
  * @cssprop --cc-color-danger - RONA dot, notice border and errors.
+ * @cssprop --cc-color-text-muted - Offline dot.
+ * @cssprop --cc-color-border - State picker border.
  */
 @customElement('cc-agent-state')
 export class CcAgentState extends LitElement {

@@ -81,11 +81,14 @@ const reason = (e: unknown): string => (e instanceof Error ? e.message : String(
  * @csspart error - The composer's length error.
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart confirm - The end-confirmation dialog.
+ * @csspart empty - The text shown when there is no conversation.
  * @cssprop --cc-color-customer-bubble - Customer bubble background (grey).
  * @cssprop --cc-color-on-customer-bubble - Customer bubble text.
  * @cssprop --cc-color-agent-bubble - Agent bubble background (blue).
  * @cssprop --cc-color-on-agent-bubble - Agent bubble text.
  * @cssprop --cc-color-avatar - Initials avatar background.
+ * @cssprop --cc-color-on-avatar - Initials text.
+ * @cssprop --cc-color-warning - Template warnings and unfilled parameters.
  * @cssprop --cc-color-primary - Buttons and links.
  * @cssprop --cc-color-danger - Errors and failed messages.
  * @cssprop --cc-color-surface - Pane background.
@@ -284,8 +287,9 @@ export class CcChatWidget extends LitElement {
     const since = i.acceptedAt ?? i.offeredAt;
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(since);
     const open = i.status !== 'wrapup' && i.status !== 'offered';
-    return html`<header part="header">
-      <h2>${i.customer.name}</h2>
+    // A group, not a banner landmark: a page can hold several panes (R-X-02).
+    return html`<header part="header" role="group" aria-labelledby="pane-title">
+      <h2 id="pane-title">${i.customer.name}</h2>
       <dl>
         <div><dt>${t('chat.queue')}</dt><dd>${i.queue.name}</dd></div>
         <div><dt>${t('chat.agent')}</dt><dd>${this.#agentName.value ?? ''}</dd></div>

@@ -609,8 +609,9 @@ export class CcEmailWidget extends LitElement {
     const mode = draft?.mode ?? 'quick';
     const ccShown = draft !== undefined && showsCc(draft);
     const modeLabel = (m: ReplyMode) => t(m === 'reply' ? 'email.reply' : m === 'reply-all' ? 'email.replyAll' : 'email.forward');
-    return html`<header part="header">
-      <h2>${first?.subject || t('email.noSubject')}</h2>
+    // A group, not a banner landmark: a page can hold several panes (R-X-02).
+    return html`<header part="header" role="group" aria-labelledby="pane-title">
+      <h2 id="pane-title">${first?.subject || t('email.noSubject')}</h2>
       <dl>
         <div><dt>${t('email.from')}</dt><dd>${i.customer.name ? `${i.customer.name} <${customer}>` : customer}</dd></div>
         <div><dt>${t('email.to')}</dt><dd>${first?.to.join(', ') ?? ''}</dd></div>

@@ -6,6 +6,7 @@ import { storeContext } from '../../core/context.js';
 import type { CcNotification } from '../../core/store/notifications.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import { getLocale, t } from '../../controllers/localize.js';
+import { schemes } from '../../styles/themes.js';
 
 /**
  * Provides an {@link InteractionStore} to every cc-* element inside it, so they need
@@ -16,17 +17,24 @@ import { getLocale, t } from '../../controllers/localize.js';
  * it shows a browser notification too, while the page is hidden and the user has granted
  * permission (ask with {@link CcProvider.requestNotificationPermission} from a click).
  *
+ * With `theme="dark"` (or `light`, or `auto` to follow `prefers-color-scheme`) every
+ * element inside it uses that colour scheme (R-X-03).
+ *
  * @summary Hands the agent session's store to the widgets inside it, and raises its notifications.
  * @slot - The widgets (and any host markup) that use the store.
  * @fires cc-notification - A new offer, customer message or inbound email arrived (detail: `CcNotification`). Cancelable: `preventDefault()` suppresses the browser notification.
  */
 @customElement('cc-provider')
 export class CcProvider extends LitElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-  `;
+  // `theme` on the provider themes every element inside it (R-X-03).
+  static override styles = [
+    schemes,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
 
   /** The agent session's store, made with `createInteractionStore(adapter)`. */
   @provide({ context: storeContext })

@@ -31,12 +31,20 @@ import { CcChatWidget } from '../cc-chat-widget/cc-chat-widget.js';
  * @csspart error - The composer's length error.
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart confirm - The end-confirmation dialog.
+ * @csspart empty - The text shown when there is no conversation.
  * @cssprop --cc-color-customer-bubble - Customer bubble background (grey).
  * @cssprop --cc-color-agent-bubble - Agent bubble background (blue).
  * @cssprop --cc-color-primary - Buttons and links.
  * @cssprop --cc-color-danger - Errors and failed messages.
  * @cssprop --cc-color-surface - Pane background.
  * @cssprop --cc-color-border - Borders.
+ * @cssprop --cc-color-on-customer-bubble - Customer bubble text.
+ * @cssprop --cc-color-on-agent-bubble - Agent bubble text.
+ * @cssprop --cc-color-avatar - Initials avatar background.
+ * @cssprop --cc-color-on-avatar - Initials text.
+ * @cssprop --cc-color-surface-alt - Header background.
+ * @cssprop --cc-color-text-muted - Secondary text.
+ * @cssprop --cc-color-warning - Template warnings and unfilled parameters.
  */
 @customElement('cc-sms-widget')
 export class CcSmsWidget extends CcChatWidget {

@@ -47,6 +47,7 @@ interface TaskListSlice {
  * @cssprop --cc-color-danger - Unread badge and errors.
  * @cssprop --cc-color-surface - Task background.
  * @cssprop --cc-color-border - Task border.
+ * @cssprop --cc-color-text-muted - Details, timers and the empty text.
  */
 @customElement('cc-task-list')
 export class CcTaskList extends LitElement {

@@ -34,6 +34,9 @@ let nextId = 0;
  * @cssprop --cc-color-surface - Pop-up background.
  * @cssprop --cc-color-border - Pop-up border.
  * @cssprop --cc-color-primary - Button.
+ * @cssprop --cc-color-surface-alt - The highlighted template.
+ * @cssprop --cc-color-text-muted - Template previews, Locked marks and status text.
+ * @cssprop --cc-color-danger - Load errors.
  */
 @customElement('cc-template-picker')
 export class CcTemplatePicker extends LitElement {

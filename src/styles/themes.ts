@@ -1,0 +1,82 @@
+import { unsafeCSS } from 'lit';
+
+/** One public design token (R-X-03). */
+export interface ThemeToken {
+  /** The custom property hosts set on any ancestor, e.g. `--cc-color-surface`. */
+  readonly name: `--cc-${string}`;
+  /** The element-private alias that holds the resolved value inside each element. */
+  readonly alias: `--_cc-${string}`;
+  /** Value in the light scheme (the default). */
+  readonly light: string;
+  /** Value in the dark scheme; the same as `light` for tokens that are not colours. */
+  readonly dark: string;
+  /** What the token paints. */
+  readonly description: string;
+}
+
+/**
+ * Every public `--cc-*` token with its light and dark value. `tokens.ts` holds the light
+ * values as the elements' fallbacks, `themes.css` the values hosts can link; tests keep
+ * the three in step and check WCAG AA contrast of both schemes.
+ */
+export const THEME_TOKENS: readonly ThemeToken[] = [
+  {
+    name: '--cc-font-family',
+    alias: '--_cc-font',
+    light: "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+    dark: "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+    description: 'Font of every element (Chinese system fonts included).',
+  },
+  { name: '--cc-font-size', alias: '--_cc-font-size', light: '14px', dark: '14px', description: 'Base font size.' },
+  { name: '--cc-radius', alias: '--_cc-radius', light: '8px', dark: '8px', description: 'Corner radius of panes, cards and bubbles (buttons use half).' },
+  { name: '--cc-space', alias: '--_cc-space', light: '8px', dark: '8px', description: 'Spacing unit; paddings and gaps are multiples of it.' },
+  { name: '--cc-color-surface', alias: '--_cc-surface', light: '#ffffff', dark: '#1d2025', description: 'Background of panes, cards, dialogs and inputs.' },
+  { name: '--cc-color-surface-alt', alias: '--_cc-surface-alt', light: '#f4f5f7', dark: '#262a31', description: 'Headers, key caps, grey email surfaces.' },
+  { name: '--cc-color-text', alias: '--_cc-text', light: '#1b1d21', dark: '#e8eaed', description: 'Body text.' },
+  { name: '--cc-color-text-muted', alias: '--_cc-text-muted', light: '#545a66', dark: '#a9b0bb', description: 'Labels, timers, counters, hints.' },
+  { name: '--cc-color-border', alias: '--_cc-border', light: '#c9ced6', dark: '#48505c', description: 'Borders and dividers.' },
+  { name: '--cc-color-primary', alias: '--_cc-primary', light: '#0a5bd3', dark: '#5b9cff', description: 'Primary buttons, links, accents.' },
+  { name: '--cc-color-on-primary', alias: '--_cc-on-primary', light: '#ffffff', dark: '#0b1220', description: 'Text on primary (and danger) backgrounds.' },
+  { name: '--cc-color-primary-hover', alias: '--_cc-primary-hover', light: '#084aad', dark: '#7eb1ff', description: 'Primary buttons under the pointer.' },
+  { name: '--cc-color-customer-bubble', alias: '--_cc-customer-bubble', light: '#e8eaed', dark: '#343a43', description: 'Customer (and other agents’) message bubbles.' },
+  { name: '--cc-color-on-customer-bubble', alias: '--_cc-on-customer-bubble', light: '#1b1d21', dark: '#e8eaed', description: 'Text in customer bubbles.' },
+  { name: '--cc-color-agent-bubble', alias: '--_cc-agent-bubble', light: '#0a5bd3', dark: '#2f6fd6', description: 'This agent’s message bubbles.' },
+  { name: '--cc-color-on-agent-bubble', alias: '--_cc-on-agent-bubble', light: '#ffffff', dark: '#ffffff', description: 'Text in agent bubbles.' },
+  { name: '--cc-color-avatar', alias: '--_cc-avatar', light: '#5d6470', dark: '#6b7380', description: 'Initials avatar background.' },
+  { name: '--cc-color-on-avatar', alias: '--_cc-on-avatar', light: '#ffffff', dark: '#ffffff', description: 'Initials text.' },
+  { name: '--cc-color-danger', alias: '--_cc-danger', light: '#c4122f', dark: '#ff7b8a', description: 'Errors, failed messages, End buttons, unread badges.' },
+  { name: '--cc-color-success', alias: '--_cc-success', light: '#17753a', dark: '#5fd38d', description: 'Available state, success messages.' },
+  { name: '--cc-color-warning', alias: '--_cc-warning', light: '#a65700', dark: '#f0a640', description: 'Idle state, warnings.' },
+  { name: '--cc-color-focus', alias: '--_cc-focus', light: '#0a5bd3', dark: '#7eb1ff', description: 'Focus ring (2px outline).' },
+  { name: '--cc-color-disabled', alias: '--_cc-disabled-bg', light: '#e3e5e8', dark: '#30353d', description: 'Disabled button background.' },
+  { name: '--cc-color-on-disabled', alias: '--_cc-disabled-text', light: '#5f6570', dark: '#9aa1ab', description: 'Disabled button text.' },
+];
+
+/** The schemes an element or ancestor can ask for with its `theme` attribute. */
+export type ThemeName = 'light' | 'dark' | 'auto';
+
+const declarations = (lines: readonly string[]): string => lines.map((line) => `${line};`).join(' ');
+const differing = THEME_TOKENS.filter((token) => token.dark !== token.light);
+
+/** Dark values as element-private aliases: a host's own `--cc-*` values still win. */
+const darkAliases = declarations(['color-scheme: dark', ...differing.map((token) => `${token.alias}: var(${token.name}, ${token.dark})`)]);
+
+/** The resolved values handed down as the public tokens. */
+const handedDown = declarations(differing.map((token) => `${token.name}: var(${token.alias})`));
+
+/**
+ * The `theme` attribute on an element (R-X-03), part of `tokens`: `theme="dark"` switches
+ * it to the dark scheme, `theme="auto"` follows `prefers-color-scheme`, no attribute (or
+ * `theme="light"`) keeps the light scheme. Elements in its shadow tree (a template picker
+ * inside a chat pane) and, for `<cc-provider>`, slotted elements follow: the resolved
+ * values are handed down to the shadow tree's top elements as the public tokens.
+ * (Built from THEME_TOKENS, a constant, so `unsafeCSS` is safe here.)
+ */
+export const schemes = unsafeCSS(
+  [
+    `:host([theme='dark']) { ${darkAliases} }`,
+    `@media (prefers-color-scheme: dark) { :host([theme='auto']) { ${darkAliases} } }`,
+    `:host([theme='light']) { color-scheme: light; }`,
+    `:host([theme]) > * { ${handedDown} }`,
+  ].join('\n'),
+);
