@@ -29,10 +29,15 @@ const frame = 'height:460px;display:grid';
 /** R-X-03: `theme="dark"` and `theme="light"` on the elements themselves, whatever the page's scheme. */
 export const ThemeAttribute: StoryObj = {
   render: () => {
-    const world = conversation();
+    const world = storyWorld(async (w) => {
+      const jane = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Hi, my parcel has not arrived.' });
+      await w.store.send(jane, 'Sorry to hear that! Could you share the order number?');
+      const mo = await acceptedContact(w, { channel: 'messenger', customerName: 'Mo Salah', text: 'Do you ship to Egypt?' });
+      await w.store.send(mo, 'Yes, we do: delivery takes 5 to 7 days.');
+    });
     return html`<div style="display:grid;grid-template-columns:1fr 1fr;gap:12px">
       <div style=${frame}><cc-chat-widget theme="light" .store=${world.store} channel="webchat"></cc-chat-widget></div>
-      <div style=${frame}><cc-chat-widget theme="dark" .store=${world.store} channel="webchat"></cc-chat-widget></div>
+      <div style=${frame}><cc-chat-widget theme="dark" .store=${world.store} channel="messenger"></cc-chat-widget></div>
     </div>`;
   },
 };
