@@ -45,7 +45,7 @@ export interface DraftStorage<T> {
 export function draftStorage<T>(prefix: string, parse: (value: unknown) => T | undefined, maxAgeMs = DRAFT_MAX_AGE_MS): DraftStorage<T> {
   const key = (interactionId: string): string => `${prefix}${interactionId}`;
   const read = (k: string): { savedAt: number; draft: T } | undefined => {
-    let raw: string | null = null;
+    let raw: string | null;
     try {
       raw = storage()?.getItem(k) ?? null;
     } catch {

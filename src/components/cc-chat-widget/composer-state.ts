@@ -65,10 +65,10 @@ function parseTemplate(v: unknown): MessageTemplate | undefined {
 /** Validates a stored composer draft; anything malformed is rejected (and removed). */
 function parseComposer(v: unknown): PersistedComposer | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
-  const d = v as { text?: unknown; template?: unknown };
+  const d = v as { text?: unknown; template?: { template?: unknown; params?: unknown } | null };
   if (typeof d.text !== 'string') return undefined;
   if (d.template === undefined) return { text: d.text };
-  const inUse = d.template as { template?: unknown; params?: unknown } | null;
+  const inUse = d.template;
   const template = parseTemplate(inUse?.template);
   if (!template || !isStringRecord(inUse?.params)) return undefined;
   return { text: d.text, template: { template, params: inUse.params } };
