@@ -3,6 +3,13 @@
  * Messenger, SMS, WebChat and Email. Importing this module registers every element.
  * @packageDocumentation
  */
+import { registerLocale as register } from './controllers/localize.js';
+import { zhCN } from './locales/zh-CN.js';
+
+// Importing the package registers every element and every shipped locale, so setLocale
+// switches at once; an element imported on its own loads other locales on demand (issue 7).
+register('zh-CN', zhCN);
+
 export * from './core/types.js';
 export type * from './core/events.js';
 export type * from './core/adapter.js';
@@ -25,7 +32,7 @@ export { storeContext } from './core/context.js';
 export { formatElapsed, initials, formatBytes } from './core/format.js';
 export { StoreController, type StoreHost, type StoreControllerOptions } from './controllers/store-controller.js';
 export { ClockController } from './controllers/clock.js';
-export { LocalizeController, setLocale, getLocale, t, LOCALES, type Locale, type LocaleChangedDetail } from './controllers/localize.js';
+export { LocalizeController, setLocale, getLocale, t, LOCALES, registerLocale, type Locale, type LocaleChangedDetail } from './controllers/localize.js';
 export type { MessageKey, Messages } from './locales/en.js';
 
 export { CcProvider } from './components/cc-provider/cc-provider.js';
@@ -81,5 +88,6 @@ export { CcTransferDialog, type CcTransferDetail } from './components/cc-transfe
 export { CcConferenceDialog, type CcConferenceDetail } from './components/cc-conference-dialog/cc-conference-dialog.js';
 export { CcWrapupDialog, type CcWrapupDetail } from './components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 export type { CcDialogCloseDetail, CcDialogCloseReason } from './controllers/modal-dialog.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './core/store/outbox.js';
 export { CcEmailWidget, type CcEmailSendDetail, type CcTransferRequestDetail } from './components/cc-email-widget/cc-email-widget.js';
 export type { ComposeMode, ReplyMode } from './components/cc-email-widget/email-draft.js';

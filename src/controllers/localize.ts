@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type MessageKey, type Messages } from '../locales/en.js';
-import { zhCN } from '../locales/zh-CN.js';
 
 /** Locales the library ships (R-X-01). */
 export type Locale = 'en' | 'zh-CN';
@@ -8,9 +7,19 @@ export type Locale = 'en' | 'zh-CN';
 /** Every shipped locale. */
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
-const catalogues: Readonly<Record<Locale, Messages>> = { en, 'zh-CN': zhCN };
+/**
+ * Catalogues at hand. English is built in; another one loads when first switched to,
+ * unless registered up front (the package root registers every shipped one), so an
+ * element imported on its own carries English only (issue 7).
+ */
+const catalogues: Partial<Record<Locale, Messages>> = { en };
+const loaders: Readonly<Record<Locale, () => Promise<Messages>>> = {
+  en: () => Promise.resolve(en),
+  'zh-CN': () => import('../locales/zh-CN.js').then((m) => m.zhCN),
+};
 
 let current: Locale = 'en';
+let requested: Locale = 'en';
 const listeners = new Set<() => void>();
 
 /** Detail of the `cc-locale-changed` event fired on `window` when the locale changes. */
@@ -23,13 +32,36 @@ export function getLocale(): Locale {
   return current;
 }
 
+/** Makes a locale's catalogue available, so switching to it happens at once. */
+export function registerLocale(locale: Locale, messages: Messages): void {
+  catalogues[locale] = messages;
+}
+
 /**
  * Switches every element on the page to another locale at run time (R-X-01).
- * Fires `cc-locale-changed` on `window`.
+ * Fires `cc-locale-changed` on `window`. With the package root imported, every shipped
+ * locale is registered and the switch is immediate; otherwise a catalogue not yet loaded
+ * is fetched first, and the switch (and the event) follow once it is there.
  */
 export function setLocale(locale: Locale): void {
   if (!LOCALES.includes(locale)) throw new RangeError(`unsupported locale "${String(locale)}"; use one of ${LOCALES.join(', ')}`);
+  requested = locale;
   if (locale === current) return;
+  if (catalogues[locale]) {
+    apply(locale);
+    return;
+  }
+  loaders[locale]().then(
+    (messages) => {
+      catalogues[locale] = messages;
+      if (requested === locale) apply(locale);
+    },
+    // The catalogue could not be fetched: the page stays in the locale it has.
+    () => undefined,
+  );
+}
+
+function apply(locale: Locale): void {
   current = locale;
   for (const listener of [...listeners]) listener();
   window.dispatchEvent(new CustomEvent<LocaleChangedDetail>('cc-locale-changed', { detail: { locale } }));
@@ -40,7 +72,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** The string for `key` in the current locale, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = catalogues[current][key];
+  const template = (catalogues[current] ?? en)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

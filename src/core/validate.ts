@@ -29,16 +29,18 @@ const arrayOf =
     }
     return undefined;
   };
-const shape =
-  (fields: Readonly<Record<string, Check>>): Check =>
-  (v, p) => {
+const shape = (fields: Readonly<Record<string, Check>>): Check => {
+  // Listed once: this runs for every inbound event (issue 7).
+  const entries = Object.entries(fields);
+  return (v, p) => {
     if (!isObject(v)) return `${p} must be an object`;
-    for (const [k, check] of Object.entries(fields)) {
+    for (const [k, check] of entries) {
       const e = check(v[k], `${p}.${k}`);
       if (e) return e;
     }
     return undefined;
   };
+};
 
 const CHANNEL = oneOf('messenger', 'sms', 'webchat', 'email');
 const AVAILABILITY = oneOf('available', 'idle', 'rona', 'busy', 'offline');
@@ -126,6 +128,17 @@ const SCHEMAS: Readonly<Record<ContactCenterEventType, Readonly<Record<string, C
 
 const BASE = { at: num, seq: optional(num) };
 
+const EVENT_SHAPES = new Map<ContactCenterEventType, Check>();
+/** The whole check of one event type, built on first use. */
+function eventShape(type: ContactCenterEventType): Check {
+  let check = EVENT_SHAPES.get(type);
+  if (!check) {
+    check = shape({ ...BASE, ...SCHEMAS[type] });
+    EVENT_SHAPES.set(type, check);
+  }
+  return check;
+}
+
 const MAX_DEPTH = 32;
 const MAX_ITEMS = 100_000;
 
@@ -167,8 +180,7 @@ export function validateEvent(value: unknown): ValidationResult {
     if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(SCHEMAS, type)) {
       return { ok: false, error: `unknown event type ${JSON.stringify(String(type)).slice(0, 60)}` };
     }
-    const schema = SCHEMAS[type as ContactCenterEventType];
-    const error = shape({ ...BASE, ...schema })(copy, type);
+    const error = eventShape(type as ContactCenterEventType)(copy, type);
     return error ? { ok: false, error } : { ok: true, event: copy as unknown as ContactCenterEvent };
   } catch (e) {
     return { ok: false, error: `event could not be read: ${e instanceof Error ? e.message : String(e)}` };

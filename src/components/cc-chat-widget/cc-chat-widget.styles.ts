@@ -54,11 +54,50 @@ export const styles = [
     .thread {
       flex: 1 1 auto;
       overflow-y: auto;
+      /* Long threads keep their place themselves (only what is in view is rendered). */
+      overflow-anchor: none;
       padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
       display: flex;
       flex-direction: column;
       gap: var(--_cc-space);
       min-height: 120px;
+    }
+    .thread:focus-visible {
+      outline-offset: -2px;
+    }
+    .spacer {
+      flex: none;
+    }
+    .find {
+      display: flex;
+      align-items: center;
+      gap: calc(var(--_cc-space) / 2);
+      padding: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 1.5);
+      border-bottom: 1px solid var(--_cc-border);
+    }
+    .find input {
+      font: inherit;
+      flex: 1 1 auto;
+      min-width: 0;
+      color: var(--_cc-text);
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: 4px 6px;
+    }
+    .find-count {
+      font-size: 0.85em;
+      color: var(--_cc-text-muted);
+      min-width: 7em;
+    }
+    .current-match .bubble,
+    .notice.current-match {
+      outline: 2px solid var(--_cc-warning);
+      outline-offset: 2px;
+    }
+    mark {
+      background: Mark;
+      color: MarkText;
     }
     .row {
       display: flex;

@@ -1,23 +1,26 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { Subscription } from 'rxjs';
 import { DEFAULT_ATTACHMENT_LIMITS, checkAttachment, displayFileName } from '../../content/files.js';
-import { markdown } from '../../content/markdown.js';
+import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { safeUrl } from '../../content/url.js';
-import { formatBytes, formatElapsed, initials } from '../../core/format.js';
+import { formatBytes, initials } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
-import { ClockController } from '../../controllers/clock.js';
 import { LocalizeController, getLocale, t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
+import { InteractionActionsController } from '../shared/interaction-actions.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import '../cc-template-picker/cc-template-picker.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
+import { elapsed } from './elapsed.js';
+import { findMessages, splitMatches } from './find.js';
+import { ThreadGeometry, VIRTUALIZE_AFTER, type ThreadRange } from './thread-geometry.js';
 import { styles } from './cc-chat-widget.styles.js';
 
 /** Detail of `cc-send`. */
@@ -49,6 +52,47 @@ type WorkflowLoad =
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** Most messages a long thread renders at once, however short they are. */
+const MAX_RENDERED = 120;
+/** Most new messages the live region holds: a burst is announced whole up to this. */
+const ANNOUNCE_LIMIT = 5;
+/** How far back the live region looks for the last message it announced. */
+const ANNOUNCE_LOOKBACK = 50;
+/** Pixels an arrow key scrolls the thread. */
+const LINE = 40;
+/** Within this many pixels of the bottom, the thread follows new messages. */
+const STICK_DISTANCE = 40;
+
+// Making an Intl formatter costs far more than using one: one per locale and style.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, style: 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${style} ${locale}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short' });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Two shown interactions that differ only in `unread` render the same: marking what the
+ * pane shows as read does not render it again (issue 7).
+ */
+function sameButUnread(a: Interaction | undefined, b: Interaction | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a) as (keyof Interaction)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => k === 'unread' || a[k] === b[k]);
+}
+
+/** Where a message should stay on screen across a re-render: its index and id, and its top's offset from the viewport's top. */
+interface Anchor {
+  readonly index: number;
+  readonly id: string;
+  readonly delta: number;
+}
+
 /**
  * The conversation pane for Facebook Messenger and WebChat (R-CHAT-01…10): customer,
  * queue, agent, date and timer; the thread with customer bubbles (grey, with initials),
@@ -61,6 +105,12 @@ const reason = (e: unknown): string => (e instanceof Error ? e.message : String(
  * Without `interaction-id` it shows the agent's active interaction of its channel.
  * Unsent text, attachments and templates are kept per conversation.
  *
+ * Long threads render only the messages in and near view (issue 7); the thread stays
+ * keyboard-scrollable (arrows, Page Up/Down, Home, End), new messages are announced
+ * through a polite live region, and **Find in conversation** (Ctrl+F inside the pane)
+ * brings any match into view. Markdown (Messenger) loads its parser and sanitizer on
+ * first use, showing the plain text until then.
+ *
  * @summary Chat conversation pane for Messenger and WebChat.
  * @fires cc-send - The agent sent a message. Detail: `{ interactionId, text }`.
  * @fires cc-end - The agent ended the conversation (wrap-up follows). Detail: `{ interactionId }`.
@@ -68,7 +118,8 @@ const reason = (e: unknown): string => (e instanceof Error ? e.message : String(
  * @fires cc-template-select - A template was chosen (from the inner template picker). Detail: `{ template }`.
  * @csspart header - Customer, queue, agent, date, timer and the actions.
  * @csspart actions - The action buttons.
- * @csspart thread - The message list (a live log).
+ * @csspart thread - The message log (focusable, scrolls with the keyboard; long threads render what is in view).
+ * @csspart find - The find-in-conversation bar.
  * @csspart bubble - Every message bubble.
  * @csspart customer-bubble - A customer's (or another agent's) bubble.
  * @csspart agent-bubble - This agent's bubble.
@@ -125,6 +176,9 @@ export class CcChatWidget extends LitElement {
   @state()
   private endError = '';
 
+  @state()
+  private findQuery = '';
+
   @query('textarea')
   private textarea: HTMLTextAreaElement | null | undefined;
 
@@ -143,16 +197,44 @@ export class CcChatWidget extends LitElement {
   @query('cc-template-picker')
   private picker: CcTemplatePicker | null | undefined;
 
-  readonly #clock = new ClockController(this);
+  @query('input[type="search"]')
+  private findInput: HTMLInputElement | null | undefined;
+
   readonly #interaction = new StoreController(this, (s) => selectShownInteraction(s, [this.servedChannel], this.interactionId), {
     deps: () => [this.interactionId, this.servedChannel],
+    equals: sameButUnread,
   });
   readonly #agentName = new StoreController(this, (s) => s.agent.name);
   readonly #composers = new ComposerStates(() => this.requestUpdate());
+  readonly #actions = new InteractionActionsController(
+    this,
+    () => this.#interaction.value,
+    () => this.#interaction.store,
+  );
   #acceptedStore: InteractionStore | undefined;
   #acceptedSubscription: Subscription | undefined;
   #stickToBottom = true;
   #shownId: string | undefined;
+  // Long threads (issue 7): what is rendered, and what keeps the view steady across renders.
+  readonly #geometry = new ThreadGeometry<ChatMessage>();
+  #range: ThreadRange = { start: 0, end: 0 };
+  #anchor: Anchor | undefined;
+  /** A message to bring into view on the next render (find). */
+  #reveal: number | undefined;
+  #resizeObserver: ResizeObserver | undefined;
+  #observed: HTMLElement | undefined;
+  #threadWidth = 0;
+  #threadHeight = 0;
+  #padTop = 0;
+  #gap = 0;
+  #awaitingMarkdown = false;
+  // The live region: the newest messages from others, announced once.
+  #announced: readonly ChatMessage[] = [];
+  #lastAnnouncedId: string | undefined;
+  // Find in conversation: matches (newest first) cached per list, query and locale.
+  #found: { readonly list: readonly ChatMessage[]; readonly query: string; readonly locale: string; readonly indexes: readonly number[] } | undefined;
+  #currentMatchId: string | undefined;
+  readonly #rows = new WeakMap<ChatMessage, { readonly key: string; readonly row: TemplateResult }>();
 
   constructor() {
     super();
@@ -164,6 +246,8 @@ export class CcChatWidget extends LitElement {
         send: () => this.#whenOpen((i) => this.#send(i)),
         end: () => this.#whenOpen((i) => this.#requestEnd(i)),
         templates: () => this.#whenOpen(() => this.picker?.show()),
+        transfer: () => this.#actions.openTransfer(),
+        conference: () => this.#actions.openConference(),
       },
       isComposer: (target) => target.localName === 'textarea' || (target.localName === 'input' && target.closest('.template') !== null),
     });
@@ -171,9 +255,11 @@ export class CcChatWidget extends LitElement {
       scope: 'global',
       handlers: {
         focusComposer: () => this.#whenOpen(() => this.focusComposer()),
-        help: () => void openShortcutHelp(),
+        // Loaded when first asked for: the chat path stays small (issue 7).
+        help: () => void import('../cc-shortcut-help/cc-shortcut-help.js').then((m) => m.openShortcutHelp()),
       },
     });
+    this.addEventListener('keydown', this.#onFindShortcut);
   }
 
   /** Runs `action` on the shown conversation while it is open; `false` (not handled) otherwise. */
@@ -226,6 +312,9 @@ export class CcChatWidget extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    this.#observed = undefined;
     this.#acceptedSubscription?.unsubscribe();
     this.#acceptedSubscription = undefined;
     this.#acceptedStore = undefined;
@@ -233,26 +322,43 @@ export class CcChatWidget extends LitElement {
 
   readonly #onVisibility = (): void => this.requestUpdate();
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const id = this.#interaction.value?.id;
-    if (id !== this.#shownId) {
-      this.#shownId = id;
+  // In update(), not willUpdate(): the store controller picks up a `.store` set after
+  // connecting (as React does) in hostUpdate, which runs between the two.
+  protected override update(changed: PropertyValues<this>): void {
+    this.#prepare();
+    super.update(changed);
+  }
+
+  /** Before each render: resets for another conversation, the live region, which messages to render. */
+  #prepare(): void {
+    const i = this.#interaction.value;
+    if (i?.id !== this.#shownId) {
+      this.#shownId = i?.id;
       this.#stickToBottom = true;
       this.workflows = { state: 'closed' };
       this.endError = '';
-    } else if (this.thread) {
-      const el = this.thread;
-      this.#stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+      this.findQuery = '';
+      this.#currentMatchId = undefined;
+      this.#reveal = undefined;
+      this.#geometry.reset();
+      this.#announced = [];
+      this.#lastAnnouncedId = undefined;
+      // What the conversation already holds is not news: only its latest message from others is shown.
+      if (i) this.#announce(i.messages, 1);
+    } else if (i) {
+      this.#announce(i.messages, ANNOUNCE_LIMIT);
     }
+    this.#layout(i?.messages ?? []);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#watchAccepted();
-    if (this.#stickToBottom && this.thread) this.thread.scrollTop = this.thread.scrollHeight;
-    // What the agent can see is read (R-CHAT-08: unread counts).
+    this.#observeThread();
+    const thread = this.thread;
     const i = this.#interaction.value;
+    if (thread && i) this.#settle(thread, i.messages);
+    // What the agent can see is read (R-CHAT-08: unread counts).
     if (i && i.unread > 0 && document.visibilityState === 'visible') this.#interaction.store?.markRead(i.id);
   }
 
@@ -269,6 +375,291 @@ export class CcChatWidget extends LitElement {
     });
   }
 
+  // ---- long threads and find (issue 7) --------------------------------------
+
+  /**
+   * Before a render: which messages to render, and which message to keep where it is on
+   * screen. Threads up to VIRTUALIZE_AFTER messages render whole (same code path, no spacers).
+   */
+  #layout(messages: readonly ChatMessage[]): void {
+    const g = this.#geometry;
+    const thread = this.thread;
+    const rendered = this.#range;
+    // The anchor is taken in the layout that is on screen, before this list replaces it.
+    let anchor: { readonly id: string; readonly delta: number } | undefined;
+    if (thread && !this.#stickToBottom && this.#reveal === undefined && g.length > VIRTUALIZE_AFTER) {
+      const top = thread.scrollTop - this.#padTop;
+      const k = g.indexAt(top);
+      const id = g.idAt(k);
+      if (id !== undefined) anchor = { id, delta: g.top(k) - top };
+    }
+    g.sync(messages, this.#gap);
+    this.#anchor = undefined;
+    const n = messages.length;
+    if (n <= VIRTUALIZE_AFTER) {
+      this.#range = { start: 0, end: n };
+      return;
+    }
+    const viewport = thread?.clientHeight || 600;
+    let top: number;
+    if (this.#reveal !== undefined) {
+      top = g.top(this.#reveal) - (viewport - g.height(this.#reveal)) / 2;
+    } else if (anchor) {
+      const index = this.#indexOf(messages, anchor.id, g.indexAt(thread ? thread.scrollTop - this.#padTop : 0));
+      if (index >= 0) this.#anchor = { index, id: anchor.id, delta: anchor.delta };
+      top = index >= 0 ? g.top(index) - anchor.delta : (thread?.scrollTop ?? 0) - this.#padTop;
+    } else if (this.#stickToBottom || !thread) {
+      top = g.total - viewport;
+    } else {
+      top = thread.scrollTop - this.#padTop;
+    }
+    this.#range = this.#rangeAround(Math.max(0, top), viewport, n);
+    this.#keepFocus(rendered);
+  }
+
+  /** Index of the message with `id`, looked for at `hint` first. */
+  #indexOf(messages: readonly ChatMessage[], id: string, hint: number): number {
+    for (const k of [hint, hint - 1, hint + 1]) if (messages[k]?.id === id) return k;
+    return messages.findIndex((m) => m.id === id);
+  }
+
+  /** The messages in view plus a screen's height above and below, capped at MAX_RENDERED. */
+  #rangeAround(top: number, viewport: number, n: number): ThreadRange {
+    const g = this.#geometry;
+    let start = g.indexAt(top - viewport);
+    let end = Math.min(n, g.indexAt(top + 2 * viewport) + 1);
+    if (end - start > MAX_RENDERED) {
+      start = Math.max(start, g.indexAt(top) - MAX_RENDERED / 4);
+      end = Math.min(end, start + MAX_RENDERED);
+    }
+    return { start, end };
+  }
+
+  /** True when what is in view, and half a screen around it, is rendered. */
+  #covers(thread: HTMLElement): boolean {
+    const g = this.#geometry;
+    const n = g.length;
+    if (n <= VIRTUALIZE_AFTER) return true;
+    const margin = thread.clientHeight / 2;
+    const top = thread.scrollTop - this.#padTop;
+    const { start, end } = this.#range;
+    return (start === 0 || g.indexAt(top - margin) >= start) && (end >= n || g.indexAt(top + thread.clientHeight + margin) < end);
+  }
+
+  /** Focus inside a message about to be left out goes to the thread, not to the page. */
+  #keepFocus(rendered: ThreadRange): void {
+    const thread = this.thread;
+    const active = this.shadowRoot?.activeElement;
+    if (!thread || !active || active === thread || !thread.contains(active)) return;
+    const rows = [...thread.children].filter((row) => !row.classList.contains('spacer'));
+    const k = rendered.start + rows.findIndex((row) => row.contains(active));
+    if (k < this.#range.start || k >= this.#range.end) thread.focus({ preventScroll: true });
+  }
+
+  /** The rendered element of message k, if it is rendered. */
+  #row(thread: HTMLElement, k: number): Element | undefined {
+    const { start, end } = this.#range;
+    if (k < start || k >= end) return undefined;
+    return thread.children[k - start + (start > 0 ? 1 : 0)] ?? undefined;
+  }
+
+  /** After a render: measure what rendered, keep the view steady, render again if the view is not covered. */
+  #settle(thread: HTMLElement, messages: readonly ChatMessage[]): void {
+    const g = this.#geometry;
+    let k = this.#range.start;
+    for (const row of thread.children) {
+      if (row.classList.contains('spacer')) continue;
+      g.measure(k, row.getBoundingClientRect().height);
+      k++;
+    }
+    const estimated = g.settleEstimate();
+    const reveal = this.#reveal === undefined ? undefined : this.#row(thread, this.#reveal);
+    if (reveal) {
+      const box = reveal.getBoundingClientRect();
+      const view = thread.getBoundingClientRect();
+      thread.scrollTop += box.top - (view.top + thread.clientTop) - (thread.clientHeight - box.height) / 2;
+      this.#reveal = undefined;
+    } else if (this.#stickToBottom) {
+      thread.scrollTop = thread.scrollHeight;
+    } else if (this.#anchor && messages[this.#anchor.index]?.id === this.#anchor.id) {
+      const y = this.#padTop + g.top(this.#anchor.index) - this.#anchor.delta;
+      if (Math.abs(thread.scrollTop - y) >= 1) thread.scrollTop = y;
+    }
+    if ((estimated && g.length > VIRTUALIZE_AFTER) || !this.#covers(thread)) this.requestUpdate();
+  }
+
+  #observeThread(): void {
+    const thread = this.thread ?? undefined;
+    if (thread === this.#observed) return;
+    this.#resizeObserver?.disconnect();
+    this.#observed = thread;
+    if (!thread) return;
+    const style = getComputedStyle(thread);
+    this.#padTop = parseFloat(style.paddingTop) || 0;
+    this.#gap = parseFloat(style.rowGap) || 0;
+    this.#threadWidth = thread.clientWidth;
+    this.#threadHeight = thread.clientHeight;
+    this.#resizeObserver ??= new ResizeObserver(() => this.#onResize());
+    this.#resizeObserver.observe(thread);
+  }
+
+  #onResize(): void {
+    const thread = this.thread;
+    if (!thread || (thread.clientWidth === this.#threadWidth && thread.clientHeight === this.#threadHeight)) return;
+    // Another width wraps lines differently: measured heights no longer hold.
+    if (thread.clientWidth !== this.#threadWidth) this.#geometry.reset();
+    this.#threadWidth = thread.clientWidth;
+    this.#threadHeight = thread.clientHeight;
+    this.requestUpdate();
+  }
+
+  readonly #onScroll = (): void => {
+    const thread = this.thread;
+    if (!thread) return;
+    this.#stickToBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < STICK_DISTANCE;
+    if (!this.#covers(thread)) this.requestUpdate();
+  };
+
+  /** The thread scrolls with the keyboard, whatever is rendered (keys on a message's own controls are theirs). */
+  readonly #onThreadKeydown = (e: KeyboardEvent): void => {
+    const thread = this.thread;
+    if (!thread || e.target !== thread || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const page = Math.max(LINE, thread.clientHeight - LINE);
+    switch (e.key) {
+      case 'ArrowDown':
+        thread.scrollTop += LINE;
+        break;
+      case 'ArrowUp':
+        thread.scrollTop -= LINE;
+        break;
+      case 'PageDown':
+        thread.scrollTop += page;
+        break;
+      case 'PageUp':
+        thread.scrollTop -= page;
+        break;
+      case 'Home':
+        thread.scrollTop = 0;
+        break;
+      case 'End':
+        thread.scrollTop = thread.scrollHeight;
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    // Render what came into view now, not when the scroll event comes (a page without frames gets none).
+    this.#onScroll();
+    if (e.key === 'End') {
+      // Heights below may have been estimated: follow the bottom until it is reached.
+      this.#stickToBottom = true;
+      this.requestUpdate();
+    }
+  };
+
+  /** Ctrl+F (⌘F) inside the pane goes to its find box. */
+  readonly #onFindShortcut = (e: KeyboardEvent): void => {
+    if (e.isComposing || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.code !== 'KeyF') return;
+    const input = this.findInput;
+    if (!input) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  };
+
+  /** Indexes of the messages matching the find query, newest first (cached per list, query and locale). */
+  #matches(i: Interaction): readonly number[] {
+    const query = this.findQuery.trim();
+    if (!query) return [];
+    const locale = getLocale();
+    const cached = this.#found;
+    if (cached && cached.list === i.messages && cached.query === query && cached.locale === locale) return cached.indexes;
+    const indexes = findMessages(i.messages, query, (m) => this.#noticeText(m));
+    this.#found = { list: i.messages, query, locale, indexes };
+    return indexes;
+  }
+
+  /** Position of the current match among the matches (0: the newest). */
+  #matchPosition(i: Interaction, matches: readonly number[]): number {
+    const id = this.#currentMatchId;
+    const position = id === undefined ? -1 : matches.findIndex((k) => i.messages[k]?.id === id);
+    return Math.max(0, position);
+  }
+
+  /** Makes the match at `position` (wrapping around) current and brings it into view, rendered or not. */
+  #showMatch(i: Interaction, position: number): void {
+    const matches = this.#matches(i);
+    const count = matches.length;
+    const k = count === 0 ? undefined : matches[((position % count) + count) % count];
+    this.#currentMatchId = k === undefined ? undefined : i.messages[k]?.id;
+    if (k !== undefined) {
+      this.#reveal = k;
+      this.#stickToBottom = false;
+    }
+    this.requestUpdate();
+  }
+
+  /** Moves `delta` matches on from the current one: +1 to the next (older), -1 to the previous (newer). */
+  #step(i: Interaction, delta: number): void {
+    this.#showMatch(i, this.#matchPosition(i, this.#matches(i)) + delta);
+  }
+
+  #onFindInput(i: Interaction, value: string): void {
+    this.findQuery = value;
+    this.#currentMatchId = undefined;
+    this.#showMatch(i, 0);
+  }
+
+  #onFindKeydown(i: Interaction, e: KeyboardEvent): void {
+    if (e.isComposing) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.#step(i, e.shiftKey ? -1 : 1);
+    } else if (e.key === 'Escape' && this.findQuery) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.#onFindInput(i, '');
+    }
+  }
+
+  /** The live region takes messages from others that arrived since the last render (at most `limit`, newest last). */
+  #announce(messages: readonly ChatMessage[], limit: number): void {
+    const fresh: ChatMessage[] = [];
+    let newest: string | undefined;
+    for (let k = messages.length - 1, seen = 0; k >= 0 && seen < ANNOUNCE_LOOKBACK; k--, seen++) {
+      const m = messages[k];
+      // The agent's own messages are not news to them (and change id once sent).
+      if (!m || m.author === 'agent') continue;
+      if (m.id === this.#lastAnnouncedId) break;
+      newest ??= m.id;
+      if (fresh.length < limit) fresh.push(m);
+    }
+    if (newest === undefined) return;
+    this.#lastAnnouncedId = newest;
+    this.#announced = fresh.reverse();
+  }
+
+  /** Messenger's template preview, as sanitized Markdown once the content module has loaded. */
+  #richPreview(text: string) {
+    this.#refreshWhenMarkdownLoads();
+    return lazyMarkdown(text);
+  }
+
+  /** Renders again once Markdown has loaded, so the rendered messages are measured as shown. */
+  #refreshWhenMarkdownLoads(): void {
+    if (this.#awaitingMarkdown || markdownLoaded()) return;
+    this.#awaitingMarkdown = true;
+    loadMarkdown().then(
+      () => {
+        this.#awaitingMarkdown = false;
+        this.requestUpdate();
+      },
+      () => {
+        this.#awaitingMarkdown = false;
+      },
+    );
+  }
+
   override render() {
     const i = this.#interaction.value;
     if (!i) {
@@ -276,16 +667,16 @@ export class CcChatWidget extends LitElement {
       return html`<p class="empty" part="empty">${text}</p>`;
     }
     const composer = this.#composers.get(i.id);
-    return html`${this.#renderHeader(i)} ${this.#renderThread(i)}
+    return html`${this.#renderHeader(i)} ${this.#renderFind(i)} ${this.#renderThread(i)} ${this.#renderLive(i)}
       <p class="typing" aria-live="polite">${i.customerTyping ? t('chat.typing', { name: i.customer.name }) : nothing}</p>
       ${i.status === 'wrapup' ? html`<p class="ended" role="status">${t('chat.ended')}</p>` : this.#renderComposer(i, composer)}
-      ${this.features.consentToEnd ? this.#renderConfirm(i) : nothing}`;
+      ${this.features.consentToEnd ? this.#renderConfirm(i) : nothing} ${this.#actions.dialogs(i)}`;
   }
 
   #renderHeader(i: Interaction) {
     const locale = getLocale();
     const since = i.acceptedAt ?? i.offeredAt;
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(since);
+    const date = dateFormat(locale, 'date').format(since);
     const open = i.status !== 'wrapup' && i.status !== 'offered';
     // A group, not a banner landmark: a page can hold several panes (R-X-02).
     return html`<header part="header" role="group" aria-labelledby="pane-title">
@@ -296,15 +687,20 @@ export class CcChatWidget extends LitElement {
         <div><dt>${t('chat.date')}</dt><dd>${date}</dd></div>
         <div>
           <dt>${t('chat.duration')}</dt>
-          <dd><span class="timer" role="timer">${formatElapsed(this.#clock.now - since)}</span></dd>
+          <dd><span class="timer" role="timer">${elapsed(since)}</span></dd>
         </div>
       </dl>
-      ${open
+      ${open || i.status === 'wrapup'
         ? html`<div class="actions" part="actions" role="group" aria-label=${t('chat.tools')}>
-            ${this.#renderWorkflows(i)}
-            <button class="btn danger" part="end" aria-keyshortcuts=${this.#keys('end')} @click=${() => this.#requestEnd(i)}>${t('end')}</button>
+            ${this.#actions.buttons(i)} ${open ? this.#renderWorkflows(i) : nothing}
+            ${i.status === 'active'
+              ? html`<button class="btn danger" part="end" aria-keyshortcuts=${this.#keys('end')} @click=${() => this.#requestEnd(i)}>
+                  ${t('end')}
+                </button>`
+              : nothing}
           </div>`
         : nothing}
+      ${this.#actions.notices(i)}
       ${this.endError ? html`<p class="error header-error" role="alert">${t('end.failed', { reason: this.endError })}</p>` : nothing}
     </header>`;
   }
@@ -334,32 +730,116 @@ export class CcChatWidget extends LitElement {
     </div>`;
   }
 
+  #renderFind(i: Interaction) {
+    const query = this.findQuery.trim();
+    const matches = this.#matches(i);
+    const position = this.#matchPosition(i, matches);
+    const none = matches.length === 0;
+    const count = !query ? '' : none ? t('find.none') : t('find.count', { current: position + 1, total: matches.length });
+    return html`<div class="find" part="find">
+      <input
+        type="search"
+        .value=${this.findQuery}
+        aria-label=${t('find.label')}
+        placeholder=${t('find.label')}
+        aria-keyshortcuts="Control+F Meta+F"
+        @input=${(e: InputEvent) => this.#onFindInput(i, (e.target as HTMLInputElement).value)}
+        @keydown=${(e: KeyboardEvent) => this.#onFindKeydown(i, e)}
+      />
+      <button class="fmt" aria-label=${t('find.next')} title=${t('find.next')} ?disabled=${none} @click=${() => this.#step(i, 1)}>↑</button>
+      <button class="fmt" aria-label=${t('find.previous')} title=${t('find.previous')} ?disabled=${none} @click=${() => this.#step(i, -1)}>↓</button>
+      <span class="find-count" role="status">${count}</span>
+    </div>`;
+  }
+
   #renderThread(i: Interaction) {
-    return html`<div class="thread" part="thread" role="log" tabindex="0" aria-label=${t('chat.thread', { customer: i.customer.name })}>
+    const messages = i.messages;
+    const n = messages.length;
+    const { start, end } = this.#range;
+    const g = this.#geometry;
+    const query = this.findQuery.trim();
+    const current = this.#currentMatchId;
+    // Long threads (issue 7): spacers stand in for the messages out of view; the flex gap follows each.
+    const spacer = (height: number) => html`<div class="spacer" style=${styleMap({ height: `${Math.max(0, height)}px` })}></div>`;
+    return html`<div
+      class="thread"
+      part="thread"
+      role="log"
+      aria-live="off"
+      tabindex="0"
+      aria-label=${t('chat.thread', { customer: i.customer.name })}
+      @scroll=${this.#onScroll}
+      @keydown=${this.#onThreadKeydown}
+    >
+      ${start > 0 ? spacer(g.top(start) - this.#gap) : nothing}
       ${repeat(
-        i.messages,
+        messages.slice(start, end),
         (m) => m.id,
-        (m) => this.#renderMessage(i, m),
+        (m) => this.#cachedRow(i, m, query, m.id === current),
+      )}
+      ${end < n ? spacer(g.top(n) - g.top(end) - this.#gap) : nothing}
+    </div>`;
+  }
+
+  /** New messages from others, announced politely; the thread itself is not live, so scrolling announces nothing. */
+  #renderLive(i: Interaction) {
+    return html`<div class="visually-hidden live" aria-live="polite">
+      ${repeat(
+        this.#announced,
+        (m) => m.id,
+        (m) => html`<p>${this.#spoken(i, m)}</p>`,
       )}
     </div>`;
   }
 
-  #renderBody(m: ChatMessage) {
-    // R-CHAT-07: Markdown is rendered only through the one sanitizer (src/content).
-    return m.format === 'markdown' ? html`<div class="rich">${markdown(m.text)}</div>` : html`<span class="text">${m.text}</span>`;
+  #spoken(i: Interaction, m: ChatMessage): string {
+    if (m.author === 'system') return this.#noticeText(m);
+    const name = m.authorName ?? (m.author === 'customer' ? i.customer.name : '');
+    const said = m.author === 'customer' ? t('chat.customerSaid', { name }) : t('chat.agentSaid', { name });
+    const files = m.attachments.map((a) => displayFileName(a.name)).join(', ');
+    return [`${said}: ${m.text}`, files].filter(Boolean).join(' ');
   }
 
-  #renderMessage(i: Interaction, m: ChatMessage) {
-    if (m.author === 'system') {
-      const name = m.authorName ?? '';
-      const text = m.notice && m.notice !== 'info' ? t(`notice.${m.notice}`, { name }) : m.text || name;
-      return html`<p class="notice" part="notice">${text}</p>`;
+  #noticeText(m: ChatMessage): string {
+    const name = m.authorName ?? '';
+    return m.notice && m.notice !== 'info' ? t(`notice.${m.notice}`, { name }) : m.text || name;
+  }
+
+  #renderBody(m: ChatMessage, query: string) {
+    // R-CHAT-07: Markdown (Messenger) is rendered only through the one sanitizer (src/content), loaded on first use.
+    if (m.format === 'markdown' && this.features.richText) {
+      this.#refreshWhenMarkdownLoads();
+      return html`<div class="rich">${lazyMarkdown(m.text)}</div>`;
     }
-    const time = new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short' }).format(m.timestamp);
+    return html`<span class="text">${this.#highlight(m.text, query)}</span>`;
+  }
+
+  /** Plain text with the find query's occurrences marked. */
+  #highlight(text: string, query: string) {
+    if (!query) return text;
+    const parts = splitMatches(text, query);
+    return parts.length === 1 ? text : parts.map((part, k) => (k % 2 === 1 ? html`<mark>${part}</mark>` : part));
+  }
+
+  /** A message's row, rebuilt only when the message or what its row shows changes (not on every render). */
+  #cachedRow(i: Interaction, m: ChatMessage, query: string, current: boolean): TemplateResult {
+    const key = `${getLocale()}\n${this.servedChannel}\n${i.customer.name}\n${query}\n${current}`;
+    const cached = this.#rows.get(m);
+    if (cached?.key === key) return cached.row;
+    const row = this.#renderMessage(i, m, query, current);
+    this.#rows.set(m, { key, row });
+    return row;
+  }
+
+  #renderMessage(i: Interaction, m: ChatMessage, query: string, current: boolean): TemplateResult {
+    if (m.author === 'system') {
+      return html`<p class="notice ${current ? 'current-match' : ''}" part="notice">${this.#highlight(this.#noticeText(m), query)}</p>`;
+    }
+    const time = dateFormat(getLocale(), 'time').format(m.timestamp);
     if (m.author === 'agent') {
-      return html`<div class="row agent">
+      return html`<div class="row agent ${current ? 'current-match' : ''}">
         <div>
-          <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">${t('chat.youSaid')}: </span>${this.#renderBody(m)}${this.#renderAttachments(m)}</div>
+          <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">${t('chat.youSaid')}: </span>${this.#renderBody(m, query)}${this.#renderAttachments(m)}</div>
           <div class="meta">
             <span>${time}</span>
             ${m.status === 'failed'
@@ -374,10 +854,10 @@ export class CcChatWidget extends LitElement {
     }
     const name = m.authorName ?? (m.author === 'customer' ? i.customer.name : '');
     const said = m.author === 'customer' ? t('chat.customerSaid', { name }) : t('chat.agentSaid', { name });
-    return html`<div class="row ${m.author}">
+    return html`<div class="row ${m.author} ${current ? 'current-match' : ''}">
       <span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span>
       <div>
-        <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${said}: </span>${this.#renderBody(m)}${this.#renderAttachments(m)}</div>
+        <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${said}: </span>${this.#renderBody(m, query)}${this.#renderAttachments(m)}</div>
         <div class="meta"><span>${time}</span></div>
       </div>
     </div>`;
@@ -480,7 +960,7 @@ export class CcChatWidget extends LitElement {
               )}
         /></label>`,
       )}
-      <div class="preview" role="group" aria-label=${t('template.preview')}>${this.features.richText ? markdown(applied.text) : applied.text}</div>
+      <div class="preview" role="group" aria-label=${t('template.preview')}>${this.features.richText ? this.#richPreview(applied.text) : applied.text}</div>
       ${missing > 0 ? html`<p class="muted">${t('template.fill', { count: missing })}</p>` : nothing}
       ${applied.unknownVariables.length > 0
         ? html`<p class="warning">${t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') })}</p>`

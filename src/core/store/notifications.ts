@@ -1,6 +1,7 @@
 import type { ContactCenterEvent } from '../events.js';
 import type { Channel, ChatMessage, EmailMessage, Interaction } from '../types.js';
 import type { CcState } from './state.js';
+import { positionOf } from './timeline.js';
 
 /** What a notification is about: a new offer, a chat message from the customer (or the other agent), an inbound email. */
 export type CcNotificationKind = 'offer' | 'message' | 'email';
@@ -31,6 +32,8 @@ export const NOTIFICATION_PREVIEW_LENGTH = 140;
 
 function preview(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
+  // UTF-16 units are at least as many as code points: a short text needs no splitting (issue 7).
+  if (flat.length <= NOTIFICATION_PREVIEW_LENGTH) return flat;
   // Code points, so an emoji or a CJK supplement character is never cut in half.
   const chars = [...flat];
   return chars.length <= NOTIFICATION_PREVIEW_LENGTH ? flat : `${chars.slice(0, NOTIFICATION_PREVIEW_LENGTH - 1).join('').trimEnd()}…`;
@@ -94,16 +97,16 @@ export function notificationsFor(prev: CcState, next: CcState, event: ContactCen
       const before = prev.interactions[event.interactionId];
       const i = next.interactions[event.interactionId];
       const id = event.message.id;
-      if (!before || !i || before.messages.some((m) => m.id === id)) return [];
-      const added = i.messages.find((m) => m.id === id);
+      if (!before || !i || positionOf(before.messages, id) >= 0) return [];
+      const added = i.messages[positionOf(i.messages, id)];
       return added && isFromOthers(added) ? [notification('message', i, messagePreview(added), event.at)] : [];
     }
     case 'email-received': {
       const before = prev.interactions[event.interactionId];
       const i = next.interactions[event.interactionId];
       const id = event.email.id;
-      if (!before || !i || before.emails.some((e) => e.id === id)) return [];
-      const added = i.emails.find((e) => e.id === id);
+      if (!before || !i || positionOf(before.emails, id) >= 0) return [];
+      const added = i.emails[positionOf(i.emails, id)];
       return added && added.direction === 'inbound' ? [notification('email', i, emailPreview(added), event.at)] : [];
     }
     case 'agent-state-changed':

@@ -1,5 +1,6 @@
 import type { ChatMessage, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
 import type { CcState, StoreAction } from './state.js';
+import { inTimeOrder, insertByTime, positionOf, replaceAt } from './timeline.js';
 
 /** Delivery states only move forward; `failed` may only follow `sending` or `sent`. */
 const DELIVERY_RANK: Record<DeliveryStatus, number> = { sending: 0, sent: 1, delivered: 2, read: 3, failed: 1 };
@@ -11,36 +12,23 @@ function canMoveTo(from: DeliveryStatus | undefined, to: DeliveryStatus): boolea
   return DELIVERY_RANK[to] > DELIVERY_RANK[from];
 }
 
-/** Inserts an item keeping the list sorted by timestamp; an item with a known id is ignored. */
-function insertByTime<T extends { readonly id: string; readonly timestamp: number }>(list: readonly T[], item: T): readonly T[] {
-  if (list.some((m) => m.id === item.id)) return list;
-  let i = list.length;
-  while (i > 0 && (list[i - 1] as T).timestamp > item.timestamp) i--;
-  if (i === list.length) return [...list, item];
-  return [...list.slice(0, i), item, ...list.slice(i)];
-}
-
 function notice(kind: SystemNoticeKind, name: string | undefined, at: number, id: string): ChatMessage {
   return { id, author: 'system', notice: kind, text: '', format: 'plain', timestamp: at, attachments: [], ...(name ? { authorName: name } : {}) };
 }
 
 function mapMessage(i: Interaction, id: string, f: (m: ChatMessage) => ChatMessage): Interaction {
-  const idx = i.messages.findIndex((m) => m.id === id);
+  const idx = positionOf(i.messages, id);
   if (idx < 0) return i;
   const current = i.messages[idx] as ChatMessage;
   const next = f(current);
   if (next === current) return i;
-  const messages = i.messages.slice();
-  messages[idx] = next;
-  return { ...i, messages };
+  return { ...i, messages: replaceAt(i.messages, idx, next) };
 }
 
 function mapEmail(i: Interaction, id: string, f: (m: EmailMessage) => EmailMessage): Interaction {
-  const idx = i.emails.findIndex((m) => m.id === id);
+  const idx = positionOf(i.emails, id);
   if (idx < 0) return i;
-  const emails = i.emails.slice();
-  emails[idx] = f(i.emails[idx] as EmailMessage);
-  return { ...i, emails };
+  return { ...i, emails: replaceAt(i.emails, idx, f(i.emails[idx] as EmailMessage)) };
 }
 
 /**
@@ -56,10 +44,11 @@ function interactionOf(state: CcState, id: string): Interaction | undefined {
  * prototype, so `state.interactions[id]` anywhere finds own entries only (see `initialState`).
  */
 function interactionsWith(state: CcState, id: string, value: Interaction | undefined): CcState['interactions'] {
-  const next = Object.assign(Object.create(null) as Record<string, Interaction>, state.interactions);
-  if (value) next[id] = value;
-  else delete next[id];
-  return next;
+  // Spread (own data properties, `__proto__` included), then drop the prototype: an object
+  // made by Object.create(null) starts as a slow dictionary, and this runs on every event (issue 7).
+  const next: Record<string, Interaction> = value ? { ...state.interactions, [id]: value } : { ...state.interactions };
+  if (!value) delete next[id];
+  return Object.setPrototypeOf(next, null) as Record<string, Interaction>;
 }
 
 function withInteraction(state: CcState, id: string, f: (i: Interaction) => Interaction): CcState {
@@ -96,8 +85,8 @@ export function reduce(state: CcState, action: StoreAction): CcState {
     case 'offer': {
       // R-OFFER-04: no offer is presented while the agent is in RONA.
       if (interactionOf(state, action.interactionId) || state.agent.availability === 'rona') return state;
-      const messages = (action.messages ?? []).reduce<readonly ChatMessage[]>(insertByTime, []);
-      const emails = (action.emails ?? []).reduce<readonly EmailMessage[]>(insertByTime, []);
+      const messages = inTimeOrder(action.messages ?? []);
+      const emails = inTimeOrder(action.emails ?? []);
       const interaction: Interaction = {
         id: action.interactionId,
         channel: action.channel,

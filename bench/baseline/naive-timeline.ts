@@ -1,0 +1,31 @@
+/**
+ * The baseline of the store benchmark (issue 7): message lists as the reducer kept them
+ * before, scanned for every lookup and duplicate check and copied whole on every change.
+ * bench/run.mjs swaps it in for src/core/store/timeline.ts.
+ */
+interface Item {
+  readonly id: string;
+  readonly timestamp: number;
+}
+
+export function positionOf(list: readonly Item[], id: string): number {
+  return list.findIndex((m) => m.id === id);
+}
+
+export function insertByTime<T extends Item>(list: readonly T[], item: T): readonly T[] {
+  if (list.some((m) => m.id === item.id)) return list;
+  let i = list.length;
+  while (i > 0 && (list[i - 1]?.timestamp ?? 0) > item.timestamp) i--;
+  if (i === list.length) return [...list, item];
+  return [...list.slice(0, i), item, ...list.slice(i)];
+}
+
+export function replaceAt<T extends Item>(list: readonly T[], k: number, item: T): readonly T[] {
+  const next = list.slice();
+  next[k] = item;
+  return next;
+}
+
+export function inTimeOrder<T extends Item>(items: readonly T[]): readonly T[] {
+  return items.reduce<readonly T[]>(insertByTime, []);
+}

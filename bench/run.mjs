@@ -1,0 +1,414 @@
+// @ts-check
+/* global console, URL, window -- window: inside page.evaluate, run by the browser */
+/**
+ * `npm run bench` (issue 7): bundle sizes, a 10,000-message thread (first render, appends,
+ * scrolling), store throughput and memory. Prints ONE JSON object on stdout — every figure
+ * with its budget, pass/fail and a naive baseline measured in the same run, and the ratio
+ * figure / baseline, which stays comparable on a busy machine. Progress goes to stderr.
+ *
+ * Sizes: esbuild bundles (minified, production), each output file gzipped at level 9.
+ * Timings and memory: headless Chromium through playwright-core (/usr/bin/chromium, or
+ * CHROME_PATH), the page bundled from bench/pages/. Not part of `npm test`.
+ */
+import { build } from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'node_modules', '.cache', 'cc-bench');
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Flags that work headless as root without network (../shared/TOOLCHAIN.md), plus GC and precise memory for the heap figure. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
+];
+
+const BUDGET = {
+  libraryKB: 60,
+  chatPathKB: 40,
+  firstRenderMs: 50,
+  appendP95Ms: 4,
+  scrollLongTasks: 0,
+  eventsPerSecond: 200_000,
+  heapMB: 60,
+};
+
+const THREAD = 10_000;
+const RUNS = 3;
+
+const log = (/** @type {string} */ message) => process.stderr.write(`bench: ${message}\n`);
+const round = (/** @type {number} */ n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const kb = (/** @type {number} */ bytes) => round(bytes / 1024, 1);
+const median = (/** @type {number[]} */ values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+};
+
+/**
+ * One figure of the report. `lowerIsBetter` figures pass at or under the budget, others at
+ * or over it; `ratio` is value / baseline.
+ * @param {{ value: number, unit: string, budget?: number, baseline?: number, baselineIs?: string, lowerIsBetter?: boolean, [k: string]: unknown }} f
+ */
+function figure({ value, unit, budget, baseline, baselineIs, lowerIsBetter = true, ...details }) {
+  return {
+    value,
+    unit,
+    ...(budget === undefined ? {} : { budget, pass: lowerIsBetter ? value <= budget : value >= budget }),
+    ...(baseline === undefined ? {} : { baseline, baselineIs, ratio: round(value / baseline, 3) }),
+    ...details,
+  };
+}
+
+// ---- bundle sizes -----------------------------------------------------------------
+
+const ESBUILD = /** @type {const} */ ({
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  write: false,
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'silent',
+  tsconfig: path.join(root, 'tsconfig.json'),
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
+
+/** Element modules, as rollup.config.mjs finds them: src/components/<tag>/<tag>.ts. */
+function elementModules() {
+  const dir = path.join(root, 'src', 'components');
+  return readdirSync(dir)
+    .filter((name) => name.startsWith('cc-') && existsSync(path.join(dir, name, `${name}.ts`)))
+    .sort()
+    .map((name) => `src/components/${name}/${name}.ts`);
+}
+
+/**
+ * Bundles `entry` (a file in the bench cache) and sizes its output: every file gzipped on
+ * its own; `eager` is what loading the entry fetches before any dynamic import.
+ * @param {string} entry
+ * @param {boolean} splitting false: dynamic imports are bundled in (everything eager)
+ */
+async function sizes(entry, splitting = true) {
+  const result = await build({ ...ESBUILD, entryPoints: [entry], splitting, outdir: path.join(out, 'sizes') });
+  const outputs = result.metafile.outputs;
+  const gz = new Map(result.outputFiles.map((f) => [path.relative(root, f.path), gzipSync(f.contents, { level: 9 }).length]));
+  const entryOut = Object.keys(outputs).find((name) => outputs[name]?.entryPoint);
+  const eager = new Set();
+  for (const queue = entryOut ? [entryOut] : []; queue.length > 0; ) {
+    const name = /** @type {string} */ (queue.pop());
+    if (eager.has(name)) continue;
+    eager.add(name);
+    for (const i of outputs[name]?.imports ?? []) if (i.kind === 'import-statement') queue.push(i.path);
+  }
+  const js = Object.keys(outputs).filter((name) => name.endsWith('.js'));
+  const sum = (/** @type {string[]} */ names) => names.reduce((n, name) => n + (gz.get(name) ?? 0), 0);
+  /** Minified bytes per package or source folder in the eager files. */
+  const eagerInputs = new Map();
+  for (const name of eager) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[name]?.inputs ?? {})) {
+      const key = input.startsWith('node_modules/') ? input.split('/').slice(0, input.split('/')[1]?.startsWith('@') ? 3 : 2).join('/') : input;
+      eagerInputs.set(key, (eagerInputs.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  return { totalGzip: sum(js), eagerGzip: sum([...eager]), files: js.length, eagerInputs };
+}
+
+/** Top contributors (minified bytes, before gzip). */
+function top(/** @type {Map<string, number>} */ inputs, n = 12) {
+  return Object.fromEntries([...inputs].filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, b]) => [k, kb(b)]));
+}
+
+async function bundleFigures() {
+  log('bundle sizes');
+  await mkdir(out, { recursive: true });
+  const rel = (/** @type {string} */ file) => JSON.stringify(path.relative(out, path.join(root, file)).split(path.sep).join('/'));
+  const library = path.join(out, 'library.ts');
+  await writeFile(library, [`export * from ${rel('src/index.ts')};`, ...elementModules().map((m) => `import ${rel(m)};`)].join('\n'));
+  // What a host showing a chat pane loads: 'cc-digital-widgets/cc-chat-widget' and 'cc-digital-widgets/store'.
+  const chat = path.join(out, 'chat.ts');
+  const chatLines = [
+    `export { CcChatWidget } from ${rel('src/components/cc-chat-widget/cc-chat-widget.ts')};`,
+    `export { createInteractionStore } from ${rel('src/core/store/store.ts')};`,
+  ];
+  await writeFile(chat, chatLines.join('\n'));
+  const chatWithProvider = path.join(out, 'chat-provider.ts');
+  await writeFile(chatWithProvider, [...chatLines, `export { CcProvider } from ${rel('src/components/cc-provider/cc-provider.ts')};`].join('\n'));
+  const simulated = path.join(out, 'simulated.ts');
+  await writeFile(simulated, `export * from ${rel('src/adapters/simulated/index.ts')};`);
+
+  const [lib, libOneFile, chatPath, chatEager, chatProvider, sim] = await Promise.all([
+    sizes(library),
+    sizes(library, false),
+    sizes(chat),
+    sizes(chat, false),
+    sizes(chatWithProvider),
+    sizes(simulated, false),
+  ]);
+  const forbidden = [...chatPath.eagerInputs.keys()].filter((k) =>
+    /^node_modules\/(marked|dompurify)$|^src\/content\/(markdown|sanitize)\.ts$|^src\/components\/cc-email-widget\//.test(k),
+  );
+  return {
+    'bundle.library': figure({
+      value: kb(lib.totalGzip),
+      unit: 'KB gzip',
+      budget: BUDGET.libraryKB,
+      baseline: kb(libOneFile.totalGzip),
+      baselineIs: 'the same code as one bundle, nothing loaded lazily',
+      files: lib.files,
+      largest: top(libOneFile.eagerInputs),
+      what: 'src/index.ts and every element module with all dependencies, lazy chunks included, each file gzip -9',
+    }),
+    'bundle.chatPath': figure({
+      value: kb(chatPath.eagerGzip),
+      unit: 'KB gzip',
+      budget: BUDGET.chatPathKB,
+      baseline: kb(chatEager.totalGzip),
+      baselineIs: 'the same entry with every dynamic import bundled in (marked and DOMPurify eager)',
+      lazyKB: kb(chatPath.totalGzip - chatPath.eagerGzip),
+      withProviderKB: kb(chatProvider.eagerGzip),
+      largest: top(chatPath.eagerInputs),
+      what: "<cc-chat-widget> and createInteractionStore ('cc-digital-widgets/cc-chat-widget' and '/store'): code loaded before any dynamic import; withProviderKB adds the optional <cc-provider>",
+    }),
+    'bundle.chatPathLoadsContentLazily': {
+      value: forbidden.length === 0,
+      budget: true,
+      pass: forbidden.length === 0,
+      eagerButShouldBeLazy: forbidden,
+      what: 'marked, DOMPurify, the content module and the email widget are not in the chat path',
+    },
+    'bundle.simulated': figure({ value: kb(sim.totalGzip), unit: 'KB gzip', what: 'the optional simulated contact center (cc-digital-widgets/simulated), not counted above' }),
+  };
+}
+
+// ---- the browser ----------------------------------------------------------------
+
+/** Bundles the bench page twice: as is, and with the naive message lists (the store baseline). */
+async function buildPages() {
+  log('bundling the bench page');
+  const pages = path.join(out, 'pages');
+  await rm(pages, { recursive: true, force: true });
+  const naiveTimeline = path.join(root, 'bench', 'baseline', 'naive-timeline.ts');
+  /** @type {import('esbuild').Plugin} */
+  const naive = {
+    name: 'naive-timeline',
+    setup(b) {
+      b.onResolve({ filter: /\/timeline\.js$/ }, (args) =>
+        args.importer.includes(`${path.sep}src${path.sep}core${path.sep}store${path.sep}`) ? { path: naiveTimeline } : undefined,
+      );
+    },
+  };
+  const entry = path.join(root, 'bench', 'pages', 'bench-page.ts');
+  for (const [dir, plugins] of /** @type {const} */ ([
+    ['real', []],
+    ['naive', [naive]],
+  ])) {
+    const result = await build({ ...ESBUILD, entryPoints: { bench: entry }, outdir: path.join(pages, dir), write: true, splitting: true, plugins: [...plugins] });
+    if (dir === 'naive' && !Object.keys(result.metafile.inputs).some((i) => i.endsWith('naive-timeline.ts'))) throw new Error('the naive baseline was not swapped in');
+    await writeFile(
+      path.join(pages, dir, 'index.html'),
+      '<!doctype html><html lang="en"><meta charset="utf-8"><title>cc bench</title><body style="margin:0;width:800px"><script type="module" src="./bench.js"></script></body></html>',
+    );
+  }
+  return pages;
+}
+
+/** Serves `dir` on a free port. */
+async function serve(/** @type {string} */ dir) {
+  const server = createServer(async (req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { server, url: `http://127.0.0.1:${address.port}` };
+}
+
+/**
+ * Runs `fn(window.ccBench, arg)` on a fresh page of the real (or naive) bundle.
+ * @template T
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {(page: import('playwright-core').Page) => Promise<T>} run
+ */
+async function onPage(browser, url, run) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => 'ccBench' in window);
+    return await run(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** @param {import('playwright-core').Page} page */
+async function heapAfterGc(page) {
+  const cdp = await page.context().newCDPSession(page);
+  for (let k = 0; k < 3; k++) {
+    await page.evaluate(() => (/** @type {{ gc?: () => void }} */ (/** @type {unknown} */ (window))).gc?.());
+    await cdp.send('HeapProfiler.collectGarbage');
+  }
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+async function browserFigures() {
+  const pages = await buildPages();
+  const { server, url } = await serve(pages);
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const real = `${url}/real/index.html`;
+    const naive = `${url}/naive/index.html`;
+
+    /** @type {Record<'widget' | 'naive', import('./pages/bench-page.js').ThreadResult[]>} */
+    const threads = { widget: [], naive: [] };
+    for (let run = 0; run < RUNS; run++) {
+      for (const kind of /** @type {const} */ (['widget', 'naive'])) {
+        log(`thread of ${THREAD} messages: ${kind}, run ${run + 1}/${RUNS}`);
+        // The plain list takes a second or more per append: 20 of them make its baseline.
+        const appends = kind === 'widget' ? 100 : 20;
+        threads[kind].push(await onPage(browser, real, (page) => page.evaluate(([k, n, a]) => window.ccBench.thread(k, n, a), /** @type {const} */ ([kind, THREAD, appends]))));
+      }
+    }
+    const pick = (/** @type {'widget' | 'naive'} */ kind, /** @type {(r: import('./pages/bench-page.js').ThreadResult) => number} */ f) => round(median(threads[kind].map(f)), 2);
+
+    log('store throughput');
+    const throughput = async (/** @type {string} */ bundle, /** @type {number} */ interactions, /** @type {number} */ per) =>
+      onPage(browser, bundle, (page) => page.evaluate(([i, p]) => window.ccBench.storeThroughput(i, p), [interactions, per]));
+    const busy = await throughput(real, 50, 1000);
+    const busyNaive = await throughput(naive, 50, 1000);
+    const long = await throughput(real, 1, THREAD);
+    const longNaive = await throughput(naive, 1, THREAD);
+
+    log('memory');
+    const heap = async (/** @type {'widget' | 'naive' | 'none'} */ kind) =>
+      onPage(browser, real, async (page) => {
+        const messages = await page.evaluate((k) => window.ccBench.memory(k, 50, 1000), kind);
+        return { messages, bytes: await heapAfterGc(page) };
+      });
+    const empty = await onPage(browser, real, heapAfterGc);
+    const withWidget = await heap('widget');
+    const withNaive = await heap('naive');
+    const storeOnly = await heap('none');
+
+    const version = browser.version();
+    return {
+      chromium: version,
+      figures: {
+        'thread.firstRender': figure({
+          value: pick('widget', (r) => r.firstRenderMs),
+          unit: 'ms',
+          budget: BUDGET.firstRenderMs,
+          baseline: pick('naive', (r) => r.firstRenderMs),
+          baselineIs: `a plain Lit list rendering all ${THREAD} messages with the pane's markup`,
+          renderedMessages: pick('widget', (r) => r.renderedMessages),
+          baselineRenderedMessages: pick('naive', (r) => r.renderedMessages),
+          coldFirstRenderMs: pick('widget', (r) => r.coldFirstRenderMs),
+          baselineColdFirstRenderMs: pick('naive', (r) => r.coldFirstRenderMs),
+          what: `append <cc-chat-widget> showing ${THREAD} messages until rendered and laid out, on a page that has shown a pane before (median of ${RUNS}); coldFirstRenderMs: the first pane on a fresh page (10 messages: script, styles and fonts warming up)`,
+        }),
+        'thread.appendP95': figure({
+          value: pick('widget', (r) => r.appendP95Ms),
+          unit: 'ms',
+          budget: BUDGET.appendP95Ms,
+          baseline: pick('naive', (r) => r.appendP95Ms),
+          baselineIs: 'the plain list (20 appends)',
+          what: `95th percentile of 100 appends: store.ingest to rendered and laid out (median of ${RUNS})`,
+        }),
+        'thread.scrollLongTasks': figure({
+          value: pick('widget', (r) => r.scroll.longTasks),
+          unit: 'long tasks (> 50 ms)',
+          budget: BUDGET.scrollLongTasks,
+          baseline: Math.max(1, pick('naive', (r) => r.scroll.longTasks)),
+          baselineIs: 'the plain list (at least 1, for the ratio)',
+          baselineLongTasks: pick('naive', (r) => r.scroll.longTasks),
+          steps: threads.widget[0]?.scroll.steps,
+          worstStepMs: pick('widget', (r) => r.scroll.worstStepMs),
+          p95StepMs: pick('widget', (r) => r.scroll.p95StepMs),
+          baselineWorstStepMs: pick('naive', (r) => r.scroll.worstStepMs),
+          what: '150 screens up from the bottom, then 30 jumps across the thread; long tasks seen by a PerformanceObserver',
+        }),
+        'store.eventsPerSecond': figure({
+          value: Math.round(busy.eventsPerSecond),
+          unit: 'events/s',
+          budget: BUDGET.eventsPerSecond,
+          lowerIsBetter: false,
+          baseline: Math.round(busyNaive.eventsPerSecond),
+          baselineIs: 'the same store with message lists scanned and copied per change (bench/baseline/naive-timeline.ts)',
+          events: busy.events,
+          messages: busy.messages,
+          what: 'store.ingest of 50 busy conversations × 1,000 messages (messages, receipts, typing; validation, reducer, notifications, two selectors subscribed); best of 3',
+        }),
+        'store.eventsPerSecondLongThread': figure({
+          value: Math.round(long.eventsPerSecond),
+          unit: 'events/s',
+          lowerIsBetter: false,
+          baseline: Math.round(longNaive.eventsPerSecond),
+          baselineIs: 'the naive message lists',
+          events: long.events,
+          what: `the same traffic into one conversation growing to ${THREAD} messages (information, no budget)`,
+        }),
+        'memory.heap': figure({
+          value: round(withWidget.bytes / 1024 / 1024, 1),
+          unit: 'MB JS heap after GC',
+          budget: BUDGET.heapMB,
+          baseline: round(withNaive.bytes / 1024 / 1024, 1),
+          baselineIs: 'the same store with the plain list showing one conversation',
+          messages: withWidget.messages,
+          storeOnlyMB: round(storeOnly.bytes / 1024 / 1024, 1),
+          emptyPageMB: round(empty / 1024 / 1024, 1),
+          what: '50 conversations × 1,000 messages in the store, one shown by <cc-chat-widget>; Runtime.getHeapUsage after gc()',
+        }),
+      },
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const started = Date.now();
+const bundles = await bundleFigures();
+const { chromium: version, figures } = await browserFigures();
+const all = { ...bundles, ...figures };
+const report = {
+  bench: 'cc-digital-widgets issue 7',
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg().map((n) => round(n, 2)), node: process.version, chromium: version },
+  seconds: round((Date.now() - started) / 1000, 1),
+  pass: Object.values(all).every((f) => !('pass' in f) || f.pass),
+  figures: all,
+};
+console.log(JSON.stringify(report, null, 2));

@@ -1,0 +1,77 @@
+/**
+ * Markdown for elements that must not load marked and DOMPurify up front (issue 7):
+ * the content module (`./markdown.js`, with the one sanitizer) is imported on first
+ * use. Until it has loaded, the text is shown as plain text — never as markup — and
+ * is then swapped for the sanitized Markdown.
+ * @packageDocumentation
+ */
+import { noChange } from 'lit';
+import { AsyncDirective } from 'lit/async-directive.js';
+import { PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/directive.js';
+import type * as MarkdownModule from './markdown.js';
+
+let loaded: typeof MarkdownModule | undefined;
+let loading: Promise<typeof MarkdownModule> | undefined;
+
+/** Loads the Markdown and sanitizer module (once; a failed load may be retried). */
+export function loadMarkdown(): Promise<typeof MarkdownModule> {
+  loading ??= import('./markdown.js').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** True once the Markdown module has loaded: {@link lazyMarkdown} then renders at once. */
+export function markdownLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+class LazyMarkdownDirective extends AsyncDirective {
+  #text: string | undefined;
+  #rich = false;
+
+  constructor(partInfo: PartInfo) {
+    super(partInfo);
+    if (partInfo.type !== PartType.CHILD) throw new Error('lazyMarkdown() can only be used in child position');
+  }
+
+  render(text: string): DocumentFragment | string {
+    return loaded ? loaded.renderMarkdown(text) : text;
+  }
+
+  override update(_part: Part, [text]: Parameters<this['render']>): DocumentFragment | string | typeof noChange {
+    if (text === this.#text && (this.#rich || !loaded)) return noChange;
+    this.#text = text;
+    this.#rich = loaded !== undefined;
+    if (!loaded) {
+      loadMarkdown().then(
+        (module) => {
+          if (this.#text !== text || this.#rich || !this.isConnected) return;
+          this.#rich = true;
+          this.setValue(module.renderMarkdown(text));
+        },
+        // Without the module the plain text stays: nothing unsafe is ever shown.
+        () => undefined,
+      );
+    }
+    return this.render(text);
+  }
+
+  protected override reconnected(): void {
+    // The module may have loaded while the part was disconnected.
+    if (this.#rich || !loaded || this.#text === undefined) return;
+    this.#rich = true;
+    this.setValue(loaded.renderMarkdown(this.#text));
+  }
+}
+
+/**
+ * Lit directive, child position only: `html\`<div class="rich">${lazyMarkdown(text)}</div>\``.
+ * Renders the sanitized Markdown of `text` (as `markdown()` does) once the content
+ * module has loaded, the plain text until then; loading starts on first use.
+ */
+export const lazyMarkdown: (text: string) => DirectiveResult<typeof LazyMarkdownDirective> = directive(LazyMarkdownDirective);

@@ -1,0 +1,66 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import { markdownLoaded } from '../../src/content/lazy-markdown.js';
+import type { ChatChannel } from '../../src/core/types.js';
+import { createWorld, disposeWorlds, shadowAll, until, untilState } from '../helpers/world.js';
+
+/** Modules of marked, DOMPurify and the sanitizing content module this page has fetched. */
+function contentModules(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((name) => /\/(marked|dompurify)\/|\/src\/content\/(markdown|sanitize)\./.test(name));
+}
+
+async function pane(channel: ChatChannel, text: string) {
+  const world = createWorld();
+  const id = world.simulator.offer({ channel, customerName: 'Jane Doe' });
+  await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
+  await world.store.accept(id);
+  world.simulator.customerMessage(id, text, { format: 'markdown' });
+  await untilState(world.store, (s) => s.interactions[id]?.messages.some((m) => m.text === text) ?? false, 'the message');
+  const el =
+    channel === 'sms'
+      ? await fixture<CcChatWidget>(html`<cc-sms-widget .store=${world.store}></cc-sms-widget>`)
+      : await fixture<CcChatWidget>(html`<cc-chat-widget .store=${world.store} channel=${channel}></cc-chat-widget>`);
+  await el.updateComplete;
+  return el;
+}
+
+describe('content loads only when needed (issue 7)', () => {
+  afterEach(disposeWorlds);
+
+  before(async () => {
+    // Every module the panes fetch is recorded (the default buffer keeps 250 entries).
+    performance.setResourceTimingBufferSize(100_000);
+    // Only the panes: the package root would load the whole content API up front.
+    await import('../../src/components/cc-chat-widget/cc-chat-widget.js');
+    await import('../../src/components/cc-sms-widget/cc-sms-widget.js');
+  });
+
+  it('WebChat and SMS threads never load marked or DOMPurify', async () => {
+    const web = await pane('webchat', '**not bold** <b>x</b>');
+    const sms = await pane('sms', '**not bold either**');
+    expect(shadowAll(web, '.text').some((t) => t.textContent === '**not bold** <b>x</b>')).to.equal(true);
+    expect(shadowAll(sms, '.text').some((t) => t.textContent === '**not bold either**')).to.equal(true);
+    expect(shadowAll(web, '.rich, b')).to.have.length(0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(performance.getEntriesByType('resource').some((e) => e.name.includes('/src/components/cc-chat-widget/')), 'modules are recorded').to.equal(true);
+    expect(contentModules()).to.deep.equal([]);
+    expect(markdownLoaded()).to.equal(false);
+  });
+
+  it('R-CHAT-07: Messenger shows the plain text first, then the sanitized Markdown once the content module has loaded', async () => {
+    const text = '**urgent** <img src=x onerror="window.__lazyChatPwned=1">';
+    const el = await pane('messenger', text);
+    const rich = () => shadowAll(el, '.rich').at(-1);
+    expect(rich()?.textContent).to.equal(text);
+    expect(rich()?.querySelector('strong, img')).to.equal(null);
+    await until(() => rich()?.querySelector('strong') !== null, 'the Markdown');
+    expect(rich()?.querySelector('strong')?.textContent).to.equal('urgent');
+    expect(rich()?.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __lazyChatPwned?: number }).__lazyChatPwned).to.equal(undefined);
+    expect(markdownLoaded()).to.equal(true);
+    expect(contentModules().length).to.be.greaterThan(0);
+  });
+});
