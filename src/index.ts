@@ -88,5 +88,6 @@ export { CcTransferDialog, type CcTransferDetail } from './components/cc-transfe
 export { CcConferenceDialog, type CcConferenceDetail } from './components/cc-conference-dialog/cc-conference-dialog.js';
 export { CcWrapupDialog, type CcWrapupDetail } from './components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 export type { CcDialogCloseDetail, CcDialogCloseReason } from './controllers/modal-dialog.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './core/store/outbox.js';
 export { CcEmailWidget, type CcEmailSendDetail, type CcTransferRequestDetail } from './components/cc-email-widget/cc-email-widget.js';
 export type { ComposeMode, ReplyMode } from './components/cc-email-widget/email-draft.js';
