@@ -74,13 +74,13 @@ export const dialogStyles = [
       color: var(--_cc-text);
       background: var(--_cc-surface);
       padding: 4px 6px;
-      border: 1px solid var(--_cc-border);
+      border: 1px solid var(--_cc-field-border);
       border-radius: calc(var(--_cc-radius) / 2);
     }
     .listbox {
       max-height: 16rem;
       overflow-y: auto;
-      border: 1px solid var(--_cc-border);
+      border: 1px solid var(--_cc-field-border);
       border-radius: calc(var(--_cc-radius) / 2);
       padding: 2px;
     }

@@ -34,7 +34,14 @@ export const THEME_TOKENS: readonly ThemeToken[] = [
   { name: '--cc-color-surface-alt', alias: '--_cc-surface-alt', light: '#f4f5f7', dark: '#262a31', description: 'Headers, key caps, grey email surfaces.' },
   { name: '--cc-color-text', alias: '--_cc-text', light: '#1b1d21', dark: '#e8eaed', description: 'Body text.' },
   { name: '--cc-color-text-muted', alias: '--_cc-text-muted', light: '#545a66', dark: '#a9b0bb', description: 'Labels, timers, counters, hints.' },
-  { name: '--cc-color-border', alias: '--_cc-border', light: '#c9ced6', dark: '#48505c', description: 'Borders and dividers.' },
+  { name: '--cc-color-border', alias: '--_cc-border', light: '#c9ced6', dark: '#48505c', description: 'Decorative borders and dividers (panes, cards, separators).' },
+  {
+    name: '--cc-color-field-border',
+    alias: '--_cc-field-border',
+    light: '#7d838f',
+    dark: '#7b8390',
+    description: 'Borders of form fields (inputs, text areas, selects, searchboxes, listboxes, the email editor): at least 3:1 against the surfaces (WCAG 1.4.11).',
+  },
   { name: '--cc-color-primary', alias: '--_cc-primary', light: '#0a5bd3', dark: '#5b9cff', description: 'Primary buttons, links, accents.' },
   { name: '--cc-color-on-primary', alias: '--_cc-on-primary', light: '#ffffff', dark: '#0b1220', description: 'Text on primary (and danger) backgrounds.' },
   { name: '--cc-color-primary-hover', alias: '--_cc-primary-hover', light: '#084aad', dark: '#7eb1ff', description: 'Primary buttons under the pointer.' },
@@ -50,6 +57,31 @@ export const THEME_TOKENS: readonly ThemeToken[] = [
   { name: '--cc-color-focus', alias: '--_cc-focus', light: '#0a5bd3', dark: '#7eb1ff', description: 'Focus ring (2px outline).' },
   { name: '--cc-color-disabled', alias: '--_cc-disabled-bg', light: '#e3e5e8', dark: '#30353d', description: 'Disabled button background.' },
   { name: '--cc-color-on-disabled', alias: '--_cc-disabled-text', light: '#5f6570', dark: '#9aa1ab', description: 'Disabled button text.' },
+  // Email content stays on light paper in both schemes, as in mail clients: senders write
+  // their inline colours for a light page.
+  {
+    name: '--cc-email-body-background',
+    alias: '--_cc-email-body-bg',
+    light: '#ffffff',
+    dark: '#ffffff',
+    description: 'Background ("paper") of email bodies and the email editor, light in both schemes.',
+  },
+  { name: '--cc-email-body-color', alias: '--_cc-email-body-text', light: '#1b1d21', dark: '#1b1d21', description: 'Text of email bodies and the email editor.' },
+  {
+    name: '--cc-email-body-link',
+    alias: '--_cc-email-body-link',
+    light: '#0a5bd3',
+    dark: '#0a5bd3',
+    description: 'Links and focus rings on the email paper.',
+  },
+  {
+    name: '--cc-email-grey-surface',
+    alias: '--_cc-email-grey-surface',
+    light: '#f4f5f7',
+    dark: '#f4f5f7',
+    description: 'Email bodies, the email editor and the quick reply box in light-grey mode.',
+  },
+  { name: '--cc-email-grey-text', alias: '--_cc-email-grey-text', light: '#545a66', dark: '#545a66', description: 'Their text in light-grey mode.' },
 ];
 
 /** The schemes an element or ancestor can ask for with its `theme` attribute. */

@@ -19,6 +19,7 @@ export const tokens = css`
     --_cc-text: var(--cc-color-text, #1b1d21);
     --_cc-text-muted: var(--cc-color-text-muted, #545a66);
     --_cc-border: var(--cc-color-border, #c9ced6);
+    --_cc-field-border: var(--cc-color-field-border, #7d838f);
     --_cc-primary: var(--cc-color-primary, #0a5bd3);
     --_cc-on-primary: var(--cc-color-on-primary, #ffffff);
     --_cc-primary-hover: var(--cc-color-primary-hover, #084aad);
@@ -34,6 +35,11 @@ export const tokens = css`
     --_cc-focus: var(--cc-color-focus, #0a5bd3);
     --_cc-disabled-bg: var(--cc-color-disabled, #e3e5e8);
     --_cc-disabled-text: var(--cc-color-on-disabled, #5f6570);
+    --_cc-email-body-bg: var(--cc-email-body-background, #ffffff);
+    --_cc-email-body-text: var(--cc-email-body-color, #1b1d21);
+    --_cc-email-body-link: var(--cc-email-body-link, #0a5bd3);
+    --_cc-email-grey-surface: var(--cc-email-grey-surface, #f4f5f7);
+    --_cc-email-grey-text: var(--cc-email-grey-text, #545a66);
     font-family: var(--_cc-font);
     font-size: var(--_cc-font-size);
     color: var(--_cc-text);

@@ -1,9 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
+import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
+import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { THEME_TOKENS, type ThemeToken } from '../../src/styles/themes.js';
 import { tokens } from '../../src/styles/tokens.js';
-import { createWorld, disposeWorlds, until } from '../helpers/world.js';
+import { createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 const COLOURS = THEME_TOKENS.filter((t) => t.dark !== t.light);
 const byName = new Map(THEME_TOKENS.map((t) => [t.name, t]));
@@ -53,6 +55,12 @@ const PAIRS: readonly (readonly [string, string, number])[] = [
   ['--cc-color-on-disabled', '--cc-color-disabled', 4.5],
   ['--cc-color-focus', '--cc-color-surface', 3],
   ['--cc-color-focus', '--cc-color-surface-alt', 3],
+  ['--cc-color-field-border', '--cc-color-surface', 3],
+  ['--cc-color-field-border', '--cc-color-surface-alt', 3],
+  ['--cc-email-body-color', '--cc-email-body-background', 4.5],
+  ['--cc-email-body-link', '--cc-email-body-background', 4.5],
+  ['--cc-email-grey-text', '--cc-email-grey-surface', 4.5],
+  ['--cc-email-body-link', '--cc-email-grey-surface', 4.5],
 ];
 
 /** The rules of a stylesheet text, as the browser parses them. */
@@ -169,5 +177,159 @@ describe('R-X-03 theming: tokens, light and dark schemes', () => {
     } finally {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     }
+  });
+});
+
+/** An `rgb()` / `rgba()` colour as getComputedStyle gives it. */
+function rgba(value: string): readonly [number, number, number, number] {
+  const parts = /^rgba?\(([^)]+)\)$/.exec(value.trim())?.[1]?.split(/[\s,/]+/).filter(Boolean).map(Number);
+  if (!parts || parts.length < 3 || parts.some((n) => Number.isNaN(n))) throw new Error(`not an rgb() colour: ${value}`);
+  const [r = 0, g = 0, b = 0, a = 1] = parts;
+  return [r, g, b, a];
+}
+
+/** The computed colour as #rrggbb (opaque colours only: borders and backgrounds here are). */
+function hex(value: string): string {
+  const [r, g, b, a] = rgba(value);
+  if (a !== 1) throw new Error(`translucent colour: ${value}`);
+  return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The first opaque background at or behind `el`, across shadow boundaries (white, the page, at the end). */
+function backdrop(el: Element): string {
+  for (let node: Element | null = el; node; ) {
+    const background = getComputedStyle(node).backgroundColor;
+    if (rgba(background)[3] === 1) return hex(background);
+    const parent: Node | null = node.parentNode;
+    node = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
+  }
+  return '#ffffff';
+}
+
+/** The background a field's border sits on: what is behind the field. */
+function around(field: Element): string {
+  const parent = field.parentNode;
+  const outside = parent instanceof ShadowRoot ? parent.host : parent;
+  if (!(outside instanceof Element)) throw new Error('a field without a parent');
+  return backdrop(outside);
+}
+
+describe('issue 8: field borders and email paper in the light and dark schemes', () => {
+  let sheet: CSSStyleSheet | undefined;
+
+  before(async () => {
+    // As on a host page (and in Storybook): themes.css linked, the scheme set on an ancestor.
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(await (await fetch('/src/styles/themes.css')).text());
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+
+  after(() => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  });
+
+  afterEach(() => disposeWorlds());
+
+  /** A world with one accepted email interaction. */
+  async function emailWorld(): Promise<{ world: ReturnType<typeof createWorld>; id: string }> {
+    const world = createWorld();
+    const id = world.simulator.offer({
+      channel: 'email',
+      customerName: 'Jane Doe',
+      email: {
+        subject: 'Invoice 118 is wrong',
+        // A sender who wrote for a light page: dark inline colours, a link.
+        html: '<p style="color: #222222">Hello, see <a href="https://acme.example/orders/118">order 118</a>.</p><table><tr><td style="color: #004400">Lamp</td></tr></table>',
+      },
+    });
+    await untilState(world.store, (st) => st.interactions[id] !== undefined, 'the offer');
+    await world.store.accept(id);
+    return { world, id };
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`issue 8 / WCAG 1.4.11: in the ${scheme} scheme every form field border has at least 3:1 against what it sits on`, async () => {
+      const { world, id } = await emailWorld();
+      const root = await fixture<HTMLElement>(html`<div theme=${scheme} style="background: var(--cc-color-surface); padding: 8px">
+        <cc-agent-state .store=${world.store}></cc-agent-state>
+        <cc-template-picker .store=${world.store} channel="email"></cc-template-picker>
+        <cc-email-widget .store=${world.store}></cc-email-widget>
+        <cc-transfer-dialog .store=${world.store} interaction-id=${id}></cc-transfer-dialog>
+      </div>`);
+      const state = root.querySelector('cc-agent-state');
+      const picker = root.querySelector<CcTemplatePicker>('cc-template-picker');
+      const email = root.querySelector<CcEmailWidget>('cc-email-widget');
+      const transfer = root.querySelector('cc-transfer-dialog');
+      if (!state || !picker || !email || !transfer) throw new Error('fixture incomplete');
+      expect(resolved(email, '--_cc-field-border'), 'the scheme applies').to.equal(token('--cc-color-field-border')[scheme]);
+      const failures: string[] = [];
+      const check = (name: string, field: Element): void => {
+        const style = getComputedStyle(field);
+        const border = hex(style.borderTopColor);
+        const behind = around(field);
+        const ratio = contrast(border, behind);
+        const width = Number.parseFloat(style.borderTopWidth);
+        if (ratio < 3 || width < 1) failures.push(`${name}: border ${border} (${width}px) on ${behind}: ${ratio.toFixed(2)}:1 < 3:1`);
+      };
+      check('agent state select', shadow(state, 'select'));
+      await until(() => shadowAll(email, '#quick').length === 1, 'the quick reply box');
+      check('quick reply box', shadow(email, '#quick'));
+      email.compose('forward');
+      await until(() => shadowAll(email, '#editor').length === 1, 'the standard reply');
+      check('To field', shadow(email, '#to'));
+      check('Subject field', shadow(email, '#subject'));
+      check('email editor', shadow(email, '#editor'));
+      picker.show();
+      await until(() => shadowAll(picker, 'input[type="search"]').length === 1, 'the template search box');
+      check('template search box', shadow(picker, 'input[type="search"]'));
+      transfer.show();
+      await until(() => shadowAll(transfer, '[role="listbox"]').length === 1, 'the transfer searchbox and the list of queues');
+      check('transfer searchbox', shadow(transfer, 'input[type="search"]'));
+      check('transfer listbox', shadow(transfer, '[role="listbox"]'));
+      expect(failures, failures.join('\n')).to.deep.equal([]);
+    });
+  }
+
+  it('issue 8 / WCAG 1.4.3: in the dark scheme an email body and the editor are on the light paper; sender colours, links and focus rings keep their contrast', async () => {
+    const { world } = await emailWorld();
+    const el = await fixture<CcEmailWidget>(html`<cc-email-widget theme="dark" .store=${world.store}></cc-email-widget>`);
+    await until(() => shadowAll(el, '.body').length === 1 && shadow(el, '.body').shadowRoot?.querySelector('a') != null, 'the email body');
+    expect(hex(getComputedStyle(el).backgroundColor), 'the pane is dark').to.equal(token('--cc-color-surface').dark);
+    const body = shadow(el, '.body');
+    const paper = token('--cc-email-body-background').dark;
+    expect(paper, 'the paper is light in the dark scheme').to.equal(token('--cc-email-body-background').light);
+    expect(hex(getComputedStyle(body).backgroundColor)).to.equal(paper);
+    expect(hex(getComputedStyle(body).color)).to.equal(token('--cc-email-body-color').dark);
+    const frame = body.shadowRoot;
+    if (!frame) throw new Error('the body has no shadow root');
+    for (const text of frame.querySelectorAll('p, td')) {
+      expect(contrast(hex(getComputedStyle(text).color), backdrop(text)), `${text.localName} text`).to.be.at.least(4.5);
+    }
+    const link = frame.querySelector('a');
+    if (!link) throw new Error('no link in the email');
+    expect(contrast(hex(getComputedStyle(link).color), backdrop(link)), 'link').to.be.at.least(4.5);
+    link.focus();
+    expect(link.matches(':focus-visible'), 'keyboard-style focus').to.equal(true);
+    const ring = getComputedStyle(link);
+    expect(ring.outlineStyle).to.equal('solid');
+    expect(contrast(hex(ring.outlineColor), backdrop(link)), 'focus ring on the paper').to.be.at.least(3);
+
+    el.compose('forward');
+    await until(() => shadowAll(el, '#editor td').length > 0, 'the forwarded email in the editor');
+    const editor = shadow(el, '#editor');
+    expect(hex(getComputedStyle(editor).backgroundColor)).to.equal(paper);
+    const quoted = shadow(el, '#editor td');
+    expect(contrast(hex(getComputedStyle(quoted).color), backdrop(quoted)), 'quoted sender colour').to.be.at.least(4.5);
+    await expect(el).to.be.accessible();
+  });
+
+  it('issue 8 / R-MAIL-13: in the dark scheme the light-grey mode keeps email bodies light grey', async () => {
+    const { world } = await emailWorld();
+    const el = await fixture<CcEmailWidget>(html`<cc-email-widget theme="dark" light-grey .store=${world.store}></cc-email-widget>`);
+    await until(() => shadowAll(el, '.body').length === 1, 'the email body');
+    const body = shadow(el, '.body');
+    expect(hex(getComputedStyle(body).backgroundColor)).to.equal(token('--cc-email-grey-surface').dark);
+    expect(hex(getComputedStyle(body).color)).to.equal(token('--cc-email-grey-text').dark);
+    await expect(el).to.be.accessible();
   });
 });

@@ -37,7 +37,7 @@ export const styles = [
       font: inherit;
       color: var(--_cc-text);
       background: var(--_cc-surface);
-      border: 1px solid var(--_cc-border);
+      border: 1px solid var(--_cc-field-border);
       border-radius: calc(var(--_cc-radius) / 2);
       padding: 4px 6px;
     }

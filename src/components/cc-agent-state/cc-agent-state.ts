@@ -28,7 +28,7 @@ const SELECTABLE: readonly AgentAvailability[] = ['available', 'idle'];
  * @cssprop --cc-color-warning - Idle and busy dot.
  * @cssprop --cc-color-danger - RONA dot, notice border and errors.
  * @cssprop --cc-color-text-muted - Offline dot.
- * @cssprop --cc-color-border - State picker border.
+ * @cssprop --cc-color-field-border - State picker border (3:1 against the surface, WCAG 1.4.11).
  */
 @customElement('cc-agent-state')
 export class CcAgentState extends LitElement {

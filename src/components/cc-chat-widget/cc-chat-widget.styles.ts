@@ -81,7 +81,7 @@ export const styles = [
       min-width: 0;
       color: var(--_cc-text);
       background: var(--_cc-surface);
-      border: 1px solid var(--_cc-border);
+      border: 1px solid var(--_cc-field-border);
       border-radius: calc(var(--_cc-radius) / 2);
       padding: 4px 6px;
     }
@@ -197,7 +197,7 @@ export const styles = [
       font: inherit;
       color: var(--_cc-text);
       background: var(--_cc-surface);
-      border: 1px solid var(--_cc-border);
+      border: 1px solid var(--_cc-field-border);
       border-radius: calc(var(--_cc-radius) / 2);
       padding: calc(var(--_cc-space) * 0.75);
       resize: vertical;
@@ -335,7 +335,7 @@ export const styles = [
       font: inherit;
       color: var(--_cc-text);
       background: var(--_cc-surface);
-      border: 1px solid var(--_cc-border);
+      border: 1px solid var(--_cc-field-border);
       border-radius: calc(var(--_cc-radius) / 2);
       padding: 4px 6px;
     }

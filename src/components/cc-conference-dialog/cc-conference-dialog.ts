@@ -50,7 +50,8 @@ export interface CcConferenceDetail {
  * @cssprop --cc-color-surface-alt - Hovered and selected options.
  * @cssprop --cc-color-text - Text; the backdrop is a translucent shade of it.
  * @cssprop --cc-color-text-muted - Hints and availability text.
- * @cssprop --cc-color-border - Dialog, searchbox and list borders.
+ * @cssprop --cc-color-border - Dialog border.
+ * @cssprop --cc-color-field-border - Searchbox and list borders (3:1 against the surface, WCAG 1.4.11).
  * @cssprop --cc-color-primary - Buttons and the selection mark.
  * @cssprop --cc-color-success - Available agents' dot.
  * @cssprop --cc-color-warning - Idle and busy agents' dot.

@@ -33,6 +33,10 @@ export interface CcConnectionChangeDetail {
  * @cssprop --cc-color-success - Connected dot.
  * @cssprop --cc-color-warning - Connecting and reconnecting dot.
  * @cssprop --cc-color-danger - Reconnecting border, disconnected dot and border.
+ * @cssprop --cc-color-text-muted - The reconnecting hint.
+ * @cssprop --cc-color-border - Border of the indicator while connected or connecting.
+ * @cssprop --cc-color-surface - Background of the indicator.
+ * @cssprop --cc-color-text - The state's text.
  */
 @customElement('cc-connection-status')
 export class CcConnectionStatus extends LitElement {

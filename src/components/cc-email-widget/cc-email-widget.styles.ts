@@ -6,8 +6,6 @@ export const styles = [
   controls,
   css`
     :host {
-      --_cc-grey-surface: var(--cc-email-grey-surface, var(--_cc-surface-alt));
-      --_cc-grey-text: var(--cc-email-grey-text, var(--_cc-text-muted));
       display: flex;
       flex-direction: column;
       min-height: 360px;
@@ -176,14 +174,25 @@ export const styles = [
       max-width: 100%;
       padding: var(--_cc-space);
       border-radius: calc(var(--_cc-radius) / 2);
-      background: var(--_cc-surface);
-      color: var(--_cc-text);
+    }
+    /*
+     * Email content (bodies, and the editor that holds the reply and the quoted email) is
+     * light paper in both schemes, as in mail clients: senders' inline colours assume a
+     * light page, and would be unreadable on the dark surface.
+     */
+    .body,
+    .editor {
+      background: var(--_cc-email-body-bg);
+      color: var(--_cc-email-body-text);
+    }
+    .editor a {
+      color: var(--_cc-email-body-link);
     }
     :host([light-grey]) .body,
     :host([light-grey]) .editor,
     :host([light-grey]) textarea {
-      background: var(--_cc-grey-surface);
-      color: var(--_cc-grey-text);
+      background: var(--_cc-email-grey-surface);
+      color: var(--_cc-email-grey-text);
     }
     .attachments {
       list-style: none;
@@ -242,12 +251,16 @@ export const styles = [
     }
     textarea,
     input[type='text'],
+    input[type='url'] {
+      color: var(--_cc-text);
+      background: var(--_cc-surface);
+    }
+    textarea,
+    input[type='text'],
     input[type='url'],
     .editor {
       font: inherit;
-      color: var(--_cc-text);
-      background: var(--_cc-surface);
-      border: 1px solid var(--_cc-border);
+      border: 1px solid var(--_cc-field-border);
       border-radius: calc(var(--_cc-radius) / 2);
       padding: calc(var(--_cc-space) * 0.75);
       min-width: 0;

@@ -191,14 +191,18 @@ function selectionIn(root: ShadowRoot): Selection | null {
  * @csspart error - Errors (addresses, PCI, sending).
  * @csspart status - Status notes under the composer (template notes).
  * @csspart ended - The notice shown once the interaction has ended.
- * @cssprop --cc-email-grey-surface - Email background in light-grey mode (default: the alternate surface).
- * @cssprop --cc-email-grey-text - Email text in light-grey mode (default: the muted text colour).
+ * @cssprop --cc-email-body-background - Email paper: background of email bodies and the editor, light in both schemes as in mail clients (senders' inline colours assume a light page).
+ * @cssprop --cc-email-body-color - Text on the email paper.
+ * @cssprop --cc-email-body-link - Links and focus rings on the email paper.
+ * @cssprop --cc-email-grey-surface - Email bodies, the editor and the quick reply box in light-grey mode (light grey in both schemes).
+ * @cssprop --cc-email-grey-text - Their text in light-grey mode.
  * @cssprop --cc-color-primary - Buttons and links.
  * @cssprop --cc-color-danger - Errors.
  * @cssprop --cc-color-warning - The not-latest banner.
  * @cssprop --cc-color-surface - Pane background.
  * @cssprop --cc-color-surface-alt - Header and summaries background.
- * @cssprop --cc-color-border - Borders.
+ * @cssprop --cc-color-border - Pane, card and separator borders.
+ * @cssprop --cc-color-field-border - Borders of the quick reply box, the address, subject, link and parameter fields and the editor (3:1, WCAG 1.4.11).
  * @cssprop --cc-color-text - Text.
  * @cssprop --cc-color-text-muted - Secondary text.
  * @cssprop --cc-radius - Corner radius.

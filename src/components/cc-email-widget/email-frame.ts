@@ -6,8 +6,8 @@ import { BLOCKED_IMAGE_ATTRIBUTE, type EmailSanitizeResult } from '../../content
 /**
  * Styles inside an email body's own shadow root. None of the widget's styles reach the
  * email (its tables and inline styles render as the sender wrote them) and nothing in
- * the email can select anything outside it. Inherited properties (font, colour, the
- * light-grey mode) still flow in from the container.
+ * the email can select anything outside it. Inherited properties (font, the paper's
+ * colours, the light-grey mode) still flow in from the container.
  */
 const frameStyles = css`
   .html {
@@ -27,8 +27,13 @@ const frameStyles = css`
     min-height: 24px;
     border: 1px dashed var(--_cc-border);
   }
+  /* The body sits on the email paper (light in both schemes): links and focus rings use its colour. */
   a {
-    color: var(--_cc-primary);
+    color: var(--_cc-email-body-link);
+  }
+  :focus-visible {
+    outline: 2px solid var(--_cc-email-body-link);
+    outline-offset: 2px;
   }
 `;
 

@@ -37,7 +37,8 @@ import { CcChatWidget } from '../cc-chat-widget/cc-chat-widget.js';
  * @cssprop --cc-color-primary - Buttons and links.
  * @cssprop --cc-color-danger - Errors and failed messages.
  * @cssprop --cc-color-surface - Pane background.
- * @cssprop --cc-color-border - Borders.
+ * @cssprop --cc-color-border - Pane, header and separator borders.
+ * @cssprop --cc-color-field-border - Borders of the composer, find and template parameter fields (3:1, WCAG 1.4.11).
  * @cssprop --cc-color-on-customer-bubble - Customer bubble text.
  * @cssprop --cc-color-on-agent-bubble - Agent bubble text.
  * @cssprop --cc-color-avatar - Initials avatar background.

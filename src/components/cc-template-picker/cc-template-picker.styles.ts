@@ -38,7 +38,7 @@ export const styles = [
       color: var(--_cc-text);
       background: var(--_cc-surface);
       padding: 4px 6px;
-      border: 1px solid var(--_cc-border);
+      border: 1px solid var(--_cc-field-border);
       border-radius: calc(var(--_cc-radius) / 2);
     }
     ul {

@@ -32,7 +32,8 @@ let nextId = 0;
  * @csspart search - The search box.
  * @csspart option - One template in the list.
  * @cssprop --cc-color-surface - Pop-up background.
- * @cssprop --cc-color-border - Pop-up border.
+ * @cssprop --cc-color-border - Pop-up border and Locked marks.
+ * @cssprop --cc-color-field-border - Search box border (3:1 against the surface, WCAG 1.4.11).
  * @cssprop --cc-color-primary - Button.
  * @cssprop --cc-color-surface-alt - The highlighted template.
  * @cssprop --cc-color-text-muted - Template previews, Locked marks and status text.
