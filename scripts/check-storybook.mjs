@@ -63,30 +63,6 @@ const VARIANTS = [
 /** The a11y addon's own automatic axe run is switched off: this script runs axe itself. */
 const BASE_GLOBALS = 'a11y.manual:!true';
 
-/**
- * Violations found, reported, and left to the element's owner: shown in every run as
- * "known", never failing it. Each names the stories (id prefix), the variant, the axe rule
- * and a piece of the node's selector, so anything else still fails. Remove an entry once
- * fixed; the report says when an entry no longer matches anything.
- * @type {readonly { stories: string, variant: string, rule: string, target: string, why: string }[]}
- */
-const KNOWN_VIOLATIONS = [
-  {
-    stories: 'elements-cc-email-widget--',
-    variant: 'dark',
-    rule: 'color-contrast',
-    target: 'email-body',
-    why: 'an email body keeps the colours its sender wrote (inline styles for a light page) while the pane turns dark; <cc-email-widget> should keep email bodies light in the dark scheme, as mail clients do',
-  },
-  {
-    stories: 'elements-cc-email-widget--forward',
-    variant: 'dark',
-    rule: 'color-contrast',
-    target: '["cc-email-widget","td:nth-child(3)"]',
-    why: 'the same sender colours, in the forwarded email quoted into the (dark) editor',
-  },
-];
-
 /** How long a story may keep changing its DOM (its scripted world) before axe runs anyway. */
 const SETTLE_MAX_MS = 2500;
 /** A DOM quiet for this long counts as settled. */
@@ -112,7 +88,7 @@ const MIME_TYPES = {
 /**
  * @typedef {{ id: string, title: string, name: string, type: 'story' | 'docs' }} IndexEntry
  * @typedef {{ id: string, impact: string | null, help: string, helpUrl: string, nodes: { target: unknown[], failureSummary?: string }[] }} AxeViolation
- * @typedef {{ entry: IndexEntry, variant: string, problems: string[], known: string[] }} Result
+ * @typedef {{ entry: IndexEntry, variant: string, problems: string[] }} Result
  */
 
 /** @returns {IndexEntry[]} */
@@ -233,8 +209,6 @@ async function show(page, origin, entry, variant, reload) {
 async function check(page, origin, entry, variant, reload) {
   /** @type {string[]} */
   const problems = [];
-  /** @type {string[]} */
-  const known = [];
   const onConsole = (/** @type {import('playwright-core').ConsoleMessage} */ msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
   };
@@ -261,9 +235,7 @@ async function check(page, origin, entry, variant, reload) {
     } else {
       await settle(page, entry.type === 'docs' ? '#storybook-docs' : '#storybook-root');
       if (entry.type === 'story') {
-        const found = await axe(page, variant.rules, entry.id, variant.name);
-        problems.push(...found.problems);
-        known.push(...found.known);
+        problems.push(...(await axe(page, variant.rules)));
       }
     }
   } catch (error) {
@@ -273,7 +245,7 @@ async function check(page, origin, entry, variant, reload) {
     page.off('pageerror', onPageError);
     page.off('request', onRequest);
   }
-  return { entry, variant: variant.name, problems, known };
+  return { entry, variant: variant.name, problems };
 }
 
 /**
@@ -333,15 +305,13 @@ async function settle(page, rootSelector) {
 }
 
 /**
- * Runs axe on #storybook-root (all rules, or only `rules`) and describes each violation,
- * setting apart the nodes KNOWN_VIOLATIONS lists.
+ * Runs axe on #storybook-root (all rules, or only `rules`) and describes each violation.
+ * Every violation is a problem: there is no list of tolerated ones.
  * @param {import('playwright-core').Page} page
  * @param {string[] | undefined} rules
- * @param {string} storyId
- * @param {string} variant
- * @returns {Promise<{ problems: string[], known: string[] }>}
+ * @returns {Promise<string[]>}
  */
-async function axe(page, rules, storyId, variant) {
+async function axe(page, rules) {
   // Our own axe-core (node_modules/axe-core), replacing the a11y addon's copy on window.
   await page.addScriptTag({ path: axePath });
   /** @type {AxeViolation[]} */
@@ -351,30 +321,14 @@ async function axe(page, rules, storyId, variant) {
     const result = await window.axe.run(document.querySelector('#storybook-root'), options);
     return result.violations;
   }, rules);
-  /** @type {string[]} */
-  const problems = [];
-  /** @type {string[]} */
-  const known = [];
-  for (const v of violations) {
-    /** @param {{ target: unknown[] }} node */
-    const knownFor = (node) =>
-      KNOWN_VIOLATIONS.find(
-        (k) => storyId.startsWith(k.stories) && k.variant === variant && k.rule === v.id && JSON.stringify(node.target).includes(k.target),
-      );
-    const open = v.nodes.filter((n) => !knownFor(n));
-    for (const n of v.nodes) {
-      const k = knownFor(n);
-      if (k) known.push(`${k.stories}* [${k.variant}] ${k.rule} at ${k.target}`);
-    }
-    if (open.length === 0) continue;
-    const nodes = open
+  return violations.map((v) => {
+    const nodes = v.nodes
       .slice(0, 5)
       .map((n) => `\n      at ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`)
       .join('');
-    const more = open.length > 5 ? `\n      … and ${open.length - 5} more` : '';
-    problems.push(`axe ${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.helpUrl}${nodes}${more}`);
-  }
-  return { problems, known: [...new Set(known)] };
+    const more = v.nodes.length > 5 ? `\n      … and ${v.nodes.length - 5} more` : '';
+    return `axe ${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.helpUrl}${nodes}${more}`;
+  });
 }
 
 async function main() {
@@ -425,12 +379,6 @@ async function main() {
   }
 
   const failed = results.filter((r) => r.problems.length > 0);
-  for (const k of KNOWN_VIOLATIONS) {
-    const key = `${k.stories}* [${k.variant}] ${k.rule} at ${k.target}`;
-    const count = results.filter((r) => r.known.includes(key)).length;
-    if (count > 0) console.log(`⚠ known, not fixed (${count} page(s)): ${key}: ${k.why}`);
-    else if (!filter) console.log(`ℹ known violation no longer seen, remove it from KNOWN_VIOLATIONS: ${key}`);
-  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (failed.length > 0) {
     console.error(`\nStorybook check found problems in ${failed.length} of ${results.length} page(s):`);
