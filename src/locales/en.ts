@@ -221,6 +221,7 @@ export const en = {
   'actions.conferenceRequested': 'Waiting for {name} to join…',
   'actions.endConferenceFailed': 'Could not end the conference: {reason}',
   'actions.exitConferenceFailed': 'Could not exit the conference: {reason}',
+  'actions.dialogFailed': 'Could not open the dialog: {reason}',
   'actions.transferDropped': 'The transfer was not accepted and the conversation was dropped.',
 
   // agent state (R-OFFER-04)

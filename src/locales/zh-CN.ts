@@ -206,6 +206,7 @@ export const zhCN: Messages = {
   'actions.conferenceRequested': '已请求会议，等待 {name} 加入…',
   'actions.endConferenceFailed': '无法结束会议：{reason}',
   'actions.exitConferenceFailed': '无法退出会议：{reason}',
+  'actions.dialogFailed': '无法打开对话框：{reason}',
   'actions.transferDropped': '座席未接受转接，该聊天请求已被丢弃。',
 
   'agent.state': '座席状态',

@@ -38,6 +38,18 @@ describe('content loads only when needed (issue 7)', () => {
     await import('../../src/components/cc-sms-widget/cc-sms-widget.js');
   });
 
+  it('issue 7: the template picker and the conversation dialogs load when the browser is idle after a pane shows a conversation', async () => {
+    const tags = ['cc-template-picker', 'cc-transfer-dialog', 'cc-conference-dialog', 'cc-wrapup-dialog'];
+    expect(tags.filter((tag) => customElements.get(tag) !== undefined), 'defined before any pane').to.deep.equal([]);
+    const el = await pane('webchat', 'Hello');
+    await until(() => tags.every((tag) => customElements.get(tag) !== undefined), 'the preload');
+    // The placeholder Templates button gives way to the picker's own.
+    await until(() => shadowAll(el, 'cc-template-picker > button').length === 0, 'the placeholder to go');
+    const picker = shadowAll(el, 'cc-template-picker')[0];
+    expect(picker?.shadowRoot?.querySelector('button[part="button"]')?.textContent?.trim()).to.equal('Templates');
+    await expect(el).to.be.accessible();
+  });
+
   it('WebChat and SMS threads never load marked or DOMPurify', async () => {
     const web = await pane('webchat', '**not bold** <b>x</b>');
     const sms = await pane('sms', '**not bold either**');

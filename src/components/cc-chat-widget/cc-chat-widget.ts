@@ -15,8 +15,8 @@ import { LocalizeController, getLocale, t } from '../../controllers/localize.js'
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
+import { PreloadController, loadTemplatePicker, reason as failure } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
-import '../cc-template-picker/cc-template-picker.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { elapsed } from './elapsed.js';
 import { findMessages, splitMatches } from './find.js';
@@ -109,7 +109,10 @@ interface Anchor {
  * keyboard-scrollable (arrows, Page Up/Down, Home, End), new messages are announced
  * through a polite live region, and **Find in conversation** (Ctrl+F inside the pane)
  * brings any match into view. Markdown (Messenger) loads its parser and sanitizer on
- * first use, showing the plain text until then.
+ * first use, showing the plain text until then. The template picker and the Transfer,
+ * Conference and Wrap-up dialogs load when the browser is first idle after a conversation
+ * shows, or when the agent asks for one first; importing this module alone does not
+ * fetch them.
  *
  * @summary Chat conversation pane for Messenger and WebChat.
  * @fires cc-send - The agent sent a message. Detail: `{ interactionId, text }`.
@@ -239,13 +242,15 @@ export class CcChatWidget extends LitElement {
   constructor() {
     super();
     new LocalizeController(this);
+    // The template picker loads when the browser is idle after a conversation shows (issue 7).
+    new PreloadController(this, () => this.#interaction.value !== undefined, loadTemplatePicker);
     // R-CHAT-09: shortcuts on what this pane shows (send from the composer), and page-wide ones.
     new ShortcutController(this, {
       scope: 'element',
       handlers: {
         send: () => this.#whenOpen((i) => this.#send(i)),
         end: () => this.#whenOpen((i) => this.#requestEnd(i)),
-        templates: () => this.#whenOpen(() => this.picker?.show()),
+        templates: () => this.#whenOpen((i) => this.#openTemplates(i)),
         transfer: () => this.#actions.openTransfer(),
         conference: () => this.#actions.openConference(),
       },
@@ -905,7 +910,10 @@ export class CcChatWidget extends LitElement {
           .store=${this.#interaction.store}
           channel=${this.servedChannel}
           @cc-template-select=${(e: CustomEvent<CcTemplateSelectDetail>) => this.#useTemplate(i, e.detail.template)}
-        ></cc-template-picker>
+          >${customElements.get('cc-template-picker')
+            ? nothing
+            : html`<button class="btn secondary" aria-expanded="false" @click=${() => this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
+        >
         ${this.features.attachments
           ? html`<button class="btn secondary" @click=${() => this.fileInput?.click()}>${t('attach.button')}</button>
               <input type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => this.#onFiles(i, e)} />`
@@ -1031,6 +1039,17 @@ export class CcChatWidget extends LitElement {
 
   #retry(i: Interaction, m: ChatMessage): void {
     void this.#interaction.store?.retry(i.id, m.id).catch(() => undefined);
+  }
+
+  /** Opens the template list (R-TPL-01), loading the picker first if it has not loaded yet. */
+  #openTemplates(i: Interaction): void {
+    loadTemplatePicker().then(
+      async () => {
+        await this.updateComplete;
+        this.picker?.show();
+      },
+      (e: unknown) => this.#composers.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: failure(e) }) }),
+    );
   }
 
   #useTemplate(i: Interaction, template: MessageTemplate): void {

@@ -7,11 +7,7 @@ import { ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../contr
 import type { CcConferenceDialog } from '../cc-conference-dialog/cc-conference-dialog.js';
 import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.js';
 import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
-import '../cc-conference-dialog/cc-conference-dialog.js';
-import '../cc-transfer-dialog/cc-transfer-dialog.js';
-import '../cc-wrapup-dialog/cc-wrapup-dialog.js';
-
-const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+import { PreloadController, loadConversationDialogs, reason } from './lazy.js';
 
 /** `aria-keyshortcuts` for an action's current binding. */
 export function keysFor(action: ShortcutAction): string | typeof nothing {
@@ -25,6 +21,11 @@ export function keysFor(action: ShortcutAction): string | typeof nothing {
  * dialogs behind them, rendered in the pane's shadow root. The wrap-up dialog opens by
  * itself when the shown interaction enters wrap-up: after End, a transfer (R-XFER-05) or
  * the end of a conference (R-CONF-03, R-END-05).
+ *
+ * The dialogs are loaded when the browser is first idle after the pane shows a
+ * conversation, or when one is asked for, whichever comes first; an action asked for
+ * before they have loaded opens its dialog once they have. A failed load is reported in
+ * the header with a localised error, and the next attempt loads again.
  */
 export class InteractionActionsController implements ReactiveController {
   readonly #host: ReactiveElement;
@@ -43,6 +44,7 @@ export class InteractionActionsController implements ReactiveController {
     this.#interaction = interaction;
     this.#store = store;
     host.addController(this);
+    new PreloadController(host, () => this.#interaction() !== undefined, loadConversationDialogs);
   }
 
   hostUpdated(): void {
@@ -57,7 +59,7 @@ export class InteractionActionsController implements ReactiveController {
   openTransfer(): boolean {
     const i = this.#interaction();
     if (!i || !this.#canTransfer(i)) return false;
-    this.#transfer.value?.show();
+    this.#open(i, () => this.#transfer.value?.show());
     return true;
   }
 
@@ -65,7 +67,7 @@ export class InteractionActionsController implements ReactiveController {
   openConference(): boolean {
     const i = this.#interaction();
     if (!i || !this.#canInvite(i)) return false;
-    this.#conference.value?.show();
+    this.#open(i, () => this.#conference.value?.show());
     return true;
   }
 
@@ -73,8 +75,23 @@ export class InteractionActionsController implements ReactiveController {
   openWrapup(): boolean {
     const i = this.#interaction();
     if (!i || i.status !== 'wrapup') return false;
-    void this.#host.updateComplete.then(() => this.#wrapup.value?.show());
+    this.#open(i, () => this.#wrapup.value?.show());
     return true;
+  }
+
+  /** Loads the dialogs if need be, then calls `show` once the pane has rendered them. */
+  #open(i: Interaction, show: () => void): void {
+    loadConversationDialogs().then(
+      () => {
+        if (this.#errorFor === i.id) this.#clearError();
+        return this.#host.updateComplete.then(show);
+      },
+      (e: unknown) => {
+        this.#error = t('actions.dialogFailed', { reason: reason(e) });
+        this.#errorFor = i.id;
+        this.#host.requestUpdate();
+      },
+    );
   }
 
   #canTransfer(i: Interaction): boolean {
@@ -128,11 +145,15 @@ export class InteractionActionsController implements ReactiveController {
       <cc-wrapup-dialog ${ref(this.#wrapup)} interaction-id=${i.id} .store=${store}></cc-wrapup-dialog>`;
   }
 
+  #clearError(): void {
+    this.#error = '';
+    this.#host.requestUpdate();
+  }
+
   async #run(i: Interaction, command: 'endConference' | 'exitConference'): Promise<void> {
     const store = this.#store();
     if (!store) return;
-    this.#error = '';
-    this.#host.requestUpdate();
+    this.#clearError();
     try {
       await (command === 'endConference' ? store.endConference(i.id) : store.exitConference(i.id));
     } catch (e) {

@@ -1,0 +1,74 @@
+/**
+ * Parts of a pane that load on demand (issue 7: the chat path budget). A host showing
+ * chats fetches the template picker and the conversation dialogs only after the pane has
+ * shown a conversation and the browser is idle, or when the agent first asks for one.
+ * @packageDocumentation
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Wraps a dynamic import: the returned function loads once and returns the same promise
+ * to every caller; after a failed load (a flaky network) the next call tries again.
+ */
+export function loadOnce(load: () => Promise<unknown>): () => Promise<void> {
+  let loading: Promise<void> | undefined;
+  return () =>
+    (loading ??= load().then(
+      () => undefined,
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+}
+
+/** Runs `work` when the browser is idle (after a short delay where it cannot say). */
+export function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+}
+
+/** The message of a failure, for a localised error line. */
+export const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** `<cc-transfer-dialog>`, `<cc-conference-dialog>` and `<cc-wrapup-dialog>`. */
+export const loadConversationDialogs: () => Promise<void> = loadOnce(() =>
+  Promise.all([
+    import('../cc-transfer-dialog/cc-transfer-dialog.js'),
+    import('../cc-conference-dialog/cc-conference-dialog.js'),
+    import('../cc-wrapup-dialog/cc-wrapup-dialog.js'),
+  ]),
+);
+
+/** `<cc-template-picker>`. */
+export const loadTemplatePicker: () => Promise<void> = loadOnce(() => import('../cc-template-picker/cc-template-picker.js'));
+
+/**
+ * Preloads parts of a pane once it has rendered something worth acting on: when the
+ * browser is first idle after `ready()` holds, each loader runs, and the host
+ * re-renders once they are in (a failed preload is left for the agent's own request).
+ */
+export class PreloadController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #ready: () => boolean;
+  readonly #loaders: readonly (() => Promise<void>)[];
+  #scheduled = false;
+
+  constructor(host: ReactiveControllerHost, ready: () => boolean, ...loaders: (() => Promise<void>)[]) {
+    this.#host = host;
+    this.#ready = ready;
+    this.#loaders = loaders;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    if (this.#scheduled || !this.#ready()) return;
+    this.#scheduled = true;
+    whenIdle(() => {
+      Promise.all(this.#loaders.map((load) => load())).then(
+        () => this.#host.requestUpdate(),
+        () => (this.#scheduled = false),
+      );
+    });
+  }
+}
