@@ -3,6 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
+import { THEME_TOKEN_DESCRIPTIONS } from '../../src/styles/theme-docs.js';
 import { THEME_TOKENS, type ThemeToken } from '../../src/styles/themes.js';
 import { tokens } from '../../src/styles/tokens.js';
 import { createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
@@ -82,6 +83,11 @@ describe('R-X-03 theming: tokens, light and dark schemes', () => {
   afterEach(async () => {
     disposeWorlds();
     await emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('R-X-03: every token is described for the theming guide, and only the tokens there are', () => {
+    expect(Object.keys(THEME_TOKEN_DESCRIPTIONS).sort()).to.deep.equal(THEME_TOKENS.map((t) => t.name).sort());
+    for (const t of THEME_TOKENS) expect(THEME_TOKEN_DESCRIPTIONS[t.name]?.trim() ?? '', t.name).not.to.equal('');
   });
 
   it('R-X-03: tokens.ts falls back to the light values of THEME_TOKENS', () => {
