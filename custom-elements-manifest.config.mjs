@@ -9,7 +9,7 @@ import path from 'node:path';
 /**
  * Public tokens every element (but the unstyled <cc-provider>) reads through the shared
  * `tokens` and `controls` styles (src/styles/tokens.ts), listed on each element by the
- * `cc-theming` plugin below; descriptions come from THEME_TOKENS (src/styles/themes.ts).
+ * `cc-theming` plugin below; descriptions come from THEME_TOKEN_DESCRIPTIONS (src/styles/theme-docs.ts).
  */
 const SHARED_TOKENS = [
   '--cc-font-family',
@@ -27,7 +27,7 @@ const SHARED_TOKENS = [
 ];
 /** @type {Map<string, string>} */
 const tokenDescriptions = new Map(
-  [...readFileSync('src/styles/themes.ts', 'utf8').matchAll(/name: '(--cc-[a-z-]+)'[\s\S]*?description: '((?:[^'\\]|\\.)*)'/g)].map(m => [
+  [...readFileSync('src/styles/theme-docs.ts', 'utf8').matchAll(/^ {2}'(--cc-[a-z-]+)': '((?:[^'\\]|\\.)*)',$/gm)].map(m => [
     m[1] ?? '',
     m[2] ?? '',
   ]),

@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
-import { createRef, ref, type Ref } from 'lit/directives/ref.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Interaction } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
@@ -31,9 +30,6 @@ export class InteractionActionsController implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #interaction: () => Interaction | undefined;
   readonly #store: () => InteractionStore | undefined;
-  readonly #transfer: Ref<CcTransferDialog> = createRef();
-  readonly #conference: Ref<CcConferenceDialog> = createRef();
-  readonly #wrapup: Ref<CcWrapupDialog> = createRef();
   /** Status of each interaction when last seen, to notice it entering wrap-up. */
   readonly #lastStatus = new Map<string, Interaction['status']>();
   #error = '';
@@ -59,7 +55,7 @@ export class InteractionActionsController implements ReactiveController {
   openTransfer(): boolean {
     const i = this.#interaction();
     if (!i || !this.#canTransfer(i)) return false;
-    this.#open(i, () => this.#transfer.value?.show());
+    this.#open(i, () => this.#dialog<CcTransferDialog>('cc-transfer-dialog')?.show());
     return true;
   }
 
@@ -67,7 +63,7 @@ export class InteractionActionsController implements ReactiveController {
   openConference(): boolean {
     const i = this.#interaction();
     if (!i || !this.#canInvite(i)) return false;
-    this.#open(i, () => this.#conference.value?.show());
+    this.#open(i, () => this.#dialog<CcConferenceDialog>('cc-conference-dialog')?.show());
     return true;
   }
 
@@ -75,8 +71,13 @@ export class InteractionActionsController implements ReactiveController {
   openWrapup(): boolean {
     const i = this.#interaction();
     if (!i || i.status !== 'wrapup') return false;
-    this.#open(i, () => this.#wrapup.value?.show());
+    this.#open(i, () => this.#dialog<CcWrapupDialog>('cc-wrapup-dialog')?.show());
     return true;
+  }
+
+  /** The pane's dialog element of `tag` (the pane renders one of each). */
+  #dialog<T extends Element>(tag: 'cc-transfer-dialog' | 'cc-conference-dialog' | 'cc-wrapup-dialog'): T | null {
+    return this.#host.renderRoot.querySelector<T>(tag);
   }
 
   /** Loads the dialogs if need be, then calls `show` once the pane has rendered them. */
@@ -138,11 +139,11 @@ export class InteractionActionsController implements ReactiveController {
   /** The dialogs, bound to the shown interaction. */
   dialogs(i: Interaction): TemplateResult {
     const store = this.#store();
-    return html`<cc-transfer-dialog ${ref(this.#transfer)} interaction-id=${i.id} .store=${store}></cc-transfer-dialog>
+    return html`<cc-transfer-dialog interaction-id=${i.id} .store=${store}></cc-transfer-dialog>
       ${i.channel === 'email'
         ? nothing
-        : html`<cc-conference-dialog ${ref(this.#conference)} interaction-id=${i.id} .store=${store}></cc-conference-dialog>`}
-      <cc-wrapup-dialog ${ref(this.#wrapup)} interaction-id=${i.id} .store=${store}></cc-wrapup-dialog>`;
+        : html`<cc-conference-dialog interaction-id=${i.id} .store=${store}></cc-conference-dialog>`}
+      <cc-wrapup-dialog interaction-id=${i.id} .store=${store}></cc-wrapup-dialog>`;
   }
 
   #clearError(): void {
