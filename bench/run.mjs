@@ -9,6 +9,9 @@
  * Sizes: esbuild bundles (minified, production), each output file gzipped at level 9.
  * Timings and memory: headless Chromium through playwright-core (/usr/bin/chromium, or
  * CHROME_PATH), the page bundled from bench/pages/. Not part of `npm test`.
+ *
+ * `--only store` (or a comma-separated list of bundle, thread, store, memory) measures just
+ * those figures, for quick iterations; the default is everything.
  */
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
@@ -56,6 +59,16 @@ const BUDGET = {
 
 const THREAD = 10_000;
 const RUNS = 3;
+
+const SECTIONS = ['bundle', 'thread', 'store', 'memory'];
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg < 0 ? SECTIONS : (process.argv[onlyArg + 1] ?? '').split(',').filter(Boolean);
+const unknownSection = only.find((s) => !SECTIONS.includes(s));
+if (only.length === 0 || unknownSection !== undefined) {
+  process.stderr.write(`bench: --only takes a comma-separated list of ${SECTIONS.join(', ')}\n`);
+  process.exit(2);
+}
+const want = (/** @type {string} */ section) => only.includes(section);
 
 const log = (/** @type {string} */ message) => process.stderr.write(`bench: ${message}\n`);
 const round = (/** @type {number} */ n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -115,9 +128,14 @@ async function sizes(entry, splitting = true) {
   const result = await build({ ...ESBUILD, entryPoints: [entry], splitting, outdir: path.join(out, 'sizes') });
   const outputs = result.metafile.outputs;
   const gz = new Map(result.outputFiles.map((f) => [path.relative(root, f.path), gzipSync(f.contents, { level: 9 }).length]));
-  const entryOut = Object.keys(outputs).find((name) => outputs[name]?.entryPoint);
+  // Modules loaded by a dynamic import are entry points of their own in the metafile: pick the entry's output.
+  const entryOut = Object.keys(outputs).find((name) => {
+    const from = outputs[name]?.entryPoint;
+    return from !== undefined && path.resolve(from) === path.resolve(entry);
+  });
+  if (!entryOut) throw new Error(`no output for ${entry}`);
   const eager = new Set();
-  for (const queue = entryOut ? [entryOut] : []; queue.length > 0; ) {
+  for (const queue = [entryOut]; queue.length > 0; ) {
     const name = /** @type {string} */ (queue.pop());
     if (eager.has(name)) continue;
     eager.add(name);
@@ -294,7 +312,7 @@ async function browserFigures() {
 
     /** @type {Record<'widget' | 'naive', import('./pages/bench-page.js').ThreadResult[]>} */
     const threads = { widget: [], naive: [] };
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < (want('thread') ? RUNS : 0); run++) {
       for (const kind of /** @type {const} */ (['widget', 'naive'])) {
         log(`thread of ${THREAD} messages: ${kind}, run ${run + 1}/${RUNS}`);
         // The plain list takes a second or more per append: 20 of them make its baseline.
@@ -304,30 +322,38 @@ async function browserFigures() {
     }
     const pick = (/** @type {'widget' | 'naive'} */ kind, /** @type {(r: import('./pages/bench-page.js').ThreadResult) => number} */ f) => round(median(threads[kind].map(f)), 2);
 
-    log('store throughput');
     // Best of 5 runs each: a short burst, and a busy machine only ever makes it slower.
     const throughput = async (/** @type {string} */ bundle, /** @type {number} */ interactions, /** @type {number} */ per) =>
       onPage(browser, bundle, (page) => page.evaluate(([i, p]) => window.ccBench.storeThroughput(i, p, 5), [interactions, per]));
-    const busy = await throughput(real, 50, 1000);
-    const busyNaive = await throughput(naive, 50, 1000);
-    const long = await throughput(real, 1, THREAD);
-    const longNaive = await throughput(naive, 1, THREAD);
+    const storeRuns = async () => {
+      log('store throughput');
+      return { busy: await throughput(real, 50, 1000), busyNaive: await throughput(naive, 50, 1000), long: await throughput(real, 1, THREAD), longNaive: await throughput(naive, 1, THREAD) };
+    };
+    const store = want('store') ? await storeRuns() : undefined;
 
-    log('memory');
     const heap = async (/** @type {'widget' | 'naive' | 'none'} */ kind) =>
       onPage(browser, real, async (page) => {
         const messages = await page.evaluate((k) => window.ccBench.memory(k, 50, 1000), kind);
         return { messages, bytes: await heapAfterGc(page) };
       });
-    const empty = await onPage(browser, real, heapAfterGc);
-    const withWidget = await heap('widget');
-    const withNaive = await heap('naive');
-    const storeOnly = await heap('none');
+    const memoryRuns = async () => {
+      log('memory');
+      return { empty: await onPage(browser, real, heapAfterGc), withWidget: await heap('widget'), withNaive: await heap('naive'), storeOnly: await heap('none') };
+    };
+    const memory = want('memory') ? await memoryRuns() : undefined;
 
     const version = browser.version();
     return {
       chromium: version,
       figures: {
+        ...(want('thread') ? threadFigures() : {}),
+        ...(store ? storeFigures(store) : {}),
+        ...(memory ? memoryFigures(memory) : {}),
+      },
+    };
+
+    function threadFigures() {
+      return {
         'thread.firstRender': figure({
           value: pick('widget', (r) => r.firstRenderMs),
           unit: 'ms',
@@ -363,6 +389,12 @@ async function browserFigures() {
           baselineWorstStepMs: pick('naive', (r) => r.scroll.worstStepMs),
           what: '150 screens up from the bottom, then 30 jumps across the thread; long tasks seen by a PerformanceObserver',
         }),
+      };
+    }
+
+    /** @param {{ busy: import('./pages/bench-page.js').StoreResult, busyNaive: import('./pages/bench-page.js').StoreResult, long: import('./pages/bench-page.js').StoreResult, longNaive: import('./pages/bench-page.js').StoreResult }} r */
+    function storeFigures({ busy, busyNaive, long, longNaive }) {
+      return {
         'store.eventsPerSecond': figure({
           value: Math.round(busy.eventsPerSecond),
           unit: 'events/s',
@@ -383,6 +415,12 @@ async function browserFigures() {
           events: long.events,
           what: `the same traffic into one conversation growing to ${THREAD} messages (information, no budget)`,
         }),
+      };
+    }
+
+    /** @param {{ empty: number, withWidget: { messages: number, bytes: number }, withNaive: { messages: number, bytes: number }, storeOnly: { messages: number, bytes: number } }} r */
+    function memoryFigures({ empty, withWidget, withNaive, storeOnly }) {
+      return {
         'memory.heap': figure({
           value: round(withWidget.bytes / 1024 / 1024, 1),
           unit: 'MB JS heap after GC',
@@ -394,8 +432,8 @@ async function browserFigures() {
           emptyPageMB: round(empty / 1024 / 1024, 1),
           what: '50 conversations × 1,000 messages in the store, one shown by <cc-chat-widget>; Runtime.getHeapUsage after gc()',
         }),
-      },
-    };
+      };
+    }
   } finally {
     await browser.close();
     server.close();
@@ -403,14 +441,15 @@ async function browserFigures() {
 }
 
 const started = Date.now();
-const bundles = await bundleFigures();
-const { chromium: version, figures } = await browserFigures();
+const bundles = want('bundle') ? await bundleFigures() : {};
+const { chromium: version, figures } = only.some((s) => s !== 'bundle') ? await browserFigures() : { chromium: undefined, figures: {} };
 const all = { ...bundles, ...figures };
 const report = {
   bench: 'cc-digital-widgets issue 7',
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg().map((n) => round(n, 2)), node: process.version, chromium: version },
   seconds: round((Date.now() - started) / 1000, 1),
+  ...(only.length < SECTIONS.length ? { only } : {}),
   pass: Object.values(all).every((f) => !('pass' in f) || f.pass),
   figures: all,
 };

@@ -1,7 +1,12 @@
 /**
- * Attachment checks before upload, and safe display of file names.
+ * Attachment checks before upload. Safe display of file names is in `file-names.ts`
+ * (re-exported here), which panes load up front; these checks load with the first file
+ * the agent picks (issue 7).
  * @packageDocumentation
  */
+import { displayFileName, extensionOf } from './file-names.js';
+
+export { displayFileName } from './file-names.js';
 
 /** What {@link checkAttachment} reads of a file (a `File` fits). */
 export interface AttachmentCandidate {
@@ -83,11 +88,6 @@ const TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
   odp: 'application/vnd.oasis.opendocument.presentation',
 };
 
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot + 1).trim().toLowerCase();
-}
-
 function typeMatches(pattern: string, mime: string, extension: string): boolean {
   const p = pattern.trim().toLowerCase();
   if (p.startsWith('.')) return extension !== '' && p.slice(1) === extension;
@@ -108,28 +108,4 @@ export function checkAttachment(file: AttachmentCandidate, limits: AttachmentLim
   const extension = extensionOf(displayFileName(file.name));
   const mime = (file.type.split(';')[0] ?? '').trim().toLowerCase() || (TYPE_BY_EXTENSION[extension] ?? '');
   return limits.allowedTypes.some((p) => typeMatches(p, mime, extension)) ? { ok: true } : { ok: false, reason: 'type-not-allowed' };
-}
-
-/**
- * Control, bidirectional-override and invisible formatting characters. U+202E
- * (right-to-left override) turns `invoice‮fdp.exe` into what reads as `invoiceexe.pdf`.
- * Zero-width joiners stay: emoji sequences need them.
- */
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
-
-/**
- * A file name safe to show: hidden and direction-changing characters removed,
- * whitespace runs collapsed (so padding cannot push the real extension out of view),
- * trimmed. With `maxLength`, long names are shortened in the middle so the extension
- * stays visible (`a-very-long-na…me.pdf`).
- */
-export function displayFileName(name: string, maxLength?: number): string {
-  const clean = name.replace(/[\t\n\r\f\v]/g, ' ').replace(HIDDEN, '').replace(/\s+/g, ' ').trim();
-  const chars = [...clean];
-  if (maxLength === undefined || chars.length <= maxLength || maxLength < 8) return clean;
-  const extension = extensionOf(clean);
-  const tail = extension && extension.length <= 8 ? extension.length + 1 + 2 : 4;
-  const head = maxLength - 1 - tail;
-  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
 }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type MessageKey, type Messages } from '../locales/en.js';
+import { enCore } from '../locales/en-core.js';
+import type { MessageKey, Messages } from '../locales/en.js';
 
 /** Locales the library ships (R-X-01). */
 export type Locale = 'en' | 'zh-CN';
@@ -12,9 +13,9 @@ export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
  * unless registered up front (the package root registers every shipped one), so an
  * element imported on its own carries English only (issue 7).
  */
-const catalogues: Partial<Record<Locale, Messages>> = { en };
-const loaders: Readonly<Record<Locale, () => Promise<Messages>>> = {
-  en: () => Promise.resolve(en),
+const catalogues: Partial<Record<Locale, Partial<Messages>>> = { en: { ...enCore } };
+const loaders: Readonly<Record<Locale, () => Promise<Partial<Messages>>>> = {
+  en: () => Promise.resolve(english()),
   'zh-CN': () => import('../locales/zh-CN.js').then((m) => m.zhCN),
 };
 
@@ -30,6 +31,19 @@ export interface LocaleChangedDetail {
 /** The locale every element renders in. */
 export function getLocale(): Locale {
   return current;
+}
+
+/** The English catalogue as far as registered: the fallback of every other one. */
+function english(): Partial<Messages> {
+  return catalogues.en ?? enCore;
+}
+
+/**
+ * Adds English strings of an element that carries its own (the email widget, the
+ * dialogs, the shortcut help: issue 7). Elements call it when their module loads.
+ */
+export function registerEnglish(messages: Partial<Messages>): void {
+  catalogues.en = { ...english(), ...messages };
 }
 
 /** Makes a locale's catalogue available, so switching to it happens at once. */
@@ -72,7 +86,8 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** The string for `key` in the current locale, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = (catalogues[current] ?? en)[key];
+  // A key whose English part has not been registered shows as the key (a bug to see, not hide).
+  const template = catalogues[current]?.[key] ?? english()[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

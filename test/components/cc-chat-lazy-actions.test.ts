@@ -27,6 +27,9 @@ describe('the pane loads its template picker and dialogs on demand (issue 7)', (
     const transfer = shadow<CcTransferDialog>(el, 'cc-transfer-dialog');
     await until(() => undefinedTags().length === 0 && dialogOf(transfer).open, 'the transfer dialog');
     await untilListed(transfer);
+    // The dialogs bring their own English strings (R-X-01): no bare keys.
+    expect(dialogOf(transfer).textContent).to.include('Transfer request');
+    expect(shadow<HTMLInputElement>(transfer, 'input[type="search"]').getAttribute('aria-label')).to.equal('Search');
     await expect(el).to.be.accessible();
     transfer.close();
     // The list asked for first is open too, and the placeholder has given way to the picker.

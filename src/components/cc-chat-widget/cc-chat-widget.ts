@@ -3,7 +3,8 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Subscription } from 'rxjs';
-import { DEFAULT_ATTACHMENT_LIMITS, checkAttachment, displayFileName } from '../../content/files.js';
+import { displayFileName } from '../../content/file-names.js';
+import type * as Files from '../../content/files.js';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { safeUrl } from '../../content/url.js';
@@ -1108,7 +1109,16 @@ export class CcChatWidget extends LitElement {
 
   async #upload(store: InteractionStore, i: Interaction, file: File): Promise<void> {
     const name = displayFileName(file.name);
-    const check = checkAttachment(file, DEFAULT_ATTACHMENT_LIMITS);
+    let files: typeof Files;
+    try {
+      // The checks load with the first file picked (issue 7: the chat path).
+      files = await import('../../content/files.js');
+    } catch (err) {
+      this.#composers.notify(i.id, { kind: 'error', text: t('attach.failed', { name, reason: reason(err) }) });
+      return;
+    }
+    const { DEFAULT_ATTACHMENT_LIMITS } = files;
+    const check = files.checkAttachment(file, DEFAULT_ATTACHMENT_LIMITS);
     if (!check.ok) {
       this.#composers.notify(i.id, {
         kind: 'error',

@@ -2,11 +2,14 @@ import { LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { DirectoryAgent } from '../../core/types.js';
-import { LocalizeController, t } from '../../controllers/localize.js';
+import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
+import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
 import { agentOption, interactionGone, interactionOf, listAgentsByAvailability } from '../shared/dialog-parts.js';
 import { styles } from './cc-conference-dialog.styles.js';
+
+registerEnglish(enDialogs);
 
 /** Detail of `cc-conference`. */
 export interface CcConferenceDetail {

@@ -13,7 +13,8 @@ import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, EmailMessage, Interaction, MessageTemplate } from '../../core/types.js';
 import { ClockController } from '../../controllers/clock.js';
-import { LocalizeController, getLocale, t } from '../../controllers/localize.js';
+import { LocalizeController, getLocale, registerEnglish, t } from '../../controllers/localize.js';
+import { enEmail } from '../../locales/en-email.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
@@ -55,6 +56,8 @@ import {
   textOf,
 } from './email-html.js';
 import { styles } from './cc-email-widget.styles.js';
+
+registerEnglish(enEmail);
 
 /** Detail of `cc-email-send`. */
 export interface CcEmailSendDetail {

@@ -1,7 +1,8 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { FocusTrapController } from '../../controllers/focus-trap.js';
-import { LocalizeController, t } from '../../controllers/localize.js';
+import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
+import { enShortcutHelp } from '../../locales/en-shortcut-help.js';
 import {
   SHORTCUT_ACTIONS,
   detectPlatform,
@@ -11,6 +12,8 @@ import {
   type ShortcutPlatform,
 } from '../../controllers/shortcuts.js';
 import { styles } from './cc-shortcut-help.styles.js';
+
+registerEnglish(enShortcutHelp);
 
 /** How the shortcut help was closed. */
 export type CcShortcutHelpCloseReason = 'escape' | 'close-button' | 'api';

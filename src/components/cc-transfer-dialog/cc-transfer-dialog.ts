@@ -3,11 +3,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { DirectoryAgent, Queue, TransferTarget } from '../../core/types.js';
-import { LocalizeController, t } from '../../controllers/localize.js';
+import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
+import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
 import { agentOption, interactionGone, interactionOf, listAgentsByAvailability } from '../shared/dialog-parts.js';
 import { styles } from './cc-transfer-dialog.styles.js';
+
+registerEnglish(enDialogs);
 
 /** Detail of `cc-transfer`. */
 export interface CcTransferDetail {

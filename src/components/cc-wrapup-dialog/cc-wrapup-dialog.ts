@@ -2,11 +2,14 @@ import { LitElement, html, type ComplexAttributeConverter } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { WrapupReason } from '../../core/types.js';
-import { LocalizeController, t } from '../../controllers/localize.js';
+import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
+import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
 import { interactionGone, interactionOf } from '../shared/dialog-parts.js';
 import { styles } from './cc-wrapup-dialog.styles.js';
+
+registerEnglish(enDialogs);
 
 /** Detail of `cc-wrapup`. */
 export interface CcWrapupDetail {
