@@ -148,7 +148,8 @@ interface Anchor {
  * @cssprop --cc-color-danger - Errors and failed messages.
  * @cssprop --cc-color-surface - Pane background.
  * @cssprop --cc-color-surface-alt - Header background.
- * @cssprop --cc-color-border - Borders.
+ * @cssprop --cc-color-border - Pane, header and separator borders.
+ * @cssprop --cc-color-field-border - Borders of the composer, find and template parameter fields (3:1, WCAG 1.4.11).
  * @cssprop --cc-color-text - Text.
  * @cssprop --cc-color-text-muted - Secondary text.
  * @cssprop --cc-radius - Corner radius.
