@@ -361,6 +361,13 @@ describe('<cc-email-widget>', () => {
       expect(errors).to.deep.equal(['Cc: “nope” is not a valid email address.', 'Cc: “bad@x” is not a valid email address.']);
       expect(shadow(el, '#cc-errors').getAttribute('role')).to.equal('alert');
       expect(cc.getAttribute('aria-invalid')).to.equal('true');
+      // The field shows it too: a red border, not only the message (WCAG 1.4.1).
+      const red = getComputedStyle(shadow(el, '.composer')).getPropertyValue('--_cc-danger').trim();
+      const probe = document.createElement('span');
+      probe.style.color = red;
+      document.body.append(probe);
+      expect(getComputedStyle(cc).borderTopColor).to.equal(getComputedStyle(probe).color);
+      probe.remove();
       await typeInto(el, editor(el), 'Copying my colleague.');
       expect(button(el, 'Send').disabled).to.equal(true);
       await expect(el).to.be.accessible();

@@ -274,7 +274,8 @@ export const styles = [
       background: var(--_cc-surface-alt);
       color: var(--_cc-text-muted);
     }
-    [aria-invalid='true'] {
+    /* :is() lifts this above input[type='text'] so the red border shows. */
+    :is(textarea, input, .editor)[aria-invalid='true'] {
       border-color: var(--_cc-danger);
     }
     .fields {
