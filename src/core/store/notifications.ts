@@ -34,9 +34,23 @@ function preview(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   // UTF-16 units are at least as many as code points: a short text needs no splitting (issue 7).
   if (flat.length <= NOTIFICATION_PREVIEW_LENGTH) return flat;
-  // Code points, so an emoji or a CJK supplement character is never cut in half.
-  const chars = [...flat];
-  return chars.length <= NOTIFICATION_PREVIEW_LENGTH ? flat : `${chars.slice(0, NOTIFICATION_PREVIEW_LENGTH - 1).join('').trimEnd()}…`;
+  // Counted in code points, so an emoji or a CJK supplement character is never cut in half; a
+  // walk instead of `[...flat]`, which made an array of every character of most messages (issue 7).
+  let cut = 0;
+  for (let k = 0, count = 0; k < flat.length; count++) {
+    if (count === NOTIFICATION_PREVIEW_LENGTH - 1) cut = k;
+    else if (count === NOTIFICATION_PREVIEW_LENGTH) return `${flat.slice(0, cut).trimEnd()}…`;
+    k += isSurrogatePair(flat, k) ? 2 : 1;
+  }
+  return flat;
+}
+
+/** True when a high and a low surrogate start at `k`: one code point, as string iteration sees it. */
+function isSurrogatePair(s: string, k: number): boolean {
+  const high = s.charCodeAt(k);
+  if (high < 0xd800 || high > 0xdbff) return false;
+  const low = s.charCodeAt(k + 1);
+  return low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** Markdown punctuation is noise in a one-line preview; keep the words. */

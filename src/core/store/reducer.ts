@@ -44,11 +44,14 @@ function interactionOf(state: CcState, id: string): Interaction | undefined {
  * prototype, so `state.interactions[id]` anywhere finds own entries only (see `initialState`).
  */
 function interactionsWith(state: CcState, id: string, value: Interaction | undefined): CcState['interactions'] {
-  // Spread (own data properties, `__proto__` included), then drop the prototype: an object
-  // made by Object.create(null) starts as a slow dictionary, and this runs on every event (issue 7).
-  const next: Record<string, Interaction> = value ? { ...state.interactions, [id]: value } : { ...state.interactions };
-  if (!value) delete next[id];
-  return Object.setPrototypeOf(next, null) as Record<string, Interaction>;
+  // A literal that spreads (own data properties) and names its prototype: about twice as fast as
+  // Object.setPrototypeOf afterwards, and this runs on every event (issue 7). Object.create(null)
+  // would start a slow dictionary. A computed `[id]` defines an own property, even `__proto__`.
+  // (TypeScript types `__proto__: null` as a property.)
+  if (value) return { ...state.interactions, __proto__: null, [id]: value } as Record<string, Interaction>;
+  const next = { ...state.interactions, __proto__: null } as unknown as Record<string, Interaction>;
+  delete next[id];
+  return next;
 }
 
 function withInteraction(state: CcState, id: string, f: (i: Interaction) => Interaction): CcState {

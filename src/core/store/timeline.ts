@@ -49,13 +49,14 @@ export function insertByTime<T extends Item>(list: readonly T[], item: T): reado
   if (known !== undefined && list[known]?.id === item.id) return list;
   let k = list.length;
   while (k > 0 && (list[k - 1]?.timestamp ?? 0) > item.timestamp) k--;
-  const next = list.slice();
   if (k < list.length) {
     // Later items move: the new list indexes itself when first asked.
-    next.splice(k, 0, item);
-    return next;
+    const moved = list.slice();
+    moved.splice(k, 0, item);
+    return moved;
   }
-  next.push(item);
+  // concat sizes the copy once; slice then push copied it twice, growing it (issue 7).
+  const next = list.concat([item]);
   // A stale entry for this id belongs to another branch: the new list then indexes itself.
   if (known === undefined) {
     index.set(item.id, k);
