@@ -93,6 +93,28 @@ describe('<cc-chat-widget> long threads (issue 7)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a pane given no height (a host that stacks it in the page) renders a long thread partly, scrolls it, and never loops', async () => {
+    const world = createWorld();
+    const id = world.simulator.offer({ channel: 'webchat', customerName: 'Jane Doe' });
+    await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
+    await world.store.accept(id);
+    for (let k = 0; k < 400; k++) world.store.ingest(message(id, k));
+    const wrapper = await fixture<HTMLDivElement>(html`<div><cc-chat-widget .store=${world.store}></cc-chat-widget></div>`);
+    const el = wrapper.querySelector('cc-chat-widget');
+    if (!(el instanceof CcChatWidget)) throw new Error('no pane');
+    await settled(el);
+    const t = log(el);
+    const padding = parseFloat(getComputedStyle(t).paddingTop) + parseFloat(getComputedStyle(t).paddingBottom);
+    expect(t.clientHeight - padding, 'the thread stops at the window height').to.be.at.most(window.innerHeight);
+    expect(t.scrollHeight).to.be.greaterThan(t.clientHeight);
+    expect(rendered(el).length).to.be.within(5, 150);
+    expect(rendered(el).at(-1)).to.equal('Message 399');
+    t.scrollTop = 0;
+    await until(() => rendered(el)[0] === 'Message 0', 'the first message');
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
   it('R-X-02: the thread is focusable and scrolls with Home, End, Page Up/Down and the arrows; every message can be reached', async () => {
     const { el } = await thread(2000);
     const t = log(el);

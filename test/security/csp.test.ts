@@ -97,6 +97,15 @@ describe('strict CSP and Trusted Types (issue 6)', function () {
     expect(report.violations).to.deep.equal([]);
   });
 
+  it('CSP: a long thread (400+ messages, virtualized) renders part of itself and scrolls to its first message without violations', () => {
+    expect(report.error).to.equal(undefined);
+    expect(report.longThread.messages).to.be.greaterThan(400);
+    expect(report.longThread.rendered).to.be.greaterThan(0);
+    expect(report.longThread.rendered).to.be.lessThan(report.longThread.messages);
+    expect(report.longThread.reachedFirst).to.equal(true);
+    expect(report.violations).to.deep.equal([]);
+  });
+
   it("Trusted Types: require-trusted-types-for 'script' is enforced, and the library needs no policy but lit-html, cc-digital-widgets and dompurify", () => {
     expect(report.controls.trustedTypesEnforced, 'a raw innerHTML assignment is refused').to.equal(true);
     expect(report.violations.filter((v) => v.startsWith('trusted-types') || v.startsWith('require-trusted-types-for'))).to.deep.equal([]);

@@ -56,6 +56,9 @@ export const styles = [
       overflow-y: auto;
       /* Long threads keep their place themselves (only what is in view is rendered). */
       overflow-anchor: none;
+      /* A pane given no height would grow with its thread, and a long thread would have no
+         view to render around: the thread stops at the window's height and scrolls. */
+      max-height: 100vh;
       padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
       display: flex;
       flex-direction: column;

@@ -1,7 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { Subscription } from 'rxjs';
 import { displayFileName } from '../../content/file-names.js';
 import type * as Files from '../../content/files.js';
@@ -55,6 +55,11 @@ const reason = (e: unknown): string => (e instanceof Error ? e.message : String(
 
 /** Most messages a long thread renders at once, however short they are. */
 const MAX_RENDERED = 120;
+/**
+ * Renders in a row that measuring may ask for before it gives up until the next scroll,
+ * resize or change of the thread (the view is normally covered after one or two).
+ */
+const MAX_SETTLE_RENDERS = 8;
 /** Most new messages the live region holds: a burst is announced whole up to this. */
 const ANNOUNCE_LIMIT = 5;
 /** How far back the live region looks for the last message it announced. */
@@ -93,6 +98,28 @@ interface Anchor {
   readonly id: string;
   readonly delta: number;
 }
+
+/**
+ * Sets an element's height through CSSOM (`style.height`), which a Content-Security-Policy
+ * without `'unsafe-inline'` allows; `styleMap` writes a `style` attribute on its first
+ * render, which such a policy refuses (style-src-attr).
+ */
+class PixelHeightDirective extends Directive {
+  constructor(partInfo: PartInfo) {
+    super(partInfo);
+    if (partInfo.type !== PartType.ELEMENT) throw new Error('pixelHeight() is an element directive');
+  }
+
+  render(_height: number): typeof noChange {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [height]: Parameters<this['render']>): typeof noChange {
+    if (part.element instanceof HTMLElement) part.element.style.height = `${Math.max(0, height)}px`;
+    return noChange;
+  }
+}
+const pixelHeight = directive(PixelHeightDirective);
 
 /**
  * The conversation pane for Facebook Messenger and WebChat (R-CHAT-01…10): customer,
@@ -230,6 +257,9 @@ export class CcChatWidget extends LitElement {
   #observed: HTMLElement | undefined;
   #threadWidth = 0;
   #threadHeight = 0;
+  /** Renders asked for by #settle since the last scroll, resize or change of the thread. */
+  #settleRenders = 0;
+  #laidOut: readonly ChatMessage[] | undefined;
   #padTop = 0;
   #gap = 0;
   #awaitingMarkdown = false;
@@ -245,7 +275,7 @@ export class CcChatWidget extends LitElement {
     super();
     new LocalizeController(this);
     // The template picker loads when the browser is idle after a conversation shows (issue 7).
-    new PreloadController(this, () => this.#interaction.value !== undefined, loadTemplatePicker);
+    new PreloadController(this, () => this.#interaction.value !== undefined, ['cc-template-picker', loadTemplatePicker]);
     // R-CHAT-09: shortcuts on what this pane shows (send from the composer), and page-wide ones.
     new ShortcutController(this, {
       scope: 'element',
@@ -400,6 +430,8 @@ export class CcChatWidget extends LitElement {
       const id = g.idAt(k);
       if (id !== undefined) anchor = { id, delta: g.top(k) - top };
     }
+    if (messages !== this.#laidOut) this.#settleRenders = 0;
+    this.#laidOut = messages;
     g.sync(messages, this.#gap);
     this.#anchor = undefined;
     const n = messages.length;
@@ -492,7 +524,12 @@ export class CcChatWidget extends LitElement {
       const y = this.#padTop + g.top(this.#anchor.index) - this.#anchor.delta;
       if (Math.abs(thread.scrollTop - y) >= 1) thread.scrollTop = y;
     }
-    if ((estimated && g.length > VIRTUALIZE_AFTER) || !this.#covers(thread)) this.requestUpdate();
+    if ((estimated && g.length > VIRTUALIZE_AFTER) || !this.#covers(thread)) {
+      // Never a render loop, whatever the host's layout does with the thread's height.
+      if (++this.#settleRenders <= MAX_SETTLE_RENDERS) this.requestUpdate();
+    } else {
+      this.#settleRenders = 0;
+    }
   }
 
   #observeThread(): void {
@@ -517,6 +554,7 @@ export class CcChatWidget extends LitElement {
     if (thread.clientWidth !== this.#threadWidth) this.#geometry.reset();
     this.#threadWidth = thread.clientWidth;
     this.#threadHeight = thread.clientHeight;
+    this.#settleRenders = 0;
     this.requestUpdate();
   }
 
@@ -524,6 +562,7 @@ export class CcChatWidget extends LitElement {
     const thread = this.thread;
     if (!thread) return;
     this.#stickToBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < STICK_DISTANCE;
+    this.#settleRenders = 0;
     if (!this.#covers(thread)) this.requestUpdate();
   };
 
@@ -767,7 +806,7 @@ export class CcChatWidget extends LitElement {
     const query = this.findQuery.trim();
     const current = this.#currentMatchId;
     // Long threads (issue 7): spacers stand in for the messages out of view; the flex gap follows each.
-    const spacer = (height: number) => html`<div class="spacer" style=${styleMap({ height: `${Math.max(0, height)}px` })}></div>`;
+    const spacer = (height: number) => html`<div class="spacer" ${pixelHeight(height)}></div>`;
     return html`<div
       class="thread"
       part="thread"

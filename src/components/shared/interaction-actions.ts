@@ -40,7 +40,7 @@ export class InteractionActionsController implements ReactiveController {
     this.#interaction = interaction;
     this.#store = store;
     host.addController(this);
-    new PreloadController(host, () => this.#interaction() !== undefined, loadConversationDialogs);
+    new PreloadController(host, () => this.#interaction() !== undefined, ['cc-wrapup-dialog', loadConversationDialogs]);
   }
 
   hostUpdated(): void {

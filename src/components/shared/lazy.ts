@@ -45,19 +45,20 @@ export const loadTemplatePicker: () => Promise<void> = loadOnce(() => import('..
 
 /**
  * Preloads parts of a pane once it has rendered something worth acting on: when the
- * browser is first idle after `ready()` holds, each loader runs, and the host
- * re-renders once they are in (a failed preload is left for the agent's own request).
+ * browser is first idle after `ready()` holds, each loader whose tag is not yet defined
+ * runs, and the host re-renders once they are in (a failed preload is left for the
+ * agent's own request). Nothing happens when the tags are already defined.
  */
 export class PreloadController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #ready: () => boolean;
-  readonly #loaders: readonly (() => Promise<void>)[];
+  readonly #parts: readonly (readonly [tag: string, load: () => Promise<void>])[];
   #scheduled = false;
 
-  constructor(host: ReactiveControllerHost, ready: () => boolean, ...loaders: (() => Promise<void>)[]) {
+  constructor(host: ReactiveControllerHost, ready: () => boolean, ...parts: (readonly [tag: string, load: () => Promise<void>])[]) {
     this.#host = host;
     this.#ready = ready;
-    this.#loaders = loaders;
+    this.#parts = parts;
     host.addController(this);
   }
 
@@ -65,7 +66,9 @@ export class PreloadController implements ReactiveController {
     if (this.#scheduled || !this.#ready()) return;
     this.#scheduled = true;
     whenIdle(() => {
-      Promise.all(this.#loaders.map((load) => load())).then(
+      const missing = this.#parts.filter(([tag]) => customElements.get(tag) === undefined);
+      if (missing.length === 0) return;
+      Promise.all(missing.map(([, load]) => load())).then(
         () => this.#host.requestUpdate(),
         () => (this.#scheduled = false),
       );
