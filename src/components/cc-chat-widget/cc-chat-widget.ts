@@ -133,6 +133,9 @@ const pixelHeight = directive(PixelHeightDirective);
  * Without `interaction-id` it shows the agent's active interaction of its channel.
  * Unsent text, attachments and templates are kept per conversation.
  *
+ * Give the pane a height (it lays itself out as a column that fills it); a pane given
+ * none grows with its thread up to the height of the window, then the thread scrolls.
+ *
  * Long threads render only the messages in and near view (issue 7); the thread stays
  * keyboard-scrollable (arrows, Page Up/Down, Home, End), new messages are announced
  * through a polite live region, and **Find in conversation** (Ctrl+F inside the pane)
