@@ -2,32 +2,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { chromiumArgs, executablePath } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { reactEsmPlugin } from './test/react/react-esm-plugin.mjs';
 import { backendPlugin } from './test/e2e/backend-plugin.mjs';
-
-/**
- * Chromium flags that work headless as root on a machine without network.
- * Without the background-networking flags Chromium floods the closed network.
- */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  // Test pages run side by side; a page in the background must keep full-speed timers and frames.
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-];
-
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /**
  * The strictest reasonable host policy: no inline script, no eval, Trusted Types with the

@@ -24,30 +24,14 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from './chromium.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staticDir = path.resolve(process.argv[2] ?? path.join(projectRoot, 'storybook-static'));
 const axePath = path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js');
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const concurrency = Math.max(1, Number.parseInt(process.env.STORYBOOK_CHECK_CONCURRENCY ?? '2', 10) || 2);
 const filter = process.env.STORYBOOK_CHECK_FILTER ?? '';
 
-/** Same flags as web-test-runner.config.mjs: headless as root, no network chatter. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-];
 
 /**
  * Every story is checked in these toolbar variants (Storybook's `globals` URL parameter):
