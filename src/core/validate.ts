@@ -3,40 +3,46 @@ import type { ContactCenterEvent, ContactCenterEventType } from './events.js';
 /** Outcome of validating one inbound value. */
 export type ValidationResult = { readonly ok: true; readonly event: ContactCenterEvent } | { readonly ok: false; readonly error: string };
 
-type Check = (value: unknown, path: string) => string | undefined;
+/**
+ * Undefined when `value` is valid, else what is wrong, from the path below `value` on:
+ * ` must be a string`, `.text must be a string`, `[2].id must be …`. The path is put
+ * together only on the way out of an error: valid events, nearly all of them, build no
+ * strings (issue 7).
+ */
+type Check = (value: unknown) => string | undefined;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const str: Check = (v, p) => (typeof v === 'string' ? undefined : `${p} must be a string`);
-const nonEmpty: Check = (v, p) => (typeof v === 'string' && v.length > 0 ? undefined : `${p} must be a non-empty string`);
-const num: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${p} must be a finite number`);
-const bool: Check = (v, p) => (typeof v === 'boolean' ? undefined : `${p} must be a boolean`);
-const oneOf =
-  (...values: readonly string[]): Check =>
-  (v, p) =>
-    typeof v === 'string' && values.includes(v) ? undefined : `${p} must be one of ${values.join(', ')}`;
+const str: Check = (v) => (typeof v === 'string' ? undefined : ' must be a string');
+const nonEmpty: Check = (v) => (typeof v === 'string' && v.length > 0 ? undefined : ' must be a non-empty string');
+const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : ' must be a finite number');
+const bool: Check = (v) => (typeof v === 'boolean' ? undefined : ' must be a boolean');
+const oneOf = (...values: readonly string[]): Check => {
+  const error = ` must be one of ${values.join(', ')}`;
+  return (v) => (typeof v === 'string' && values.includes(v) ? undefined : error);
+};
 const optional =
   (check: Check): Check =>
-  (v, p) =>
-    v === undefined ? undefined : check(v, p);
+  (v) =>
+    v === undefined ? undefined : check(v);
 const arrayOf =
   (check: Check): Check =>
-  (v, p) => {
-    if (!Array.isArray(v)) return `${p} must be an array`;
+  (v) => {
+    if (!Array.isArray(v)) return ' must be an array';
     for (let i = 0; i < v.length; i++) {
-      const e = check(v[i], `${p}[${i}]`);
-      if (e) return e;
+      const e = check(v[i]);
+      if (e) return `[${i}]${e}`;
     }
     return undefined;
   };
 const shape = (fields: Readonly<Record<string, Check>>): Check => {
   // Listed once: this runs for every inbound event (issue 7).
   const entries = Object.entries(fields);
-  return (v, p) => {
-    if (!isObject(v)) return `${p} must be an object`;
+  return (v) => {
+    if (!isObject(v)) return ' must be an object';
     for (const [k, check] of entries) {
-      const e = check(v[k], `${p}.${k}`);
-      if (e) return e;
+      const e = check(v[k]);
+      if (e) return `.${k}${e}`;
     }
     return undefined;
   };
@@ -51,7 +57,7 @@ const NAMED = shape({ id: nonEmpty, name: str });
 const ATTACHMENT = shape({
   id: nonEmpty,
   name: str,
-  size: (v, p) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : `${p} must be a size in bytes`),
+  size: (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : ' must be a size in bytes'),
   mimeType: str,
   url: optional(str),
   contentId: optional(str),
@@ -87,11 +93,12 @@ const EMAIL_MESSAGE = shape({
   error: optional(str),
 });
 
-const TARGET: Check = (v, p) => {
-  if (!isObject(v)) return `${p} must be an object`;
-  if (v['kind'] === 'queue') return nonEmpty(v['queueId'], `${p}.queueId`);
-  if (v['kind'] === 'agent') return nonEmpty(v['agentId'], `${p}.agentId`);
-  return `${p}.kind must be queue or agent`;
+const TARGET: Check = (v) => {
+  if (!isObject(v)) return ' must be an object';
+  const key = v['kind'] === 'queue' ? 'queueId' : v['kind'] === 'agent' ? 'agentId' : undefined;
+  if (!key) return '.kind must be queue or agent';
+  const e = nonEmpty(v[key]);
+  return e && `.${key}${e}`;
 };
 
 const ID = { interactionId: nonEmpty };
@@ -180,8 +187,8 @@ export function validateEvent(value: unknown): ValidationResult {
     if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(SCHEMAS, type)) {
       return { ok: false, error: `unknown event type ${JSON.stringify(String(type)).slice(0, 60)}` };
     }
-    const error = eventShape(type as ContactCenterEventType)(copy, type);
-    return error ? { ok: false, error } : { ok: true, event: copy as unknown as ContactCenterEvent };
+    const error = eventShape(type as ContactCenterEventType)(copy);
+    return error ? { ok: false, error: `${type}${error}` } : { ok: true, event: copy as unknown as ContactCenterEvent };
   } catch (e) {
     return { ok: false, error: `event could not be read: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -129,6 +129,19 @@ describe('notificationsFor (pure)', () => {
     expect(raise(s, received(fileOnly))[0]?.body).to.equal('receipt.pdf');
   });
 
+  it('R-CHAT-08 (issue 7): the preview is cut after 139 code points, whatever the mix of pairs, and a text of exactly 140 is kept whole', () => {
+    const s = withOffer();
+    const body = (text: string, id: string): string => raise(s, received(msg(id, 'customer', text)))[0]?.body ?? '';
+    const exact = `${'😀'.repeat(70)}${'a'.repeat(70)}`;
+    expect(body(exact, 'm1')).to.equal(exact);
+    const over = `${'a'.repeat(138)}😀😀 tail`;
+    expect(body(over, 'm2')).to.equal(`${'a'.repeat(138)}😀…`);
+    // A lone surrogate counts as one code point, as string iteration counts it.
+    const lone = `\ud800${'b'.repeat(139)}c`;
+    expect(body(lone, 'm3')).to.equal(`\ud800${'b'.repeat(138)}…`);
+    expect(body(`${'word '.repeat(30)}end`, 'm4')).to.equal(`${'word '.repeat(27)}word…`);
+  });
+
   it('ignores every other event', () => {
     const s = withOffer();
     expect(raise(s, { type: 'customer-typing', at: T0, interactionId: 'i1', typing: true })).to.deep.equal([]);

@@ -54,6 +54,31 @@ describe('reduce (pure reducer)', () => {
     expect(get(before).messages).to.have.length(0);
   });
 
+  it('issue 7: events that change nothing return the very same state; a change keeps every other interaction and list', () => {
+    const before = frozen(fold(offer('i1'), offer('i2'), accepted, { type: 'message-received', at: T0 + 6000, interactionId: 'i1', message: msg('m1', T0 + 6000, 'agent', 'sent') }));
+    const unchanged: StoreAction[] = [
+      { type: 'customer-typing', at: T0, interactionId: 'i1', typing: false },
+      { type: 'customer-typing', at: T0, interactionId: 'nope', typing: true },
+      { type: 'message-received', at: T0 + 7000, interactionId: 'i1', message: msg('m1', T0 + 7000) },
+      { type: 'message-status', at: T0 + 7000, interactionId: 'i1', messageId: 'unknown', status: 'read' },
+      { type: 'message-status', at: T0 + 7000, interactionId: 'i1', messageId: 'm1', status: 'sending' },
+      { type: 'interaction-accepted', at: T0 + 7000, interactionId: 'i1' },
+    ];
+    for (const action of unchanged) expect(reduce(before, action), action.type).to.equal(before);
+
+    const after = reduce(before, { type: 'message-status', at: T0 + 7000, interactionId: 'i1', messageId: 'm1', status: 'delivered' });
+    expect(get(after).messages[0]?.status).to.equal('delivered');
+    expect(get(after, 'i2')).to.equal(get(before, 'i2'));
+    expect(get(after).emails).to.equal(get(before).emails);
+    expect(after.order).to.equal(before.order);
+    expect(after.agent).to.equal(before.agent);
+    expect(Object.getPrototypeOf(after.interactions), 'the record keeps no prototype').to.equal(null);
+    expect(Object.keys(after.interactions)).to.deep.equal(['i1', 'i2']);
+    const ended = reduce(reduce(after, { type: 'interaction-ended', at: T0, interactionId: 'i2', reason: 'agent-ended' }), { type: 'wrapup-completed', at: T0, interactionId: 'i2' });
+    expect(Object.getPrototypeOf(ended.interactions)).to.equal(null);
+    expect(Object.keys(ended.interactions)).to.deep.equal(['i1']);
+  });
+
   it('ignores events about unknown interactions', () => {
     const s = frozen(initialState());
     expect(reduce(s, { type: 'message-received', at: T0, interactionId: 'nope', message: msg('m', T0) })).to.equal(s);

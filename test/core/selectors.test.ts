@@ -61,6 +61,48 @@ describe('selectors (issue 7: an element re-renders only when its slice changes)
     expect(after.every((i, k) => i === before[k]), 'the same objects').to.equal(true);
   });
 
+  it('issue 7: selectOffers answers with the very same array while no offer changes, and a new one when one does', () => {
+    let state = [offer('a'), offer('b'), offer('c'), { type: 'interaction-accepted', at: T0, interactionId: 'c' } as const].reduce(reduce, initialState());
+    const first = selectOffers(state);
+    for (const event of activity('c')) {
+      state = reduce(state, event);
+      expect(selectOffers(state)).to.equal(first);
+    }
+    // An event that skipped a selector call: the answer is looked for again, and equal.
+    state = reduce(reduce(state, said('c', 7)), said('c', 8));
+    expect(selectOffers(state)).to.deep.equal(first);
+
+    const typing = reduce(state, { type: 'customer-typing', at: T0, interactionId: 'a', typing: true });
+    const changedOffer = selectOffers(typing);
+    expect(changedOffer).not.to.equal(first);
+    expect(changedOffer.map((i) => i.id)).to.deep.equal(['a', 'b']);
+    expect(changedOffer[0]).to.equal(typing.interactions['a']);
+
+    const accepted = reduce(typing, { type: 'interaction-accepted', at: T0, interactionId: 'a' });
+    expect(selectOffers(accepted).map((i) => i.id)).to.deep.equal(['b']);
+    const more = reduce(accepted, offer('d'));
+    expect(selectOffers(more).map((i) => i.id)).to.deep.equal(['b', 'd']);
+    const rescinded = reduce(more, { type: 'offer-rescinded', at: T0, interactionId: 'b', reason: 'timeout' });
+    expect(selectOffers(rescinded).map((i) => i.id)).to.deep.equal(['d']);
+  });
+
+  it('issue 7: selectOffers answers each channel filter on its own, for states made by hand too', () => {
+    let state = [offer('a'), offer('b'), { type: 'interaction-accepted', at: T0, interactionId: 'a' } as const].reduce(reduce, initialState());
+    state = reduce(state, { ...offer('s'), channel: 'sms' } as ContactCenterEvent);
+    expect(selectOffers(state).map((i) => i.id)).to.deep.equal(['b', 's']);
+    expect(selectOffers(state, ['sms']).map((i) => i.id)).to.deep.equal(['s']);
+    expect(selectOffers(state, ['webchat']).map((i) => i.id)).to.deep.equal(['b']);
+    expect(selectOffers(state, []).map((i) => i.id)).to.deep.equal([]);
+    const next = reduce(state, said('a', 1));
+    expect(selectOffers(next, ['sms']).map((i) => i.id)).to.deep.equal(['s']);
+    expect(selectOffers(next).map((i) => i.id)).to.deep.equal(['b', 's']);
+
+    const b = state.interactions['b'];
+    if (!b) throw new Error('no b');
+    const byHand: CcState = { ...state, interactions: { b: { ...b, status: 'active' } }, order: ['b'] };
+    expect(selectOffers(byHand)).to.deep.equal([]);
+  });
+
   it('store.select emits for A only when A changes, however busy B is', () => {
     const events = new Subject<ContactCenterEvent>();
     const store = createInteractionStore({ events$: events.asObservable() } as unknown as ContactCenterAdapter);

@@ -68,6 +68,24 @@ describe('validateEvent', () => {
     }
   });
 
+  it('issue 7: the message names the whole path, array positions included', () => {
+    const message = { id: 'm', author: 'customer', text: 't', format: 'plain', timestamp: T0, attachments: [{ id: 'a', name: 'n', size: 1, mimeType: 'x' }, { id: 'b', name: 'n', size: -1, mimeType: 'x' }] };
+    const errors = [
+      validateEvent({ type: 'message-received', at: T0, interactionId: 'i', message }),
+      validateEvent({ type: 'transfer', at: T0, interactionId: 'i', target: { kind: 'queue', queueId: '' }, state: 'pending' }),
+      validateEvent({ type: 'transfer', at: T0, interactionId: 'i', target: { kind: 'team' }, state: 'pending' }),
+      validateEvent({ type: 'offer', at: T0, interactionId: 'i', channel: 'fax' }),
+      validateEvent({ type: 'customer-typing', at: T0, interactionId: 'i', typing: true, seq: '1' }),
+    ].map((r) => (r.ok ? 'ok' : r.error));
+    expect(errors).to.deep.equal([
+      'message-received.message.attachments[1].size must be a size in bytes',
+      'transfer.target.queueId must be a non-empty string',
+      'transfer.target.kind must be queue or agent',
+      'offer.channel must be one of messenger, sms, webchat, email',
+      'customer-typing.seq must be a finite number',
+    ]);
+  });
+
   it('never throws, even on values whose getters throw', () => {
     const hostile = {
       type: 'customer-typing',

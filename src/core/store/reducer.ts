@@ -1,4 +1,5 @@
 import type { ChatMessage, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
+import { noteChange } from './changes.js';
 import type { CcState, StoreAction } from './state.js';
 import { inTimeOrder, insertByTime, positionOf, replaceAt } from './timeline.js';
 
@@ -48,9 +49,11 @@ function interactionsWith(state: CcState, id: string, value: Interaction | undef
   // Object.setPrototypeOf afterwards, and this runs on every event (issue 7). Object.create(null)
   // would start a slow dictionary. A computed `[id]` defines an own property, even `__proto__`.
   // (TypeScript types `__proto__: null` as a property.)
-  if (value) return { ...state.interactions, __proto__: null, [id]: value } as Record<string, Interaction>;
-  const next = { ...state.interactions, __proto__: null } as unknown as Record<string, Interaction>;
-  delete next[id];
+  const next = value
+    ? ({ ...state.interactions, __proto__: null, [id]: value } as Record<string, Interaction>)
+    : ({ ...state.interactions, __proto__: null } as unknown as Record<string, Interaction>);
+  if (!value) delete next[id];
+  noteChange(next, state.interactions, id);
   return next;
 }
 
@@ -123,6 +126,7 @@ export function reduce(state: CcState, action: StoreAction): CcState {
       if (!i) return state;
       const accepted: Interaction =
         i.status === 'offered' ? { ...i, status: 'active', acceptedAt: action.at } : i;
+      if (accepted === i && state.focused[i.channel] === i.id) return state;
       return {
         ...state,
         interactions: accepted === i ? state.interactions : interactionsWith(state, i.id, accepted),

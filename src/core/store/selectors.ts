@@ -1,13 +1,52 @@
 import type { Channel, Interaction } from '../types.js';
+import { changeOf } from './changes.js';
 import type { CcState } from './state.js';
 
-/** Offers waiting for the agent, oldest first, optionally of some channels only. */
+interface OffersAnswer {
+  readonly order: readonly string[];
+  /** The channels asked for, as a string. */
+  readonly channels: string;
+  readonly offers: readonly Interaction[];
+}
+
+/** The last answer of {@link selectOffers} per interactions record. */
+const answers = new WeakMap<CcState['interactions'], OffersAnswer>();
+
+function isOffer(i: Interaction | undefined, channels: readonly Channel[] | undefined): boolean {
+  return i !== undefined && i.status === 'offered' && (!channels || channels.includes(i.channel));
+}
+
+/**
+ * Offers waiting for the agent, oldest first, optionally of some channels only. The very same
+ * array while they stay the same: when one event changed an interaction that is an offer neither
+ * before nor after, the answer for the state before is reused instead of looking at every
+ * interaction again, on every event (issue 7).
+ */
 export function selectOffers(state: CcState, channels?: readonly Channel[]): readonly Interaction[] {
-  const offers: Interaction[] = [];
-  for (const id of state.order) {
-    const i = state.interactions[id];
-    if (i && i.status === 'offered' && (!channels || channels.includes(i.channel))) offers.push(i);
+  const key = channels ? channels.join(',') : '*';
+  const known = answers.get(state.interactions);
+  if (known && known.order === state.order && known.channels === key) return known.offers;
+  const change = changeOf(state.interactions);
+  const before = change && answers.get(change.from);
+  let offers: readonly Interaction[];
+  if (
+    change &&
+    before &&
+    before.order === state.order &&
+    before.channels === key &&
+    !isOffer(change.from[change.id], channels) &&
+    !isOffer(state.interactions[change.id], channels)
+  ) {
+    offers = before.offers;
+  } else {
+    const found: Interaction[] = [];
+    for (const id of state.order) {
+      const i = state.interactions[id];
+      if (i && isOffer(i, channels)) found.push(i);
+    }
+    offers = found;
   }
+  answers.set(state.interactions, { order: state.order, channels: key, offers });
   return offers;
 }
 
