@@ -2,24 +2,26 @@ import type { Interaction } from '../types.js';
 
 type Interactions = Readonly<Record<string, Interaction>>;
 
-/** One reducer step: the interactions record it started from and the one id it set or removed. */
+/** One reducer step: the interactions record it made, the record it started from, and the one id it set or removed. */
 export interface RecordChange {
+  readonly next: Interactions;
   readonly from: Interactions;
   readonly id: string;
 }
 
 /**
- * The step that made each interactions record, so a selector that looks at every interaction
- * (selectOffers) can update its answer for the record before instead of scanning again on
- * every event (issue 7). Weak: a record nobody holds takes its entry with it.
+ * The last step that made an interactions record, so a selector that looks at every
+ * interaction (selectOffers) can update its answer for the record before instead of
+ * scanning again on every event (issue 7). One step only: a WeakMap of every record made
+ * cost more in garbage collection than the scans it saved.
  */
-const changes = new WeakMap<Interactions, RecordChange>();
+let last: RecordChange | undefined;
 
 export function noteChange(next: Interactions, from: Interactions, id: string): void {
-  changes.set(next, { from, id });
+  last = { next, from, id };
 }
 
-/** How `record` was made from the record before it, when the reducer made it. */
+/** How `record` was made from the record before it, if it is the last one the reducer made. */
 export function changeOf(record: Interactions): RecordChange | undefined {
-  return changes.get(record);
+  return last?.next === record ? last : undefined;
 }

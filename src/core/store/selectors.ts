@@ -3,50 +3,51 @@ import { changeOf } from './changes.js';
 import type { CcState } from './state.js';
 
 interface OffersAnswer {
+  readonly interactions: CcState['interactions'];
   readonly order: readonly string[];
-  /** The channels asked for, as a string. */
-  readonly channels: string;
   readonly offers: readonly Interaction[];
 }
 
-/** The last answer of {@link selectOffers} per interactions record. */
-const answers = new WeakMap<CcState['interactions'], OffersAnswer>();
+/**
+ * The last answer of {@link selectOffers} per channel filter (`*`: all channels). It holds on to
+ * the last interactions record asked about, and nothing more.
+ */
+const answers = new Map<string, OffersAnswer>();
 
-function isOffer(i: Interaction | undefined, channels: readonly Channel[] | undefined): boolean {
+function isOffer(i: Interaction | undefined, channels: readonly Channel[] | undefined): i is Interaction {
   return i !== undefined && i.status === 'offered' && (!channels || channels.includes(i.channel));
 }
 
 /**
  * Offers waiting for the agent, oldest first, optionally of some channels only. The very same
- * array while they stay the same: when one event changed an interaction that is an offer neither
- * before nor after, the answer for the state before is reused instead of looking at every
- * interaction again, on every event (issue 7).
+ * array while they stay the same: when the last event changed one interaction that is an offer
+ * neither before nor after, the answer for the state before is reused instead of looking at
+ * every interaction again, on every event (issue 7).
  */
 export function selectOffers(state: CcState, channels?: readonly Channel[]): readonly Interaction[] {
   const key = channels ? channels.join(',') : '*';
-  const known = answers.get(state.interactions);
-  if (known && known.order === state.order && known.channels === key) return known.offers;
+  const known = answers.get(key);
+  if (known && known.interactions === state.interactions && known.order === state.order) return known.offers;
   const change = changeOf(state.interactions);
-  const before = change && answers.get(change.from);
   let offers: readonly Interaction[];
   if (
+    known &&
     change &&
-    before &&
-    before.order === state.order &&
-    before.channels === key &&
+    known.interactions === change.from &&
+    known.order === state.order &&
     !isOffer(change.from[change.id], channels) &&
     !isOffer(state.interactions[change.id], channels)
   ) {
-    offers = before.offers;
+    offers = known.offers;
   } else {
     const found: Interaction[] = [];
     for (const id of state.order) {
       const i = state.interactions[id];
-      if (i && isOffer(i, channels)) found.push(i);
+      if (isOffer(i, channels)) found.push(i);
     }
     offers = found;
   }
-  answers.set(state.interactions, { order: state.order, channels: key, offers });
+  answers.set(key, { interactions: state.interactions, order: state.order, offers });
   return offers;
 }
 
