@@ -40,17 +40,10 @@ function preview(text: string): string {
   for (let k = 0, count = 0; k < flat.length; count++) {
     if (count === NOTIFICATION_PREVIEW_LENGTH - 1) cut = k;
     else if (count === NOTIFICATION_PREVIEW_LENGTH) return `${flat.slice(0, cut).trimEnd()}…`;
-    k += isSurrogatePair(flat, k) ? 2 : 1;
+    // A high surrogate followed by a low one is one code point, as string iteration sees it.
+    k += (flat.charCodeAt(k) & 0xfc00) === 0xd800 && (flat.charCodeAt(k + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
   return flat;
-}
-
-/** True when a high and a low surrogate start at `k`: one code point, as string iteration sees it. */
-function isSurrogatePair(s: string, k: number): boolean {
-  const high = s.charCodeAt(k);
-  if (high < 0xd800 || high > 0xdbff) return false;
-  const low = s.charCodeAt(k + 1);
-  return low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** Markdown punctuation is noise in a one-line preview; keep the words. */
