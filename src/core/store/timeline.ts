@@ -13,24 +13,54 @@ interface Item {
 }
 
 /**
- * Id → position, shared by a list and the lists appended to it. For every list L
- * registered with a map M and every k < L.length, M.get(L[k].id) === k. M may also hold
- * ids of other lists sharing it (appended on another branch of history), which is why a
- * hit is checked against the list itself; an entry is never overwritten.
+ * Id → position, shared by a list and the lists appended to it. For every list L it is
+ * remembered for and every k < L.length, `positions.get(L[k].id) === k`. It may also hold ids
+ * of other lists sharing it (appended on another branch of history), which is why a hit is
+ * checked against the list itself; an entry is never overwritten.
  */
-const indexes = new WeakMap<readonly Item[], Map<string, number>>();
+interface Index {
+  readonly positions: Map<string, number>;
+  /** The lists it is remembered for: the last two, a conversation's list and the one before it. */
+  latest: readonly Item[];
+  before: readonly Item[] | undefined;
+}
+
+/**
+ * Indexes by the first item, which the lists of one conversation share: one WeakMap entry per
+ * conversation instead of one per list, which cost more in garbage collection than the scans it
+ * saved (issue 7). A list that is neither of the last two builds its index again when asked.
+ */
+const indexes = new WeakMap<Item, Index>();
+
+function known(list: readonly Item[]): Map<string, number> | undefined {
+  const first = list[0];
+  const index = first && indexes.get(first);
+  return index && (index.latest === list || index.before === list) ? index.positions : undefined;
+}
+
+function remember(list: readonly Item[], positions: Map<string, number>): void {
+  const first = list[0];
+  if (!first) return;
+  const index = indexes.get(first);
+  if (index && index.positions === positions) {
+    index.before = index.latest;
+    index.latest = list;
+  } else {
+    indexes.set(first, { positions, latest: list, before: undefined });
+  }
+}
 
 function indexOf(list: readonly Item[]): Map<string, number> {
-  let index = indexes.get(list);
-  if (!index) {
-    index = new Map();
+  let positions = known(list);
+  if (!positions) {
+    positions = new Map();
     for (let k = 0; k < list.length; k++) {
       const item = list[k];
-      if (item && !index.has(item.id)) index.set(item.id, k);
+      if (item && !positions.has(item.id)) positions.set(item.id, k);
     }
-    indexes.set(list, index);
+    remember(list, positions);
   }
-  return index;
+  return positions;
 }
 
 /** Position of the item with `id` in `list`, or -1. */
@@ -45,8 +75,8 @@ export function positionOf(list: readonly Item[], id: string): number {
  */
 export function insertByTime<T extends Item>(list: readonly T[], item: T): readonly T[] {
   const index = indexOf(list);
-  const known = index.get(item.id);
-  if (known !== undefined && list[known]?.id === item.id) return list;
+  const at = index.get(item.id);
+  if (at !== undefined && list[at]?.id === item.id) return list;
   let k = list.length;
   while (k > 0 && (list[k - 1]?.timestamp ?? 0) > item.timestamp) k--;
   if (k < list.length) {
@@ -58,9 +88,9 @@ export function insertByTime<T extends Item>(list: readonly T[], item: T): reado
   // concat sizes the copy once; slice then push copied it twice, growing it (issue 7).
   const next = list.concat([item]);
   // A stale entry for this id belongs to another branch: the new list then indexes itself.
-  if (known === undefined) {
+  if (at === undefined) {
     index.set(item.id, k);
-    indexes.set(next, index);
+    remember(next, index);
   }
   return next;
 }
@@ -69,8 +99,8 @@ export function insertByTime<T extends Item>(list: readonly T[], item: T): reado
 export function replaceAt<T extends Item>(list: readonly T[], k: number, item: T): readonly T[] {
   const next = list.slice();
   next[k] = item;
-  const index = indexes.get(list);
-  if (index && list[k]?.id === item.id) indexes.set(next, index);
+  const positions = known(list);
+  if (positions && list[k]?.id === item.id) remember(next, positions);
   return next;
 }
 
