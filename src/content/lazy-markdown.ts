@@ -1,8 +1,8 @@
 /**
- * Markdown for elements that must not load marked and DOMPurify up front (issue 7):
- * the content module (`./markdown.js`, with the one sanitizer) is imported on first
- * use. Until it has loaded, the text is shown as plain text — never as markup — and
- * is then swapped for the sanitized Markdown.
+ * Markdown for elements that must not load the Markdown renderer and DOMPurify up
+ * front (issue 7): the content module (`./markdown.js`, with the one sanitizer) is
+ * imported on first use. Until it has loaded, the text is shown as plain text — never
+ * as markup — and is then swapped for the sanitized Markdown.
  * @packageDocumentation
  */
 import { noChange } from 'lit';

@@ -1,46 +1,15 @@
 /**
  * Markdown for chat messages (R-CHAT-07) and the Lit directives that put sanitized
- * content into templates. Markdown is parsed by a private `marked` instance (GFM,
- * single newlines become line breaks) whose renderer escapes raw HTML, so what a
- * customer types as `<b>` is shown as `<b>`; the result goes through the chat profile
- * of the sanitizer and is handed over as DOM.
+ * content into templates. Markdown is rendered by the library's own small renderer
+ * (`./md.js`: GFM's chat subset, single newlines become line breaks, every character
+ * escaped first, so what a customer types as `<b>` is shown as `<b>`); the result
+ * goes through the chat profile of the sanitizer and is handed over as DOM.
  * @packageDocumentation
  */
-import { Marked, type Tokens } from 'marked';
 import { noChange } from 'lit';
 import { Directive, PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/directive.js';
+import { markdownToHtml } from './md.js';
 import { sanitizeChatHtml, sanitizeEmailHtml, type EmailSanitizeOptions, type EmailSanitizeResult } from './sanitize.js';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
-
-const parser = new Marked({
-  gfm: true,
-  breaks: true,
-  async: false,
-  renderer: {
-    // Raw HTML in a message is text the customer typed, not markup.
-    html(token: Tokens.HTML | Tokens.Tag): string {
-      const text = escapeHtml(token.text);
-      return token.block ? `<p>${text.trimEnd().replace(/\n/g, '<br>')}</p>\n` : text;
-    },
-    // A heading inside a chat bubble would break the page's outline: bold paragraph instead.
-    heading({ tokens }: Tokens.Heading): string {
-      return `<p><strong>${this.parser.parseInline(tokens)}</strong></p>\n`;
-    },
-    // Chat shows no remote images (they track the reader); the image becomes a link to it.
-    image({ href, text, tokens }: Tokens.Image): string {
-      const label = tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text;
-      return `<a href="${escapeHtml(href)}">${escapeHtml(label || href)}</a>`;
-    },
-    // Task-list checkboxes would be form controls; a glyph says the same.
-    checkbox({ checked }: Tokens.Checkbox): string {
-      return checked ? '☑ ' : '☐ ';
-    },
-  },
-});
 
 function cloneFragment(fragment: DocumentFragment): DocumentFragment {
   const clone = fragment.cloneNode(true);
@@ -57,9 +26,8 @@ function cachedFragment(text: string): DocumentFragment {
     // Refresh recency: Map keeps insertion order, so the oldest entry is evicted first.
     cache.delete(text);
   } else {
-    fragment = sanitizeChatHtml(parser.parse(text, { async: false })).fragment;
-    // The newlines marked puts between blocks are not content.
-    for (const node of [...fragment.childNodes]) if (node.nodeType === Node.TEXT_NODE && !node.textContent?.trim()) node.remove();
+    // The sanitizer runs on the renderer's output too: defence in depth.
+    fragment = sanitizeChatHtml(markdownToHtml(text)).fragment;
     if (cache.size >= CACHE_LIMIT) {
       const oldest = cache.keys().next();
       if (!oldest.done) cache.delete(oldest.value);

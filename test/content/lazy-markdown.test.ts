@@ -12,7 +12,7 @@ const until = async (predicate: () => boolean, what: string): Promise<void> => {
 
 describe('lazyMarkdown directive (issue 7)', () => {
   it('R-CHAT-07: shows the plain text until the content module loads, then the sanitized Markdown; raw HTML never becomes markup', async () => {
-    expect(markdownLoaded(), 'nothing loaded marked yet').to.equal(false);
+    expect(markdownLoaded(), 'nothing loaded the Markdown module yet').to.equal(false);
     const container = document.createElement('div');
     document.body.append(container);
     const text = '**bold** and [a link](https://example.com) <img src=x onerror="window.__lazyPwned=1">';
