@@ -9,6 +9,7 @@ import '../../src/index.js';
 import { CcAgentState } from '../../src/components/cc-agent-state/cc-agent-state.js';
 import { CcContactRequest } from '../../src/components/cc-contact-request/cc-contact-request.js';
 import { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
+import { CcTaskList } from '../../src/components/cc-task-list/cc-task-list.js';
 import type { LitElement } from 'lit';
 import { createWorld, disposeWorlds, shadowAll, until, untilState, type World } from '../helpers/world.js';
 
@@ -33,7 +34,15 @@ class CountingEmailWidget extends CcEmailWidget {
     return super.render();
   }
 }
+class CountingTaskList extends CcTaskList {
+  renders = 0;
+  override render() {
+    this.renders++;
+    return super.render();
+  }
+}
 customElements.define('counting-agent-state', CountingAgentState);
+customElements.define('counting-task-list', CountingTaskList);
 customElements.define('counting-contact-request', CountingContactRequest);
 customElements.define('counting-email-widget', CountingEmailWidget);
 
@@ -109,5 +118,31 @@ describe('elements re-render only when their slice changes (issue 7)', () => {
     await untilState(world.store, (s) => s.interactions[mail]?.emails.length === 2, 'the new email');
     await settled(el);
     expect(el.renders - before, 'renders after a new email').to.be.at.least(1);
+  });
+
+  it('issue 7, R-OFFER-02: the timers of offers, tasks and the email header tick without re-rendering their element', async () => {
+    const world = createWorld({ autoplay: false });
+    const mail = world.simulator.offer({ channel: 'email', customerName: 'Dana Fox', email: { subject: 'Invoice 118', text: 'It is wrong.' } });
+    await untilState(world.store, (s) => s.interactions[mail] !== undefined, 'the email offer');
+    await world.store.accept(mail);
+    world.simulator.offer({ channel: 'sms', customerName: 'Bo Chen', text: 'Hi' });
+    await untilState(world.store, (s) => s.order.length === 2, 'the SMS offer');
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <counting-contact-request .store=${world.store}></counting-contact-request>
+      <counting-task-list .store=${world.store}></counting-task-list>
+      <counting-email-widget .store=${world.store}></counting-email-widget>
+    </div>`);
+    const elements = [...wrapper.children].filter((e): e is CountingContactRequest | CountingTaskList | CountingEmailWidget =>
+      e instanceof CountingContactRequest || e instanceof CountingTaskList || e instanceof CountingEmailWidget,
+    );
+    expect(elements).to.have.length(3);
+    for (const el of elements) await settled(el);
+    const timers = elements.flatMap((el) => shadowAll(el, '[role="timer"]'));
+    expect(timers.length, 'an offer timer, two task timers and the email header timer').to.equal(4);
+    const shown = timers.map((timer) => timer.textContent);
+    const before = elements.map((el) => el.renders);
+    await until(() => timers.every((timer, k) => timer.textContent !== shown[k]), 'every timer to tick', 2500);
+    for (const timer of timers) expect(timer.textContent).to.match(/^\d\d:\d\d$/);
+    expect(elements.map((el) => el.renders)).to.deep.equal(before);
   });
 });

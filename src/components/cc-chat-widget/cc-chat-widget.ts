@@ -19,7 +19,7 @@ import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { PreloadController, loadTemplatePicker, reason as failure } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
-import { elapsed } from './elapsed.js';
+import { elapsed } from '../shared/elapsed.js';
 import { findMessages, splitMatches } from './find.js';
 import { ThreadGeometry, VIRTUALIZE_AFTER, type ThreadRange } from './thread-geometry.js';
 import { styles } from './cc-chat-widget.styles.js';

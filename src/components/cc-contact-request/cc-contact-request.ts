@@ -1,18 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatElapsed } from '../../core/format.js';
 import { sameItems, selectOffers } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
 import { AcceptController } from '../../controllers/accept.js';
-import { ClockController } from '../../controllers/clock.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-contact-request.styles.js';
+import { elapsed } from '../shared/elapsed.js';
 
 /**
  * Contact requests: each interaction offered to the agent, with its queue, its source
@@ -54,7 +53,6 @@ export class CcContactRequest extends LitElement {
   store: InteractionStore | undefined;
 
 
-  readonly #clock = new ClockController(this);
   readonly #accepting = new AcceptController(this);
   readonly #shortcuts = new ShortcutController(this, {
     scope: 'global',
@@ -77,19 +75,18 @@ export class CcContactRequest extends LitElement {
   override render() {
     const offers = this.#offers.value ?? [];
     if (offers.length === 0) return html`<p class="empty" part="empty">${t('offer.none')}</p>`;
-    const now = this.#clock.now;
     const binding = this.#shortcuts.binding('accept');
     const oldest = this.#oldest()?.id;
     return html`<ul part="list">
       ${repeat(
         offers,
         (o) => o.id,
-        (o) => this.#renderOffer(o, now, binding && o.id === oldest ? ariaKeyShortcuts(binding) : undefined),
+        (o) => this.#renderOffer(o, binding && o.id === oldest ? ariaKeyShortcuts(binding) : undefined),
       )}
     </ul>`;
   }
 
-  #renderOffer(o: Interaction, now: number, keyShortcuts: string | undefined) {
+  #renderOffer(o: Interaction, keyShortcuts: string | undefined) {
     const channelName = t(`channel.${o.channel}`);
     const label = t('offer.label', { channel: channelName, customer: o.customer.name });
     const error = this.#accepting.error(o.id);
@@ -97,7 +94,7 @@ export class CcContactRequest extends LitElement {
       <h3 class="title"><span>${o.customer.name}</span><span class="channel">${channelName}</span></h3>
       <dl>${interactionFields(o)}</dl>
       <div class="side">
-        <span class="timer" part="timer" role="timer" aria-label=${t('offer.elapsed')}>${formatElapsed(now - o.offeredAt)}</span>
+        <span class="timer" part="timer" role="timer" aria-label=${t('offer.elapsed')}>${elapsed(o.offeredAt)}</span>
         <button class="btn" part="accept" aria-keyshortcuts=${keyShortcuts ?? nothing} @click=${() => this.#accepting.accept(this.#offers.store, o)}>${t('accept')}</button>
       </div>
       ${error ? html`<p class="error" role="alert">${t('offer.acceptFailed', { reason: error })}</p>` : nothing}

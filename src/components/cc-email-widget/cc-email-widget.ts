@@ -8,11 +8,10 @@ import { containsCardNumber } from '../../content/pci.js';
 import { cidResolver, sanitizeEmailHtml, type EmailSanitizeResult } from '../../content/sanitize.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { safeUrl } from '../../content/url.js';
-import { formatBytes, formatElapsed } from '../../core/format.js';
+import { formatBytes } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, EmailMessage, Interaction, MessageTemplate } from '../../core/types.js';
-import { ClockController } from '../../controllers/clock.js';
 import { LocalizeController, getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
@@ -56,6 +55,7 @@ import {
   textOf,
 } from './email-html.js';
 import { styles } from './cc-email-widget.styles.js';
+import { elapsed } from '../shared/elapsed.js';
 
 registerEnglish(enEmail);
 
@@ -240,7 +240,6 @@ export class CcEmailWidget extends LitElement {
   @state()
   private announcement = '';
 
-  readonly #clock = new ClockController(this);
   readonly #interaction = new StoreController(this, (s) => selectShownInteraction(s, ['email'], this.interactionId), {
     deps: () => [this.interactionId],
   });
@@ -625,7 +624,7 @@ export class CcEmailWidget extends LitElement {
         <div><dt>${t('chat.queue')}</dt><dd>${i.queue.name}</dd></div>
         <div>
           <dt>${t('chat.duration')}</dt>
-          <dd><span class="timer" role="timer">${formatElapsed(this.#clock.now - since)}</span></dd>
+          <dd><span class="timer" role="timer">${elapsed(since)}</span></dd>
         </div>
       </dl>
       <div class="actions" part="actions" role="group" aria-label=${t('email.actions')}>

@@ -1,19 +1,18 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatElapsed } from '../../core/format.js';
 import { sameItems } from '../../core/store/selectors.js';
 import type { CcState } from '../../core/store/state.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
 import { AcceptController } from '../../controllers/accept.js';
-import { ClockController } from '../../controllers/clock.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-task-list.styles.js';
+import { elapsed } from '../shared/elapsed.js';
 
 /** Detail of `cc-task-select`. */
 export interface CcTaskSelectDetail {
@@ -62,7 +61,6 @@ export class CcTaskList extends LitElement {
   store: InteractionStore | undefined;
 
 
-  readonly #clock = new ClockController(this);
   readonly #accepting = new AcceptController(this);
   readonly #shortcuts = new ShortcutController(this, {
     scope: 'global',
@@ -92,19 +90,18 @@ export class CcTaskList extends LitElement {
     if (!slice || slice.tasks.length === 0) {
       return html`<p class="empty" part="empty">${slice ? t('tasks.none') : t('error.noStore')}</p>`;
     }
-    const now = this.#clock.now;
     const binding = this.#shortcuts.binding('accept');
     const oldest = this.#oldest()?.id;
     return html`<ul part="list" aria-label=${t('tasks.label')}>
       ${repeat(
         slice.tasks,
         (i) => i.id,
-        (i) => this.#renderTask(i, slice.focused[i.channel] === i.id, now, binding && i.id === oldest ? ariaKeyShortcuts(binding) : undefined),
+        (i) => this.#renderTask(i, slice.focused[i.channel] === i.id, binding && i.id === oldest ? ariaKeyShortcuts(binding) : undefined),
       )}
     </ul>`;
   }
 
-  #renderTask(i: Interaction, current: boolean, now: number, keyShortcuts: string | undefined) {
+  #renderTask(i: Interaction, current: boolean, keyShortcuts: string | undefined) {
     const offered = i.status === 'offered';
     const since = offered ? i.offeredAt : (i.acceptedAt ?? i.offeredAt);
     const error = this.#accepting.error(i.id);
@@ -130,7 +127,7 @@ export class CcTaskList extends LitElement {
       </div>
       <dl>${interactionFields(i)}</dl>
       <div class="side">
-        <span class="timer" part="timer" role="timer">${formatElapsed(now - since)}</span>
+        <span class="timer" part="timer" role="timer">${elapsed(since)}</span>
         ${offered ? html`<button class="btn" part="accept" aria-keyshortcuts=${keyShortcuts ?? nothing} @click=${() => this.#accepting.accept(this.#slice.store, i)}>${t('accept')}</button>` : nothing}
       </div>
       ${error ? html`<p class="error" role="alert">${t('offer.acceptFailed', { reason: error })}</p>` : nothing}
