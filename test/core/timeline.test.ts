@@ -73,4 +73,23 @@ describe('timeline (issue 7: indexed, immutable message lists)', () => {
     ];
     expect(inTimeOrder(items)).to.deep.equal(items.reduce<readonly Item[]>(naiveInsert, []));
   });
+
+  it('issue 7: a conversation’s older lists, lists whose first item was replaced and frozen lists still find every item', () => {
+    const versions: (readonly Item[])[] = [[]];
+    let list: readonly Item[] = [];
+    for (let k = 0; k < 40; k++) {
+      list = insertByTime(list, { id: `m${k}`, timestamp: k, rev: 0 });
+      if (k % 7 === 3) list = replaceAt(list, 0, { id: 'm0', timestamp: 0, rev: k });
+      if (k % 5 === 1) list = replaceAt(list, k >> 1, { ...(list[k >> 1] as Item), rev: k });
+      versions.push(list);
+    }
+    // Asked newest first and oldest first: lists that are not the last two build their index again.
+    for (const v of [...versions].reverse().concat(versions)) {
+      for (let k = 0; k < 42; k++) expect(positionOf(v, `m${k}`)).to.equal(v.findIndex((x) => x.id === `m${k}`));
+    }
+    const frozen = Object.freeze([{ id: 'a', timestamp: 1, rev: 0 }, { id: 'b', timestamp: 2, rev: 0 }]);
+    expect(positionOf(frozen, 'b')).to.equal(1);
+    expect(insertByTime(frozen, { id: 'c', timestamp: 3, rev: 0 }).map((x) => x.id)).to.deep.equal(['a', 'b', 'c']);
+    expect(insertByTime(frozen, { id: 'b', timestamp: 3, rev: 1 })).to.equal(frozen);
+  });
 });
