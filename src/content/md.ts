@@ -13,6 +13,10 @@
  * Linear time on any input: no pattern that can backtrack over the text, container
  * nesting capped, code-span closers and link destinations looked up in tables built
  * once per paragraph.
+ *
+ * Not supported (shown as typed): reference links and their definitions, link titles
+ * (`[a](url "title")`), `<…>` link destinations, HTML entities (`&copy;` stays
+ * `&copy;`), bare e-mail addresses (`<a@b.c>` is a link), footnotes.
  * @packageDocumentation
  */
 
