@@ -4,12 +4,12 @@ import { markdownLoaded } from '../../src/content/lazy-markdown.js';
 import type { ChatChannel } from '../../src/core/types.js';
 import { createWorld, disposeWorlds, shadowAll, until, untilState } from '../helpers/world.js';
 
-/** Modules of marked, DOMPurify and the sanitizing content module this page has fetched. */
+/** Modules of DOMPurify, the Markdown renderer and the sanitizing content module this page has fetched. */
 function contentModules(): string[] {
   return performance
     .getEntriesByType('resource')
     .map((e) => e.name)
-    .filter((name) => /\/(marked|dompurify)\/|\/src\/content\/(markdown|sanitize)\./.test(name));
+    .filter((name) => /\/dompurify\/|\/src\/content\/(markdown|md|sanitize)\./.test(name));
 }
 
 async function pane(channel: ChatChannel, text: string) {
@@ -50,7 +50,7 @@ describe('content loads only when needed (issue 7)', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('WebChat and SMS threads never load marked or DOMPurify', async () => {
+  it('WebChat and SMS threads never load the Markdown renderer or DOMPurify', async () => {
     const web = await pane('webchat', '**not bold** <b>x</b>');
     const sms = await pane('sms', '**not bold either**');
     expect(shadowAll(web, '.text').some((t) => t.textContent === '**not bold** <b>x</b>')).to.equal(true);
