@@ -142,6 +142,13 @@ describe('notificationsFor (pure)', () => {
     expect(body(`${'word '.repeat(30)}end`, 'm4')).to.equal(`${'word '.repeat(27)}word…`);
   });
 
+  it('R-CHAT-08 (issue 7): every kind of whitespace run becomes one space; single spaces stay as they are', () => {
+    const s = withOffer();
+    const body = (text: string, id: string): string => raise(s, received(msg(id, 'customer', text)))[0]?.body ?? '';
+    expect(body('  one two three ', 'm1')).to.equal('one two three');
+    expect(body('one  two\tthree\u00a0four\nfive\u2028six\u3000seven', 'm2')).to.equal('one two three four five six seven');
+  });
+
   it('ignores every other event', () => {
     const s = withOffer();
     expect(raise(s, { type: 'customer-typing', at: T0, interactionId: 'i1', typing: true })).to.deep.equal([]);

@@ -30,8 +30,12 @@ export interface CcNotification {
 /** The longest {@link CcNotification.body}, in characters (code points). */
 export const NOTIFICATION_PREVIEW_LENGTH = 140;
 
+/** Whitespace that flattening changes: anything but single spaces. */
+const UNFLAT = /[^\S ]| {2}/;
+
 function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Most messages have single spaces only: a test finds that without building a new string (issue 7).
+  const flat = (UNFLAT.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
   // UTF-16 units are at least as many as code points: a short text needs no splitting (issue 7).
   if (flat.length <= NOTIFICATION_PREVIEW_LENGTH) return flat;
   // Counted in code points, so an emoji or a CJK supplement character is never cut in half; a
