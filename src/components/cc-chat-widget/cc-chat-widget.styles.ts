@@ -64,6 +64,15 @@ export const styles = [
       flex-direction: column;
       gap: var(--_cc-space);
       min-height: 120px;
+      /* The visually hidden parts of messages are positioned inside the thread, not against
+         the page, which their offsets far down a long thread would make scroll. */
+      position: relative;
+    }
+    /* A long thread is taller than the window, so it is as tall as its max-height whatever its
+       content: sized as such, it lays out its rows alone, once (issue 7: appends). */
+    .thread.long {
+      contain: strict;
+      contain-intrinsic-block-size: 100vh;
     }
     .thread:focus-visible {
       outline-offset: -2px;

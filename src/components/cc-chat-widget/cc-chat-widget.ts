@@ -811,7 +811,7 @@ export class CcChatWidget extends LitElement {
     // Long threads (issue 7): spacers stand in for the messages out of view; the flex gap follows each.
     const spacer = (height: number) => html`<div class="spacer" ${pixelHeight(height)}></div>`;
     return html`<div
-      class="thread"
+      class="thread ${n > VIRTUALIZE_AFTER ? 'long' : ''}"
       part="thread"
       role="log"
       aria-live="off"
