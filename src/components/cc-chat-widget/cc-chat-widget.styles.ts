@@ -68,11 +68,12 @@ export const styles = [
          the page, which their offsets far down a long thread would make scroll. */
       position: relative;
     }
-    /* A long thread is taller than the window, so it is as tall as its max-height whatever its
-       content: sized as such, it lays out its rows alone, once (issue 7: appends). */
+    /* A long thread's content is taller than the window, so the thread is as tall as its
+       max-height (or the pane lets it be): sized so without its content, it lays out its rows
+       alone and once per change (issue 7: appends). It no longer widens a pane sized by content. */
     .thread.long {
       contain: strict;
-      contain-intrinsic-block-size: 100vh;
+      flex-basis: 100vh;
     }
     .thread:focus-visible {
       outline-offset: -2px;

@@ -907,7 +907,7 @@ export class CcChatWidget extends LitElement {
       <span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span>
       <div>
         <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${said}: </span>${this.#renderBody(m, query)}${this.#renderAttachments(m)}</div>
-        <div class="meta"><span>${time}</span></div>
+        <div class="meta">${time}</div>
       </div>
     </div>`;
   }
