@@ -61,7 +61,8 @@ describe('<cc-transfer-dialog>', () => {
   });
 
   it('R-XFER-01, R-XFER-02, R-X-02: opens as a modal dialog named "Transfer request", focus on the Queue/Agent choice, queues of the channel listed', async () => {
-    const o = await setup('webchat', createWorld({ latencyMs: 300 }));
+    // Slow enough that the loading state is still there on a busy machine.
+    const o = await setup('webchat', createWorld({ latencyMs: 1500 }));
     await openByKeyboard(o);
     const dialog = dialogOf(o.el);
     expect(o.el.open).to.equal(true);

@@ -10,6 +10,7 @@ import { CcAgentState } from '../../src/components/cc-agent-state/cc-agent-state
 import { CcContactRequest } from '../../src/components/cc-contact-request/cc-contact-request.js';
 import { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
 import { CcTaskList } from '../../src/components/cc-task-list/cc-task-list.js';
+import { CcWrapupDialog } from '../../src/components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 import type { LitElement } from 'lit';
 import { createWorld, disposeWorlds, shadowAll, until, untilState, type World } from '../helpers/world.js';
 
@@ -41,6 +42,14 @@ class CountingTaskList extends CcTaskList {
     return super.render();
   }
 }
+class CountingWrapupDialog extends CcWrapupDialog {
+  renders = 0;
+  override render() {
+    this.renders++;
+    return super.render();
+  }
+}
+customElements.define('counting-wrapup-dialog', CountingWrapupDialog);
 customElements.define('counting-agent-state', CountingAgentState);
 customElements.define('counting-task-list', CountingTaskList);
 customElements.define('counting-contact-request', CountingContactRequest);
@@ -144,5 +153,20 @@ describe('elements re-render only when their slice changes (issue 7)', () => {
     await until(() => timers.every((timer, k) => timer.textContent !== shown[k]), 'every timer to tick', 2500);
     for (const timer of timers) expect(timer.textContent).to.match(/^\d\d:\d\d$/);
     expect(elements.map((el) => el.renders)).to.deep.equal(before);
+  });
+
+  it('issue 7: a conversation dialog renders when its interaction ends, not for each of its messages', async () => {
+    const world = createWorld({ autoplay: false });
+    const id = await activeChat(world);
+    const el = await fixture<CountingWrapupDialog>(html`<counting-wrapup-dialog .store=${world.store} interaction-id=${id}></counting-wrapup-dialog>`);
+    await settled(el);
+    const before = el.renders;
+    await chatTraffic(world, id);
+    await settled(el);
+    expect(el.renders, 'renders while its conversation got messages').to.equal(before);
+    await world.store.end(id);
+    await untilState(world.store, (s) => s.interactions[id]?.status === 'wrapup', 'wrap-up');
+    await settled(el);
+    expect(el.renders - before, 'renders once the conversation ended').to.be.at.least(1);
   });
 });

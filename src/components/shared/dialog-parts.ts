@@ -9,10 +9,20 @@ export interface InteractionDialogHost extends StoreHost {
   interactionId: string | undefined;
 }
 
-/** Follows the dialog's interaction (`interaction-id`) in the store; `undefined` once it is gone. */
+/** What the dialogs show of their interaction: whether it is there, its channel and status. */
+function sameForDialogs(a: Interaction | undefined, b: Interaction | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.id === b.id && a.channel === b.channel && a.status === b.status);
+}
+
+/**
+ * Follows the dialog's interaction (`interaction-id`) in the store; `undefined` once it is
+ * gone. The dialogs read only its id, channel and status, so a new message does not
+ * re-render them (issue 7: an append costs the pane, not its closed dialogs).
+ */
 export function interactionOf(host: InteractionDialogHost): StoreController<Interaction | undefined> {
   return new StoreController(host, (s) => (host.interactionId ? s.interactions[host.interactionId] : undefined), {
     deps: () => [host.interactionId],
+    equals: sameForDialogs,
   });
 }
 
