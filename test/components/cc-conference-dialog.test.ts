@@ -49,7 +49,7 @@ describe('<cc-conference-dialog>', () => {
   });
 
   it('R-CONF-01: a modal "Conference request" dialog with a searchable agent list showing availability icons and words', async () => {
-    const o = await setup(createWorld({ latencyMs: 300 }));
+    const o = await setup(createWorld({ latencyMs: 1500 })); // the loading state outlasts a busy machine
     const dialog = dialogOf(o.el);
     expect(dialog.matches(':modal')).to.equal(true);
     expect(hasAccessible(o.el, 'dialog', 'Conference request')).to.equal(true);

@@ -55,7 +55,7 @@ describe('<cc-wrapup-dialog>', () => {
   });
 
   it('R-END-02: End opens "Wrap-up reasons": searchable reasons of the channel; one reason by keyboard; Submit wrap-up completes the interaction', async () => {
-    const o = await setup('messenger', { world: createWorld({ latencyMs: 300 }) });
+    const o = await setup('messenger', { world: createWorld({ latencyMs: 1500 }) }); // the loading state outlasts a busy machine
     expect(dialogOf(o.el).matches(':modal')).to.equal(true);
     expect(hasAccessible(o.el, 'dialog', 'Wrap-up reasons')).to.equal(true);
     expect(deepActive()).to.equal(searchbox(o.el));
