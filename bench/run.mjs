@@ -23,29 +23,12 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'node_modules', '.cache', 'cc-bench');
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-
-/** Flags that work headless as root without network (../shared/TOOLCHAIN.md), plus GC and precise memory for the heap figure. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-  '--js-flags=--expose-gc',
-  '--enable-precise-memory-info',
-];
+/** The flags of every Chromium launch here (scripts/chromium.mjs), plus GC and precise memory for the heap figure. */
+const CHROMIUM_ARGS = [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'];
 
 const BUDGET = {
   libraryKB: 60,
