@@ -247,3 +247,49 @@ export const Conference: StoryObj = {
       ),
     ),
 };
+
+/** Words the long-thread stories vary their lines with. */
+const TOPICS = ['my order', 'the refund', 'a delivery slot', 'the invoice', 'my address', 'the tracking number'];
+
+/** Fills a WebChat conversation with `count` messages, customer and agent taking turns. */
+async function longConversation(w: StoryWorld, count: number): Promise<string> {
+  const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Hello, I have a few questions.' });
+  for (let k = 1; k < count; k++) {
+    const topic = TOPICS[k % TOPICS.length] ?? 'my order';
+    if (k % 4 === 0) await w.store.send(id, `Message ${k}: let me check ${topic} for you.`);
+    else w.simulator.customerMessage(id, `Message ${k}: a question about ${topic}.`);
+  }
+  return id;
+}
+
+/**
+ * Issue 7: a 2,000-message conversation. Only the messages in and near view are rendered;
+ * the thread still scrolls with the keyboard (Home, End, Page Up/Down, arrows) and announces
+ * new messages from the customer.
+ */
+export const LongThread: StoryObj = {
+  render: () => pane(storyWorld((w) => longConversation(w, 2000).then(() => undefined))),
+};
+
+/**
+ * Issue 7: **Find in conversation** (Ctrl+F inside the pane) counts the messages that match
+ * and brings each into view, rendered or not; Enter and Shift+Enter step through them.
+ */
+export const FindInConversation: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await longConversation(w, 600);
+      const el = widget.value;
+      if (!el) return;
+      await el.updateComplete;
+      const box = el.shadowRoot?.querySelector<HTMLInputElement>('input[type="search"]');
+      if (!box) return;
+      box.value = 'invoice';
+      box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};
