@@ -1089,6 +1089,8 @@ export class CcChatWidget extends LitElement {
   #openTemplates(i: Interaction): void {
     loadTemplatePicker().then(
       async () => {
+        // Re-render without the stand-in Templates button, then open the list.
+        this.requestUpdate();
         await this.updateComplete;
         this.picker?.show();
       },
