@@ -25,7 +25,7 @@ describe('the pane loads its template picker and dialogs on demand (issue 7)', (
     button(el, 'Templates').click();
     button(el, 'Transfer').click();
     const transfer = shadow<CcTransferDialog>(el, 'cc-transfer-dialog');
-    await until(() => undefinedTags().length === 0 && dialogOf(transfer).open, 'the transfer dialog');
+    await until(() => undefinedTags().length === 0 && dialogOf(transfer).open, 'the transfer dialog', 10_000);
     await untilListed(transfer);
     // The dialogs bring their own English strings (R-X-01): no bare keys.
     expect(dialogOf(transfer).textContent).to.include('Transfer request');
@@ -34,7 +34,7 @@ describe('the pane loads its template picker and dialogs on demand (issue 7)', (
     transfer.close();
     // The list asked for first is open too, and the placeholder has given way to the picker.
     const picker = shadow<CcTemplatePicker>(el, 'cc-template-picker');
-    await until(() => picker.open && shadowAll(picker, '[part="option"]').length > 0, 'the template list');
+    await until(() => picker.open && shadowAll(picker, '[part="option"]').length > 0, 'the template list', 10_000);
     await until(() => shadowAll(el, 'cc-template-picker > button').length === 0, 'the placeholder to go');
     await expect(el).to.be.accessible();
   });

@@ -42,7 +42,7 @@ describe('content loads only when needed (issue 7)', () => {
     const tags = ['cc-template-picker', 'cc-transfer-dialog', 'cc-conference-dialog', 'cc-wrapup-dialog'];
     expect(tags.filter((tag) => customElements.get(tag) !== undefined), 'defined before any pane').to.deep.equal([]);
     const el = await pane('webchat', 'Hello');
-    await until(() => tags.every((tag) => customElements.get(tag) !== undefined), 'the preload');
+    await until(() => tags.every((tag) => customElements.get(tag) !== undefined), 'the preload', 10_000);
     // The placeholder Templates button gives way to the picker's own.
     await until(() => shadowAll(el, 'cc-template-picker > button').length === 0, 'the placeholder to go');
     const picker = shadowAll(el, 'cc-template-picker')[0];
