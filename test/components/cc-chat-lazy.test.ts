@@ -68,7 +68,7 @@ describe('content loads only when needed (issue 7)', () => {
     const rich = () => shadowAll(el, '.rich').at(-1);
     expect(rich()?.textContent).to.equal(text);
     expect(rich()?.querySelector('strong, img')).to.equal(null);
-    await until(() => rich()?.querySelector('strong') !== null, 'the Markdown');
+    await until(() => rich()?.querySelector('strong') !== null, 'the Markdown', 10_000);
     expect(rich()?.querySelector('strong')?.textContent).to.equal('urgent');
     expect(rich()?.querySelector('img')).to.equal(null);
     expect((window as unknown as { __lazyChatPwned?: number }).__lazyChatPwned).to.equal(undefined);
