@@ -169,4 +169,29 @@ describe('elements re-render only when their slice changes (issue 7)', () => {
     await settled(el);
     expect(el.renders - before, 'renders once the conversation ended').to.be.at.least(1);
   });
+
+  it('issue 7: <cc-task-list> renders for what its tasks show (status, unread), not for receipts or typing', async () => {
+    const world = createWorld({ autoplay: false, readDelayMs: 0 });
+    const id = await activeChat(world);
+    const el = await fixture<CountingTaskList>(html`<counting-task-list .store=${world.store}></counting-task-list>`);
+    await settled(el);
+    world.store.markRead(id);
+    await settled(el);
+    const before = el.renders;
+    // The agent's messages with their receipts, and the customer typing: nothing a task shows.
+    await world.store.send(id, 'Let me check that for you.');
+    await world.store.send(id, 'One moment please.');
+    world.simulator.customerTyping(id);
+    await untilState(
+      world.store,
+      (s) => s.interactions[id]?.customerTyping === true && (s.interactions[id]?.messages.filter((m) => m.author === 'agent' && m.status !== 'sending').length ?? 0) >= 2,
+      'messages sent and the customer typing',
+    );
+    await settled(el);
+    expect(el.renders, 'renders for receipts and typing').to.equal(before);
+    world.simulator.customerMessage(id, 'Thanks!');
+    await untilState(world.store, (s) => (s.interactions[id]?.unread ?? 0) > 0, 'an unread message');
+    await settled(el);
+    expect(el.renders - before, 'renders for the unread count').to.be.at.least(1);
+  });
 });

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { sameItems } from '../../core/store/selectors.js';
 import type { CcState } from '../../core/store/state.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
@@ -18,6 +17,37 @@ import { elapsed } from '../shared/elapsed.js';
 export interface CcTaskSelectDetail {
   readonly interactionId: string;
   readonly channel: Channel;
+}
+
+/**
+ * What a task shows of its interaction: the customer, channel, status, unread count, the
+ * fields (queue, source) and the timer's start. Messages, receipts and typing change the
+ * interaction but not its task, so they do not re-render the list (issue 7).
+ */
+function sameTask(a: Interaction, b: Interaction): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.channel === b.channel &&
+      a.status === b.status &&
+      a.unread === b.unread &&
+      a.customer === b.customer &&
+      a.queue === b.queue &&
+      a.source === b.source &&
+      a.offeredAt === b.offeredAt &&
+      a.acceptedAt === b.acceptedAt)
+  );
+}
+
+function sameTasks(a: readonly Interaction[], b: readonly Interaction[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((x, k) => {
+        const y = b[k];
+        return y !== undefined && sameTask(x, y);
+      }))
+  );
 }
 
 interface TaskListSlice {
@@ -77,7 +107,7 @@ export class CcTaskList extends LitElement {
       }
       return { tasks, focused: s.focused };
     },
-    { deps: () => [this.channel], equals: (a, b) => a.focused === b.focused && sameItems(a.tasks, b.tasks) },
+    { deps: () => [this.channel], equals: (a, b) => a.focused === b.focused && sameTasks(a.tasks, b.tasks) },
   );
 
   constructor() {
