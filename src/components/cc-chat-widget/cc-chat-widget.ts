@@ -131,7 +131,8 @@ const pixelHeight = directive(PixelHeightDirective);
  * Messenger).
  *
  * Without `interaction-id` it shows the agent's active interaction of its channel.
- * Unsent text, attachments and templates are kept per conversation.
+ * Unsent text, attachments and templates are kept per conversation; the text, a template
+ * in use and files already uploaded to the backend also survive a reload (R-X-04).
  *
  * Give the pane a height (it lays itself out as a column that fills it); a pane given
  * none grows with its thread up to the height of the window, then the thread scrolls.

@@ -43,10 +43,29 @@ export interface ComposerState {
 /** An empty composer. */
 export const EMPTY_COMPOSER: ComposerState = { text: '', attachments: [], uploading: [], notices: [] };
 
-/** What of a composer survives a reload: the text and a template in use (uploaded files do not). */
+/**
+ * What of a composer survives a reload: the text, a template in use, and files already
+ * uploaded to the backend. Files whose URL lives only in this page (`blob:`, `data:`, as
+ * the simulated contact center gives) do not survive it and are not kept.
+ */
 interface PersistedComposer {
   readonly text: string;
   readonly template?: TemplateInUse | undefined;
+  readonly attachments?: readonly Attachment[];
+}
+
+/** Whether an uploaded file can still be sent after a reload: its URL is not page-local. */
+export function survivesReload(a: Attachment): boolean {
+  return a.url !== undefined && !/^\s*(blob|data):/i.test(a.url);
+}
+
+function parseAttachment(v: unknown): Attachment | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const a = v as Partial<Record<keyof Attachment, unknown>>;
+  if (typeof a.id !== 'string' || typeof a.name !== 'string' || typeof a.mimeType !== 'string' || typeof a.url !== 'string') return undefined;
+  if (typeof a.size !== 'number' || !Number.isFinite(a.size) || a.size < 0) return undefined;
+  const attachment: Attachment = { id: a.id, name: a.name, size: a.size, mimeType: a.mimeType, url: a.url };
+  return survivesReload(attachment) ? attachment : undefined;
 }
 
 const isStringRecord = (v: unknown): v is Record<string, string> =>
@@ -65,21 +84,27 @@ function parseTemplate(v: unknown): MessageTemplate | undefined {
 /** Validates a stored composer draft; anything malformed is rejected (and removed). */
 function parseComposer(v: unknown): PersistedComposer | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
-  const d = v as { text?: unknown; template?: { template?: unknown; params?: unknown } | null };
+  const d = v as { text?: unknown; template?: { template?: unknown; params?: unknown } | null; attachments?: unknown };
   if (typeof d.text !== 'string') return undefined;
-  if (d.template === undefined) return { text: d.text };
+  if (d.attachments !== undefined && !Array.isArray(d.attachments)) return undefined;
+  const parsed = (Array.isArray(d.attachments) ? d.attachments : []).map(parseAttachment);
+  const attachments = parsed.filter((a): a is Attachment => a !== undefined);
+  if (attachments.length !== parsed.length) return undefined;
+  const files = attachments.length > 0 ? { attachments } : {};
+  if (d.template === undefined) return { text: d.text, ...files };
   const inUse = d.template;
   const template = parseTemplate(inUse?.template);
   if (!template || !isStringRecord(inUse?.params)) return undefined;
-  return { text: d.text, template: { template, params: inUse.params } };
+  return { text: d.text, template: { template, params: inUse.params }, ...files };
 }
 
 const stored = draftStorage<PersistedComposer>('cc-digital-widgets:chat-draft:v1:', parseComposer);
 let pruned = false;
 
 /**
- * Composer states by interaction id, with immutable updates. Text and templates are
- * mirrored to `localStorage`, so they survive a reload as well as a switch (R-X-04).
+ * Composer states by interaction id, with immutable updates. Text, templates and files
+ * uploaded to the backend are mirrored to `localStorage`, so they survive a reload as well
+ * as a switch (R-X-04).
  */
 export class ComposerStates {
   readonly #states = new Map<string, ComposerState>();
@@ -98,7 +123,9 @@ export class ComposerStates {
     if (!this.#loaded.has(id)) {
       this.#loaded.add(id);
       const draft = stored.load(id);
-      if (draft && !this.#states.has(id)) this.#states.set(id, { ...EMPTY_COMPOSER, text: draft.text, template: draft.template });
+      if (draft && !this.#states.has(id)) {
+        this.#states.set(id, { ...EMPTY_COMPOSER, text: draft.text, template: draft.template, attachments: draft.attachments ?? [] });
+      }
     }
     return this.#states.get(id) ?? EMPTY_COMPOSER;
   }
@@ -110,8 +137,13 @@ export class ComposerStates {
     if (empty) this.#states.delete(id);
     else this.#states.set(id, next);
     this.#loaded.add(id);
-    const persisted: PersistedComposer = next.template ? { text: next.text, template: next.template } : { text: next.text };
-    stored.save(id, persisted, !next.text && !next.template);
+    const kept = next.attachments.filter(survivesReload);
+    const persisted: PersistedComposer = {
+      text: next.text,
+      ...(next.template ? { template: next.template } : {}),
+      ...(kept.length > 0 ? { attachments: kept } : {}),
+    };
+    stored.save(id, persisted, !next.text && !next.template && kept.length === 0);
     this.#changed();
   }
 
