@@ -32,3 +32,8 @@ export function formatBytes(bytes: number, locale: string): string {
   const digits = unit === 0 || value >= 10 ? 0 : 1;
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit] ?? 'B'}`;
 }
+
+/** The message of a failure, for a localised error line (`{reason}`). */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -8,7 +8,7 @@ import type * as Files from '../../content/files.js';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { safeUrl } from '../../content/url.js';
-import { formatBytes, initials } from '../../core/format.js';
+import { errorMessage as reason, formatBytes, initials } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
@@ -16,7 +16,7 @@ import { LocalizeController, getLocale, t } from '../../controllers/localize.js'
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
-import { PreloadController, loadTemplatePicker, reason as failure } from '../shared/lazy.js';
+import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { elapsed } from '../shared/elapsed.js';
@@ -51,7 +51,6 @@ type WorkflowLoad =
   | { readonly state: 'loaded'; readonly workflows: readonly Workflow[] }
   | { readonly state: 'failed'; readonly reason: string };
 
-const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Most messages a long thread renders at once, however short they are. */
 const MAX_RENDERED = 120;
@@ -1095,7 +1094,7 @@ export class CcChatWidget extends LitElement {
         await this.updateComplete;
         this.picker?.show();
       },
-      (e: unknown) => this.#composers.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: failure(e) }) }),
+      (e: unknown) => this.#composers.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: reason(e) }) }),
     );
   }
 

@@ -8,7 +8,7 @@ import { containsCardNumber } from '../../content/pci.js';
 import { cidResolver, sanitizeEmailHtml, type EmailSanitizeResult } from '../../content/sanitize.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { safeUrl } from '../../content/url.js';
-import { formatBytes } from '../../core/format.js';
+import { errorMessage as reason, formatBytes } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, EmailMessage, Interaction, MessageTemplate } from '../../core/types.js';
@@ -114,7 +114,6 @@ interface Readiness {
 type Field = 'to' | 'cc' | 'subject';
 type FormatCommand = 'bold' | 'italic' | 'underline' | 'insertUnorderedList' | 'insertOrderedList';
 
-const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 

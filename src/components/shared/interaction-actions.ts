@@ -6,7 +6,8 @@ import { ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../contr
 import type { CcConferenceDialog } from '../cc-conference-dialog/cc-conference-dialog.js';
 import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.js';
 import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
-import { PreloadController, loadConversationDialogs, reason } from './lazy.js';
+import { errorMessage as reason } from '../../core/format.js';
+import { PreloadController, loadConversationDialogs } from './lazy.js';
 
 /** `aria-keyshortcuts` for an action's current binding. */
 export function keysFor(action: ShortcutAction): string | typeof nothing {

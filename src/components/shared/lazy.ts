@@ -28,9 +28,6 @@ export function whenIdle(work: () => void): void {
   else setTimeout(work, 200);
 }
 
-/** The message of a failure, for a localised error line. */
-export const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 /** `<cc-transfer-dialog>`, `<cc-conference-dialog>` and `<cc-wrapup-dialog>`. */
 export const loadConversationDialogs: () => Promise<void> = loadOnce(() =>
   Promise.all([
