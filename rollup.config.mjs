@@ -2,16 +2,14 @@
 /**
  * `npm run build` (after `scripts/clean.mjs`, before `tsc -p tsconfig.build.json`):
  *
- * 1. the library: ESM, one module per source file under dist/ (preserveModules),
- *    entries src/index.ts, the adapters, the React wrappers (src/react/index.ts) and
- *    every element module src/components/<tag>/<tag>.ts; src/styles/themes.css is copied;
- *    runtime dependencies stay external; minified with terser; sourcemaps.
- * 2. the demo: demo/main.ts with every dependency inlined into dist/demo/main.js
- *    (minified, sourcemap) and demo's static files (index.html, *.css, …) copied
- *    next to it. The HTML may not contain inline scripts or inline event handlers
- *    (the demo server sends a strict Content-Security-Policy).
+ * The library: ESM, one module per source file under dist/ (preserveModules),
+ * entries src/index.ts, the adapters, the React wrappers (src/react/index.ts) and
+ * every element module src/components/<tag>/<tag>.ts; src/styles/themes.css is copied;
+ * runtime dependencies stay external; minified with terser; sourcemaps.
+ *
+ * The demo is bundled by scripts/demo.mjs (esbuild), which `npm run build` runs after this.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -86,68 +84,4 @@ function copyFile(from, fileName) {
   };
 }
 
-/**
- * Copies demo/ static files (everything that is not TypeScript) into the demo
- * output, and rejects inline scripts in HTML (blocked by the demo's CSP).
- * @param {string} dir
- * @returns {import('rollup').Plugin}
- */
-function copyStatic(dir) {
-  /** @param {string} base @returns {string[]} */
-  const walk = base =>
-    readdirSync(base).flatMap(name => {
-      const full = path.join(base, name);
-      return statSync(full).isDirectory() ? walk(full) : [full];
-    });
-  return {
-    name: 'copy-demo-static',
-    buildStart() {
-      for (const file of walk(dir)) {
-        if (/\.(ts|mts|cts)$/.test(file)) continue;
-        this.addWatchFile(file);
-        const source = readFileSync(file);
-        const fileName = path.relative(dir, file).split(path.sep).join('/');
-        if (file.endsWith('.html')) {
-          const html = source.toString('utf8');
-          const inline = html.match(/<script\b(?![^>]*\bsrc\s*=)[^>]*>/i);
-          if (inline) this.error(`${file}: inline <script> is not allowed (strict CSP); use <script type="module" src="./main.js">. Found: ${inline[0]}`);
-          const handler = html.match(/<[^>]+\s(on[a-z]+)\s*=/i);
-          if (handler) this.error(`${file}: inline event handler attribute "${handler[1]}" is not allowed (strict CSP).`);
-          if (!/<script\b[^>]*\bsrc\s*=\s*["']\.?\/?main\.js["']/i.test(html)) {
-            this.warn(`${file}: no <script type="module" src="./main.js"> found; the bundled demo would not load.`);
-          }
-        }
-        this.emitFile({ type: 'asset', fileName, source });
-      }
-    },
-  };
-}
-
-/** @type {import('rollup').RollupOptions | undefined} */
-const demo = existsSync('demo/main.ts')
-  ? {
-      input: 'demo/main.ts',
-      plugins: [
-        copyStatic('demo'),
-        nodeResolve({ extensions, browser: true }),
-        esbuild({
-          target: 'es2022',
-          tsconfig: 'tsconfig.json',
-          sourceMap: true,
-          define: { 'process.env.NODE_ENV': '"production"' },
-        }),
-        terser(terserOptions),
-      ],
-      output: {
-        dir: 'dist/demo',
-        format: 'es',
-        sourcemap: true,
-        entryFileNames: 'main.js',
-        inlineDynamicImports: true,
-      },
-    }
-  : undefined;
-
-if (!demo) console.warn('rollup.config.mjs: demo/main.ts not found, skipping the demo bundle.');
-
-export default demo ? [library, demo] : [library];
+export default library;
