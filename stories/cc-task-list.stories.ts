@@ -39,5 +39,16 @@ export const MixedTasks: StoryObj = {
     ),
 };
 
+/** `hide-offers`: offers are left to `<cc-contact-request>`; only open conversations are listed, none with Accept. */
+export const WithoutOffers: StoryObj = {
+  render: () => {
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Hello' });
+      w.simulator.offer({ channel: 'messenger', customerName: 'Mo Salah' });
+    });
+    return html`<div style="max-width:380px"><cc-task-list .store=${world.store} hide-offers></cc-task-list></div>`;
+  },
+};
+
 /** Nothing to do. */
 export const Empty: StoryObj = { render: () => view(storyWorld()) };

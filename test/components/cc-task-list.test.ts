@@ -54,6 +54,29 @@ describe('<cc-task-list>', () => {
     expect(button(el, 'Open conversation with Ann A').getAttribute('aria-current')).to.equal('true');
   });
 
+  it('R-OFFER-01: hide-offers leaves offers to the contact request, so each offer has one Accept', async () => {
+    const { simulator, store } = createWorld();
+    const page = await fixture<HTMLElement>(
+      html`<div><cc-contact-request .store=${store}></cc-contact-request><cc-task-list .store=${store} hide-offers></cc-task-list></div>`,
+    );
+    const list = page.querySelector('cc-task-list');
+    if (!list) throw new Error('no task list');
+    const open = simulator.offer({ channel: 'webchat', customerName: 'Ann Open', text: 'one' });
+    await untilState(store, (s) => s.order.length === 1, 'the first offer');
+    await store.accept(open);
+    simulator.offer({ channel: 'sms', customerName: 'Sam Waiting', text: 'two' });
+    await untilState(store, (s) => s.order.length === 2, 'the second offer');
+    await until(() => shadowAll(list, 'li').length === 1, 'the open task alone');
+    expect(shadow(list, 'li').textContent).to.contain('Ann Open');
+    expect(shadowAll(list, '[part="accept"]')).to.have.length(0);
+    const request = page.querySelector('cc-contact-request');
+    if (!request) throw new Error('no contact request');
+    await until(() => shadowAll(request, 'button').some((b) => b.textContent?.trim() === 'Accept'), 'the offer in the contact request');
+    await expect(list).to.be.accessible();
+    list.hideOffers = false;
+    await until(() => shadowAll(list, '[part="accept"]').length === 1, 'offers listed again');
+  });
+
   it('R-X-01: speaks Chinese, and is accessible empty', async () => {
     const { store } = createWorld();
     const el = await fixture<CcTaskList>(html`<cc-task-list .store=${store}></cc-task-list>`);

@@ -22,7 +22,7 @@ export interface CcTaskSelectDetail {
 /**
  * What a task shows of its interaction: the customer, channel, status, unread count, the
  * fields (queue, source) and the timer's start. Messages, receipts and typing change the
- * interaction but not its task, so they do not re-render the list (issue 7).
+ * interaction but not its task, so they do not re-render the list.
  */
 function sameTask(a: Interaction, b: Interaction): boolean {
   return (
@@ -59,7 +59,8 @@ interface TaskListSlice {
  * The agent's tasks: offers (with **Accept**) and open interactions, each with its queue,
  * source (for SMS: phone number and source number), a timer and an unread badge
  * (R-OFFER-03, R-CHAT-08). Choosing an open task shows it in its channel's widget.
- * `channel` limits the list to one channel (e.g. `channel="sms"`). The accept shortcut
+ * `channel` limits the list to one channel (e.g. `channel="sms"`); `hide-offers` leaves
+ * offers to a `<cc-contact-request>` on the same page, so each offer has one **Accept**. The accept shortcut
  * (default Ctrl+Alt+A) accepts the oldest offer listed; the help shortcut (Ctrl+Alt+K)
  * opens the shortcut help (R-CHAT-09).
  *
@@ -86,10 +87,16 @@ export class CcTaskList extends LitElement {
   @property()
   channel: Channel | undefined;
 
+  /**
+   * List open interactions only, without offers: for pages that show offers in a
+   * `<cc-contact-request>`, so that each offer has one **Accept**.
+   */
+  @property({ type: Boolean, attribute: 'hide-offers' })
+  hideOffers = false;
+
   /** The store; optional inside `<cc-provider>`. */
   @property({ attribute: false })
   store: InteractionStore | undefined;
-
 
   readonly #accepting = new AcceptController(this);
   readonly #shortcuts = new ShortcutController(this, {
@@ -103,11 +110,11 @@ export class CcTaskList extends LitElement {
       const tasks: Interaction[] = [];
       for (const id of s.order) {
         const i = s.interactions[id];
-        if (i && (!only || i.channel === only)) tasks.push(i);
+        if (i && (!only || i.channel === only) && !(this.hideOffers && i.status === 'offered')) tasks.push(i);
       }
       return { tasks, focused: s.focused };
     },
-    { deps: () => [this.channel], equals: (a, b) => a.focused === b.focused && sameTasks(a.tasks, b.tasks) },
+    { deps: () => [this.channel, this.hideOffers], equals: (a, b) => a.focused === b.focused && sameTasks(a.tasks, b.tasks) },
   );
 
   constructor() {
@@ -182,7 +189,6 @@ export class CcTaskList extends LitElement {
       new CustomEvent<CcTaskSelectDetail>('cc-task-select', { detail: { interactionId: i.id, channel: i.channel }, bubbles: true, composed: true }),
     );
   }
-
 }
 
 declare global {
