@@ -12,6 +12,7 @@ import { getLocale, setLocale, type Locale } from '../src/controllers/localize.j
 import { openShortcutHelp } from '../src/components/cc-shortcut-help/cc-shortcut-help.js';
 import type { CcProvider } from '../src/components/cc-provider/cc-provider.js';
 import type { Channel } from '../src/core/types.js';
+import { setUpThemeSwitch, translateChrome } from './chrome.js';
 
 declare global {
   interface Window {
@@ -67,10 +68,14 @@ const applyLocale = (locale: Locale): void => {
   setLocale(locale);
   document.documentElement.lang = locale;
   lang.value = locale;
+  translateChrome(locale);
 };
 const requested = params.get('lang');
 if (requested === 'zh-CN' || requested === 'en') applyLocale(requested);
 lang.addEventListener('change', () => applyLocale(lang.value === 'zh-CN' ? 'zh-CN' : 'en'));
+
+// Light / dark / system colour scheme for the page and every element (R-X-03).
+setUpThemeSwitch($<HTMLSelectElement>('#theme'), params.get('theme'));
 
 // The agent state element lives outside <cc-provider> (in the top bar), so it gets the store directly.
 $<HTMLElement>('#agent-name').textContent = store.state.agent.name;

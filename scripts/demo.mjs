@@ -9,7 +9,7 @@
  *
  * The demo needs one bundle, not the library's per-module build and type declarations,
  * so `npm start` answers in seconds on a fresh clone. Static files (HTML, CSS, images)
- * are copied beside the bundle; HTML with an inline script or an inline event handler is
+ * and the library's themes.css are copied beside the bundle; HTML with an inline script or an inline event handler is
  * refused, because the demo server sends a strict Content-Security-Policy.
  */
 import { spawn } from 'node:child_process';
@@ -58,6 +58,8 @@ function copyStatic() {
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(file, target);
   }
+  // The host-page stylesheet of the library: `theme` on <html> themes every element.
+  copyFileSync(path.join(root, 'src', 'styles', 'themes.css'), path.join(out, 'themes.css'));
 }
 
 /** @type {import('esbuild').Plugin} */
