@@ -28,4 +28,5 @@ export {
   type SimulatedWorkflow,
   type SimulatedWrapupReason,
 } from './data.js';
+export { SIMULATED_WORLD_VERSION, clearSimulatedWorld, type SimulatedPersistence } from './persistence.js';
 export { SeededRandom, randomSeed } from './random.js';

@@ -14,6 +14,14 @@ export class SeededRandom {
     this.#state = Math.trunc(seed) >>> 0;
   }
 
+  /**
+   * The generator's position in its sequence: `new SeededRandom(state)` continues the
+   * same sequence (a simulator keeps it across reloads).
+   */
+  get state(): number {
+    return this.#state;
+  }
+
   /** The next number in [0, 1). */
   next(): number {
     this.#state = (this.#state + 0x6d2b79f5) >>> 0;

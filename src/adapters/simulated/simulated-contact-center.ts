@@ -30,6 +30,7 @@ import {
   type Queue,
   type SystemNoticeKind,
   type TransferOutcome,
+  type TransferTarget,
   type Workflow,
   type WrapupReason,
 } from '../../core/types.js';
@@ -48,6 +49,15 @@ import {
   type SimulatedCustomer,
   type SimulatedQueue,
 } from './data.js';
+import {
+  loadWorld,
+  remember,
+  replayThenLive,
+  saveWorld,
+  type InteractionRecord as Rec,
+  type SimulatedPersistence,
+  type SimulatedWorld,
+} from './persistence.js';
 import { SeededRandom, randomSeed } from './random.js';
 import { TimerSet } from './timers.js';
 
@@ -108,6 +118,25 @@ export interface SimulatedContactCenterOptions {
   readonly typingTimeoutMs?: number;
   /** How long a directory agent takes to answer a conference invitation or an agent transfer, in ms. Default 3000. */
   readonly agentResponseMs?: number;
+  /**
+   * Keeps the world across page reloads: every change is written (once per microtask)
+   * to `storage` under `key` as a versioned JSON snapshot, and a new simulator restores
+   * it on construction: interactions with their messages, emails and statuses, held
+   * offers, the agent's and the directory's availability, the id counter (new ids never
+   * repeat old ones) and the random generator's state. A snapshot that is corrupt, of
+   * another version, or of another explicit {@link seed} or {@link agent} is removed and
+   * the simulator starts empty. A restored world keeps its own id tag ({@link idTag} only
+   * names the ids of a new world).
+   *
+   * Each new subscriber of `events$` first receives the events that rebuild the open
+   * interactions (offers, acceptances, messages, receipts, conferences, transfers, ends)
+   * and the agent state, then the live events, so a store built on a restored simulator
+   * shows the restored world. Timers are re-armed: an unanswered offer times out when
+   * its RONA time is up, receipts, email delivery reports, transfers and conference
+   * answers still arrive; typing indicators and scheduled customer replies are dropped.
+   * Default: nothing is kept.
+   */
+  readonly persist?: SimulatedPersistence;
 }
 
 /**
@@ -256,30 +285,6 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An event before the simulator stamps `at` and `seq` on it. */
 type EventInput = DistributiveOmit<ContactCenterEvent, 'at' | 'seq'>;
 
-/** The backend's mutable record of an interaction. */
-interface Rec {
-  readonly id: string;
-  readonly channel: Channel;
-  readonly role: InteractionRole;
-  readonly queue: SimulatedQueue;
-  readonly customer: Customer;
-  readonly source: InteractionSource;
-  readonly owner: { readonly id: string; readonly name: string } | undefined;
-  status: SimulatedInteractionStatus;
-  customerPresent: boolean;
-  customerTyping: boolean;
-  offeredAt: number | undefined;
-  acceptedAt: number | undefined;
-  transcript: ChatMessage[];
-  emails: EmailMessage[];
-  conferenceAgent: { readonly id: string; readonly name: string } | undefined;
-  transfer: TransferOutcome | undefined;
-  endReason: EndReason | undefined;
-  rescindReason: 'timeout' | 'customer-left' | undefined;
-  wrapupReasonIds: readonly string[];
-  workflows: string[];
-}
-
 /** Statuses in which the agent works on the interaction. */
 const WORKING: ReadonlySet<SimulatedInteractionStatus> = new Set(['active', 'conference-requested', 'conference']);
 /** Statuses in which the customer can still write. */
@@ -337,6 +342,11 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
   #seq = 0;
   #counter = 0;
   #disposed = false;
+  readonly #seed: number;
+  readonly #persist: SimulatedPersistence | undefined;
+  /** What rebuilds the agent's view for a new subscriber; kept only when persisting. */
+  #log: ContactCenterEvent[] | undefined;
+  #saveQueued = false;
   #latencyMs: number;
   #failureRate: number;
   #autoplay = false;
@@ -350,15 +360,20 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
    * Every event of the session, in order, each stamped with `at` (epoch ms) and an
    * increasing `seq` starting at 1. Completes on {@link dispose}.
    */
-  readonly events$: Observable<ContactCenterEvent> = this.#events.asObservable();
+  readonly events$: Observable<ContactCenterEvent> = replayThenLive(() => (this.#disposed ? [] : (this.#log ?? [])), this.#events);
 
   /** @param options See {@link SimulatedContactCenterOptions}. */
   constructor(options: SimulatedContactCenterOptions = {}) {
     const seed = options.seed ?? randomSeed();
-    this.#random = new SeededRandom(seed);
-    this.#tag = options.idTag ?? (Math.trunc(seed) >>> 0).toString(36);
-    this.#now = options.now ?? Date.now;
     this.#agent = { ...(options.agent ?? DEFAULT_AGENT) };
+    this.#persist = options.persist;
+    const restored =
+      options.persist &&
+      loadWorld(options.persist, { seed: options.seed, agentId: this.#agent.id, reviveUrl: (a) => this.#placeholderUrl(a.name) });
+    this.#seed = restored?.seed ?? Math.trunc(seed) >>> 0;
+    this.#random = new SeededRandom(restored?.random ?? seed);
+    this.#tag = restored?.tag ?? options.idTag ?? (Math.trunc(seed) >>> 0).toString(36);
+    this.#now = options.now ?? Date.now;
     this.#directory = new Map(SEED_DIRECTORY.filter((a) => a.id !== this.#agent.id).map((a) => [a.id, { ...a }]));
     this.#latencyMs = SimulatedContactCenter.#duration('latencyMs', options.latencyMs ?? 150);
     this.#failureRate = SimulatedContactCenter.#probability(options.failureRate ?? 0);
@@ -367,6 +382,8 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
     this.#readDelayMs = SimulatedContactCenter.#duration('readDelayMs', options.readDelayMs ?? 2500);
     this.#typingTimeoutMs = SimulatedContactCenter.#duration('typingTimeoutMs', options.typingTimeoutMs ?? 4000);
     this.#agentResponseMs = SimulatedContactCenter.#duration('agentResponseMs', options.agentResponseMs ?? 3000);
+    if (options.persist) this.#log = [];
+    if (restored) this.#restore(restored);
     this.autoplay = options.autoplay ?? false;
   }
 
@@ -607,6 +624,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
     const agent = this.#directory.get(agentId) ?? fail(`Unknown directory agent ${agentId}`);
     if (!AVAILABILITIES.includes(availability)) fail(`Unknown availability ${String(availability)}`);
     this.#directory.set(agentId, { ...agent, availability });
+    this.#changed();
   }
 
   /**
@@ -718,16 +736,8 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
       status: 'sent',
     };
     rec.transcript.push(message);
-    if (rec.channel !== 'webchat') {
-      this.#timers.set(
-        this.#latencyMs,
-        () => {
-          this.#receipt(rec, message.id, 'delivered');
-          this.#timers.set(this.#readDelayMs, () => rec.customerPresent && this.#receipt(rec, message.id, 'read'), { owner: rec.id });
-        },
-        { owner: rec.id },
-      );
-    }
+    this.#keep({ type: 'message-received', interactionId: rec.id, message, at: message.timestamp });
+    if (rec.channel !== 'webchat') this.#scheduleReceipts(rec, message.id, 'sent');
     if (this.#autoplay) this.#scheduleReply(rec);
     return { messageId: message.id, status: 'sent', timestamp: message.timestamp };
   }
@@ -768,16 +778,8 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
       attachments: request.attachments,
     };
     rec.emails.push(email);
-    this.#timers.set(
-      this.#latencyMs,
-      () => {
-        const index = rec.emails.findIndex((e) => e.id === email.id);
-        if (index < 0 || rec.status === 'completed') return;
-        rec.emails[index] = { ...email, status: 'delivery-report' };
-        this.#emit({ type: 'email-status', interactionId: rec.id, emailId: email.id, status: 'delivery-report' });
-      },
-      { owner: rec.id },
-    );
+    this.#keep({ type: 'email-received', interactionId: rec.id, email, at: email.timestamp });
+    this.#scheduleDeliveryReport(rec, email.id);
     if (this.#autoplay) this.#scheduleEmailReply(rec, request.subject);
     return { emailId: email.id, timestamp: email.timestamp };
   }
@@ -807,14 +809,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
     }
     rec.transfer = { target, state: 'pending' };
     this.#emit({ type: 'transfer', interactionId: rec.id, target, state: 'pending' });
-    const decide = (): void => {
-      if (rec.status !== 'active') return;
-      const state = target.kind === 'queue' || this.#directory.get(target.agentId)?.availability === 'available' ? 'completed' : 'dropped';
-      rec.transfer = { target, state };
-      this.#emit({ type: 'transfer', interactionId: rec.id, target, state });
-      this.#end(rec, 'transferred');
-    };
-    this.#timers.set(target.kind === 'queue' ? this.#latencyMs : this.#agentResponseMs, decide, { owner: rec.id, key: `${rec.id}:transfer` });
+    this.#scheduleTransferOutcome(rec, target);
   }
 
   /**
@@ -839,22 +834,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
     rec.status = 'conference-requested';
     rec.conferenceAgent = agent;
     this.#emit({ type: 'conference', interactionId: rec.id, state: 'requested', agent });
-    this.#timers.set(
-      this.#agentResponseMs,
-      () => {
-        if (rec.status !== 'conference-requested') return;
-        if (this.#directory.get(agent.id)?.availability === 'available') {
-          rec.status = 'conference';
-          this.#tellCustomer(rec, 'agent-joined', agent.name);
-          this.#emit({ type: 'conference', interactionId: rec.id, state: 'started', agent });
-        } else {
-          rec.status = 'active';
-          rec.conferenceAgent = undefined;
-          this.#emit({ type: 'conference', interactionId: rec.id, state: 'declined', agent });
-        }
-      },
-      { owner: rec.id, key: `${rec.id}:conference` },
-    );
+    this.#scheduleInvitationAnswer(rec, agent);
   }
 
   /**
@@ -962,6 +942,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
       SEED_WORKFLOWS.find((w) => w.id === request.workflowId && w.channels.includes(rec.channel)) ??
       fail(`Unknown workflow ${request.workflowId} for ${rec.channel}`);
     rec.workflows.push(workflow.id);
+    this.#changed();
     return workflow.id.includes('fail')
       ? { ok: false, message: `${workflow.name} failed: the service reported an error` }
       : { ok: true, message: `${workflow.name} done for ${rec.customer.name}` };
@@ -1025,6 +1006,8 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
    */
   dispose(): void {
     if (this.#disposed) return;
+    // The last changes of a persisted world are written now: a reload may follow at once.
+    if (this.#saveQueued) this.#save();
     this.#disposed = true;
     this.#autoplay = false;
     this.#timers.clearAll();
@@ -1072,7 +1055,9 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
   #emit(event: EventInput): void {
     if (this.#disposed) return;
     this.#seq += 1;
-    this.#outbox.push({ ...event, at: this.#now(), seq: this.#seq });
+    const stamped = { ...event, at: this.#now(), seq: this.#seq };
+    this.#keep(stamped);
+    this.#outbox.push(stamped);
     // A subscriber that scripts the simulator from its handler must not see events out of order.
     if (this.#emitting) return;
     this.#emitting = true;
@@ -1085,6 +1070,8 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
 
   #nextId(kind: string): string {
     this.#counter += 1;
+    // An id handed out (an upload, say) must never be handed out again after a reload.
+    this.#changed();
     return `${kind}-${this.#tag}-${this.#counter.toString(36)}`;
   }
 
@@ -1184,6 +1171,11 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
     };
   }
 
+  /** A small download standing in for a file whose content the simulator does not have. */
+  #placeholderUrl(name: string): string {
+    return this.#objectUrl(new Blob([`Simulated attachment: ${name}\n`], { type: 'text/plain' }));
+  }
+
   #objectUrl(blob: Blob): string {
     const url = URL.createObjectURL(blob);
     this.#objectUrls.push(url);
@@ -1205,9 +1197,11 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
       ...(rec.transcript.length > 0 ? { messages: [...rec.transcript] } : {}),
       ...(rec.emails.length > 0 ? { emails: [...rec.emails] } : {}),
     });
-    if (Number.isFinite(this.#ronaTimeoutMs)) {
-      this.#timers.set(this.#ronaTimeoutMs, () => this.#ronaTimeout(rec), { owner: rec.id, key: `${rec.id}:rona` });
-    }
+    this.#armRona(rec, this.#ronaTimeoutMs);
+  }
+
+  #armRona(rec: Rec, ms: number): void {
+    if (Number.isFinite(ms)) this.#timers.set(ms, () => this.#ronaTimeout(rec), { owner: rec.id, key: `${rec.id}:rona` });
   }
 
   #ronaTimeout(rec: Rec): void {
@@ -1250,6 +1244,70 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
     });
   }
 
+  /** Receipts of an agent message (messenger, sms): `delivered` after the latency, `read` a while later if the customer is still there. */
+  #scheduleReceipts(rec: Rec, messageId: string, reached: 'sent' | 'delivered'): void {
+    const read = (): void => {
+      this.#timers.set(this.#readDelayMs, () => rec.customerPresent && this.#receipt(rec, messageId, 'read'), { owner: rec.id });
+    };
+    if (reached === 'delivered') read();
+    else
+      this.#timers.set(
+        this.#latencyMs,
+        () => {
+          this.#receipt(rec, messageId, 'delivered');
+          read();
+        },
+        { owner: rec.id },
+      );
+  }
+
+  /** The delivery report of a sent email, after the latency. */
+  #scheduleDeliveryReport(rec: Rec, emailId: string): void {
+    this.#timers.set(
+      this.#latencyMs,
+      () => {
+        const index = rec.emails.findIndex((e) => e.id === emailId);
+        const email = rec.emails[index];
+        if (!email || rec.status === 'completed') return;
+        rec.emails[index] = { ...email, status: 'delivery-report' };
+        this.#emit({ type: 'email-status', interactionId: rec.id, emailId, status: 'delivery-report' });
+      },
+      { owner: rec.id },
+    );
+  }
+
+  /** A queue takes a transfer after the latency; an agent after `agentResponseMs`, if available then. */
+  #scheduleTransferOutcome(rec: Rec, target: TransferTarget): void {
+    const decide = (): void => {
+      if (rec.status !== 'active') return;
+      const state = target.kind === 'queue' || this.#directory.get(target.agentId)?.availability === 'available' ? 'completed' : 'dropped';
+      rec.transfer = { target, state };
+      this.#emit({ type: 'transfer', interactionId: rec.id, target, state });
+      this.#end(rec, 'transferred');
+    };
+    this.#timers.set(target.kind === 'queue' ? this.#latencyMs : this.#agentResponseMs, decide, { owner: rec.id, key: `${rec.id}:transfer` });
+  }
+
+  /** The invited agent answers after `agentResponseMs`: joins if available then, else declines. */
+  #scheduleInvitationAnswer(rec: Rec, agent: { readonly id: string; readonly name: string }): void {
+    this.#timers.set(
+      this.#agentResponseMs,
+      () => {
+        if (rec.status !== 'conference-requested') return;
+        if (this.#directory.get(agent.id)?.availability === 'available') {
+          rec.status = 'conference';
+          this.#tellCustomer(rec, 'agent-joined', agent.name);
+          this.#emit({ type: 'conference', interactionId: rec.id, state: 'started', agent });
+        } else {
+          rec.status = 'active';
+          rec.conferenceAgent = undefined;
+          this.#emit({ type: 'conference', interactionId: rec.id, state: 'declined', agent });
+        }
+      },
+      { owner: rec.id, key: `${rec.id}:conference` },
+    );
+  }
+
   #receipt(rec: Rec, messageId: string, status: DeliveryStatus): void {
     if (rec.status === 'completed') return;
     const index = rec.transcript.findIndex((m) => m.id === messageId);
@@ -1285,6 +1343,69 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
     };
   }
 
+  // ---- persistence (see persistence.ts) ----------------------------------------------
+
+  /** Adds an event to the replay log (when persisting) and schedules a save. */
+  #keep(event: ContactCenterEvent): void {
+    if (!this.#log) return;
+    this.#log = remember(this.#log, event);
+    this.#changed();
+  }
+
+  /** Schedules one save for everything that changes in this task. */
+  #changed(): void {
+    if (!this.#persist || this.#saveQueued || this.#disposed) return;
+    this.#saveQueued = true;
+    queueMicrotask(() => {
+      if (this.#saveQueued && !this.#disposed) this.#save();
+    });
+  }
+
+  #save(): void {
+    this.#saveQueued = false;
+    if (!this.#persist) return;
+    const directory: Record<string, AgentAvailability> = {};
+    for (const a of this.#directory.values()) directory[a.id] = a.availability;
+    const world: SimulatedWorld = {
+      seed: this.#seed,
+      agentId: this.#agent.id,
+      tag: this.#tag,
+      counter: this.#counter,
+      seq: this.#seq,
+      random: this.#random.state,
+      availability: this.#availability,
+      held: [...this.#held],
+      directory,
+      records: [...this.#records.values()],
+      log: this.#log ?? [],
+    };
+    saveWorld(this.#persist, world, this.#now());
+  }
+
+  /** Takes over a world read back from storage and re-arms what was pending in it. */
+  #restore(world: SimulatedWorld): void {
+    this.#counter = world.counter;
+    this.#seq = world.seq;
+    this.#availability = world.availability;
+    for (const [id, availability] of Object.entries(world.directory)) {
+      const agent = this.#directory.get(id);
+      if (agent) this.#directory.set(id, { ...agent, availability });
+    }
+    for (const rec of world.records) this.#records.set(rec.id, rec);
+    this.#held.push(...world.held);
+    this.#log = [...world.log];
+    for (const rec of world.records) {
+      if (rec.status === 'offered') this.#armRona(rec, this.#ronaTimeoutMs - (this.#now() - (rec.offeredAt ?? this.#now())));
+      if (rec.status === 'held' || rec.status === 'completed' || rec.status === 'rescinded') continue;
+      for (const m of rec.transcript) {
+        if (m.author === 'agent' && rec.channel !== 'webchat' && (m.status === 'sent' || m.status === 'delivered')) this.#scheduleReceipts(rec, m.id, m.status);
+      }
+      for (const e of rec.emails) if (e.direction === 'outbound' && e.status === 'sent') this.#scheduleDeliveryReport(rec, e.id);
+      if (rec.status === 'active' && rec.transfer?.state === 'pending') this.#scheduleTransferOutcome(rec, rec.transfer.target);
+      if (rec.status === 'conference-requested' && rec.conferenceAgent) this.#scheduleInvitationAnswer(rec, rec.conferenceAgent);
+    }
+  }
+
   // ---- random traffic ---------------------------------------------------------------
 
   /** A random delay between `min` and `max` times the autoplay interval. */
@@ -1298,6 +1419,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
 
   #tick(): void {
     if (!this.#autoplay) return;
+    this.#changed();
     this.#scheduleTick(this.#pace(0.75, 1.25));
     if (this.#random.chance(0.3)) {
       const agent = this.#random.pick([...this.#directory.values()]);
