@@ -6,6 +6,9 @@
  * node_modules/.cache/cc-reference-backend/server.mjs, then runs it. `ws` stays an
  * external dependency. `buildServer()` is also used by the end-to-end tests, which run
  * the bundle in a child process they can kill.
+ *
+ * `node server/run.mjs mint-token --agent agent-me --ttl 3600` prints an agent token
+ * (see server/src/auth.ts) instead of starting the server.
  */
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -45,5 +48,7 @@ export async function buildServer() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // The default data directory is the project's own, whatever the working directory.
+  process.env['DATA_DIR'] ||= fileURLToPath(new URL('../.cc-data', import.meta.url));
   await import(pathToFileURL(await buildServer()).href);
 }

@@ -41,6 +41,8 @@ import {
   type MessageFormat,
 } from '../../src/core/types.js';
 import { EventLog, type CommandOutcome, type EventInput, type LoggedEvent } from './log.js';
+import { commandFingerprint } from './limits.js';
+import { normalizeArgs } from './normalize.js';
 import { Model, WORKING, customerParticipantId, type ServerInteraction } from './model.js';
 
 /** A command refused by a business rule; its message is shown to the agent. */
@@ -65,7 +67,7 @@ export interface BackendOptions {
   readonly dataDir: string;
   /** The one agent this backend serves. Default: the simulator's default agent. */
   readonly agent?: AgentProfile;
-  /** `fsync` after every append (survives power loss, not only process death). Default false. */
+  /** `fsync` after every append (survives power loss, not only process death). Default true. */
   readonly fsync?: boolean;
   /** Delay of follow-ups: delivery receipts, transfer and conference decisions (ms). Default 300. */
   readonly followUpMs?: number;
@@ -99,8 +101,10 @@ export interface BackendStats {
   readonly commandsApplied: number;
   /** Commands whose key was seen before: answered from the record, not applied again. */
   readonly commandsRepeated: number;
-  /** Commands refused by a rule. */
+  /** Commands refused by a rule (not recorded). */
   readonly commandsRejected: number;
+  /** Commands refused because their key was used before for something else. */
+  readonly commandsConflicting: number;
 }
 
 /** One agent's contact center: an event-sourced model over a persistent log. */
@@ -118,19 +122,26 @@ export class Backend {
   readonly #now: () => number;
   readonly #listeners = new Set<(events: readonly LoggedEvent[]) => void>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
-  readonly #stats = { commandsApplied: 0, commandsRepeated: 0, commandsRejected: 0 };
+  readonly #stats = { commandsApplied: 0, commandsRepeated: 0, commandsRejected: 0, commandsConflicting: 0 };
   #closed = false;
 
   /** Opens the log in `options.dataDir` and rebuilds the state from it. */
   constructor(options: BackendOptions) {
     this.#dataDir = options.dataDir;
     this.#now = options.now ?? Date.now;
-    this.log = new EventLog(options.dataDir, { fsync: options.fsync ?? false, now: this.#now });
+    this.log = new EventLog(options.dataDir, { fsync: options.fsync ?? true, now: this.#now });
     this.agent = options.agent ?? DEFAULT_AGENT;
     this.#directory = new Map(SEED_DIRECTORY.filter((a) => a.id !== this.agent.id).map((a) => [a.id, { ...a }]));
     this.#followUpMs = options.followUpMs ?? 300;
     this.#fileUrl = options.fileUrl;
-    for (const event of this.log.events) this.model.apply(event);
+    for (const event of this.log.events) {
+      try {
+        this.model.apply(event);
+      } catch (e) {
+        // The log validated; a fold that still fails must not keep the server from starting.
+        console.error(`cc-backend: event ${event.seq} could not be folded; skipped`, e);
+      }
+    }
     this.#armFollowUps();
   }
 
@@ -155,39 +166,50 @@ export class Backend {
   }
 
   /**
-   * Runs a command once per idempotency key. A key seen before returns the recorded
-   * outcome (also after a restart). A refusal by a rule is recorded too; an unexpected
-   * failure (`internal`) is not, so the same key may succeed later.
+   * Runs a command once per idempotency key. A key seen before with the same command
+   * and arguments returns the recorded outcome (also after a restart); with anything
+   * else it is refused (`idempotency-conflict`). Only applied commands are recorded: a
+   * refusal by a rule (`rejected`) or an unexpected failure (`internal`) changes nothing
+   * and is not persisted, so the same key may succeed later.
    * `beforePublish` runs after the outcome is persisted and before anyone hears of it
-   * (the fault-injection hook).
+   * (the fault-injection hook). Never throws.
    */
-  execute(id: string, name: string, args: unknown, beforePublish?: () => void): Execution {
+  execute(id: string, name: string, rawArgs: unknown, beforePublish?: () => void): Execution {
     if (!isCommandName(name)) return { outcome: { ok: false, error: { code: 'unknown-command', message: `unknown command ${name.slice(0, 60)}` } }, repeated: false };
-    const invalid = COMMAND_ARGS[name](args, `${name} args`);
-    if (invalid) return { outcome: { ok: false, error: { code: 'invalid-args', message: invalid } }, repeated: false };
-    const known = this.log.outcome(id);
+    const invalid = COMMAND_ARGS[name](rawArgs, `${name} args`);
+    if (invalid) return { outcome: { ok: false, error: { code: 'invalid-args', message: invalid.slice(0, 300) } }, repeated: false };
+    // Only the fields the protocol defines are kept: nothing a client adds is stored or replayed.
+    const args = normalizeArgs(name, rawArgs as CommandArgs<typeof name>);
+    const readOnly = READ_ONLY_COMMANDS.has(name);
+    const hash = readOnly ? undefined : commandFingerprint(name, args);
+    const known = readOnly ? undefined : this.log.record(id);
     if (known) {
-      this.#stats.commandsRepeated += 1;
-      return { outcome: known, repeated: true };
-    }
-    let events: EventInput[] = [];
-    let outcome: CommandOutcome;
-    try {
-      const run = this.#run(name, args as CommandArgs<typeof name>);
-      events = run.events;
-      outcome = { ok: true, value: run.value ?? null };
-    } catch (e) {
-      if (!(e instanceof RuleError)) {
-        console.error(`cc-backend: ${name} failed`, e);
-        return { outcome: { ok: false, error: { code: 'internal', message: `${name} failed on the server` } }, repeated: false };
+      if (known.hash !== undefined && known.hash !== hash) {
+        this.#stats.commandsConflicting += 1;
+        return {
+          outcome: { ok: false, error: { code: 'idempotency-conflict', message: `the key ${id.slice(0, 60)} was used before for another command or other arguments` } },
+          repeated: false,
+        };
       }
-      this.#stats.commandsRejected += 1;
-      outcome = { ok: false, error: { code: 'rejected', message: e.message } };
+      this.#stats.commandsRepeated += 1;
+      return { outcome: known.outcome, repeated: true };
     }
-    if (READ_ONLY_COMMANDS.has(name)) return { outcome, repeated: false };
-    this.#stats.commandsApplied += 1;
-    this.#publish(this.log.append(events, { id, outcome }), beforePublish);
-    return { outcome, repeated: false };
+    try {
+      const run = this.#run(name, args);
+      const outcome: CommandOutcome = { ok: true, value: run.value ?? null };
+      if (readOnly) return { outcome, repeated: false };
+      const logged = this.log.append(run.events, { id, ...(hash === undefined ? {} : { hash }), outcome });
+      this.#stats.commandsApplied += 1;
+      this.#publish(logged, beforePublish);
+      return { outcome, repeated: false };
+    } catch (e) {
+      if (e instanceof RuleError) {
+        this.#stats.commandsRejected += 1;
+        return { outcome: { ok: false, error: { code: 'rejected', message: e.message } }, repeated: false };
+      }
+      console.error(`cc-backend: ${name} failed`, e);
+      return { outcome: { ok: false, error: { code: 'internal', message: `${name} failed on the server` } }, repeated: false };
+    }
   }
 
   // ---- scripting: the customer's side ------------------------------------------------
@@ -574,8 +596,13 @@ export class Backend {
       setTimeout(() => {
         this.#timers.delete(key);
         if (this.#closed) return;
-        const events = decide();
-        if (events.length > 0) this.#publish(this.log.append(events));
+        try {
+          const events = decide();
+          if (events.length > 0) this.#publish(this.log.append(events));
+        } catch (e) {
+          // A timer has nobody to answer: report it and keep serving.
+          console.error(`cc-backend: follow-up ${key} failed`, e);
+        }
       }, this.#followUpMs),
     );
   }

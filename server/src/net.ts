@@ -1,39 +1,66 @@
 /**
- * The reference backend on the network: one HTTP server on a loopback address with
+ * The reference backend on the network: one HTTP server with
  * - the WebSocket endpoint (`/`) speaking the protocol of `docs/protocol.md`;
  * - `GET /health`;
  * - `GET /files/<id>/<name>`: files uploaded with `uploadAttachment`;
- * - `/admin/*`: the scripting hooks tests and demos use (offers, customer messages,
- *   injected faults), answered only to loopback peers addressing a loopback host.
+ * - `/admin/*`: the scripting hooks tests and demos use (see `admin.ts`).
+ *
+ * No input of any size or shape stops the process: every frame is handled inside a
+ * guard, oversized and excess frames get an `error` frame, and a client that does not
+ * read is dropped before it pins memory.
  * @packageDocumentation
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import process from 'node:process';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
-import { PROTOCOL_VERSION, READ_ONLY_COMMANDS, isCommandName, parseClientFrame, type HelloFrame, type ServerFrame } from '../../src/adapters/websocket/protocol.js';
-import type { AgentAvailability, Channel } from '../../src/core/types.js';
-import { Backend, RuleError, type OfferScript } from './backend.js';
+import {
+  MAX_FRAME_BYTES,
+  MAX_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  READ_ONLY_COMMANDS,
+  isCommandName,
+  parseClientFrame,
+  type HelloFrame,
+  type ServerFrame,
+} from '../../src/adapters/websocket/protocol.js';
+import { handleAdmin, isLoopbackAddress, json, type FaultKind } from './admin.js';
+import { verifyToken } from './auth.js';
+import { Backend, RuleError } from './backend.js';
+import { DEFAULT_LIMITS, TokenBucket, type Limits } from './limits.js';
 import type { LoggedEvent } from './log.js';
+
+export type { FaultKind } from './admin.js';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
   /** TCP port; 0 picks a free one. */
   readonly port: number;
-  /** Loopback address to listen on. Default `127.0.0.1`. */
+  /**
+   * Address to listen on. Default `127.0.0.1`. Any other than a loopback address needs
+   * both `tokenSecret` and `adminToken`: the server refuses to start without them.
+   */
   readonly host?: string;
   /** Where the event log and uploads are kept. */
   readonly dataDir: string;
   /** The server pings every client this often (ms); a silent client is dropped after twice that. Default 15000. */
   readonly heartbeatMs?: number;
-  /** When set, `hello` must carry this token. */
-  readonly token?: string;
-  /** Browser origins allowed besides loopback ones (exact `scheme://host:port`). */
+  /**
+   * The HMAC secret agent tokens are signed with (see `auth.ts`): `hello.token` must be
+   * a valid, unexpired token for the hello's agent. Without it agents need no token —
+   * loopback only.
+   */
+  readonly tokenSecret?: string;
+  /** The admin API's own token (`Authorization: Bearer …`). Without it the admin API is off. */
+  readonly adminToken?: string;
+  /** Browser origins allowed to connect (exact `scheme://host:port`). Clients that send no Origin are not browsers and are let through to `hello`. */
   readonly allowedOrigins?: readonly string[];
-  /** `fsync` the log after every append. */
+  /** `fsync` the log after every append. Default true. */
   readonly fsync?: boolean;
   /** Delay of receipts and decisions (ms). Default 300. */
   readonly followUpMs?: number;
+  /** Resource limits; missing fields take {@link DEFAULT_LIMITS}'. */
+  readonly limits?: Partial<Limits>;
 }
 
 /** A started server. */
@@ -46,151 +73,184 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Faults a test can inject through `POST /admin/fault`. */
-export type FaultKind = 'drop-connections' | 'crash-after-next-command' | 'drop-next-result' | 'malformed-frames';
-
-const FAULTS: readonly FaultKind[] = ['drop-connections', 'crash-after-next-command', 'drop-next-result', 'malformed-frames'];
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-/** A client that does not read its events is dropped (it resumes when it reconnects). */
-const MAX_BUFFERED = 16 * 1024 * 1024;
-const MAX_FRAME = 16 * 1024 * 1024;
-const MAX_ADMIN_BODY = 1024 * 1024;
+/** Events sent per replay batch; the next batch waits until this one is written out. */
+const REPLAY_BATCH = 256;
+/** Consecutive frames over the rate after which a connection is closed. */
+const MAX_VIOLATIONS = 1000;
+/** Close codes. */
+const CLOSE_UNAUTHORIZED = 4401;
+const CLOSE_FORBIDDEN = 4403;
+const CLOSE_PROTOCOL = 4400;
+const CLOSE_TOO_MANY = 4429;
 
 interface Session {
   readonly socket: WebSocket;
+  readonly bucket: TokenBucket;
+  /** The agent, once `hello` was accepted. */
+  agentId: string | undefined;
+  /** Live: the replay is done and new events are sent as they are appended. */
   ready: boolean;
   lastSeen: number;
+  violations: number;
+  lastRateError: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function hostnameOf(hostHeader: string | undefined): string | undefined {
-  if (!hostHeader) return undefined;
-  try {
-    return new URL(`http://${hostHeader}`).hostname;
-  } catch {
-    return undefined;
-  }
+/** Counters of what the network layer refused, for `GET /admin/state`. */
+interface NetStats {
+  framesTooLarge: number;
+  framesRateLimited: number;
+  malformedFrames: number;
+  slowConsumersDropped: number;
+  connectionsRefused: number;
+  unauthorized: number;
+  internalErrors: number;
 }
 
-function isLoopbackOrigin(origin: string): boolean {
-  try {
-    const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
-  } catch {
-    return false;
-  }
+function isLoopbackHost(host: string): boolean {
+  return isLoopbackAddress(host) || host === '::ffff:127.0.0.1';
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  res.end(text);
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_ADMIN_BODY) throw new RuleError('request body too large');
-    chunks.push(buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new RuleError('request body is not JSON');
-  }
-}
-
-function field(body: unknown, name: string): string {
-  const value = isObject(body) ? body[name] : undefined;
-  if (typeof value !== 'string' || value.length === 0) throw new RuleError(`"${name}" must be a non-empty string`);
-  return value;
-}
-
-function optionalField(body: unknown, name: string): string | undefined {
-  const value = isObject(body) ? body[name] : undefined;
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new RuleError(`"${name}" must be a string`);
-  return value;
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
 }
 
 /** Starts the reference backend. Resolves once it listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK_PEERS.has(host) && host !== 'localhost') throw new Error(`the reference backend listens on loopback addresses only, not ${host}`);
+  if (!isLoopbackHost(host) && (options.tokenSecret === undefined || options.adminToken === undefined)) {
+    throw new Error(`refusing to listen on ${host} (beyond loopback) without an agent token secret and an admin token`);
+  }
   const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const allowed = new Set(options.allowedOrigins ?? []);
   const sessions = new Set<Session>();
   const faults = { crashAfterNextCommand: false, dropNextResult: false };
+  const stats: NetStats = { framesTooLarge: 0, framesRateLimited: 0, malformedFrames: 0, slowConsumersDropped: 0, connectionsRefused: 0, unauthorized: 0, internalErrors: 0 };
   let port = options.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
 
   const backend = new Backend({
     dataDir: options.dataDir,
-    fsync: options.fsync ?? false,
+    fsync: options.fsync ?? true,
     ...(options.followUpMs === undefined ? {} : { followUpMs: options.followUpMs }),
-    fileUrl: (id, name) => `http://${host === '::1' ? '[::1]' : host}:${port}/files/${id}/${encodeURIComponent(name)}`,
+    fileUrl: (id, name) => `http://${urlHost}:${port}/files/${id}/${encodeURIComponent(name)}`,
   });
 
-  const send = (session: Session, frame: ServerFrame | string): void => {
+  const forget = (session: Session): void => {
+    if (session.timer !== undefined) clearTimeout(session.timer);
+    session.timer = undefined;
+    sessions.delete(session);
+  };
+
+  /** Sends a frame; a client holding more than the limit unread is dropped. False when not sent. */
+  const send = (session: Session, frame: ServerFrame | string, written?: (error?: Error) => void): boolean => {
     const socket = session.socket;
-    if (socket.readyState !== WebSocket.OPEN) return;
-    if (socket.bufferedAmount > MAX_BUFFERED) {
+    if (socket.readyState !== WebSocket.OPEN) return false;
+    if (socket.bufferedAmount > limits.maxBufferedBytes) {
+      stats.slowConsumersDropped += 1;
       socket.terminate();
-      return;
+      forget(session);
+      return false;
     }
-    socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame), written);
+    return true;
   };
 
   const eventFrame = (event: LoggedEvent): ServerFrame => ({ type: 'event', seq: event.seq, event });
 
   backend.subscribe((events) => {
-    for (const session of sessions) {
+    for (const session of [...sessions]) {
       if (!session.ready) continue;
-      for (const event of events) send(session, eventFrame(event));
+      for (const event of events) if (!send(session, eventFrame(event))) break;
     }
   });
 
-  const refuse = (session: Session, code: string, message: string, closeCode: number): void => {
-    send(session, { type: 'error', code, message, fatal: true });
+  const refuse = (session: Session, code: string, message: string, closeCode: number, fatal = true): void => {
+    send(session, { type: 'error', code, message, fatal });
     session.socket.close(closeCode, code);
+    session.ready = false;
+  };
+
+  /**
+   * Sends the events after `from` in batches, each once the previous one is written out,
+   * then goes live in the same turn as the last look at the log: no event falls between.
+   */
+  const replay = (session: Session, from: number): void => {
+    if (!sessions.has(session) || session.socket.readyState !== WebSocket.OPEN) return;
+    const batch = backend.log.since(from, REPLAY_BATCH);
+    const last = batch[batch.length - 1];
+    if (!last) {
+      session.ready = true;
+      return;
+    }
+    for (const event of batch) {
+      const written =
+        event === last
+          ? (error?: Error): void => {
+              if (!error) setImmediate(() => replay(session, last.seq));
+            }
+          : undefined;
+      if (!send(session, eventFrame(event), written)) return;
+    }
   };
 
   const onHello = (session: Session, hello: HelloFrame): void => {
-    if (session.ready) return;
+    if (session.agentId !== undefined) return;
     if (hello.protocol !== PROTOCOL_VERSION) {
-      refuse(session, 'unsupported-protocol', `this server speaks protocol ${PROTOCOL_VERSION}, not ${hello.protocol}`, 4400);
+      refuse(session, 'unsupported-protocol', `this server speaks protocol ${PROTOCOL_VERSION}, not ${hello.protocol}`, CLOSE_PROTOCOL);
       return;
     }
-    if (options.token !== undefined && hello.token !== options.token) {
-      refuse(session, 'unauthorized', 'missing or wrong token', 4401);
-      return;
+    let expiresAt: number | undefined;
+    if (options.tokenSecret !== undefined) {
+      const check = verifyToken(options.tokenSecret, hello.token, hello.agentId);
+      if (!check.ok) {
+        stats.unauthorized += 1;
+        const why = { missing: 'no token', malformed: 'a malformed token', 'bad-signature': 'a token with a bad signature', expired: 'an expired token', 'wrong-agent': 'a token of another agent' }[check.reason];
+        refuse(session, 'unauthorized', `unauthorized: ${why}`, CLOSE_UNAUTHORIZED);
+        return;
+      }
+      expiresAt = check.claims.exp * 1000;
     }
     if (hello.agentId !== backend.agent.id) {
-      refuse(session, 'unknown-agent', `this backend serves agent ${backend.agent.id}, not ${hello.agentId}`, 4403);
+      refuse(session, 'unknown-agent', `this backend serves agent ${backend.agent.id}, not ${hello.agentId}`, CLOSE_FORBIDDEN);
       return;
     }
+    const open = [...sessions].filter((s) => s.agentId === hello.agentId).length;
+    if (open >= limits.maxConnectionsPerAgent) {
+      stats.connectionsRefused += 1;
+      refuse(session, 'too-many-connections', `agent ${hello.agentId} has ${open} connections open already`, CLOSE_TOO_MANY, false);
+      return;
+    }
+    session.agentId = hello.agentId;
+    if (session.timer !== undefined) clearTimeout(session.timer);
+    session.timer = undefined;
+    if (expiresAt !== undefined) {
+      // A session lasts as long as its token: the client reconnects with a fresh one.
+      session.timer = setTimeout(() => refuse(session, 'token-expired', 'the token expired; reconnect with a new one', CLOSE_UNAUTHORIZED, false), Math.max(0, Math.min(expiresAt - Date.now(), 2 ** 31 - 1)));
+    }
     const log = backend.log;
-    const honoured = (hello.logId === undefined || hello.logId === log.logId) && hello.lastSeq <= log.headSeq;
+    const known = hello.epoch ?? hello.logId;
+    const honoured = (known === undefined || known === log.logId) && hello.lastSeq <= log.headSeq;
     const replayFrom = honoured ? hello.lastSeq : 0;
     send(session, {
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       logId: log.logId,
+      epoch: log.logId,
       headSeq: log.headSeq,
       replayFrom,
       heartbeatMs,
       agent: backend.agent,
       server: 'cc-digital-widgets reference backend',
     });
-    // Replay and going live happen in the same turn: no event can fall in between.
-    for (const event of log.since(replayFrom)) send(session, eventFrame(event));
-    session.ready = true;
+    replay(session, replayFrom);
   };
 
   const onCommand = (session: Session, id: string, name: string, args: unknown): void => {
@@ -198,7 +258,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const crash = mutating && faults.crashAfterNextCommand;
     if (crash) faults.crashAfterNextCommand = false;
     const { outcome, repeated } = backend.execute(id, name, args, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
-    if (mutating && !repeated && faults.dropNextResult) {
+    if (mutating && !repeated && outcome.ok && faults.dropNextResult) {
       // The command is applied and its events are out; the answer is lost with the connection.
       faults.dropNextResult = false;
       session.socket.terminate();
@@ -207,26 +267,65 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     send(session, outcome.ok ? { type: 'result', id, ok: true, value: outcome.value } : { type: 'result', id, ok: false, error: outcome.error });
   };
 
+  const rateLimited = (session: Session, text: string | undefined): void => {
+    stats.framesRateLimited += 1;
+    session.violations += 1;
+    if (session.violations > MAX_VIOLATIONS) {
+      refuse(session, 'rate-limited', 'too many frames; closing', CLOSE_TOO_MANY, false);
+      return;
+    }
+    // A command learns at once that it was not applied; other frames get one notice a second.
+    const parsed = text === undefined ? undefined : parseClientFrame(text);
+    if (parsed?.ok && parsed.frame?.type === 'command') {
+      send(session, { type: 'result', id: parsed.frame.id, ok: false, error: { code: 'rate-limited', message: 'too many frames on this connection; try again shortly' } });
+      return;
+    }
+    const now = Date.now();
+    if (now - session.lastRateError < 1000) return;
+    session.lastRateError = now;
+    send(session, { type: 'error', code: 'rate-limited', message: `more than ${limits.framesPerSecond} frames a second; frames are being dropped` });
+  };
+
   const onMessage = (session: Session, data: RawData, isBinary: boolean): void => {
     session.lastSeen = Date.now();
+    const size = byteLength(data);
+    if (size > MAX_FRAME_BYTES) {
+      stats.framesTooLarge += 1;
+      send(session, { type: 'error', code: 'frame-too-large', message: `a frame may have at most ${MAX_FRAME_BYTES} bytes; this one had ${size}` });
+      return;
+    }
+    const small = size <= MAX_MESSAGE_BYTES;
+    if (!session.bucket.take()) {
+      rateLimited(session, small && !isBinary ? textOf(data) : undefined);
+      return;
+    }
+    session.violations = 0;
     if (isBinary) {
+      stats.malformedFrames += 1;
       send(session, { type: 'error', code: 'malformed-frame', message: 'binary frames are not part of the protocol' });
       return;
     }
-    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
-    const parsed = parseClientFrame(text);
+    const parsed = parseClientFrame(textOf(data));
     if (!parsed.ok) {
-      send(session, { type: 'error', code: 'malformed-frame', message: parsed.error });
+      stats.malformedFrames += 1;
+      send(session, { type: 'error', code: 'malformed-frame', message: parsed.error.slice(0, 300) });
       return;
     }
     const frame = parsed.frame;
     if (!frame) return; // A frame type from a newer client: ignored.
+    if (!small && !(frame.type === 'command' && frame.name === 'uploadAttachment')) {
+      stats.framesTooLarge += 1;
+      const message = `only uploadAttachment commands may exceed ${MAX_MESSAGE_BYTES} bytes; this frame had ${size}`;
+      if (frame.type === 'command') send(session, { type: 'result', id: frame.id, ok: false, error: { code: 'too-large', message } });
+      else send(session, { type: 'error', code: 'frame-too-large', message });
+      return;
+    }
     switch (frame.type) {
       case 'hello':
         onHello(session, frame);
         return;
       case 'command':
-        if (!session.ready) send(session, { type: 'error', code: 'hello-required', message: 'send hello first' });
+        if (session.agentId === undefined) send(session, { type: 'error', code: 'hello-required', message: 'send hello first' });
         else onCommand(session, frame.id, frame.name, frame.args);
         return;
       case 'ping':
@@ -237,121 +336,81 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   };
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES + 1024 * 1024 });
   wss.on('connection', (socket: WebSocket) => {
-    const session: Session = { socket, ready: false, lastSeen: Date.now() };
+    const session: Session = {
+      socket,
+      bucket: new TokenBucket(limits.framesPerSecond, limits.frameBurst),
+      agentId: undefined,
+      ready: false,
+      lastSeen: Date.now(),
+      violations: 0,
+      lastRateError: 0,
+      timer: undefined,
+    };
+    session.timer = setTimeout(() => {
+      if (session.agentId === undefined) socket.terminate();
+    }, limits.helloTimeoutMs);
     sessions.add(session);
-    socket.on('message', (data, isBinary) => onMessage(session, data, isBinary));
-    socket.on('close', () => sessions.delete(session));
-    socket.on('error', () => sessions.delete(session));
+    socket.on('message', (data, isBinary) => {
+      try {
+        onMessage(session, data, isBinary);
+      } catch (e) {
+        // Whatever a frame does, the process carries on; the client hears that this one failed.
+        stats.internalErrors += 1;
+        console.error('cc-backend: a frame could not be handled', e);
+        try {
+          send(session, { type: 'error', code: 'internal', message: 'the server could not handle this frame' });
+        } catch {
+          socket.terminate();
+        }
+      }
+    });
+    socket.on('close', () => forget(session));
+    socket.on('error', () => forget(session));
   });
 
   const heartbeat = setInterval(() => {
     const now = Date.now();
-    for (const session of sessions) {
-      if (now - session.lastSeen > heartbeatMs * 2 + 1000) session.socket.terminate();
-      else send(session, { type: 'ping', t: now });
+    for (const session of [...sessions]) {
+      if (session.socket.bufferedAmount > limits.maxBufferedBytes) {
+        stats.slowConsumersDropped += 1;
+        session.socket.terminate();
+        forget(session);
+      } else if (now - session.lastSeen > heartbeatMs * 2 + 1000) {
+        session.socket.terminate();
+        forget(session);
+      } else send(session, { type: 'ping', t: now });
     }
   }, heartbeatMs);
   heartbeat.unref();
 
-  const admin = async (req: IncomingMessage, res: ServerResponse, route: string): Promise<void> => {
-    const peer = req.socket.remoteAddress ?? '';
-    const origin = req.headers.origin;
-    if (!LOOPBACK_PEERS.has(peer) || !LOOPBACK_HOSTS.has(hostnameOf(req.headers.host) ?? '') || (origin !== undefined && !isLoopbackOrigin(origin))) {
-      json(res, 403, { error: 'the admin API answers loopback clients only' });
-      return;
-    }
-    if (req.method === 'GET' && route === 'state') {
-      json(res, 200, { ...backend.snapshot(), clients: [...sessions].filter((s) => s.ready).length });
-      return;
-    }
-    if (req.method === 'GET' && route === 'events') {
-      const after = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('after') ?? '0');
-      json(res, 200, { events: backend.log.since(Number.isSafeInteger(after) ? after : 0) });
-      return;
-    }
-    if (req.method !== 'POST') {
-      json(res, 405, { error: 'use POST' });
-      return;
-    }
-    // A JSON content type keeps cross-site form posts out (they cannot send one without a preflight).
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      json(res, 415, { error: 'send application/json' });
-      return;
-    }
-    const body = await readJson(req);
-    switch (route) {
-      case 'offer': {
-        const email = isObject(body) && isObject(body['email']) ? body['email'] : undefined;
-        const customerName = optionalField(body, 'customerName');
-        const queue = optionalField(body, 'queue');
-        const text = optionalField(body, 'text');
-        const subject = email ? optionalField(email, 'subject') : undefined;
-        const emailText = email ? optionalField(email, 'text') : undefined;
-        const html = email ? optionalField(email, 'html') : undefined;
-        const script: OfferScript = {
-          channel: field(body, 'channel') as Channel,
-          ...(customerName === undefined ? {} : { customerName }),
-          ...(queue === undefined ? {} : { queue }),
-          ...(text === undefined ? {} : { text }),
-          email: {
-            ...(subject === undefined ? {} : { subject }),
-            ...(emailText === undefined ? {} : { text: emailText }),
-            ...(html === undefined ? {} : { html }),
-          },
-        };
-        json(res, 200, { interactionId: backend.offer(script) });
-        return;
+  const fault = (kind: FaultKind): void => {
+    if (kind === 'drop-connections') for (const s of sessions) s.socket.terminate();
+    if (kind === 'crash-after-next-command') faults.crashAfterNextCommand = true;
+    if (kind === 'drop-next-result') faults.dropNextResult = true;
+    if (kind === 'malformed-frames') {
+      for (const s of sessions) {
+        if (!s.ready) continue;
+        send(s, '{"type":"event","seq":');
+        send(s, JSON.stringify({ type: 'event', seq: 'one', event: {} }));
+        send(s, JSON.stringify([1, 2, 3]));
       }
-      case 'customer-message':
-        json(res, 200, { messageId: backend.customerMessage(field(body, 'interactionId'), optionalField(body, 'text') ?? '') });
-        return;
-      case 'customer-typing':
-        backend.customerTyping(field(body, 'interactionId'), !(isObject(body) && body['typing'] === false));
-        json(res, 200, { ok: true });
-        return;
-      case 'customer-leaves':
-        backend.customerLeaves(field(body, 'interactionId'));
-        json(res, 200, { ok: true });
-        return;
-      case 'inbound-email': {
-        const from = optionalField(body, 'from');
-        const text = optionalField(body, 'text');
-        const html = optionalField(body, 'html');
-        const emailId = backend.inboundEmail(field(body, 'interactionId'), {
-          subject: field(body, 'subject'),
-          ...(from === undefined ? {} : { from }),
-          ...(text === undefined ? {} : { text }),
-          ...(html === undefined ? {} : { html }),
-        });
-        json(res, 200, { emailId });
-        return;
-      }
-      case 'directory-availability':
-        backend.setDirectoryAvailability(field(body, 'agentId'), field(body, 'availability') as AgentAvailability);
-        json(res, 200, { ok: true });
-        return;
-      case 'fault': {
-        const kind = field(body, 'kind');
-        if (!(FAULTS as readonly string[]).includes(kind)) throw new RuleError(`"kind" must be one of ${FAULTS.join(', ')}`);
-        if (kind === 'drop-connections') for (const s of sessions) s.socket.terminate();
-        if (kind === 'crash-after-next-command') faults.crashAfterNextCommand = true;
-        if (kind === 'drop-next-result') faults.dropNextResult = true;
-        if (kind === 'malformed-frames') {
-          for (const s of sessions) {
-            if (!s.ready) continue;
-            send(s, '{"type":"event","seq":');
-            send(s, JSON.stringify({ type: 'event', seq: 'one', event: {} }));
-            send(s, JSON.stringify([1, 2, 3]));
-          }
-        }
-        json(res, 200, { ok: true, kind });
-        return;
-      }
-      default:
-        json(res, 404, { error: `no admin route ${route}` });
     }
+  };
+
+  const adminContext = {
+    backend,
+    adminToken: options.adminToken,
+    allowedOrigins: allowed,
+    fault,
+    status: () => ({
+      epoch: backend.log.logId,
+      clients: [...sessions].filter((s) => s.agentId !== undefined).length,
+      connections: sessions.size,
+      quarantined: backend.log.quarantined,
+      net: { ...stats },
+    }),
   };
 
   const http = createServer((req, res) => {
@@ -359,7 +418,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const parts = url.pathname.split('/').filter(Boolean);
     const handle = async (): Promise<void> => {
       if (req.method === 'GET' && url.pathname === '/health') {
-        json(res, 200, { ok: true, protocol: PROTOCOL_VERSION, logId: backend.log.logId, headSeq: backend.log.headSeq });
+        json(res, 200, { ok: true, protocol: PROTOCOL_VERSION });
         return;
       }
       if (req.method === 'GET' && parts[0] === 'files' && parts[1] !== undefined) {
@@ -380,7 +439,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       if (parts[0] === 'admin' && parts.length === 2 && parts[1] !== undefined) {
-        await admin(req, res, parts[1]);
+        await handleAdmin(adminContext, req, res, parts[1]);
         return;
       }
       json(res, 404, { error: 'not found' });
@@ -401,16 +460,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const origin = req.headers.origin;
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const refuse = (status: string): void => {
+    const deny = (status: string): void => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    socket.on('error', () => socket.destroy());
     if (path !== '/' && path !== '/ws') {
-      refuse('404 Not Found');
+      deny('404 Not Found');
       return;
     }
-    // Other sites' pages must not read this agent's events (cross-site WebSocket hijacking).
-    if (origin !== undefined && !isLoopbackOrigin(origin) && !allowed.has(origin)) {
-      refuse('403 Forbidden');
+    // Only listed sites' pages may connect (cross-site WebSocket hijacking); other clients send no Origin.
+    if (origin !== undefined && !allowed.has(origin)) {
+      deny('403 Forbidden');
+      return;
+    }
+    if (sessions.size >= limits.maxConnections) {
+      stats.connectionsRefused += 1;
+      deny('503 Service Unavailable');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
@@ -427,11 +492,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   return {
     port,
-    url: `ws://${host === '::1' ? '[::1]' : host}:${port}/`,
+    url: `ws://${urlHost}:${port}/`,
     backend,
     async close() {
       clearInterval(heartbeat);
-      for (const s of sessions) s.socket.terminate();
+      for (const s of [...sessions]) {
+        s.socket.terminate();
+        forget(s);
+      }
       wss.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       backend.close();

@@ -31,6 +31,17 @@ import type {
 /** The protocol version this module speaks. A server refuses a `hello` with a version it does not support. */
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * Largest text frame a server must accept, in bytes of UTF-8: an `uploadAttachment`
+ * command carrying a 10 MB file (base64) fits. A longer frame is answered with an
+ * `error` frame `frame-too-large`, or the connection is closed (1009) when it is far
+ * beyond.
+ */
+export const MAX_FRAME_BYTES = 14 * 1024 * 1024;
+
+/** Largest frame of any other kind (everything but `uploadAttachment` commands), bytes. */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+
 /** An interaction id argument. */
 export interface InteractionArgs {
   readonly interactionId: string;
@@ -129,7 +140,9 @@ export interface HelloFrame {
   readonly lastSeq: number;
   /** The log the client's `lastSeq` belongs to (from an earlier `welcome`). */
   readonly logId?: string;
-  /** Credentials, when the server requires them. */
+  /** The log epoch the client's `lastSeq` belongs to (from an earlier `welcome`); preferred over `logId`. */
+  readonly epoch?: string;
+  /** The agent's token (see `docs/protocol.md`, Authentication). */
   readonly token?: string;
 }
 
@@ -159,6 +172,12 @@ export interface WelcomeFrame {
   readonly protocol: number;
   /** Identifies the server's event log; a new id means a new log (sequence numbers restart). */
   readonly logId: string;
+  /**
+   * The log's epoch: changes whenever the server's log is reset (data lost, or rebuilt
+   * after a bad record was quarantined). A client whose `hello` named another epoch must
+   * resynchronise: it replays from 0. Servers that send none use `logId` as the epoch.
+   */
+  readonly epoch?: string;
   /** Highest `seq` in the log when the welcome was sent. */
   readonly headSeq: number;
   /**
@@ -181,8 +200,12 @@ export interface EventFrame {
   readonly event: unknown;
 }
 
-/** Why a command failed. `rejected` is a business rule; the message explains it to the agent. */
-export type CommandErrorCode = 'rejected' | 'invalid-args' | 'unknown-command' | 'internal';
+/**
+ * Why a command failed. `rejected` is a business rule; the message explains it to the agent.
+ * `idempotency-conflict`: the key was used before with another command or other arguments.
+ * `rate-limited`: the connection sent too many frames; nothing was applied, try again later.
+ */
+export type CommandErrorCode = 'rejected' | 'invalid-args' | 'unknown-command' | 'internal' | 'idempotency-conflict' | 'rate-limited';
 
 /** Server → client: the outcome of one command, matched by `id`. */
 export type ResultFrame =
@@ -190,7 +213,18 @@ export type ResultFrame =
   | { readonly type: 'result'; readonly id: string; readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
 
 /** Codes of `error` frames. */
-export type ServerErrorCode = 'unsupported-protocol' | 'unknown-agent' | 'unauthorized' | 'malformed-frame' | 'hello-required';
+export type ServerErrorCode =
+  | 'unsupported-protocol'
+  | 'unknown-agent'
+  | 'unauthorized'
+  | 'token-expired'
+  | 'malformed-frame'
+  | 'frame-too-large'
+  | 'rate-limited'
+  | 'too-many-connections'
+  | 'slow-consumer'
+  | 'hello-required'
+  | 'internal';
 
 /** Server → client: a protocol-level error. With `fatal` the server closes the connection and a client must not reconnect. */
 export interface ErrorFrame {
@@ -254,7 +288,8 @@ const nothing: Check = (v, p) => (v === undefined || v === null ? undefined : `$
 
 const CHANNEL = oneOf('messenger', 'sms', 'webchat', 'email');
 const AVAILABILITY = oneOf('available', 'idle', 'rona', 'busy', 'offline');
-const ATTACHMENT = shape({ id, name: str, size: num, mimeType: str, url: optional(str), contentId: optional(str) });
+const size: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : `${p} must be a size in bytes`);
+const ATTACHMENT = shape({ id, name: str, size, mimeType: str, url: optional(str), contentId: optional(str) });
 const INTERACTION = { interactionId: id };
 
 /** Argument checks of every command (the server validates inbound commands with them). */
@@ -330,6 +365,7 @@ const SERVER_FRAMES: Readonly<Record<ServerFrame['type'], Check>> = {
   welcome: shape({
     protocol: num,
     logId: id,
+    epoch: optional(id),
     headSeq: seqNumber,
     replayFrom: seqNumber,
     heartbeatMs: (v, p) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : `${p} must be a positive number`),
@@ -355,7 +391,7 @@ const SERVER_FRAMES: Readonly<Record<ServerFrame['type'], Check>> = {
 };
 
 const CLIENT_FRAMES: Readonly<Record<ClientFrame['type'], Check>> = {
-  hello: shape({ protocol: num, agentId: id, lastSeq: seqNumber, logId: optional(id), token: optional(str) }),
+  hello: shape({ protocol: num, agentId: id, lastSeq: seqNumber, logId: optional(id), epoch: optional(id), token: optional(str) }),
   command: (v, p) => {
     if (!isObject(v)) return `${p} must be an object`;
     const e = id(v['id'], `${p}.id`);
