@@ -22,3 +22,29 @@ export function isConnectionSource(value: unknown): value is ConnectionSource {
   const c: unknown = value.connection$;
   return typeof c === 'object' && c !== null && 'subscribe' in c && typeof c.subscribe === 'function';
 }
+
+/**
+ * The backend's event log was reset (lost, or rebuilt under a new epoch): its sequence
+ * numbers start again, and what the client had folded no longer lines up with them.
+ */
+export interface LogReset {
+  /** The new epoch. */
+  readonly epoch: string;
+  /** The epoch the client had, when it knew one. */
+  readonly previousEpoch?: string;
+  /** The last sequence number the client had folded from the old log. */
+  readonly previousSeq: number;
+}
+
+/** An adapter that tells when its backend's log was reset, so the store can resynchronise. */
+export interface ResyncSource {
+  /** Emits once per reset, before the first event of the new log. */
+  readonly resync$: Observable<LogReset>;
+}
+
+/** Whether a value (an adapter, say) reports log resets. */
+export function isResyncSource(value: unknown): value is ResyncSource {
+  if (typeof value !== 'object' || value === null || !('resync$' in value)) return false;
+  const r: unknown = value.resync$;
+  return typeof r === 'object' && r !== null && 'subscribe' in r && typeof r.subscribe === 'function';
+}

@@ -136,6 +136,8 @@ export const enCore = {
   'connection.reconnecting': 'Connection lost. Reconnecting…',
   'connection.closed': 'Disconnected',
   'connection.queued': 'Messages are kept and sent once the connection is back.',
+  'connection.resynced': 'The contact center’s history was reset and has been reloaded. Check that your latest messages were sent.',
+  'connection.dismiss': 'Dismiss',
 
   // conversation actions (R-XFER-01, R-CONF-03, R-CONF-04, R-END-05)
   endConference: 'End conference',

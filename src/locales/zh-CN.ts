@@ -199,6 +199,8 @@ export const zhCN: Messages = {
   'connection.reconnecting': '连接已断开，正在重新连接…',
   'connection.closed': '已断开连接',
   'connection.queued': '消息已保留，连接恢复后将自动发送。',
+  'connection.resynced': '联络中心的历史记录已重置并重新加载。请确认最近的消息已发送。',
+  'connection.dismiss': '关闭',
 
   endConference: '结束会议',
   exitConference: '退出会议',

@@ -9,7 +9,7 @@ import type {
   WorkflowResult,
   WrapupRequest,
 } from '../../core/adapter.js';
-import type { ConnectionSource, ConnectionState } from '../../core/connection.js';
+import type { ConnectionSource, ConnectionState, LogReset, ResyncSource } from '../../core/connection.js';
 import type { ContactCenterEvent } from '../../core/events.js';
 import type {
   AgentAvailability,
@@ -22,192 +22,32 @@ import type {
   WrapupReason,
 } from '../../core/types.js';
 import { validateEvent } from '../../core/validate.js';
+import { CommandQueue } from './commands.js';
+import { PROTOCOL_VERSION, parseServerFrame, type CommandArgs, type CommandName, type CommandValue, type EventFrame, type WelcomeFrame } from './protocol.js';
+import { DEFAULT_RECONNECT_POLICY, backoffDelay, handshakeTimeout, type ReconnectPolicy } from './reconnect.js';
 import {
-  PROTOCOL_VERSION,
-  checkCommandValue,
-  parseServerFrame,
-  type CommandArgs,
-  type CommandName,
-  type CommandValue,
-  type EventFrame,
-  type ResultFrame,
-  type WelcomeFrame,
-} from './protocol.js';
+  WebSocketCommandError,
+  type WebSocketContactCenterOptions,
+  type WebSocketIssueKind,
+  type WebSocketIssue,
+  type WebSocketLike,
+  type WebSocketStats,
+} from './types.js';
 
-/** How {@link WebSocketContactCenter} waits between connection attempts: exponential backoff with jitter. */
-export interface ReconnectPolicy {
-  /** Delay before the first reconnection attempt, ms. Default 250. */
-  readonly initialDelayMs: number;
-  /** Upper bound of every delay, ms. Default 10000. */
-  readonly maxDelayMs: number;
-  /** Growth of the delay per failed attempt. Default 2. */
-  readonly factor: number;
-  /**
-   * Share of each delay that is random (0..1): the delay is drawn from
-   * `[base × (1 − jitter), base]`, so many clients do not reconnect in lockstep. Default 0.5.
-   */
-  readonly jitter: number;
-  /** Attempts in a row before giving up (`closed`). Default `Infinity`. */
-  readonly maxAttempts: number;
-}
-
-/** The default {@link ReconnectPolicy}: 250 ms doubling up to 10 s, half of it random, forever. */
-export const DEFAULT_RECONNECT_POLICY: ReconnectPolicy = {
-  initialDelayMs: 250,
-  maxDelayMs: 10_000,
-  factor: 2,
-  jitter: 0.5,
-  maxAttempts: Infinity,
-};
-
-/**
- * Delay before reconnection attempt `attempt` (0 for the first):
- * `min(maxDelayMs, initialDelayMs × factor^attempt)`, minus up to `jitter` of it at random.
- * Always within `[0, maxDelayMs]`.
- */
-export function backoffDelay(attempt: number, policy: ReconnectPolicy, random: () => number = Math.random): number {
-  const base = Math.min(policy.maxDelayMs, policy.initialDelayMs * Math.pow(policy.factor, Math.max(0, attempt)));
-  const jitter = Math.min(1, Math.max(0, policy.jitter));
-  const r = Math.min(1, Math.max(0, random()));
-  return Math.max(0, Math.min(policy.maxDelayMs, base * (1 - jitter * r)));
-}
-
-/**
- * The part of the browser `WebSocket` the adapter uses, so that tests and other
- * runtimes can supply their own (see {@link WebSocketContactCenterOptions.createSocket}).
- */
-export interface WebSocketLike {
-  readonly readyState: number;
-  onopen: ((event: Event) => unknown) | null;
-  onmessage: ((event: MessageEvent) => unknown) | null;
-  onclose: ((event: CloseEvent) => unknown) | null;
-  onerror: ((event: Event) => unknown) | null;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-}
-
-/** What kind of trouble {@link WebSocketContactCenter.issues$} reports. */
-export type WebSocketIssueKind =
-  /** A frame that is not JSON, not an object, or misses required fields. */
-  | 'malformed-frame'
-  /** An event frame whose event failed validation; it is skipped. */
-  | 'invalid-event'
-  /** A frame that is well-formed but out of place (an event before the welcome, a result nobody waits for…). */
-  | 'protocol'
-  /** An event arrived after a gap in the sequence; the adapter reconnects to get the missing ones. */
-  | 'sequence-gap'
-  /** The server's log restarted (another `logId`, or it lost events): sequence numbers start again. */
-  | 'log-reset'
-  /** An `error` frame from the server. */
-  | 'server-error'
-  /** The server stopped answering; the connection is dropped and re-established. */
-  | 'heartbeat-timeout'
-  /** The socket could not even be created (bad URL, blocked by the page's policy). */
-  | 'connect-failed';
-
-/** A problem the adapter met and handled. Reported on {@link WebSocketContactCenter.issues$}, never thrown. */
-export interface WebSocketIssue {
-  readonly kind: WebSocketIssueKind;
-  /** Human-readable explanation (English). */
-  readonly message: string;
-  /** The beginning of the offending frame, when there is one (at most 200 characters). */
-  readonly frame?: string;
-}
-
-/** Counters, for diagnostics and tests. */
-export interface WebSocketStats {
-  /** Connections the server welcomed. */
-  readonly welcomes: number;
-  /** Connection attempts (first included). */
-  readonly attempts: number;
-  /** Events emitted on `events$`. */
-  readonly events: number;
-  /** Events received again (seq already seen) and dropped. */
-  readonly duplicatesDropped: number;
-  /** Commands sent again, with the same idempotency key, after a reconnection. */
-  readonly commandsResent: number;
-  /** Frames reported as malformed. */
-  readonly malformedFrames: number;
-}
-
-/** Why a command failed. `timeout` and `closed` are the adapter's own; the others come from the server. */
-export type WebSocketCommandErrorCode = 'timeout' | 'closed' | 'too-large' | 'invalid-result' | 'rejected' | 'invalid-args' | 'unknown-command' | 'internal' | (string & {});
-
-/** The rejection of a command. Its `message` explains the cause to the agent. */
-export class WebSocketCommandError extends Error {
-  /** Machine-readable cause. */
-  readonly code: WebSocketCommandErrorCode;
-  /** The command that failed. */
-  readonly command: CommandName;
-
-  /**
-   * @param code Machine-readable cause.
-   * @param command The command that failed.
-   * @param message Human-readable explanation.
-   */
-  constructor(code: WebSocketCommandErrorCode, command: CommandName, message: string) {
-    super(message);
-    this.name = 'WebSocketCommandError';
-    this.code = code;
-    this.command = command;
-  }
-}
-
-/** Options of {@link WebSocketContactCenter}. */
-export interface WebSocketContactCenterOptions {
-  /** The backend's WebSocket URL, e.g. `ws://127.0.0.1:8787/`. */
-  readonly url: string;
-  /** The agent this session belongs to (sent in `hello`). */
-  readonly agentId: string;
-  /** Credentials sent in `hello`, when the server requires them. */
-  readonly token?: string;
-  /**
-   * A command not answered this long after it was issued is rejected with a
-   * {@link WebSocketCommandError} (`timeout`) — also while it waits for a connection; a
-   * command that never reached the server is then dropped, never sent later. Default 15000.
-   */
-  readonly commandTimeoutMs?: number;
-  /** Reconnection backoff; missing fields take {@link DEFAULT_RECONNECT_POLICY}'s. */
-  readonly reconnect?: Partial<ReconnectPolicy>;
-  /**
-   * The connection is considered dead when nothing arrives for this long (ms), and is
-   * re-established. Default: twice the server's announced heartbeat plus one second.
-   */
-  readonly heartbeatTimeoutMs?: number;
-  /** The server must welcome a new connection within this time (ms). Default 10000. */
-  readonly handshakeTimeoutMs?: number;
-  /** Resume after this sequence number (a host that persisted it). Default 0: the whole log is replayed. */
-  readonly lastSeq?: number;
-  /** Largest file {@link WebSocketContactCenter.uploadAttachment} sends, bytes. Default 8 MiB. */
-  readonly maxUploadBytes?: number;
-  /** Connect at once (default) or wait for {@link WebSocketContactCenter.connect}. */
-  readonly autoConnect?: boolean;
-  /** Makes the socket; default `new WebSocket(url)`. For tests and non-browser runtimes. */
-  readonly createSocket?: (url: string) => WebSocketLike;
-  /** Random numbers in [0, 1) for the backoff jitter; default `Math.random`. */
-  readonly random?: () => number;
-}
-
-interface PendingCommand {
-  readonly name: CommandName;
-  readonly frame: string;
-  /** Whether the frame went out on some connection. */
-  sent: boolean;
-  readonly timer: ReturnType<typeof setTimeout>;
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (error: Error) => void;
-}
+export { DEFAULT_RECONNECT_POLICY, backoffDelay, type ReconnectPolicy } from './reconnect.js';
+export {
+  WebSocketCommandError,
+  type WebSocketCommandErrorCode,
+  type WebSocketContactCenterOptions,
+  type WebSocketIssue,
+  type WebSocketIssueKind,
+  type WebSocketLike,
+  type WebSocketStats,
+} from './types.js';
 
 const WS_OPEN = 1;
 /** Close code the adapter uses when it drops a connection itself (heartbeat, gap). */
 const CLOSE_RESYNC = 4000;
-
-/** An idempotency key: 128 random bits, hex (works in insecure contexts, unlike `randomUUID`). */
-function newKey(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function base64(bytes: Uint8Array): string {
   let binary = '';
@@ -218,6 +58,9 @@ function base64(bytes: Uint8Array): string {
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
+
+/** Ignores the error a socket still reports after the adapter let go of it. */
+const ignore = (): void => undefined;
 
 /**
  * A reference network adapter: connects the widgets to a backend over one WebSocket
@@ -234,14 +77,16 @@ function clip(text: string): string {
  *   bounded by {@link ReconnectPolicy.maxDelayMs}.
  * - **Never throws into the host**: malformed frames and invalid events are reported on
  *   {@link issues$} and skipped.
+ * - **Resynchronises**: when the server's log was reset (a new epoch in its welcome),
+ *   the adapter replays the new log from its start and says so on {@link resync$}, which
+ *   the store follows.
  *
  * Show {@link connection$} to the agent with `<cc-connection-status>`.
  */
-export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionSource {
+export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionSource, ResyncSource {
   readonly #url: string;
   readonly #agentId: string;
-  readonly #token: string | undefined;
-  readonly #commandTimeoutMs: number;
+  readonly #token: string | (() => string | undefined) | undefined;
   readonly #policy: ReconnectPolicy;
   readonly #heartbeatTimeoutMs: number | undefined;
   readonly #handshakeTimeoutMs: number;
@@ -252,25 +97,25 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
   readonly #events = new Subject<ContactCenterEvent>();
   readonly #connection: BehaviorSubject<ConnectionState>;
   readonly #issues = new Subject<WebSocketIssue>();
-  readonly #pending = new Map<string, PendingCommand>();
+  readonly #resync = new Subject<LogReset>();
+  readonly #commands: CommandQueue;
 
   #socket: WebSocketLike | undefined;
   /** True between the welcome and the loss of the socket it came on. */
   #ready = false;
   #everOpen = false;
   #lastSeq: number;
-  #logId: string | undefined;
+  #epoch: string | undefined;
   #welcome: WelcomeFrame | undefined;
   #attempt = 0;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
-  #stats: { -readonly [K in keyof WebSocketStats]: number } = {
+  #stats: { -readonly [K in Exclude<keyof WebSocketStats, 'commandsResent'>]: number } = {
     welcomes: 0,
     attempts: 0,
     events: 0,
     duplicatesDropped: 0,
-    commandsResent: 0,
     malformedFrames: 0,
   };
   readonly #onOnline = (): void => this.reconnectNow();
@@ -284,12 +129,22 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
   /** Problems met and handled: malformed frames, invalid events, gaps, server errors. */
   readonly issues$: Observable<WebSocketIssue> = this.#issues.asObservable();
 
+  /** The server's log was reset: emitted before the first event of the new log. Completes on {@link dispose}. */
+  readonly resync$: Observable<LogReset> = this.#resync.asObservable();
+
   /** @param options See {@link WebSocketContactCenterOptions}. */
   constructor(options: WebSocketContactCenterOptions) {
     this.#url = options.url;
     this.#agentId = options.agentId;
     this.#token = options.token;
-    this.#commandTimeoutMs = options.commandTimeoutMs ?? 15_000;
+    this.#commands = new CommandQueue(
+      {
+        transmit: (text) => this.#transmit(text),
+        ready: () => this.#ready,
+        malformed: (message, frame) => this.#report('malformed-frame', message, frame),
+      },
+      options.commandTimeoutMs ?? 15_000,
+    );
     this.#policy = { ...DEFAULT_RECONNECT_POLICY, ...options.reconnect };
     this.#heartbeatTimeoutMs = options.heartbeatTimeoutMs;
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? 10_000;
@@ -322,12 +177,12 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
 
   /** Commands issued and not yet answered (queued or in flight). */
   get pendingCommands(): number {
-    return this.#pending.size;
+    return this.#commands.size;
   }
 
   /** Counters since construction. */
   get stats(): WebSocketStats {
-    return { ...this.#stats };
+    return { ...this.#stats, commandsResent: this.#commands.resent };
   }
 
   // ---- connection -------------------------------------------------------------------
@@ -356,6 +211,7 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
     this.#shutDown(new Error('The WebSocket contact center is disposed'));
     this.#events.complete();
     this.#issues.complete();
+    this.#resync.complete();
     this.#connection.complete();
     if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
   }
@@ -375,11 +231,7 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
         // Closing a socket that never opened may throw in some runtimes; it is gone either way.
       }
     }
-    for (const [id, p] of [...this.#pending]) {
-      this.#pending.delete(id);
-      clearTimeout(p.timer);
-      p.reject(new WebSocketCommandError('closed', p.name, `${p.name}: ${reason.message}`));
-    }
+    this.#commands.rejectAll(reason.message);
     this.#setState('closed');
   }
 
@@ -396,13 +248,20 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
     this.#socket = socket;
     socket.onopen = () => {
       if (socket !== this.#socket) return;
+      let token: string | undefined;
+      try {
+        token = typeof this.#token === 'function' ? this.#token() : this.#token;
+      } catch (e) {
+        this.#report('connect-failed', `the token could not be obtained: ${e instanceof Error ? e.message : String(e)}`);
+      }
       const hello = {
         type: 'hello',
         protocol: PROTOCOL_VERSION,
         agentId: this.#agentId,
         lastSeq: this.#lastSeq,
-        ...(this.#logId === undefined ? {} : { logId: this.#logId }),
-        ...(this.#token === undefined ? {} : { token: this.#token }),
+        // `logId` for servers that predate epochs; the reference backend's epoch is its logId.
+        ...(this.#epoch === undefined ? {} : { logId: this.#epoch, epoch: this.#epoch }),
+        ...(token === undefined ? {} : { token }),
       };
       this.#transmit(JSON.stringify(hello));
     };
@@ -415,7 +274,12 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
     socket.onerror = () => {
       // A close event always follows; reconnection starts there.
     };
-    this.#armWatchdog(this.#handshakeTimeoutMs);
+    this.#armWatchdog(handshakeTimeout(this.#attempt, this.#handshakeTimeoutMs, this.#detectionMs(), this.#policy));
+  }
+
+  /** How long silence lasts before a connection counts as dead; unknown before the first welcome. */
+  #detectionMs(): number | undefined {
+    return this.#heartbeatTimeoutMs ?? (this.#welcome ? this.#welcome.heartbeatMs * 2 + 1000 : undefined);
   }
 
   /** The current socket is gone (closed by the peer, or dropped by us): reconnect. */
@@ -446,7 +310,9 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
     socket.onopen = null;
     socket.onmessage = null;
     socket.onclose = null;
-    socket.onerror = null;
+    // Not null: closing a socket that is still connecting makes Node's `ws` emit an error,
+    // and an error with no listener would be thrown out of the host process.
+    socket.onerror = ignore;
   }
 
   #scheduleReconnect(): void {
@@ -505,8 +371,11 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
   // ---- inbound ----------------------------------------------------------------------
 
   #onFrame(data: unknown): void {
-    const welcomed = this.#welcome;
-    this.#armWatchdog(this.#ready && welcomed ? (this.#heartbeatTimeoutMs ?? welcomed.heartbeatMs * 2 + 1000) : this.#handshakeTimeoutMs);
+    this.#armWatchdog(
+      this.#ready
+        ? (this.#detectionMs() ?? this.#handshakeTimeoutMs)
+        : handshakeTimeout(this.#attempt, this.#handshakeTimeoutMs, this.#detectionMs(), this.#policy),
+    );
     if (typeof data !== 'string') {
       this.#report('malformed-frame', 'binary frames are not part of the protocol');
       return;
@@ -526,7 +395,7 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
         this.#onEvent(frame, data);
         return;
       case 'result':
-        this.#onResult(frame);
+        this.#commands.settle(frame);
         return;
       case 'ping':
         this.#transmit(JSON.stringify(frame.t === undefined ? { type: 'pong' } : { type: 'pong', t: frame.t }));
@@ -546,26 +415,28 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
       this.#shutDown(new Error(`unsupported protocol version ${frame.protocol}`));
       return;
     }
-    if (frame.replayFrom < this.#lastSeq) {
+    const epoch = frame.epoch ?? frame.logId;
+    const previousEpoch = this.#epoch;
+    const newEpoch = previousEpoch !== undefined && epoch !== previousEpoch;
+    if ((newEpoch || frame.replayFrom < this.#lastSeq) && this.#lastSeq > 0) {
+      const previousSeq = this.#lastSeq;
       this.#report(
         'log-reset',
-        `the server's log ${frame.logId} restarts at ${frame.replayFrom}, after this client saw ${this.#lastSeq}; a new store is needed to show it`,
+        `the server's log was reset (epoch ${epoch}${previousEpoch === undefined ? '' : `, was ${previousEpoch}`}): it replays from ${frame.replayFrom}, after this client saw ${previousSeq}; resynchronising`,
       );
       this.#lastSeq = frame.replayFrom;
+      // Before the replay: whoever folds the events must accept the new log's numbers.
+      if (!this.#resync.closed) this.#resync.next({ epoch, previousSeq, ...(previousEpoch === undefined ? {} : { previousEpoch }) });
     }
-    this.#logId = frame.logId;
+    this.#epoch = epoch;
     this.#welcome = frame;
     this.#stats.welcomes += 1;
     this.#attempt = 0;
     this.#ready = true;
     this.#everOpen = true;
-    this.#armWatchdog(this.#heartbeatTimeoutMs ?? frame.heartbeatMs * 2 + 1000);
+    this.#armWatchdog(this.#detectionMs() ?? this.#handshakeTimeoutMs);
     this.#setState('open');
-    // Unanswered commands go (again) in the order they were issued, with their original keys.
-    for (const p of this.#pending.values()) {
-      if (p.sent) this.#stats.commandsResent += 1;
-      if (this.#transmit(p.frame)) p.sent = true;
-    }
+    this.#commands.resendAll();
   }
 
   #onEvent(frame: EventFrame, raw: string): void {
@@ -593,49 +464,13 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
     this.#events.next(result.event);
   }
 
-  #onResult(frame: ResultFrame): void {
-    const p = this.#pending.get(frame.id);
-    if (!p) return; // Answered already, or timed out: nobody waits for it.
-    this.#pending.delete(frame.id);
-    clearTimeout(p.timer);
-    if (!frame.ok) {
-      p.reject(new WebSocketCommandError(frame.error.code, p.name, frame.error.message || `${p.name} failed (${frame.error.code})`));
-      return;
-    }
-    const error = checkCommandValue(p.name, frame.value);
-    if (error) {
-      this.#report('malformed-frame', error, JSON.stringify(frame));
-      p.reject(new WebSocketCommandError('invalid-result', p.name, `${p.name}: the server's answer is malformed (${error})`));
-      return;
-    }
-    p.resolve(frame.value ?? undefined);
-  }
-
   // ---- commands ---------------------------------------------------------------------
 
   #command<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandValue<K>> {
     if (this.#closed) {
       return Promise.reject(new WebSocketCommandError('closed', name, `${name}: the connection to the contact center is closed`));
     }
-    const id = newKey();
-    const frame = JSON.stringify({ type: 'command', id, name, args });
-    return new Promise<CommandValue<K>>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const p = this.#pending.get(id);
-        if (!p) return;
-        this.#pending.delete(id);
-        const why = !p.sent
-          ? 'not connected to the contact center, so it was not sent'
-          : this.#ready
-            ? 'the contact center did not answer'
-            : 'the connection was lost before the contact center answered';
-        reject(new WebSocketCommandError('timeout', name, `${name} timed out after ${this.#commandTimeoutMs} ms: ${why}`));
-      }, this.#commandTimeoutMs);
-      // Validated by checkCommandValue against the same CommandMap before resolving.
-      const pending: PendingCommand = { name, frame, sent: false, timer, resolve: (v) => resolve(v as CommandValue<K>), reject };
-      this.#pending.set(id, pending);
-      if (this.#ready && this.#transmit(frame)) pending.sent = true;
-    });
+    return this.#commands.issue(name, args);
   }
 
   /** Accepts an offer. */

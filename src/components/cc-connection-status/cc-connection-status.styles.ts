@@ -47,5 +47,17 @@ export const styles = [
       color: var(--_cc-text-muted);
       font-size: 0.9em;
     }
+    .notice {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px var(--_cc-space);
+      align-items: center;
+      margin: 4px 0 0;
+      padding: 4px 10px;
+      border: 1px solid var(--_cc-warning);
+      border-radius: 8px;
+      background: var(--_cc-surface);
+      color: var(--_cc-text);
+    }
   `,
 ];

@@ -24,12 +24,17 @@ export interface CcConnectionChangeDetail {
  * contact center runs in the page) it renders nothing. The host element reflects the
  * current state as the `state` attribute, for host styling.
  *
+ * When the store reports that the backend's log was reset and it resynchronised
+ * (`store.resynced$`), it shows a notice that asks the agent to check their latest
+ * messages, until the agent dismisses it.
+ *
  * @summary Connection indicator: Connected / Connecting / Reconnecting / Disconnected.
  * @fires cc-connection-change - The connection state changed. Detail: `{ state }`.
  * @csspart status - The indicator (the live region).
  * @csspart indicator - The coloured dot.
  * @csspart label - The state's text.
  * @csspart hint - The note shown while reconnecting.
+ * @csspart notice - The notice shown after a resynchronisation.
  * @cssprop --cc-color-success - Connected dot.
  * @cssprop --cc-color-warning - Connecting and reconnecting dot.
  * @cssprop --cc-color-danger - Reconnecting border, disconnected dot and border.
@@ -57,13 +62,23 @@ export class CcConnectionStatus extends LitElement {
   @state()
   private current: ConnectionState | undefined;
 
+  @state()
+  private resynced = false;
+
   readonly #consumer = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: () => this.requestUpdate() });
   #followed: ConnectionSource | undefined;
   #subscription: Subscription | undefined;
+  #noticeStore: InteractionStore | undefined;
+  #noticeSubscription: Subscription | undefined;
 
   constructor() {
     super();
     new LocalizeController(this);
+  }
+
+  /** Whether the resynchronisation notice is shown. */
+  get noticeShown(): boolean {
+    return this.resynced;
   }
 
   /** The connection state shown, or `undefined` when there is nothing to follow. */
@@ -83,6 +98,7 @@ export class CcConnectionStatus extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#followNotices(this.store ?? this.#consumer.value);
     const adapter = (this.store ?? this.#consumer.value)?.adapter;
     const wanted = this.source ?? (isConnectionSource(adapter) ? adapter : undefined);
     if (wanted === this.#followed && (this.#subscription || !wanted)) return;
@@ -113,16 +129,43 @@ export class CcConnectionStatus extends LitElement {
     if (!current) return nothing;
     const quiet = current === 'open' && this.hideWhenOpen;
     return html`<div class="status ${current} ${quiet ? 'visually-hidden' : ''}" part="status" role="status">
-      <span class="dot" part="indicator" aria-hidden="true"></span>
-      <span class="label" part="label">${t(`connection.${current}`)}</span>
-      ${current === 'reconnecting' ? html`<span class="hint" part="hint">${t('connection.queued')}</span>` : nothing}
-    </div>`;
+        <span class="dot" part="indicator" aria-hidden="true"></span>
+        <span class="label" part="label">${t(`connection.${current}`)}</span>
+        ${current === 'reconnecting' ? html`<span class="hint" part="hint">${t('connection.queued')}</span>` : nothing}
+      </div>
+      <div class="notice-region" role="status">
+        ${this.resynced
+          ? html`<p class="notice" part="notice">
+              <span>${t('connection.resynced')}</span>
+              <button type="button" @click=${this.#dismiss}>${t('connection.dismiss')}</button>
+            </p>`
+          : nothing}
+      </div>`;
+  }
+
+  #dismiss = (): void => {
+    this.resynced = false;
+  };
+
+  #followNotices(store: InteractionStore | undefined): void {
+    if (store === this.#noticeStore && (this.#noticeSubscription || !store)) return;
+    this.#noticeSubscription?.unsubscribe();
+    this.#noticeSubscription = undefined;
+    this.#noticeStore = store;
+    this.resynced = false;
+    if (!store || store.disposed) return;
+    this.#noticeSubscription = store.resynced$.subscribe(() => {
+      this.resynced = true;
+    });
   }
 
   #unfollow(): void {
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
     this.#followed = undefined;
+    this.#noticeSubscription?.unsubscribe();
+    this.#noticeSubscription = undefined;
+    this.#noticeStore = undefined;
   }
 }
 

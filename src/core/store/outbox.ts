@@ -56,6 +56,22 @@ export class Outbox {
     return attempted;
   }
 
+  /**
+   * Attempts every interaction's first waiting message now, with a fresh retry budget:
+   * the connection is back, so messages that gave up (or wait for a backoff timer) go
+   * without the agent pressing Retry. A message in flight is left alone.
+   */
+  resume(): void {
+    if (this.#disposed) return;
+    for (const [interactionId, queue] of [...this.#queues]) {
+      const head = queue[0];
+      if (head === undefined || this.#inflight.has(interactionId)) continue;
+      this.#clearTimer(interactionId);
+      this.#attempts.delete(head);
+      void this.#pump(interactionId);
+    }
+  }
+
   /** Whether the message waits in a queue (failed, queued behind one, or in flight). */
   has(interactionId: string, messageId: string): boolean {
     return this.#queues.get(interactionId)?.includes(messageId) ?? false;

@@ -1,5 +1,6 @@
 import { BehaviorSubject, Subject, distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
 import type { ContactCenterAdapter, WorkflowResult } from '../adapter.js';
+import { isConnectionSource, isResyncSource, type ConnectionState, type LogReset } from '../connection.js';
 import type { ContactCenterEvent } from '../events.js';
 import type {
   AgentAvailability,
@@ -127,6 +128,15 @@ export class InteractionStore {
    */
   readonly notifications$: Observable<CcNotification> = this.#notifications.asObservable();
 
+  readonly #resynced = new Subject<LogReset>();
+
+  /**
+   * The backend's log was reset (it lost its data, or set a bad record aside) and the
+   * store resynchronised with the new one: emitted once per reset, for a notice to the
+   * agent (`<cc-connection-status>` shows one). Needs an adapter that reports resets.
+   */
+  readonly resynced$: Observable<LogReset> = this.#resynced.asObservable();
+
   /** Every state, starting with the current one. */
   readonly state$: Observable<CcState>;
 
@@ -143,6 +153,7 @@ export class InteractionStore {
       next: (value: unknown) => this.ingest(value),
       error: (e: unknown) => this.#report({ code: 'command-failed', command: 'events$', message: `event stream failed: ${reason(e)}` }),
     });
+    this.#followConnection(adapter);
   }
 
   /** The current state (a snapshot; never mutate it). */
@@ -417,6 +428,7 @@ export class InteractionStore {
     this.#errors.complete();
     this.#accepted.complete();
     this.#notifications.complete();
+    this.#resynced.complete();
   }
 
   /** True after {@link dispose}. */
@@ -437,6 +449,36 @@ export class InteractionStore {
 
   #report(error: StoreError): void {
     if (!this.#disposed) this.#errors.next(error);
+  }
+
+  /**
+   * Follows the adapter's connection, when it reports one: once it is back, waiting and
+   * given-up messages go at once, without the agent's Retry (R-CHAT-05); when the
+   * backend's log was reset, the new log's sequence numbers are accepted.
+   */
+  #followConnection(adapter: ContactCenterAdapter): void {
+    const subscription = this.#subscription;
+    if (!subscription) return;
+    if (isConnectionSource(adapter)) {
+      let previous: ConnectionState | undefined;
+      subscription.add(
+        adapter.connection$.subscribe((state) => {
+          if (state === 'open' && previous !== undefined && previous !== 'open') this.#outbox.resume();
+          previous = state;
+        }),
+      );
+    }
+    if (isResyncSource(adapter)) {
+      subscription.add(
+        adapter.resync$.subscribe((reset) => {
+          if (this.#disposed) return;
+          // The new log counts from 1 again: without this, each of its events would look like one already folded.
+          this.#state.next({ ...this.#state.value, lastSeq: 0 });
+          this.#outbox.resume();
+          this.#resynced.next(reset);
+        }),
+      );
+    }
   }
 
   #require(command: string, interactionId: string): Interaction {
