@@ -19,7 +19,7 @@ export {
   type SanitizeResult,
 } from './sanitize.js';
 export { markdown, renderMarkdown, sanitizedEmail } from './markdown.js';
-export { lazyMarkdown, loadMarkdown, markdownLoaded } from './lazy-markdown.js';
+export { MARKDOWN_MAX_LENGTH, formatsAsMarkdown, lazyMarkdown, loadMarkdown, markdownLoaded } from './lazy-markdown.js';
 export {
   SYSTEM_VARIABLES,
   applyTemplate,

@@ -1,14 +1,28 @@
 /**
- * Markdown for elements that must not load the Markdown renderer and DOMPurify up
- * front (issue 7): the content module (`./markdown.js`, with the one sanitizer) is
- * imported on first use. Until it has loaded, the text is shown as plain text — never
- * as markup — and is then swapped for the sanitized Markdown.
+ * Markdown for elements that must not load `marked` and DOMPurify up front (a chat pane
+ * that never shows Markdown should not pay for them): the content module
+ * (`./markdown.js`, with the one sanitizer) is imported on first use. Until it has
+ * loaded, the text is shown as plain text — never as markup — and is then swapped for
+ * the sanitized Markdown. Text longer than {@link MARKDOWN_MAX_LENGTH} stays plain text.
  * @packageDocumentation
  */
 import { noChange } from 'lit';
 import { AsyncDirective } from 'lit/async-directive.js';
 import { PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/directive.js';
 import type * as MarkdownModule from './markdown.js';
+
+/**
+ * Longest chat text rendered as Markdown. marked's work grows with the square of a
+ * paragraph's length on some inputs (`._a._a…`, `.*a.*a…`: tens of milliseconds at this
+ * length, half a second at four times it), so a customer could stall the agent's page
+ * with one long message. Messenger itself refuses text messages longer than this.
+ */
+export const MARKDOWN_MAX_LENGTH = 2000;
+
+/** Whether chat text is short enough to be rendered as Markdown; longer text is shown as plain text. */
+export function formatsAsMarkdown(text: string): boolean {
+  return text.length <= MARKDOWN_MAX_LENGTH;
+}
 
 let loaded: typeof MarkdownModule | undefined;
 let loading: Promise<typeof MarkdownModule> | undefined;
@@ -40,14 +54,15 @@ class LazyMarkdownDirective extends AsyncDirective {
   }
 
   render(text: string): DocumentFragment | string {
-    return loaded ? loaded.renderMarkdown(text) : text;
+    return loaded && formatsAsMarkdown(text) ? loaded.renderMarkdown(text) : text;
   }
 
   override update(_part: Part, [text]: Parameters<this['render']>): DocumentFragment | string | typeof noChange {
-    if (text === this.#text && (this.#rich || !loaded)) return noChange;
+    const rich = formatsAsMarkdown(text);
+    if (text === this.#text && (this.#rich || !loaded || !rich)) return noChange;
     this.#text = text;
-    this.#rich = loaded !== undefined;
-    if (!loaded) {
+    this.#rich = rich && loaded !== undefined;
+    if (rich && !loaded) {
       loadMarkdown().then(
         (module) => {
           if (this.#text !== text || this.#rich || !this.isConnected) return;
@@ -63,7 +78,7 @@ class LazyMarkdownDirective extends AsyncDirective {
 
   protected override reconnected(): void {
     // The module may have loaded while the part was disconnected.
-    if (this.#rich || !loaded || this.#text === undefined) return;
+    if (this.#rich || !loaded || this.#text === undefined || !formatsAsMarkdown(this.#text)) return;
     this.#rich = true;
     this.setValue(loaded.renderMarkdown(this.#text));
   }
@@ -72,6 +87,8 @@ class LazyMarkdownDirective extends AsyncDirective {
 /**
  * Lit directive, child position only: `html\`<div class="rich">${lazyMarkdown(text)}</div>\``.
  * Renders the sanitized Markdown of `text` (as `markdown()` does) once the content
- * module has loaded, the plain text until then; loading starts on first use.
+ * module has loaded, the plain text until then; loading starts on first use. Text longer
+ * than {@link MARKDOWN_MAX_LENGTH} is always the plain text (check it with
+ * {@link formatsAsMarkdown} to say so to the reader).
  */
 export const lazyMarkdown: (text: string) => DirectiveResult<typeof LazyMarkdownDirective> = directive(LazyMarkdownDirective);

@@ -1,14 +1,14 @@
 /**
  * Markdown for chat messages (R-CHAT-07) and the Lit directives that put sanitized
- * content into templates. Markdown is rendered by the library's own small renderer
- * (`./md.js`: GFM's chat subset, single newlines become line breaks, every character
- * escaped first, so what a customer types as `<b>` is shown as `<b>`); the result
- * goes through the chat profile of the sanitizer and is handed over as DOM.
+ * content into templates. Markdown is rendered by `marked` (`./markdown-html.js`: GFM,
+ * single newlines become line breaks, raw HTML shown as typed, so what a customer types
+ * as `<b>` is shown as `<b>`); the result goes through the chat profile of the
+ * sanitizer and is handed over as DOM.
  * @packageDocumentation
  */
 import { noChange } from 'lit';
 import { Directive, PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/directive.js';
-import { markdownToHtml } from './md.js';
+import { markdownToHtml } from './markdown-html.js';
 import { sanitizeChatHtml, sanitizeEmailHtml, type EmailSanitizeOptions, type EmailSanitizeResult } from './sanitize.js';
 
 function cloneFragment(fragment: DocumentFragment): DocumentFragment {
@@ -28,6 +28,8 @@ function cachedFragment(text: string): DocumentFragment {
   } else {
     // The sanitizer runs on the renderer's output too: defence in depth.
     fragment = sanitizeChatHtml(markdownToHtml(text)).fragment;
+    // The newlines marked puts between blocks are not content (and would show where white-space is kept).
+    for (const node of [...fragment.childNodes]) if (node.nodeType === Node.TEXT_NODE && !node.textContent?.trim()) node.remove();
     if (cache.size >= CACHE_LIMIT) {
       const oldest = cache.keys().next();
       if (!oldest.done) cache.delete(oldest.value);

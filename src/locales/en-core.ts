@@ -49,6 +49,7 @@ export const enCore = {
   'chat.ended': 'This conversation has ended.',
   'chat.newMessage': 'New message from {name}: {text}',
   'chat.attachment': '{name} ({size})',
+  'chat.unformatted': 'Message too long to format, shown as text',
   'find.label': 'Find in conversation',
   'find.next': 'Next match',
   'find.previous': 'Previous match',

@@ -43,6 +43,7 @@ export const zhCN: Messages = {
   'chat.ended': '此对话已结束。',
   'chat.newMessage': '来自 {name} 的新消息：{text}',
   'chat.attachment': '{name}（{size}）',
+  'chat.unformatted': '消息过长，无法设置格式，以纯文本显示',
   'find.label': '在对话中查找',
   'find.next': '下一个匹配项',
   'find.previous': '上一个匹配项',

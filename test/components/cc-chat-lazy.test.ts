@@ -1,15 +1,16 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
-import { markdownLoaded } from '../../src/content/lazy-markdown.js';
+import { MARKDOWN_MAX_LENGTH, markdownLoaded } from '../../src/content/lazy-markdown.js';
+import { setLocale } from '../../src/controllers/localize.js';
 import type { ChatChannel } from '../../src/core/types.js';
 import { createWorld, disposeWorlds, shadowAll, until, untilState } from '../helpers/world.js';
 
-/** Modules of DOMPurify, the Markdown renderer and the sanitizing content module this page has fetched. */
+/** Modules of DOMPurify, marked and the sanitizing content module this page has fetched. */
 function contentModules(): string[] {
   return performance
     .getEntriesByType('resource')
     .map((e) => e.name)
-    .filter((name) => /\/dompurify\/|\/src\/content\/(markdown|md|sanitize)\./.test(name));
+    .filter((name) => /\/dompurify\/|\/marked\/|\/src\/content\/(markdown|markdown-html|sanitize)\./.test(name));
 }
 
 async function pane(channel: ChatChannel, text: string) {
@@ -60,6 +61,29 @@ describe('content loads only when needed (issue 7)', () => {
     expect(performance.getEntriesByType('resource').some((e) => e.name.includes('/src/components/cc-chat-widget/')), 'modules are recorded').to.equal(true);
     expect(contentModules()).to.deep.equal([]);
     expect(markdownLoaded()).to.equal(false);
+  });
+
+  it('R-CHAT-07, R-X-01: a Messenger message too long to format is shown as typed, with a note saying so, and loads no Markdown', async () => {
+    // 100 KB a Markdown parser would spend a long time on: the page shows it at once, as text.
+    const text = `**not bold** <i>x</i> ${'._a'.repeat(33_000)}`;
+    expect(text.length).to.be.greaterThan(MARKDOWN_MAX_LENGTH);
+    const el = await pane('messenger', text);
+    const bubble = shadowAll(el, '.bubble').find((b) => b.querySelector('.text')?.textContent === text);
+    expect(bubble, 'the message as typed').to.exist;
+    expect(bubble?.querySelector('.unformatted')?.textContent).to.equal('Message too long to format, shown as text');
+    expect(bubble?.querySelector('.rich, strong, em, i')).to.equal(null);
+    expect(contentModules()).to.deep.equal([]);
+    expect(markdownLoaded()).to.equal(false);
+    await expect(el).to.be.accessible();
+    const changed = oneEvent(window, 'cc-locale-changed');
+    setLocale('zh-CN');
+    await changed;
+    await el.updateComplete;
+    expect(shadowAll(el, '.unformatted').map((n) => n.textContent)).to.deep.equal(['消息过长，无法设置格式，以纯文本显示']);
+    await expect(el).to.be.accessible();
+    const back = oneEvent(window, 'cc-locale-changed');
+    setLocale('en');
+    await back;
   });
 
   it('R-CHAT-07: Messenger shows the plain text first, then the sanitized Markdown once the content module has loaded', async () => {

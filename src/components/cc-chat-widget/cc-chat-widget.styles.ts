@@ -398,6 +398,12 @@ export const styles = [
       color: var(--_cc-text);
       cursor: pointer;
     }
+    .unformatted {
+      display: block;
+      margin-top: calc(var(--_cc-space) * 0.5);
+      font-size: 0.85em;
+      font-style: italic;
+    }
     .rich > :first-child {
       margin-top: 0;
     }

@@ -5,7 +5,7 @@ import { Directive, PartType, directive, type ElementPart, type PartInfo } from 
 import type { Subscription } from 'rxjs';
 import { displayFileName } from '../../content/file-names.js';
 import type * as Files from '../../content/files.js';
-import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
+import { formatsAsMarkdown, lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { safeUrl } from '../../content/url.js';
 import { errorMessage as reason, formatBytes, initials } from '../../core/format.js';
@@ -857,6 +857,10 @@ export class CcChatWidget extends LitElement {
   #renderBody(m: ChatMessage, query: string) {
     // R-CHAT-07: Markdown (Messenger) is rendered only through the one sanitizer (src/content), loaded on first use.
     if (m.format === 'markdown' && this.features.richText) {
+      // Too long to format cheaply (see formatsAsMarkdown): the text as typed, and why it is plain.
+      if (!formatsAsMarkdown(m.text)) {
+        return html`<span class="text">${this.#highlight(m.text, query)}</span><span class="unformatted">${t('chat.unformatted')}</span>`;
+      }
       this.#refreshWhenMarkdownLoads();
       return html`<div class="rich">${lazyMarkdown(m.text)}</div>`;
     }
