@@ -79,6 +79,27 @@ export const OverTheLimit: StoryObj = {
   },
 };
 
+/**
+ * R-X-04: a card number in the composer. The text on screen stays as typed; the copy of the
+ * draft kept for a reload has the number masked, and the composer says so once.
+ */
+export const DraftCardNumberMasked: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Can you take the payment now?' });
+      const el = widget.value;
+      if (el) {
+        await el.updateComplete;
+        el.draft = 'Thanks, I have 4111 1111 1111 1111 here and will put it through.';
+      }
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};
+
 /** R-CHAT-05: a message that failed to send, with Retry. */
 export const FailedMessage: StoryObj = {
   render: () =>

@@ -3,7 +3,6 @@ import { html } from 'lit';
 import { createRef, ref, type Ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcEmailWidget } from '../src/components/cc-email-widget/cc-email-widget.js';
-import { DRAFT_KEY_PREFIX } from '../src/components/cc-email-widget/draft-storage.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
 const meta: Meta = {
@@ -33,14 +32,8 @@ const OPENING = `<p>Hello,</p>
 <p><img src="https://images.example/acme-logo.png" alt="Acme logo" width="120" height="40"></p>
 <p>Regards,<br>Jane</p>`;
 
-/** Stories share a seed, so interaction ids repeat: start every story without stored drafts. */
-function clearDrafts(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith(DRAFT_KEY_PREFIX)) localStorage.removeItem(key);
-}
-
 /** A world with an accepted email (a table, a link, a remote image, an attachment, a Cc). */
 function emailWorld(then: (w: StoryWorld, id: string, el: CcEmailWidget | undefined) => void | Promise<void>, widget: Ref<CcEmailWidget>): StoryWorld {
-  clearDrafts();
   return storyWorld(async (w) => {
     const id = await acceptedContact(w, {
       channel: 'email',
@@ -126,6 +119,20 @@ export const NotLatestBanner: StoryObj = story(async (w, id, el) => {
 /** R-MAIL-16: a card number in the reply blocks sending, with an explanation. */
 export const PciBlocked: StoryObj = story((_w, _id, el) => {
   if (el) el.quickReply = 'Please confirm your card 4111 1111 1111 1111 so we can refund you.';
+});
+
+/**
+ * R-MAIL-16, R-X-04: a card number typed in a standard reply. The editor keeps it as typed;
+ * the copy of the draft kept for a reload has it masked, and the pane says so once.
+ */
+export const DraftCardNumberMasked: StoryObj = story(async (_w, _id, el) => {
+  if (!el) return;
+  el.compose('reply');
+  await el.updateComplete;
+  const editor = el.shadowRoot?.querySelector<HTMLElement>('#editor');
+  if (!editor) return;
+  editor.focus();
+  document.execCommand('insertText', false, 'The card on file is 4111-1111-1111-1111; I will check the charge.');
 });
 
 /** R-MAIL-13: the light-grey background. */

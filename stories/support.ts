@@ -1,5 +1,6 @@
 import type { Decorator } from '@storybook/web-components-vite';
 import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../src/adapters/simulated/index.js';
+import { noDraftStore } from '../src/core/drafts/draft-store.js';
 import { createInteractionStore, type InteractionStore } from '../src/core/store/store.js';
 
 /** A simulated contact center and its store, for one story. */
@@ -47,7 +48,8 @@ export function storyWorld(script: (world: StoryWorld) => void | Promise<void> =
   // Outside a story render (no decorator), keep the old rule: one world at a time.
   if (!rendering) disposeStoryWorlds('');
   const simulator = new SimulatedContactCenter({ autoplay: false, latencyMs: 0, seed: 42, ...options });
-  const store = createInteractionStore(simulator, { agent: simulator.agent });
+  // Stories share a seed, so interaction ids repeat: no story may find another's draft.
+  const store = createInteractionStore(simulator, { agent: simulator.agent, draftStore: noDraftStore });
   const world = { simulator, store };
   worlds.set(rendering, [...(worlds.get(rendering) ?? []), world]);
   void Promise.resolve(script(world)).catch((e: unknown) => {

@@ -47,6 +47,7 @@ export const enCore = {
   'chat.agentSaid': '{name} said',
   'chat.typing': '{name} is typing…',
   'chat.ended': 'This conversation has ended.',
+  'draft.cardMasked': 'A card number in this draft is masked in the copy kept for a reload: only its last four digits are saved. It stays on screen as you typed it.',
   'chat.newMessage': 'New message from {name}: {text}',
   'chat.attachment': '{name} ({size})',
   'chat.unformatted': 'Message too long to format, shown as text',

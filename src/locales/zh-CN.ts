@@ -41,6 +41,7 @@ export const zhCN: Messages = {
   'chat.agentSaid': '{name} 说',
   'chat.typing': '{name} 正在输入…',
   'chat.ended': '此对话已结束。',
+  'draft.cardMasked': '此草稿中的卡号在为重新加载保存的副本中已被遮盖：只保存最后四位数字。屏幕上仍按您输入的内容显示。',
   'chat.newMessage': '来自 {name} 的新消息：{text}',
   'chat.attachment': '{name}（{size}）',
   'chat.unformatted': '消息过长，无法设置格式，以纯文本显示',

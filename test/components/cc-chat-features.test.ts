@@ -6,12 +6,13 @@ import type { CcSmsWidget } from '../../src/components/cc-sms-widget/cc-sms-widg
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import type { ChatChannel } from '../../src/core/types.js';
-import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState, type World } from '../helpers/world.js';
+import { disposeReloads, everythingInLocalStorage, reloadableWorld, storedDraft, type ReloadableWorld } from '../helpers/drafts.js';
+import { button, disposeWorlds, shadow, shadowAll, until, untilState, type createWorld, type World } from '../helpers/world.js';
 
 type Pane = CcChatWidget | CcSmsWidget;
 
-async function open(channel: ChatChannel, options: Parameters<typeof createWorld>[0] = {}): Promise<World & { id: string; el: Pane }> {
-  const world = createWorld({ readDelayMs: 20, ...options });
+async function open(channel: ChatChannel, options: Parameters<typeof createWorld>[0] = {}): Promise<ReloadableWorld & { id: string; el: Pane }> {
+  const world = reloadableWorld({ readDelayMs: 20, ...options });
   const id = world.simulator.offer({ channel, customerName: 'Jane Doe', text: 'Hello there' });
   await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
   await world.store.accept(id);
@@ -55,7 +56,10 @@ function pickFiles(el: Pane, files: File[]): void {
 }
 
 describe('chat features (Messenger, SMS, WebChat)', () => {
-  afterEach(disposeWorlds);
+  afterEach(() => {
+    disposeReloads();
+    disposeWorlds();
+  });
 
   describe('delivery receipts', () => {
     for (const channel of ['messenger', 'sms'] as const) {
@@ -327,24 +331,26 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
     typeInto(shadow<HTMLTextAreaElement>(world.el, 'textarea'), 'half-written answer');
     await world.el.updateComplete;
     world.el.remove();
-    const again = await fixture<CcChatWidget>(html`<cc-chat-widget .store=${world.store} channel="webchat"></cc-chat-widget>`);
+    const again = await fixture<CcChatWidget>(html`<cc-chat-widget .store=${world.reload()} channel="webchat"></cc-chat-widget>`);
     await until(() => shadowAll(again, 'textarea').length === 1, 'the composer');
     expect(shadow<HTMLTextAreaElement>(again, 'textarea').value).to.equal('half-written answer');
     await chooseTemplate(again, 'Order status');
     typeInto(shadowAll<HTMLInputElement>(again, '[part="template"] input')[0] as HTMLInputElement, 'A-7');
     await again.updateComplete;
     again.remove();
-    const third = await fixture<CcChatWidget>(html`<cc-chat-widget .store=${world.store} channel="webchat"></cc-chat-widget>`);
+    const reloaded = world.reload();
+    const third = await fixture<CcChatWidget>(html`<cc-chat-widget .store=${reloaded} channel="webchat"></cc-chat-widget>`);
     await until(() => shadowAll(third, '[part="template"] input').length === 3, 'the template panel');
     expect(shadowAll<HTMLInputElement>(third, '[part="template"] input')[0]?.value).to.equal('A-7');
-    expect(window.localStorage.getItem(`cc-digital-widgets:chat-draft:v1:${world.id}`)).to.contain('A-7');
+    expect(storedDraft(reloaded, world.id)).to.contain('A-7');
+    expect(everythingInLocalStorage()).to.not.contain('A-7');
     // Sending clears the stored draft; a corrupt entry is ignored.
     typeInto(shadowAll<HTMLInputElement>(third, '[part="template"] input')[1] as HTMLInputElement, 'May 2');
     typeInto(shadowAll<HTMLInputElement>(third, '[part="template"] input')[2] as HTMLInputElement, '3');
     await third.updateComplete;
     button(third, 'Send').click();
     await third.updateComplete;
-    expect(window.localStorage.getItem(`cc-digital-widgets:chat-draft:v1:${world.id}`)).to.equal(null);
+    expect(storedDraft(reloaded, world.id)).to.equal(null);
   });
 
   it('R-X-05: shows when the customer is typing, and stops when they send', async () => {

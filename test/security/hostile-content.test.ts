@@ -15,7 +15,7 @@ import '../../src/components/cc-sms-widget/cc-sms-widget.js';
 import '../../src/components/cc-task-list/cc-task-list.js';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
-import { DRAFT_KEY_PREFIX } from '../../src/components/cc-email-widget/draft-storage.js';
+import { clearSessionDrafts } from '../helpers/drafts.js';
 import type { CcSmsWidget } from '../../src/components/cc-sms-widget/cc-sms-widget.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { CHANNELS, type Channel, type ChatChannel, type MessageTemplate } from '../../src/core/types.js';
@@ -158,8 +158,9 @@ async function chatPane(world: World, channel: ChatChannel, interactionId: strin
     : fixture<CcChatWidget>(html`<cc-chat-widget .store=${world.store} channel=${channel} interaction-id=${interactionId}></cc-chat-widget>`);
 }
 
+/** Drafts are kept per interaction id; payload worlds repeat ids. */
 function clearDrafts(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith(DRAFT_KEY_PREFIX)) localStorage.removeItem(key);
+  clearSessionDrafts();
 }
 
 describe('hostile content through the elements (issue 6)', function () {

@@ -18,6 +18,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
+import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { elapsed } from '../shared/elapsed.js';
 import { findMessages, splitMatches } from './find.js';
@@ -240,7 +241,11 @@ export class CcChatWidget extends LitElement {
     equals: sameButUnread,
   });
   readonly #agentName = new StoreController(this, (s) => s.agent.name);
-  readonly #composers = new ComposerStates(() => this.requestUpdate());
+  readonly #composers = new ComposerStates(
+    this,
+    () => this.#interaction.store,
+    () => this.#interaction.value?.id,
+  );
   readonly #actions = new InteractionActionsController(
     this,
     () => this.#interaction.value,
@@ -978,6 +983,7 @@ export class CcChatWidget extends LitElement {
       ${composer.notices.map(
         (n) => html`<p class=${n.kind === 'error' ? 'error' : 'status'} role=${n.kind === 'error' ? 'alert' : 'status'}>${n.text}</p>`,
       )}
+      ${draftMaskedNotice(this.#composers.masked(i.id))}
     </div>`;
   }
 

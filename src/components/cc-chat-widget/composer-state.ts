@@ -1,4 +1,7 @@
-import { draftStorage } from '../../core/draft-storage.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Subscription } from 'rxjs';
+import type { DraftKind } from '../../core/drafts/draft-book.js';
+import type { InteractionStore } from '../../core/store/store.js';
 import type { Attachment, Channel, ChatChannel, MessageTemplate } from '../../core/types.js';
 
 /** What each chat channel supports, as the source document gives it. */
@@ -44,14 +47,13 @@ export interface ComposerState {
 export const EMPTY_COMPOSER: ComposerState = { text: '', attachments: [], uploading: [], notices: [] };
 
 /**
- * What of a composer survives a reload: the text, a template in use, and files already
- * uploaded to the backend. Files whose URL lives only in this page (`blob:`, `data:`, as
- * the simulated contact center gives) do not survive it and are not kept.
+ * The part of a composer that is the draft, kept by the store (R-X-04): the text, a
+ * template in use, and attached files. Uploads in progress and notices belong to the pane.
  */
-interface PersistedComposer {
+export interface ChatDraft {
   readonly text: string;
   readonly template?: TemplateInUse | undefined;
-  readonly attachments?: readonly Attachment[];
+  readonly attachments: readonly Attachment[];
 }
 
 /** Whether an uploaded file can still be sent after a reload: its URL is not page-local. */
@@ -82,7 +84,7 @@ function parseTemplate(v: unknown): MessageTemplate | undefined {
 }
 
 /** Validates a stored composer draft; anything malformed is rejected (and removed). */
-function parseComposer(v: unknown): PersistedComposer | undefined {
+function parseComposer(v: unknown): ChatDraft | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const d = v as { text?: unknown; template?: { template?: unknown; params?: unknown } | null; attachments?: unknown };
   if (typeof d.text !== 'string') return undefined;
@@ -90,61 +92,103 @@ function parseComposer(v: unknown): PersistedComposer | undefined {
   const parsed = (Array.isArray(d.attachments) ? d.attachments : []).map(parseAttachment);
   const attachments = parsed.filter((a): a is Attachment => a !== undefined);
   if (attachments.length !== parsed.length) return undefined;
-  const files = attachments.length > 0 ? { attachments } : {};
-  if (d.template === undefined) return { text: d.text, ...files };
+  if (d.template === undefined) return { text: d.text, attachments };
   const inUse = d.template;
   const template = parseTemplate(inUse?.template);
   if (!template || !isStringRecord(inUse?.params)) return undefined;
-  return { text: d.text, template: { template, params: inUse.params }, ...files };
+  return { text: d.text, template: { template, params: inUse.params }, attachments };
 }
 
-const stored = draftStorage<PersistedComposer>('cc-digital-widgets:chat-draft:v1:', parseComposer);
-let pruned = false;
+/**
+ * What a reload keeps of a chat draft: the text, a template in use, and files uploaded to
+ * the backend. Files whose URL lives only in this page (`blob:`, `data:`, as the simulated
+ * contact center gives) cannot survive it and are not stored.
+ */
+function storedComposer(d: ChatDraft): unknown {
+  const kept = d.attachments.filter(survivesReload);
+  if (!d.text && !d.template && kept.length === 0) return undefined;
+  return { text: d.text, ...(d.template ? { template: d.template } : {}), ...(kept.length > 0 ? { attachments: kept } : {}) };
+}
+
+/** Chat, SMS and WebChat drafts in the store's {@link InteractionStore.drafts}. */
+export const CHAT_DRAFT: DraftKind<ChatDraft> = { name: 'chat', parse: parseComposer, stored: storedComposer };
+
+/** What of a composer is the pane's own, never stored. */
+type ComposerLocal = Pick<ComposerState, 'uploading' | 'notices'>;
 
 /**
- * Composer states by interaction id, with immutable updates. Text, templates and files
- * uploaded to the backend are mirrored to `localStorage`, so they survive a reload as well
- * as a switch (R-X-04).
+ * Composer states by interaction id, with immutable updates. The draft (text, template,
+ * files) is the store's, so it survives a switch, a new pane and a reload (R-X-04) and goes
+ * once the interaction ends; uploads in progress and notices stay with this pane.
+ * Re-renders its host when the shown interaction's draft changes in the store.
  */
-export class ComposerStates {
-  readonly #states = new Map<string, ComposerState>();
-  readonly #loaded = new Set<string>();
-  readonly #changed: () => void;
+export class ComposerStates implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #store: () => InteractionStore | undefined;
+  readonly #shown: () => string | undefined;
+  readonly #local = new Map<string, ComposerLocal>();
+  readonly #merged = new Map<string, { readonly draft: ChatDraft | undefined; readonly local: ComposerLocal | undefined; readonly state: ComposerState }>();
+  #subscribed: InteractionStore | undefined;
+  #subscription: Subscription | undefined;
 
-  constructor(changed: () => void) {
-    this.#changed = changed;
-    if (!pruned) {
-      pruned = true;
-      stored.prune();
-    }
+  /** `store` gives the store in use, `shown` the id of the interaction the host shows. */
+  constructor(host: ReactiveControllerHost, store: () => InteractionStore | undefined, shown: () => string | undefined) {
+    this.#host = host;
+    this.#store = store;
+    this.#shown = shown;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#follow();
+  }
+
+  hostUpdate(): void {
+    this.#follow();
+  }
+
+  hostDisconnected(): void {
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    this.#subscribed = undefined;
+  }
+
+  #follow(): void {
+    const store = this.#store();
+    if (store === this.#subscribed) return;
+    this.#subscription?.unsubscribe();
+    this.#subscribed = store;
+    this.#subscription = store?.drafts.changes$.subscribe(({ interactionId }) => {
+      if (interactionId === this.#shown()) this.#host.requestUpdate();
+    });
   }
 
   get(id: string): ComposerState {
-    if (!this.#loaded.has(id)) {
-      this.#loaded.add(id);
-      const draft = stored.load(id);
-      if (draft && !this.#states.has(id)) {
-        this.#states.set(id, { ...EMPTY_COMPOSER, text: draft.text, template: draft.template, attachments: draft.attachments ?? [] });
-      }
-    }
-    return this.#states.get(id) ?? EMPTY_COMPOSER;
+    const draft = this.#store()?.drafts.get(CHAT_DRAFT, id);
+    const local = this.#local.get(id);
+    const cached = this.#merged.get(id);
+    if (cached && cached.draft === draft && cached.local === local) return cached.state;
+    const state: ComposerState = draft || local ? { ...EMPTY_COMPOSER, ...draft, ...local } : EMPTY_COMPOSER;
+    this.#merged.set(id, { draft, local, state });
+    return state;
+  }
+
+  /** True once a card number was masked in the stored copy of this interaction's draft. */
+  masked(id: string): boolean {
+    return this.#store()?.drafts.masked(id) ?? false;
   }
 
   patch(id: string, change: Partial<ComposerState> | ((s: ComposerState) => Partial<ComposerState>)): void {
     const current = this.get(id);
     const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
-    const empty = !next.text && next.attachments.length === 0 && next.uploading.length === 0 && !next.template && next.notices.length === 0;
-    if (empty) this.#states.delete(id);
-    else this.#states.set(id, next);
-    this.#loaded.add(id);
-    const kept = next.attachments.filter(survivesReload);
-    const persisted: PersistedComposer = {
-      text: next.text,
-      ...(next.template ? { template: next.template } : {}),
-      ...(kept.length > 0 ? { attachments: kept } : {}),
-    };
-    stored.save(id, persisted, !next.text && !next.template && kept.length === 0);
-    this.#changed();
+    const drafts = this.#store()?.drafts;
+    if (next.text !== current.text || next.template !== current.template || next.attachments !== current.attachments) {
+      if (!next.text && next.attachments.length === 0 && !next.template) drafts?.delete(id);
+      else drafts?.set(CHAT_DRAFT, id, { text: next.text, template: next.template, attachments: next.attachments });
+    }
+    if (next.uploading.length === 0 && next.notices.length === 0) this.#local.delete(id);
+    else this.#local.set(id, { uploading: next.uploading, notices: next.notices });
+    this.#host.requestUpdate();
   }
 
   /** Adds a notice, replacing an identical one. */
@@ -152,10 +196,10 @@ export class ComposerStates {
     this.patch(id, (s) => ({ notices: [...s.notices.filter((n) => n.text !== notice.text), notice] }));
   }
 
+  /** Forgets the draft (it was sent) and the pane's notices. */
   clear(id: string): void {
-    this.#states.delete(id);
-    this.#loaded.add(id);
-    stored.remove(id);
-    this.#changed();
+    this.#local.delete(id);
+    this.#store()?.drafts.delete(id);
+    this.#host.requestUpdate();
   }
 }

@@ -23,7 +23,8 @@ import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.
 import '../cc-transfer-dialog/cc-transfer-dialog.js';
 import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
 import '../cc-wrapup-dialog/cc-wrapup-dialog.js';
-import { EmailDrafts } from './draft-storage.js';
+import { draftMaskedNotice } from '../shared/draft-notice.js';
+import { EmailDrafts } from './email-drafts.js';
 import {
   REPLY_MODES,
   changeMode,
@@ -243,7 +244,11 @@ export class CcEmailWidget extends LitElement {
     deps: () => [this.interactionId],
   });
   readonly #agentName = new StoreController(this, (s) => s.agent.name);
-  readonly #drafts = new EmailDrafts(() => this.requestUpdate());
+  readonly #drafts = new EmailDrafts(this, {
+    store: () => this.#interaction.store,
+    shown: () => this.#interaction.value?.id,
+    restored: () => this.#onDraftRestored(),
+  });
   readonly #views = new Map<string, ThreadView>();
   readonly #ui = new Map<string, ComposerUi>();
   readonly #sanitized = new WeakMap<EmailMessage, Map<boolean, EmailSanitizeResult>>();
@@ -354,11 +359,14 @@ export class CcEmailWidget extends LitElement {
       this.#savedRange = undefined;
     }
     if (!i) return;
-    if (i.status === 'wrapup') {
-      // The conversation is over: nothing left to send (R-X-04: drafts are cleared after wrap-up).
-      if (this.#drafts.get(i.id)) this.#drafts.clear(i.id);
-    }
     this.#followThread(i);
+  }
+
+  /** A stored draft arrived after the pane first showed the interaction: load its body, and read the thread again as it answers. */
+  #onDraftRestored(): void {
+    const id = this.#interaction.value?.id;
+    if (id) this.#views.delete(id);
+    this.#bodyRevision++;
   }
 
   /** Tracks new emails, expands what the agent should see, and retargets a draft once the latest email is viewed. */
@@ -753,7 +761,8 @@ export class CcEmailWidget extends LitElement {
         (n) => html`<p class=${n.kind === 'error' ? 'error' : 'status'} part=${n.kind === 'error' ? 'error' : 'status'} role=${n.kind === 'error' ? 'alert' : 'status'}>
           ${n.text}
         </p>`,
-      )}`;
+      )}
+      ${draftMaskedNotice(this.#drafts.masked(i.id))}`;
   }
 
   #renderQuick(i: Interaction, draft: EmailDraft | undefined, readiness: Readiness) {

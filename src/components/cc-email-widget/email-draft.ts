@@ -38,8 +38,8 @@ export interface DraftTemplate {
 }
 
 /**
- * Everything unsent for one email interaction (R-X-04). Plain JSON: it is kept in
- * `localStorage` and read back through {@link parseDraft}.
+ * Everything unsent for one email interaction (R-X-04). Plain JSON: the store keeps it
+ * (card numbers masked) where its draft store says, and reads it back through {@link parseDraft}.
  */
 export interface EmailDraft extends ComposeFields {
   readonly mode: ComposeMode;

@@ -18,6 +18,8 @@ import type {
   Workflow,
   WrapupReason,
 } from '../types.js';
+import { DraftBook } from '../drafts/draft-book.js';
+import { SessionDraftStore, removeLegacyDrafts, type DraftStore } from '../drafts/draft-store.js';
 import { validateEvent } from '../validate.js';
 import { notificationsFor, type CcNotification } from './notifications.js';
 import { DEFAULT_RETRY_POLICY, Outbox, type AttemptOutcome, type RetryPolicy } from './outbox.js';
@@ -25,14 +27,14 @@ import { reduce } from './reducer.js';
 import { initialState, type CcState, type StoreAction } from './state.js';
 
 /** What went wrong, for hosts that log or show errors. */
-export type StoreErrorCode = 'invalid-event' | 'unknown-interaction' | 'command-failed' | 'invalid-command';
+export type StoreErrorCode = 'invalid-event' | 'unknown-interaction' | 'command-failed' | 'invalid-command' | 'draft-storage-failed';
 
 /** An error reported on {@link InteractionStore.errors$}. Never thrown into the host. */
 export interface StoreError {
   readonly code: StoreErrorCode;
   /** Human-readable explanation (English; elements show localised text by `code`). */
   readonly message: string;
-  /** The command that failed, for `command-failed` and `invalid-command`. */
+  /** The command that failed, for `command-failed` and `invalid-command`; the {@link DraftStore} method, for `draft-storage-failed`. */
   readonly command?: string;
   readonly interactionId?: string;
   /** The offending inbound value, for `invalid-event`. */
@@ -61,6 +63,13 @@ export interface InteractionStoreOptions {
   readonly now?: () => number;
   /** How failed messages are retried; defaults to {@link DEFAULT_RETRY_POLICY}. */
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * Where unsent drafts are kept so that a reload finds them (R-X-04). Default: a
+   * {@link SessionDraftStore} (this tab's `sessionStorage`, gone when the tab closes).
+   * Give your own to keep drafts across tabs or encrypted, or `noDraftStore` to keep them
+   * in memory only. Card numbers are masked before anything reaches it.
+   */
+  readonly draftStore?: DraftStore;
 }
 
 /** Options of a chat message the agent sends. */
@@ -140,6 +149,13 @@ export class InteractionStore {
   /** Every state, starting with the current one. */
   readonly state$: Observable<CcState>;
 
+  /**
+   * The agent's unsent drafts, per interaction: panes read and write them here, and the
+   * store deletes an interaction's draft once it ends, is wrapped up, transferred away or
+   * rescinded. Stored through {@link InteractionStoreOptions.draftStore}.
+   */
+  readonly drafts: DraftBook;
+
   constructor(adapter: ContactCenterAdapter, options: InteractionStoreOptions = {}) {
     this.#adapter = adapter;
     this.#now = options.now ?? Date.now;
@@ -149,6 +165,13 @@ export class InteractionStore {
     });
     this.#state = new BehaviorSubject(initialState(options));
     this.state$ = this.#state.asObservable();
+    removeLegacyDrafts();
+    this.drafts = new DraftBook({
+      storage: options.draftStore ?? new SessionDraftStore(),
+      agentId: () => this.state.agent.id,
+      report: ({ operation, interactionId, error }) =>
+        this.#report({ code: 'draft-storage-failed', command: operation, interactionId, message: `draft storage failed to ${operation}: ${reason(error)}` }),
+    });
     this.#subscription = adapter.events$.subscribe({
       next: (value: unknown) => this.ingest(value),
       error: (e: unknown) => this.#report({ code: 'command-failed', command: 'events$', message: `event stream failed: ${reason(e)}` }),
@@ -424,6 +447,7 @@ export class InteractionStore {
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
     this.#outbox.dispose();
+    this.drafts.dispose();
     this.#state.complete();
     this.#errors.complete();
     this.#accepted.complete();
@@ -440,11 +464,31 @@ export class InteractionStore {
 
   #dispatch(action: StoreAction): void {
     if (this.#disposed) return;
-    const next = reduce(this.#state.value, action);
-    if (next === this.#state.value) return;
+    const before = this.#state.value;
+    const next = reduce(before, action);
+    this.#forgetDraft(action, next !== before, 'interactionId' in action && before.interactions[action.interactionId] !== undefined);
+    if (next === before) return;
     // A wrapped-up interaction's unsent messages have nowhere to go.
     if (action.type === 'wrapup-completed') this.#outbox.drop(action.interactionId);
     this.#state.next(next);
+  }
+
+  /**
+   * Nothing of an interaction stays behind in the browser once it is over for this agent.
+   * An event the reducer ignored for a known interaction (a late rescind of an accepted
+   * offer) leaves the draft alone; for an unknown one (gone before a reload) it cleans up.
+   */
+  #forgetDraft(action: StoreAction, changed: boolean, known: boolean): void {
+    if (!changed && known) return;
+    if (action.type === 'offer') this.drafts.reopen(action.interactionId);
+    else if (
+      action.type === 'interaction-ended' ||
+      action.type === 'wrapup-completed' ||
+      action.type === 'offer-rescinded' ||
+      (action.type === 'transfer' && action.state === 'completed')
+    ) {
+      this.drafts.close(action.interactionId);
+    }
   }
 
   #report(error: StoreError): void {
