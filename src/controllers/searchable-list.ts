@@ -1,4 +1,6 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { errorMessage } from '../core/format.js';
 import { getLocale, t } from './localize.js';
 
 /** What a {@link SearchableListController} lists: anything with an id and a display name. */
@@ -9,6 +11,16 @@ export interface ListItem {
 
 /** Where loading the list stands. */
 export type ListLoadState = 'idle' | 'loading' | 'loaded' | 'failed';
+
+/** Loads a list; `signal` aborts when a later load or a reset makes this one moot. */
+export type ListLoader<T> = (signal: AbortSignal) => Promise<readonly T[]>;
+
+const STATE_OF_STATUS: Readonly<Record<TaskStatus, ListLoadState>> = {
+  [TaskStatus.INITIAL]: 'idle',
+  [TaskStatus.PENDING]: 'loading',
+  [TaskStatus.COMPLETE]: 'loaded',
+  [TaskStatus.ERROR]: 'failed',
+};
 
 /** Options of a {@link SearchableListController}. */
 export interface SearchableListOptions<T extends ListItem> {
@@ -26,10 +38,6 @@ function fold(text: string): string {
 }
 
 let nextList = 0;
-
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /**
  * A searchbox named **Search** filtering a single- or multi-select listbox, with its
@@ -49,11 +57,14 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
   readonly #host: ReactiveElement;
   readonly #options: SearchableListOptions<T>;
   readonly #id = `list-${++nextList}`;
-  #state: ListLoadState = 'idle';
+  /**
+   * Loading, failed or loaded. Run by hand with the loader as its argument: a later run
+   * wins over one in flight, and a run without a loader (a reset) goes back to initial.
+   */
+  readonly #task: Task<readonly [ListLoader<T> | undefined], readonly T[]>;
+  /** The last successful load: the task forgets its value on failure, the list keeps showing it while reloading. */
   #items: readonly T[] = [];
-  #error = '';
-  #loader: (() => Promise<readonly T[]>) | undefined;
-  #generation = 0;
+  #loader: ListLoader<T> | undefined;
   #query = '';
   #chosen = new Set<string>();
   #active: string | undefined;
@@ -63,6 +74,11 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    this.#task = new Task(host, {
+      task: ([loader], { signal }) => loader?.(signal) ?? initialState,
+      autoRun: false,
+      onComplete: (items) => (this.#items = items),
+    });
   }
 
   hostUpdated(): void {
@@ -76,7 +92,7 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
 
   /** Where loading stands. */
   get state(): ListLoadState {
-    return this.#state;
+    return STATE_OF_STATUS[this.#task.status];
   }
 
   /** Every loaded item (the last successful load; kept while reloading). */
@@ -101,23 +117,10 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
     return this.#host.renderRoot.querySelector<HTMLInputElement>(`input[data-list="${this.#id}"]`);
   }
 
-  /** Loads the list with `loader`; a later call wins over one still in flight. */
-  async load(loader: () => Promise<readonly T[]>): Promise<void> {
+  /** Loads the list with `loader`; a later call wins over one still in flight (whose signal aborts). */
+  load(loader: ListLoader<T>): Promise<void> {
     this.#loader = loader;
-    const generation = ++this.#generation;
-    this.#state = 'loading';
-    this.#host.requestUpdate();
-    try {
-      const items = await loader();
-      if (generation !== this.#generation) return;
-      this.#items = items;
-      this.#state = 'loaded';
-    } catch (e) {
-      if (generation !== this.#generation) return;
-      this.#error = reasonOf(e);
-      this.#state = 'failed';
-    }
-    this.#host.requestUpdate();
+    return this.#task.run([loader]);
   }
 
   /** Loads again with the last loader (Refresh list, Retry); current selection is kept where still listed. */
@@ -125,10 +128,9 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
     return this.#loader ? this.load(this.#loader) : Promise.resolve();
   }
 
-  /** Forgets search, selection and items; a load in flight is ignored. */
+  /** Forgets search, selection and items; a load in flight is aborted and its result ignored. */
   reset(): void {
-    this.#generation += 1;
-    this.#state = 'idle';
+    void this.#task.run([undefined]);
     this.#items = [];
     this.#loader = undefined;
     this.#query = '';
@@ -165,23 +167,24 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
   }
 
   #renderBody(): TemplateResult {
-    if (this.#state === 'failed') {
-      return html`<div class="load-failed">
-        <p class="message error" role="alert">${t('dialog.loadFailed', { reason: this.#error })}</p>
+    return this.#task.render({
+      initial: () => this.#renderList(true),
+      pending: () => this.#renderList(true),
+      complete: () => this.#renderList(false),
+      error: (e) => html`<div class="load-failed">
+        <p class="message error" role="alert">${t('dialog.loadFailed', { reason: errorMessage(e) })}</p>
         <button class="btn secondary" part="retry" @click=${this.#retry}>${t('retry')}</button>
-      </div>`;
-    }
+      </div>`,
+    });
+  }
+
+  /** The listbox (the last items loaded while reloading) and the status line under it. */
+  #renderList(loading: boolean): TemplateResult {
     const visible = this.visible;
-    const status =
-      this.#state === 'loading' || this.#state === 'idle'
-        ? t('dialog.loading')
-        : visible.length > 0
-          ? ''
-          : this.#query.trim()
-            ? t('dialog.noMatch', { query: this.#query.trim() })
-            : t('dialog.empty');
+    const query = this.#query.trim();
+    const status = loading ? t('dialog.loading') : visible.length > 0 ? '' : query ? t('dialog.noMatch', { query }) : t('dialog.empty');
     const selected = this.selected;
-    return html`${visible.length > 0 ? this.#renderListbox(visible) : nothing}
+    return html`${visible.length > 0 ? this.#renderListbox(visible, loading) : nothing}
       <p class="message" role="status">${status}</p>
       ${selected.length > 0
         ? html`<p class="selection" part="selection">
@@ -190,7 +193,7 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
         : nothing}`;
   }
 
-  #renderListbox(visible: readonly T[]): TemplateResult {
+  #renderListbox(visible: readonly T[], loading: boolean): TemplateResult {
     const stop = this.#tabStop(visible);
     const multiple = this.#multiple;
     const selected = new Set(this.selected.map((i) => i.id));
@@ -200,7 +203,7 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
       role="listbox"
       aria-label=${this.#options.label()}
       aria-multiselectable=${multiple ? 'true' : 'false'}
-      aria-busy=${this.#state === 'loading' ? 'true' : 'false'}
+      aria-busy=${loading ? 'true' : 'false'}
       @keydown=${this.#onListKeydown}
       @focusin=${() => (this.#listFocused = true)}
       @focusout=${() => (this.#listFocused = false)}

@@ -92,5 +92,8 @@ export const styles = [
     .message.error {
       color: var(--_cc-danger);
     }
+    [part='retry'] {
+      align-self: start;
+    }
   `,
 ];

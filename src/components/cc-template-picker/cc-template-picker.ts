@@ -1,6 +1,8 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { filterTemplates } from '../../content/templates.js';
+import { errorMessage } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Channel, MessageTemplate } from '../../core/types.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
@@ -12,13 +14,12 @@ export interface CcTemplateSelectDetail {
   readonly template: MessageTemplate;
 }
 
-type Load = { readonly state: 'idle' | 'loading' } | { readonly state: 'loaded'; readonly templates: readonly MessageTemplate[] } | { readonly state: 'failed'; readonly reason: string };
-
 let nextId = 0;
 
 /**
  * The **Templates** button and its searchable list (R-TPL-01). Templates come from the
- * adapter for `channel`, loaded when the list first opens. Choosing one fires
+ * adapter for `channel`, loaded when the list first opens for that channel; when loading
+ * fails the list says why and offers **Retry** (opening it again retries too). Choosing one fires
  * `cc-template-select`; what the template does (insert, lock, ask for parameters) is
  * up to the widget that hosts the picker.
  *
@@ -31,6 +32,7 @@ let nextId = 0;
  * @csspart panel - The pop-up list.
  * @csspart search - The search box.
  * @csspart option - One template in the list.
+ * @csspart retry - Retry after the list failed to load.
  * @cssprop --cc-color-surface - Pop-up background.
  * @cssprop --cc-color-border - Pop-up border and Locked marks.
  * @cssprop --cc-color-field-border - Search box border (3:1 against the surface, WCAG 1.4.11).
@@ -62,9 +64,6 @@ export class CcTemplatePicker extends LitElement {
   @state()
   private query = '';
 
-  @state()
-  private load: Load = { state: 'idle' };
-
   @query('input[type="search"]')
   private search: HTMLInputElement | null | undefined;
 
@@ -73,7 +72,15 @@ export class CcTemplatePicker extends LitElement {
 
   readonly #store = new StoreController(this, () => true);
   readonly #panelId = `cc-templates-${++nextId}`;
-  #loadedFor: string | undefined;
+  /** The channel whose templates are wanted: none until the list first opens, then the channel it last opened for. */
+  #wanted: Channel | undefined;
+
+  // Declared after the store controller: its args read the store that controller picks up before each render.
+  readonly #templates = new Task(this, {
+    task: ([store, channel]: readonly [InteractionStore | undefined, Channel | undefined]) =>
+      store && channel ? store.listTemplates(channel) : initialState,
+    args: () => [this.#store.store, this.#wanted] as const,
+  });
 
   constructor() {
     super();
@@ -95,8 +102,9 @@ export class CcTemplatePicker extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('channel')) this.#loadedFor = undefined;
-    if (this.open && this.#loadedFor !== this.channel) void this.#load();
+    // The task runs when its args change, later in this update.
+    if (this.open) this.#wanted = this.channel;
+    if (changed.has('open') && this.open && this.#templates.status === TaskStatus.ERROR) void this.#templates.run();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -117,21 +125,6 @@ export class CcTemplatePicker extends LitElement {
   readonly #onOutside = (e: Event): void => {
     if (this.open && !e.composedPath().includes(this)) this.open = false;
   };
-
-  async #load(): Promise<void> {
-    const store = this.#store.store;
-    const channel = this.channel;
-    this.#loadedFor = channel;
-    if (!store) return;
-    this.load = { state: 'loading' };
-    try {
-      const templates = await store.listTemplates(channel);
-      if (this.channel === channel) this.load = { state: 'loaded', templates };
-    } catch (e) {
-      this.#loadedFor = undefined;
-      this.load = { state: 'failed', reason: e instanceof Error ? e.message : String(e) };
-    }
-  }
 
   override render() {
     return html`<button
@@ -162,28 +155,37 @@ export class CcTemplatePicker extends LitElement {
   }
 
   #renderList() {
-    switch (this.load.state) {
-      case 'idle':
-      case 'loading':
-        return html`<p class="message" role="status">${t('templates.loading')}</p>`;
-      case 'failed':
-        return html`<p class="message error" role="alert">${t('templates.loadFailed', { reason: this.load.reason })}</p>`;
-      case 'loaded': {
-        const shown = filterTemplates(this.load.templates, this.query, this.channel);
-        if (shown.length === 0) return html`<p class="message" role="status">${t('templates.none')}</p>`;
-        return html`<ul aria-label=${t('templates')}>
-          ${shown.map(
-            (tpl) => html`<li>
-              <button part="option" data-id=${tpl.id} @click=${() => this.#choose(tpl)}>
-                <span class="name">${tpl.name}${tpl.locked ? html`<span class="locked">${t('templates.locked')}</span>` : nothing}</span>
-                <span class="body">${tpl.body}</span>
-              </button>
-            </li>`,
-          )}
-        </ul>`;
-      }
-    }
+    const loading = () => html`<p class="message" role="status">${t('templates.loading')}</p>`;
+    return this.#templates.render({
+      initial: loading,
+      pending: loading,
+      complete: (templates) => this.#renderTemplates(templates),
+      error: (e) =>
+        html`<p class="message error" role="alert">${t('templates.loadFailed', { reason: errorMessage(e) })}</p>
+          <button class="btn secondary" part="retry" @click=${this.#retry}>${t('retry')}</button>`,
+    });
   }
+
+  #renderTemplates(templates: readonly MessageTemplate[]) {
+    const shown = filterTemplates(templates, this.query, this.channel);
+    if (shown.length === 0) return html`<p class="message" role="status">${t('templates.none')}</p>`;
+    return html`<ul aria-label=${t('templates')}>
+      ${shown.map(
+        (tpl) => html`<li>
+          <button part="option" data-id=${tpl.id} @click=${() => this.#choose(tpl)}>
+            <span class="name">${tpl.name}${tpl.locked ? html`<span class="locked">${t('templates.locked')}</span>` : nothing}</span>
+            <span class="body">${tpl.body}</span>
+          </button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  readonly #retry = (): void => {
+    // The Retry button goes away while loading: keep focus in the list.
+    this.search?.focus();
+    void this.#templates.run();
+  };
 
   #onKeydown(e: KeyboardEvent): void {
     if (e.key === 'Escape') {
