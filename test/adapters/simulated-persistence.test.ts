@@ -342,3 +342,63 @@ describe('SimulatedContactCenter persist (a reload keeps the world)', () => {
     expect(page.store.state.interactions[id]?.messages.map((m) => m.text)).to.deep.equal(['One', 'Two', 'Three']);
   });
 });
+
+describe('demo: a reload keeps the world (sessionStorage, ?fresh=1, Reset demo)', () => {
+  /** The demo's `window.ccDemo`, absent until the page has started. */
+  const ccDemo = (frameEl: HTMLIFrameElement | undefined): Partial<Window>['ccDemo'] => {
+    const win: Partial<Pick<Window, 'ccDemo'>> | null | undefined = frameEl?.contentWindow;
+    return win?.ccDemo;
+  };
+  let frame: HTMLIFrameElement | undefined;
+
+  afterEach(() => {
+    ccDemo(frame)?.simulator.dispose();
+    frame?.remove();
+    frame = undefined;
+    clearSimulatedWorld(sessionStorage, 'cc-demo:world:v1');
+  });
+
+  /** The demo's simulator and store once the page in the frame has started. */
+  async function demo(frameEl: HTMLIFrameElement, previous?: SimulatedContactCenter): Promise<{ simulator: SimulatedContactCenter; store: InteractionStore }> {
+    const ready = (): Partial<Window>['ccDemo'] => {
+      const found = ccDemo(frameEl);
+      return found && found.simulator !== previous ? found : undefined;
+    };
+    await waitUntil(() => ready(), 'the demo page to start', { timeout: 15_000, interval: 20 });
+    const found = ready();
+    if (!found) throw new Error('no demo');
+    return found;
+  }
+
+  async function load(src: string): Promise<{ simulator: SimulatedContactCenter; store: InteractionStore }> {
+    frame = document.createElement('iframe');
+    frame.src = src;
+    document.body.append(frame);
+    return demo(frame);
+  }
+
+  it('R-X-04: a reload restores the interactions; ?fresh=1 and Reset demo start empty', async () => {
+    const first = await load('/test/adapters/fixtures/demo-page.html?autoplay=0&latencyMs=0');
+    const id = first.simulator.offer({ channel: 'webchat', customerName: 'Rita Reload', text: 'Still here?' });
+    await waitUntil(() => first.store.state.interactions[id], 'the offer', { timeout: 3000 });
+    await first.store.accept(id);
+    const el = frame?.contentDocument?.querySelector('#reset-demo');
+    expect(el?.textContent).to.equal('Reset demo');
+
+    frame?.contentWindow?.location.reload();
+    const second = await demo(frame as HTMLIFrameElement, first.simulator);
+    await waitUntil(() => second.store.state.interactions[id]?.status === 'active', 'the restored interaction', { timeout: 3000 });
+    expect(second.store.state.interactions[id]?.messages.some((m) => m.text === 'Still here?')).to.equal(true);
+
+    frame?.contentDocument?.querySelector<HTMLButtonElement>('#reset-demo')?.click();
+    const third = await demo(frame as HTMLIFrameElement, second.simulator);
+    expect(third.store.state.order).to.deep.equal([]);
+    const kept = third.simulator.offer({ channel: 'sms', text: 'New world' });
+    await waitUntil(() => sessionStorage.getItem('cc-demo:world:v1')?.includes(kept), 'the new world to be kept', { timeout: 3000 });
+
+    frame?.remove();
+    const fresh = await load('/test/adapters/fixtures/demo-page.html?autoplay=0&fresh=1');
+    expect(fresh.store.state.order).to.deep.equal([]);
+    expect(sessionStorage.getItem('cc-demo:world:v1')).to.equal(null);
+  });
+});
