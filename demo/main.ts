@@ -5,7 +5,7 @@
  * script the world.
  */
 import '../src/index.js';
-import { SimulatedContactCenter } from '../src/adapters/simulated/index.js';
+import { SimulatedContactCenter, clearSimulatedWorld } from '../src/adapters/simulated/index.js';
 import { createInteractionStore, type InteractionStore } from '../src/core/store/store.js';
 import type { CcState } from '../src/core/store/state.js';
 import { getLocale, setLocale, type Locale } from '../src/controllers/localize.js';
@@ -34,10 +34,25 @@ const ronaTimeoutMs = numberParam('ronaTimeoutMs');
 const seed = numberParam('seed');
 const latencyMs = numberParam('latencyMs');
 
+// The world is kept per tab, as drafts are, so that a reload finds both again (R-X-04).
+// `?fresh=1` starts every load empty and keeps nothing.
+const WORLD_KEY = 'cc-demo:world:v1';
+const fresh = params.get('fresh') === '1';
+const worldStorage = ((): Storage | undefined => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+})();
+if (fresh && worldStorage) clearSimulatedWorld(worldStorage, WORLD_KEY);
+
 const simulator = new SimulatedContactCenter({
   autoplay,
-  // Drafts are kept per interaction id across reloads: ids of a new page must not repeat an old page's.
+  // Drafts are kept per interaction id across reloads: ids of a new world must not repeat an old one's
+  // (a restored world keeps its own tag and counter).
   idTag: Date.now().toString(36),
+  ...(worldStorage && !fresh ? { persist: { storage: worldStorage, key: WORLD_KEY } } : {}),
   ...(ronaTimeoutMs !== undefined ? { ronaTimeoutMs } : {}),
   ...(seed !== undefined ? { seed } : {}),
   ...(latencyMs !== undefined ? { latencyMs } : {}),
@@ -152,6 +167,12 @@ script('#peer-leaves', (id) => simulator.peerLeaves(id));
 const autoplayBox = $<HTMLInputElement>('#autoplay');
 autoplayBox.checked = autoplay;
 autoplayBox.addEventListener('change', () => simulator.setAutoplay(autoplayBox.checked));
+// Dispose first: it writes the last changes, which must not outlive the reset.
+$<HTMLButtonElement>('#reset-demo').addEventListener('click', () => {
+  simulator.dispose();
+  if (worldStorage) clearSimulatedWorld(worldStorage, WORLD_KEY);
+  location.reload();
+});
 
 // Store errors, newest first, so nothing fails silently.
 const errors = $<HTMLOListElement>('#errors');
