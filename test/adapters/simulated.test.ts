@@ -54,10 +54,10 @@ function ofType<T extends ContactCenterEventType>(events: readonly ContactCenter
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(condition: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+/** Polls every 5 ms, at most `tries` times: a hang guard counted in polls, not measured on the clock. */
+async function until(condition: () => boolean, what: string, tries = 400): Promise<void> {
+  for (let left = tries; !condition(); left--) {
+    if (left <= 0) throw new Error(`timed out waiting for ${what}`);
     await sleep(5);
   }
 }
@@ -683,9 +683,15 @@ describe('SimulatedContactCenter', () => {
 
     it('commands wait for latencyMs', async () => {
       const { sim } = world({ latencyMs: 40 });
-      const started = performance.now();
-      await sim.listAgents();
-      expect(performance.now() - started).to.be.at.least(35);
+      const before = sim.state.pendingTimers;
+      let answered = false;
+      const answer = sim.listAgents().then(() => (answered = true));
+      expect(sim.state.pendingTimers, 'the latency timer').to.equal(before + 1);
+      // Timers fire in the order they are due: one due at once runs while the command still waits.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(answered).to.equal(false);
+      await answer;
+      expect(sim.state.pendingTimers).to.equal(before);
     });
 
     it('dispose clears every timer, completes events$, rejects commands in flight and later, and throws on scripting', async () => {

@@ -42,13 +42,13 @@ export function disposeWorlds(): void {
 }
 
 /**
- * Resolves once `predicate` holds, polling every 10 ms; rejects after `timeoutMs`.
- * (Timers, not animation frames: a test page in the background gets no frames.)
+ * Resolves once `predicate` holds, polling every 10 ms; rejects after `timeoutMs / 10`
+ * polls. A hang guard counted in polls, not a stopwatch: on a busy machine the polls
+ * only come later. (Timers, not animation frames: a test page in the background gets no frames.)
  */
 export async function until(predicate: () => boolean, what = 'condition', timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+  for (let polls = Math.ceil(timeoutMs / 10); !predicate(); polls--) {
+    if (polls <= 0) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
