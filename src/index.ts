@@ -7,7 +7,7 @@ import { registerLocale as register } from './controllers/localize.js';
 import { zhCN } from './locales/zh-CN.js';
 
 // Importing the package registers every element and every shipped locale, so setLocale
-// switches at once; an element imported on its own loads other locales on demand (issue 7).
+// switches at once; an element imported on its own loads other locales on demand.
 register('zh-CN', zhCN);
 
 export * from './core/types.js';
@@ -27,6 +27,15 @@ export {
   type SendOptions,
   type OutgoingEmail,
 } from './core/store/store.js';
+export {
+  SessionDraftStore,
+  noDraftStore,
+  draftKey,
+  DRAFT_KEY_PREFIX,
+  type DraftStore,
+  type MaybePromise,
+} from './core/drafts/draft-store.js';
+export { DraftBook, type DraftKind, type DraftChange, type DraftStorageFailure, type DraftBookOptions } from './core/drafts/draft-book.js';
 export { notificationsFor, NOTIFICATION_PREVIEW_LENGTH, type CcNotification, type CcNotificationKind } from './core/store/notifications.js';
 export { storeContext } from './core/context.js';
 export { formatElapsed, initials, formatBytes } from './core/format.js';
