@@ -1,7 +1,7 @@
 /**
  * Attachment checks before upload. Safe display of file names is in `file-names.ts`
  * (re-exported here), which panes load up front; these checks load with the first file
- * the agent picks (issue 7).
+ * the agent picks, so a pane that never uploads does not carry them.
  * @packageDocumentation
  */
 import { displayFileName, extensionOf } from './file-names.js';

@@ -11,7 +11,7 @@ export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 /**
  * Catalogues at hand. English is built in; another one loads when first switched to,
  * unless registered up front (the package root registers every shipped one), so an
- * element imported on its own carries English only (issue 7).
+ * element imported on its own carries English only.
  */
 const catalogues: Partial<Record<Locale, Partial<Messages>>> = { en: { ...enCore } };
 const loaders: Readonly<Record<Locale, () => Promise<Partial<Messages>>>> = {
@@ -40,7 +40,8 @@ function english(): Partial<Messages> {
 
 /**
  * Adds English strings of an element that carries its own (the email widget, the
- * dialogs, the shortcut help: issue 7). Elements call it when their module loads.
+ * dialogs, the shortcut help), so a page carries the strings of what it shows only.
+ * Elements call it when their module loads.
  */
 export function registerEnglish(messages: Partial<Messages>): void {
   catalogues.en = { ...english(), ...messages };

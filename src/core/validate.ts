@@ -7,7 +7,7 @@ export type ValidationResult = { readonly ok: true; readonly event: ContactCente
  * Undefined when `value` is valid, else what is wrong, from the path below `value` on:
  * ` must be a string`, `.text must be a string`, `[2].id must be …`. The path is put
  * together only on the way out of an error: valid events, nearly all of them, build no
- * strings (issue 7).
+ * strings.
  */
 type Check = (value: unknown) => string | undefined;
 
@@ -36,7 +36,7 @@ const arrayOf =
     return undefined;
   };
 const shape = (fields: Readonly<Record<string, Check>>): Check => {
-  // Listed once, walked by index: this runs for every inbound event (issue 7).
+  // Listed once, walked by index: this runs for every inbound event.
   const keys = Object.keys(fields);
   const checks = Object.values(fields);
   return (v) => {
@@ -175,7 +175,7 @@ function detach(v: unknown, depth: number): unknown {
   for (let n = 0; n < keys.length; n++) {
     const key = keys[n] as string;
     if (key === '__proto__') continue;
-    // Strings and numbers, most of an event, are taken without a call (issue 7).
+    // Strings and numbers, most of an event, are taken without a call.
     const x = (v as Record<string, unknown>)[key];
     out[key] = typeof x === 'object' && x !== null ? detach(x, depth + 1) : plain(x);
   }

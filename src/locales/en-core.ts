@@ -1,7 +1,7 @@
 /**
  * English strings every element may need, built into `localize.ts`. The rest are in
  * `en-email.ts`, `en-dialogs.ts` and `en-shortcut-help.ts`, registered by the elements
- * that use them (issue 7); `en.ts` merges all of them into the complete catalogue.
+ * that use them; `en.ts` merges all of them into the complete catalogue.
  */
 export const enCore = {
   // actions (accessible names are part of the public contract, see DESIGN.md)

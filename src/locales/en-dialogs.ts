@@ -1,6 +1,6 @@
 /**
  * English strings of the Transfer, Conference and Wrap-up dialogs. Registered by each
- * dialog module when it loads (issue 7: the chat path loads the dialogs on demand).
+ * dialog module when it loads, so the chat path, which loads the dialogs on demand, does not carry them.
  */
 export const enDialogs = {
   // transfer, conference and wrap-up dialogs (R-XFER-*, R-CONF-01, R-END-02, R-END-03)

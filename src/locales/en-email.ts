@@ -1,6 +1,6 @@
 /**
  * English strings of the email widget (R-MAIL-*). Registered by `cc-email-widget` when it loads,
- * so that pages showing chats only do not carry them (issue 7).
+ * so that pages showing chats only do not carry them.
  */
 export const enEmail = {
   // email pane (R-MAIL-*); Reply, Reply all, Forward, Cc, To, Subject are accessible names (DESIGN.md)

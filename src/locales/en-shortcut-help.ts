@@ -1,6 +1,6 @@
 /**
  * English strings of the keyboard shortcut help. Registered by `cc-shortcut-help`
- * when it loads (issue 7).
+ * when it loads, so pages without the help do not carry them.
  */
 export const enShortcutHelp = {
   // keyboard shortcuts (R-CHAT-09)

@@ -10,7 +10,7 @@ import { enShortcutHelp } from './en-shortcut-help.js';
  *
  * Elements do not import this module: the strings every element needs are in
  * `en-core.ts`, and the email widget, the dialogs and the shortcut help register
- * their own part when they load (issue 7), so a page carries only what it shows.
+ * their own part when they load, so a page carries only what it shows.
  */
 export const en = { ...enCore, ...enEmail, ...enDialogs, ...enShortcutHelp } as const;
 

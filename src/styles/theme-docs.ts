@@ -1,7 +1,7 @@
 /**
  * What each public `--cc-*` token paints, for the theming guide (Storybook) and the
  * README. Kept apart from `themes.ts`, which every element loads, so that these sentences
- * are not shipped to browsers (issue 7). A test checks that every token has one.
+ * are not shipped to browsers. A test checks that every token has one.
  */
 import type { ThemeToken } from './themes.js';
 

@@ -70,7 +70,7 @@ export const styles = [
     }
     /* A long thread's content is taller than the window, so the thread is as tall as its
        max-height (or the pane lets it be): sized so without its content, it lays out its rows
-       alone and once per change (issue 7: appends). It no longer widens a pane sized by content. */
+       alone and once per change, which keeps appends cheap. It does not widen a pane sized by content. */
     .thread.long {
       contain: strict;
       flex-basis: 100vh;

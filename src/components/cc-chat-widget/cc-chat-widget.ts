@@ -83,7 +83,7 @@ function dateFormat(locale: string, style: 'date' | 'time'): Intl.DateTimeFormat
 
 /**
  * Two shown interactions that differ only in `unread` render the same: marking what the
- * pane shows as read does not render it again (issue 7).
+ * pane shows as read does not render it again.
  */
 function sameButUnread(a: Interaction | undefined, b: Interaction | undefined): boolean {
   if (a === b) return true;
@@ -137,7 +137,7 @@ const pixelHeight = directive(PixelHeightDirective);
  * Give the pane a height (it lays itself out as a column that fills it); a pane given
  * none grows with its thread up to the height of the window, then the thread scrolls.
  *
- * Long threads render only the messages in and near view (issue 7); the thread stays
+ * Long threads render only the messages in and near view; the thread stays
  * keyboard-scrollable (arrows, Page Up/Down, Home, End), new messages are announced
  * through a polite live region, and **Find in conversation** (Ctrl+F inside the pane)
  * brings any match into view. Markdown (Messenger) loads its parser and sanitizer on
@@ -255,7 +255,7 @@ export class CcChatWidget extends LitElement {
   #acceptedSubscription: Subscription | undefined;
   #stickToBottom = true;
   #shownId: string | undefined;
-  // Long threads (issue 7): what is rendered, and what keeps the view steady across renders.
+  // Long threads: what is rendered, and what keeps the view steady across renders.
   readonly #geometry = new ThreadGeometry<ChatMessage>();
   #range: ThreadRange = { start: 0, end: 0 };
   #anchor: Anchor | undefined;
@@ -282,7 +282,7 @@ export class CcChatWidget extends LitElement {
   constructor() {
     super();
     new LocalizeController(this);
-    // The template picker loads when the browser is idle after a conversation shows (issue 7).
+    // The template picker loads when the browser is idle after a conversation shows, not with the pane: the chat path stays small.
     new PreloadController(this, () => this.#interaction.value !== undefined, ['cc-template-picker', loadTemplatePicker]);
     // R-CHAT-09: shortcuts on what this pane shows (send from the composer), and page-wide ones.
     new ShortcutController(this, {
@@ -300,7 +300,7 @@ export class CcChatWidget extends LitElement {
       scope: 'global',
       handlers: {
         focusComposer: () => this.#whenOpen(() => this.focusComposer()),
-        // Loaded when first asked for: the chat path stays small (issue 7).
+        // Loaded when first asked for: the chat path stays small.
         help: () => void import('../cc-shortcut-help/cc-shortcut-help.js').then((m) => m.openShortcutHelp()),
       },
     });
@@ -420,7 +420,7 @@ export class CcChatWidget extends LitElement {
     });
   }
 
-  // ---- long threads and find (issue 7) --------------------------------------
+  // ---- long threads and find ------------------------------------------------
 
   /**
    * Before a render: which messages to render, and which message to keep where it is on
@@ -813,7 +813,7 @@ export class CcChatWidget extends LitElement {
     const g = this.#geometry;
     const query = this.findQuery.trim();
     const current = this.#currentMatchId;
-    // Long threads (issue 7): spacers stand in for the messages out of view; the flex gap follows each.
+    // Long threads: spacers stand in for the messages out of view; the flex gap follows each.
     const spacer = (height: number) => html`<div class="spacer" ${pixelHeight(height)}></div>`;
     return html`<div
       class="thread ${n > VIRTUALIZE_AFTER ? 'long' : ''}"
@@ -1166,7 +1166,7 @@ export class CcChatWidget extends LitElement {
     const name = displayFileName(file.name);
     let files: typeof Files;
     try {
-      // The checks load with the first file picked (issue 7: the chat path).
+      // The checks load with the first file picked: the chat path does not carry them.
       files = await import('../../content/files.js');
     } catch (err) {
       this.#composers.notify(i.id, { kind: 'error', text: t('attach.failed', { name, reason: reason(err) }) });

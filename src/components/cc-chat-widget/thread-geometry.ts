@@ -12,8 +12,8 @@ interface Keyed {
 }
 
 /**
- * Where each message of a long thread sits, for rendering only the ones in view
- * (issue 7). Heights are measured when messages render and kept by message id; a
+ * Where each message of a long thread sits, for rendering only the ones in view.
+ * Heights are measured when messages render and kept by message id; a
  * message never rendered counts at the average of the first ones measured. Offsets
  * are prefix sums brought up to date from the first message that changed, so an
  * appended message costs O(1) here, not O(thread).

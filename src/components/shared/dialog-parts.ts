@@ -17,7 +17,7 @@ function sameForDialogs(a: Interaction | undefined, b: Interaction | undefined):
 /**
  * Follows the dialog's interaction (`interaction-id`) in the store; `undefined` once it is
  * gone. The dialogs read only its id, channel and status, so a new message does not
- * re-render them (issue 7: an append costs the pane, not its closed dialogs).
+ * re-render them: an append costs the pane, not its closed dialogs.
  */
 export function interactionOf(host: InteractionDialogHost): StoreController<Interaction | undefined> {
   return new StoreController(host, (s) => (host.interactionId ? s.interactions[host.interactionId] : undefined), {

@@ -1,5 +1,5 @@
 /**
- * Parts of a pane that load on demand (issue 7: the chat path budget). A host showing
+ * Parts of a pane that load on demand, so that the chat path stays small. A host showing
  * chats fetches the template picker and the conversation dialogs only after the pane has
  * shown a conversation and the browser is idle, or when the agent first asks for one.
  * @packageDocumentation

@@ -12,7 +12,7 @@ export interface RecordChange {
 /**
  * The last step that made an interactions record, so a selector that looks at every
  * interaction (selectOffers) can update its answer for the record before instead of
- * scanning again on every event (issue 7). One step only: a WeakMap of every record made
+ * scanning again on every event. One step only: a WeakMap of every record made
  * cost more in garbage collection than the scans it saved.
  */
 let last: RecordChange | undefined;

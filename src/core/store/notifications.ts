@@ -34,12 +34,12 @@ export const NOTIFICATION_PREVIEW_LENGTH = 140;
 const UNFLAT = /[^\S ]| {2}/;
 
 function preview(text: string): string {
-  // Most messages have single spaces only: a test finds that without building a new string (issue 7).
+  // Most messages have single spaces only: a test finds that without building a new string.
   const flat = (UNFLAT.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
-  // UTF-16 units are at least as many as code points: a short text needs no splitting (issue 7).
+  // UTF-16 units are at least as many as code points: a short text needs no splitting.
   if (flat.length <= NOTIFICATION_PREVIEW_LENGTH) return flat;
   // Counted in code points, so an emoji or a CJK supplement character is never cut in half; a
-  // walk instead of `[...flat]`, which made an array of every character of most messages (issue 7).
+  // walk, not `[...flat]`, which would make an array of every character of most messages.
   let cut = 0;
   for (let k = 0, count = 0; k < flat.length; count++) {
     if (count === NOTIFICATION_PREVIEW_LENGTH - 1) cut = k;

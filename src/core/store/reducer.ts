@@ -46,7 +46,7 @@ function interactionOf(state: CcState, id: string): Interaction | undefined {
  */
 function interactionsWith(state: CcState, id: string, value: Interaction | undefined): CcState['interactions'] {
   // A literal that spreads (own data properties) and names its prototype: about twice as fast as
-  // Object.setPrototypeOf afterwards, and this runs on every event (issue 7). Object.create(null)
+  // Object.setPrototypeOf afterwards, and this runs on every event. Object.create(null)
   // would start a slow dictionary. A computed `[id]` defines an own property, even `__proto__`.
   // (TypeScript types `__proto__: null` as a property.)
   const next = value

@@ -22,7 +22,7 @@ function isOffer(i: Interaction | undefined, channels: readonly Channel[] | unde
  * Offers waiting for the agent, oldest first, optionally of some channels only. The very same
  * array while they stay the same: when the last event changed one interaction that is an offer
  * neither before nor after, the answer for the state before is reused instead of looking at
- * every interaction again, on every event (issue 7).
+ * every interaction again, on every event.
  */
 export function selectOffers(state: CcState, channels?: readonly Channel[]): readonly Interaction[] {
   const key = channels ? channels.join(',') : '*';

@@ -1,7 +1,7 @@
 /**
  * Messages and emails of an interaction: immutable arrays in time order with unique ids.
  * Each array gets an id → position index, shared with the arrays derived from it, so
- * finding an item or a duplicate costs O(1) instead of a scan of the thread (issue 7).
+ * finding an item or a duplicate costs O(1) instead of a scan of the thread.
  * An append still copies the array (a memory copy, no per-item work), which keeps
  * `Interaction.messages` a plain array.
  * @packageDocumentation
@@ -28,7 +28,7 @@ interface Index {
 /**
  * Indexes by the first item, which the lists of one conversation share: one WeakMap entry per
  * conversation instead of one per list, which cost more in garbage collection than the scans it
- * saved (issue 7). A list that is neither of the last two builds its index again when asked.
+ * saved. A list that is neither of the last two builds its index again when asked.
  */
 const indexes = new WeakMap<Item, Index>();
 
@@ -85,7 +85,7 @@ export function insertByTime<T extends Item>(list: readonly T[], item: T): reado
     moved.splice(k, 0, item);
     return moved;
   }
-  // concat sizes the copy once; slice then push copied it twice, growing it (issue 7).
+  // concat sizes the copy once; slice then push would copy it twice, growing it.
   const next = list.concat([item]);
   // A stale entry for this id belongs to another branch: the new list then indexes itself.
   if (at === undefined) {
