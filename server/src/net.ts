@@ -73,8 +73,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Events sent per replay batch; the next batch waits until this one is written out. */
+/** Events taken from the log at a time during a replay. */
 const REPLAY_BATCH = 256;
+/** How long a replay waits for a client to read before it looks again (ms). */
+const REPLAY_PAUSE_MS = 20;
 /** Consecutive frames over the rate after which a connection is closed. */
 const MAX_VIOLATIONS = 1000;
 /** Close codes. */
@@ -119,6 +121,19 @@ function byteLength(data: RawData): number {
 function textOf(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
+}
+
+/** The id of a command frame that failed validation, when it has a usable one. */
+function commandIdOf(text: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    const frame = value as Record<string, unknown>;
+    const id = frame['id'];
+    return frame['type'] === 'command' && typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts the reference backend. Resolves once it listens. */
@@ -179,26 +194,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   /**
-   * Sends the events after `from` in batches, each once the previous one is written out,
-   * then goes live in the same turn as the last look at the log: no event falls between.
+   * Sends the events after `from` while the client keeps up (less than half the
+   * buffered-bytes cap waiting), pausing while it does not; goes live in the same turn
+   * as the last look at the log, so no event falls between the replay and the live stream.
    */
   const replay = (session: Session, from: number): void => {
-    if (!sessions.has(session) || session.socket.readyState !== WebSocket.OPEN) return;
-    const batch = backend.log.since(from, REPLAY_BATCH);
-    const last = batch[batch.length - 1];
-    if (!last) {
-      session.ready = true;
-      return;
+    const socket = session.socket;
+    if (!sessions.has(session) || socket.readyState !== WebSocket.OPEN) return;
+    let next = from;
+    while (socket.bufferedAmount < limits.maxBufferedBytes / 2) {
+      const batch = backend.log.since(next, REPLAY_BATCH);
+      if (batch.length === 0) {
+        session.ready = true;
+        return;
+      }
+      for (const event of batch) {
+        socket.send(JSON.stringify(eventFrame(event)));
+        next = event.seq;
+        if (socket.bufferedAmount >= limits.maxBufferedBytes / 2) break;
+      }
     }
-    for (const event of batch) {
-      const written =
-        event === last
-          ? (error?: Error): void => {
-              if (!error) setImmediate(() => replay(session, last.seq));
-            }
-          : undefined;
-      if (!send(session, eventFrame(event), written)) return;
-    }
+    // A client that stops reading during its replay waits here; the heartbeat drops it if it goes silent.
+    setTimeout(() => replay(session, next), REPLAY_PAUSE_MS);
   };
 
   const onHello = (session: Session, hello: HelloFrame): void => {
@@ -305,10 +322,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       send(session, { type: 'error', code: 'malformed-frame', message: 'binary frames are not part of the protocol' });
       return;
     }
-    const parsed = parseClientFrame(textOf(data));
+    const text = textOf(data);
+    const parsed = parseClientFrame(text);
     if (!parsed.ok) {
       stats.malformedFrames += 1;
-      send(session, { type: 'error', code: 'malformed-frame', message: parsed.error.slice(0, 300) });
+      const id = commandIdOf(text);
+      // A command with bad arguments is answered as such, so its sender does not wait for a timeout.
+      if (id !== undefined && session.agentId !== undefined) send(session, { type: 'result', id, ok: false, error: { code: 'invalid-args', message: parsed.error.slice(0, 300) } });
+      else send(session, { type: 'error', code: 'malformed-frame', message: parsed.error.slice(0, 300) });
       return;
     }
     const frame = parsed.frame;

@@ -5,20 +5,30 @@
  *
  *   executeServerCommand('cc-backend', { action, ... })
  *
- * | action      | payload                       | result                          |
- * |-------------|-------------------------------|---------------------------------|
- * | `start`     | –                             | `{ port, url }` (fresh data dir)|
- * | `kill`      | –                             | `{ signal }` (SIGKILL, awaited) |
- * | `wait-exit` | `{ timeoutMs? }` (20 s)       | `{ signal, code }`              |
- * | `restart`   | –                             | `{ port, url }` (same port/data)|
- * | `admin`     | `{ method?, path, body? }`    | `{ status, body }`              |
- * | `stop`      | –                             | `{}` (kills, deletes data dir)  |
+ * | action        | payload                                   | result                                   |
+ * |---------------|-------------------------------------------|------------------------------------------|
+ * | `start`       | `{ origin?, env? }`                        | `{ port, url }` (fresh data dir)         |
+ * | `kill`        | –                                         | `{ signal }` (SIGKILL, awaited)          |
+ * | `wait-exit`   | `{ timeoutMs? }` (20 s)                   | `{ signal, code }`                       |
+ * | `restart`     | `{ env? }`                                | `{ port, url }` (same port/data)         |
+ * | `admin`       | `{ method?, path, body?, adminToken? }`   | `{ status, body }`                       |
+ * | `mint-token`  | `{ agent, ttl?, expiresAt? }`             | `{ token }` (through the CLI)            |
+ * | `append-log`  | `{ text }`                                | `{}` (raw text at the end of log.jsonl)  |
+ * | `wipe-data`   | –                                         | `{}` (the data dir emptied; not running) |
+ * | `read-data`   | `{ name }`                                | `{ text }` (`null` when absent)          |
+ * | `output`      | –                                         | `{ text }` (the process's stdout+stderr) |
+ * | `run-once`    | `{ env?, args? }`                          | `{ listening, code, output }`            |
+ * | `probe`       | `{ kind, ... }`                           | see test/e2e/probes.mjs                  |
+ * | `stop`        | –                                         | `{}` (kills, deletes data dir)           |
  *
- * One backend per test session, listening on 127.0.0.1 only. Processes and temporary
- * data directories are cleaned up on `stop`, when the test runner stops, and on exit.
+ * Each backend gets its own random token secret and admin token, and allows the test
+ * page's origin (`origin`) only. One backend per test session, on 127.0.0.1. Processes
+ * and temporary data directories are cleaned up on `stop`, when the test runner stops,
+ * and on exit.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,13 +36,44 @@ import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as delay } from 'node:timers/promises';
 import { buildServer } from '../../server/run.mjs';
+import { runProbe } from './probes.mjs';
 
 const LISTENING = /listening on ws:\/\/127\.0\.0\.1:(\d+)\//;
+/** Any address, for `run-once`. */
+const LISTENING_ANYWHERE = /listening on ws:\/\/\S+:\d+\//;
 
 /**
- * @typedef {{ child: import('node:child_process').ChildProcess | undefined, exited: Promise<{ signal: string | null, code: number | null }> | undefined, port: number, dataDir: string, log: string[] }} Backend
- * @typedef {{ action: 'start' | 'kill' | 'wait-exit' | 'restart' | 'admin' | 'stop', method?: string, path?: string, body?: unknown, timeoutMs?: number }} Payload
+ * @typedef {{ child: import('node:child_process').ChildProcess | undefined, exited: Promise<{ signal: string | null, code: number | null }> | undefined, port: number, dataDir: string, log: string[], env: Record<string, string> }} Backend
+ * @typedef {{ action: string, method?: string, path?: string, body?: unknown, timeoutMs?: number, origin?: string, env?: Record<string, string>, adminToken?: string | null, agent?: string, ttl?: number, expiresAt?: number, text?: string, name?: string, args?: string[], kind?: string, [key: string]: unknown }} Payload
  */
+
+/**
+ * Runs the bundled server once with `args` and `env`, until it exits or prints that it
+ * listens (then it is killed). Resolves with what it printed.
+ * @param {string} file @param {string[]} args @param {Record<string, string>} env
+ * @returns {Promise<{ listening: boolean, code: number | null, output: string }>}
+ */
+function runOnce(file, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [file, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let listening = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const take = (/** @type {unknown} */ chunk) => {
+      output += String(chunk);
+      if (!listening && LISTENING_ANYWHERE.test(output)) {
+        listening = true;
+        child.kill('SIGKILL');
+      }
+    };
+    child.stdout?.on('data', take);
+    child.stderr?.on('data', take);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ listening, code, output });
+    });
+  });
+}
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin<Payload>} */
 export function backendPlugin() {
@@ -50,16 +91,17 @@ export function backendPlugin() {
     bundle ??= buildServer();
     const file = await bundle;
     const child = spawn(process.execPath, [file], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: b.dataDir, HEARTBEAT_MS: '2000', FOLLOW_UP_MS: '50' },
+      env: { ...process.env, HEARTBEAT_MS: '2000', FOLLOW_UP_MS: '50', ...b.env, PORT: String(port), DATA_DIR: b.dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     b.child = child;
-    b.exited = new Promise(resolve => child.once('exit', (code, signal) => resolve({ code, signal })));
-    child.stderr?.on('data', chunk => b.log.push(String(chunk)));
+    b.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.stderr?.on('data', (chunk) => b.log.push(String(chunk)));
     b.port = await new Promise((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`the backend did not start within 30 s: ${b.log.join('')}`)), 30_000);
-      child.stdout?.on('data', chunk => {
+      child.stdout?.on('data', (chunk) => {
+        b.log.push(String(chunk));
         out += String(chunk);
         const match = LISTENING.exec(out);
         if (match) {
@@ -67,7 +109,7 @@ export function backendPlugin() {
           resolve(Number(match[1]));
         }
       });
-      child.once('exit', code => {
+      child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`the backend exited (${code}) before listening: ${b.log.join('')}`));
       });
@@ -94,21 +136,22 @@ export function backendPlugin() {
 
   /**
    * An admin call to the backend over loopback HTTP.
-   * @param {number} port @param {string} method @param {string} urlPath @param {unknown} body
+   * @param {number} port @param {string} method @param {string} urlPath @param {unknown} body @param {string | undefined} token
    * @returns {Promise<{ status: number, body: unknown }>}
    */
-  function admin(port, method, urlPath, body) {
+  function admin(port, method, urlPath, body, token) {
     return new Promise((resolve, reject) => {
       const data = body === undefined ? undefined : JSON.stringify(body);
-      const req = request(
-        { host: '127.0.0.1', port, method, path: urlPath, headers: data === undefined ? {} : { 'content-type': 'application/json' } },
-        res => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', chunk => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-        },
-      );
+      /** @type {Record<string, string>} */
+      const headers = {};
+      if (data !== undefined) headers['content-type'] = 'application/json';
+      if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
+      const req = request({ host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+      });
       req.on('error', reject);
       req.end(data);
     });
@@ -122,6 +165,12 @@ export function backendPlugin() {
   };
   process.once('exit', killAllSync);
 
+  /** @param {Backend | undefined} b @returns {Backend} */
+  const started = (b) => {
+    if (!b) throw new Error('cc-backend: not started');
+    return b;
+  };
+
   return {
     name: 'cc-backend',
 
@@ -132,13 +181,24 @@ export function backendPlugin() {
       switch (payload.action) {
         case 'start': {
           if (b) await stop(b);
-          b = { child: undefined, exited: undefined, port: 0, dataDir: mkdtempSync(path.join(tmpdir(), 'cc-backend-')), log: [] };
+          b = {
+            child: undefined,
+            exited: undefined,
+            port: 0,
+            dataDir: mkdtempSync(path.join(tmpdir(), 'cc-backend-')),
+            log: [],
+            env: {
+              TOKEN_SECRET: randomBytes(32).toString('hex'),
+              ADMIN_TOKEN: randomBytes(24).toString('hex'),
+              ALLOWED_ORIGINS: payload.origin ?? '',
+              ...payload.env,
+            },
+          };
           backends.set(session.id, b);
           return launch(b, 0);
         }
         case 'kill':
-          if (!b) throw new Error('cc-backend: not started');
-          return kill(b);
+          return kill(started(b));
         case 'wait-exit': {
           if (!b?.exited) throw new Error('cc-backend: not running');
           const exited = b.exited;
@@ -148,13 +208,59 @@ export function backendPlugin() {
           b.exited = undefined;
           return result;
         }
-        case 'restart':
-          if (!b) throw new Error('cc-backend: not started');
-          await kill(b);
-          return launch(b, b.port);
-        case 'admin':
+        case 'restart': {
+          const s = started(b);
+          await kill(s);
+          s.env = { ...s.env, ...payload.env };
+          return launch(s, s.port);
+        }
+        case 'admin': {
           if (!b?.child) throw new Error('cc-backend: not running');
-          return admin(b.port, payload.method ?? 'GET', payload.path ?? '/admin/state', payload.body);
+          const token = payload.adminToken === null ? undefined : (payload.adminToken ?? b.env['ADMIN_TOKEN']);
+          return admin(b.port, payload.method ?? 'GET', payload.path ?? '/admin/state', payload.body, token);
+        }
+        case 'mint-token': {
+          const s = started(b);
+          bundle ??= buildServer();
+          const args = ['mint-token', '--agent', String(payload.agent ?? '')];
+          if (payload.ttl !== undefined) args.push('--ttl', String(payload.ttl));
+          if (payload.expiresAt !== undefined) args.push('--expires-at', String(payload.expiresAt));
+          const run = await runOnce(await bundle, args, { ...s.env, DATA_DIR: s.dataDir });
+          if (run.code !== 0) throw new Error(`mint-token failed (${run.code}): ${run.output}`);
+          return { token: run.output.trim() };
+        }
+        case 'append-log':
+          appendFileSync(path.join(started(b).dataDir, 'log.jsonl'), String(payload.text ?? ''));
+          return {};
+        case 'wipe-data': {
+          const s = started(b);
+          if (s.child) throw new Error('cc-backend: kill it first');
+          for (const name of existsSync(s.dataDir) ? readdirSync(s.dataDir) : []) rmSync(path.join(s.dataDir, name), { recursive: true, force: true });
+          mkdirSync(s.dataDir, { recursive: true });
+          return {};
+        }
+        case 'read-data': {
+          const file = path.join(started(b).dataDir, path.basename(String(payload.name ?? '')));
+          return { text: existsSync(file) ? readFileSync(file, 'utf8') : null };
+        }
+        case 'output':
+          return { text: started(b).log.join('') };
+        case 'run-once': {
+          bundle ??= buildServer();
+          const dataDir = mkdtempSync(path.join(tmpdir(), 'cc-backend-once-'));
+          try {
+            return await runOnce(await bundle, payload.args ?? [], { PORT: '0', DATA_DIR: dataDir, ...payload.env });
+          } finally {
+            rmSync(dataDir, { recursive: true, force: true });
+          }
+        }
+        case 'probe': {
+          const s = started(b);
+          return runProbe(payload, {
+            url: `ws://127.0.0.1:${s.port}/`,
+            admin: (method, urlPath, body) => admin(s.port, method, urlPath, body, s.env['ADMIN_TOKEN']),
+          });
+        }
         case 'stop':
           if (b) await stop(b);
           backends.delete(session.id);

@@ -5,7 +5,6 @@
  * `cc-backend` server command (test/e2e/backend-plugin.mjs).
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { DEFAULT_AGENT } from '../../src/adapters/simulated/data.js';
 import { WebSocketContactCenter, type WebSocketIssue } from '../../src/adapters/websocket/index.js';
@@ -15,32 +14,7 @@ import type { CcContactRequest } from '../../src/components/cc-contact-request/c
 import type { ContactCenterEvent } from '../../src/core/events.js';
 import { createInteractionStore, type InteractionStore } from '../../src/core/store/store.js';
 import { button, shadow, shadowAll, until } from '../helpers/world.js';
-
-interface Started {
-  readonly port: number;
-  readonly url: string;
-}
-
-interface ServerState {
-  readonly logId: string;
-  readonly headSeq: number;
-  readonly interactions: readonly {
-    readonly id: string;
-    readonly status: string;
-    readonly messages: readonly { readonly id: string; readonly author: string; readonly text: string }[];
-  }[];
-  readonly stats: { readonly commandsApplied: number; readonly commandsRepeated: number };
-}
-
-function backend<R>(payload: Readonly<Record<string, unknown>>): Promise<R> {
-  return executeServerCommand<R, Readonly<Record<string, unknown>>>('cc-backend', payload);
-}
-
-async function admin<T>(path: string, body?: unknown): Promise<T> {
-  const answer = await backend<{ status: number; body: T }>({ action: 'admin', method: body === undefined ? 'GET' : 'POST', path, body });
-  if (answer.status !== 200) throw new Error(`admin ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
+import { admin, backend, mintToken, startBackend, type ServerState, type Started } from './backend.js';
 
 function one<T extends Element>(root: ParentNode, selector: string): T {
   const el = root.querySelector<T>(selector);
@@ -61,10 +35,11 @@ describe('WebSocket adapter ⇄ reference backend, end to end', () => {
     await backend({ action: 'stop' });
   });
 
-  function connect(url: string): { adapter: WebSocketContactCenter; store: InteractionStore; events: ContactCenterEvent[]; issues: WebSocketIssue[] } {
+  function connect(url: string, token: string): { adapter: WebSocketContactCenter; store: InteractionStore; events: ContactCenterEvent[]; issues: WebSocketIssue[] } {
     const adapter = new WebSocketContactCenter({
       url,
       agentId: DEFAULT_AGENT.id,
+      token,
       commandTimeoutMs: 60_000,
       reconnect: { initialDelayMs: 50, maxDelayMs: 400 },
     });
@@ -79,8 +54,9 @@ describe('WebSocket adapter ⇄ reference backend, end to end', () => {
 
   it('kills and restarts the server mid-conversation: nothing lost, nothing duplicated, the UI shows reconnecting', async function () {
     this.timeout(100_000);
-    const { url } = await backend<Started>({ action: 'start' });
-    const { adapter, store, events, issues } = connect(url);
+    const { url } = await startBackend();
+    const token = await mintToken();
+    const { adapter, store, events, issues } = connect(url, token);
     const page = await fixture<HTMLElement>(html`<div>
       <cc-connection-status .store=${store}></cc-connection-status>
       <cc-contact-request .store=${store}></cc-contact-request>
@@ -213,7 +189,7 @@ describe('WebSocket adapter ⇄ reference backend, end to end', () => {
     expect(issues.filter((i) => i.kind !== 'malformed-frame')).to.deep.equal([]);
 
     // A fresh page (lastSeq 0) rebuilds the same conversation from the log.
-    const fresh = connect(url);
+    const fresh = connect(url, token);
     await until(() => fresh.adapter.lastSeq === server.headSeq, 'the fresh client replayed the log', 20_000);
     const replayed = fresh.store.state.interactions[id]?.messages ?? [];
     expect(texts(replayed, 'agent')).to.deep.equal(agentSaid);
