@@ -165,6 +165,7 @@ const pixelHeight = directive(PixelHeightDirective);
  * @csspart send - The Send button.
  * @csspart end - The End button.
  * @csspart error - The composer's length error.
+ * @csspart status - A status line under the composer: a card number masked in the copy of the draft kept for a reload.
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart confirm - The end-confirmation dialog.
  * @csspart empty - The text shown when there is no conversation.

@@ -192,7 +192,7 @@ function selectionIn(root: ShadowRoot): Selection | null {
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart send - The Send button.
  * @csspart error - Errors (addresses, PCI, sending).
- * @csspart status - Status notes under the composer (template notes).
+ * @csspart status - Status notes under the composer (template notes, a card number masked in the copy of the draft kept for a reload).
  * @csspart ended - The notice shown once the interaction has ended.
  * @cssprop --cc-email-body-background - Email paper: background of email bodies and the editor, light in both schemes as in mail clients (senders' inline colours assume a light page).
  * @cssprop --cc-email-body-color - Text on the email paper.
