@@ -19,7 +19,7 @@ registerLocale('zh-CN', zhCN);
 
 /** Creates a quiet, fast world: no random traffic, no latency, a fixed seed. */
 export function createWorld(options: SimulatedContactCenterOptions = {}): World {
-  // Ids unique to this world: test files run side by side and share localStorage, where drafts are kept by id.
+  // Ids unique to this world: drafts are kept by interaction id, and a test file's worlds share its tab's sessionStorage.
   const idTag = `w${(++worldCount).toString(36)}${Math.random().toString(36).slice(2, 7)}`;
   const simulator = new SimulatedContactCenter({ autoplay: false, latencyMs: 0, seed: 7, idTag, ...options });
   const store = createInteractionStore(simulator, { agent: simulator.agent });
