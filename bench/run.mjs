@@ -10,8 +10,12 @@
  * Timings and memory: headless Chromium through playwright-core (/usr/bin/chromium, or
  * CHROME_PATH), the page bundled from bench/pages/. Not part of `npm test`.
  *
- * `--only store` (or a comma-separated list of bundle, thread, store, memory) measures just
- * those figures, for quick iterations; the default is everything.
+ * `--only store` (or a comma-separated list of bundle, thread, store, memory, virtualizer)
+ * measures just those figures, for quick iterations; the default is everything.
+ *
+ * `virtualizer` compares the pane's own long-thread virtualizer with @lit-labs/virtualizer
+ * showing the same rows (bench/pages/virtualizer.ts), runs interleaved; ratios are ours /
+ * theirs. It also checks both under a strict style policy and with real key presses.
  */
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
@@ -45,7 +49,7 @@ const RUNS = 3;
 /** Store throughput: best of this many bursts. */
 const STORE_RUNS = 10;
 
-const SECTIONS = ['bundle', 'thread', 'store', 'memory'];
+const SECTIONS = ['bundle', 'thread', 'store', 'memory', 'virtualizer'];
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg < 0 ? SECTIONS : (process.argv[onlyArg + 1] ?? '').split(',').filter(Boolean);
 const unknownSection = only.find((s) => !SECTIONS.includes(s));
@@ -234,18 +238,27 @@ async function buildPages() {
       path.join(pages, dir, 'index.html'),
       '<!doctype html><html lang="en"><meta charset="utf-8"><title>cc bench</title><body style="margin:0;width:800px"><script type="module" src="./bench.js"></script></body></html>',
     );
+    // Served with STYLE_CSP: no inline style anywhere, the page's width comes from the script.
+    await writeFile(
+      path.join(pages, dir, 'csp.html'),
+      '<!doctype html><html lang="en"><meta charset="utf-8"><title>cc bench, strict CSP</title><body><script type="module" src="./bench.js"></script></body></html>',
+    );
   }
   return pages;
 }
 
-/** Serves `dir` on a free port. */
+/** The policy of csp.html: scripts and styles from the page's origin only, no style attributes. */
+const STYLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'none'; object-src 'none'";
+
+/** Serves `dir` on a free port; csp.html with STYLE_CSP. */
 async function serve(/** @type {string} */ dir) {
   const server = createServer(async (req, res) => {
     const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     if (!file.startsWith(dir)) return void res.writeHead(403).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' }).end(body);
+      const csp = path.basename(file) === 'csp.html' ? { 'content-security-policy': STYLE_CSP } : {};
+      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', ...csp }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -328,6 +341,37 @@ async function browserFigures() {
     };
     const memory = want('memory') ? await memoryRuns() : undefined;
 
+    const virtualizerRuns = async () => {
+      /** @type {Record<'ours' | 'theirs', import('./pages/bench-page.js').VirtualizerResult[]>} */
+      const runs = { ours: [], theirs: [] };
+      for (let run = 0; run < RUNS; run++) {
+        for (const kind of /** @type {const} */ (['ours', 'theirs'])) {
+          log(`virtualizer, ${THREAD} messages: ${kind}, run ${run + 1}/${RUNS}`);
+          runs[kind].push(await onPage(browser, real, (page) => page.evaluate(([k, n]) => window.ccBench.virtualizer(k, n), /** @type {const} */ ([kind, THREAD]))));
+        }
+      }
+      /** @type {Record<string, Record<string, unknown>>} */
+      const behaviour = {};
+      for (const kind of /** @type {const} */ (['ours', 'theirs'])) {
+        log(`virtualizer: ${kind} with real keys and under a strict style policy`);
+        const keys = await onPage(browser, real, async (page) => {
+          await page.evaluate(([k, n]) => window.ccBench.keyboardSetup(k, n), /** @type {const} */ ([kind, THREAD]));
+          /** @type {Record<string, unknown>} */
+          const seen = {};
+          for (const key of ['Home', 'PageDown', 'End', 'PageUp', 'ArrowUp']) {
+            await page.keyboard.press(key);
+            seen[key] = await page.evaluate(() => window.ccBench.keyboardCheck());
+          }
+          return seen;
+        });
+        const violations = await onPage(browser, `${url}/real/csp.html`, (page) => page.evaluate((k) => window.ccBench.cspProbe(k), kind));
+        behaviour[kind] = { keys, cspViolations: violations };
+      }
+      behaviour['cspControl'] = { violations: await onPage(browser, `${url}/real/csp.html`, (page) => page.evaluate(() => window.ccBench.cspControl())), what: 'a deliberate style attribute on the same page: must be reported' };
+      return { runs, behaviour };
+    };
+    const virtualizer = want('virtualizer') ? await virtualizerRuns() : undefined;
+
     const version = browser.version();
     return {
       chromium: version,
@@ -335,6 +379,7 @@ async function browserFigures() {
         ...(want('thread') ? threadFigures() : {}),
         ...(store ? storeFigures(store) : {}),
         ...(memory ? memoryFigures(memory) : {}),
+        ...(virtualizer ? virtualizerFigures(virtualizer) : {}),
       },
     };
 
@@ -401,6 +446,50 @@ async function browserFigures() {
           events: long.events,
           what: `the same traffic into one conversation growing to ${THREAD} messages (information, no budget)`,
         }),
+      };
+    }
+
+    /**
+     * Ours / theirs, medians of the runs, with each run's own ratio for the spread.
+     * @param {{ runs: Record<'ours' | 'theirs', import('./pages/bench-page.js').VirtualizerResult[]>, behaviour: Record<string, Record<string, unknown>> }} v
+     */
+    function virtualizerFigures({ runs, behaviour }) {
+      const ratio = (/** @type {(r: import('./pages/bench-page.js').VirtualizerResult) => number} */ f, what = '', unit = 'ms') => {
+        const ours = runs.ours.map(f);
+        const theirs = runs.theirs.map(f);
+        const perRun = ours.map((o, k) => round(o / Math.max(theirs[k] ?? NaN, 1e-9), 3));
+        return {
+          ours: round(median(ours), 2),
+          theirs: round(median(theirs), 2),
+          unit,
+          oursPerRun: ours.map((n) => round(n, 2)),
+          theirsPerRun: theirs.map((n) => round(n, 2)),
+          ratio: round(median(ours) / Math.max(median(theirs), 1e-9), 3),
+          ratioPerRun: perRun,
+          ratioSpread: round(Math.max(...perRun) - Math.min(...perRun), 3),
+          what,
+        };
+      };
+      const each = (/** @type {(r: import('./pages/bench-page.js').VirtualizerResult) => unknown} */ f) => ({ ours: runs.ours.map(f), theirs: runs.theirs.map(f) });
+      return {
+        'virtualizer.firstRender': ratio((r) => r.firstRenderMs, `append the element showing ${THREAD} messages until the newest is in view`),
+        'virtualizer.appendP95': ratio((r) => r.appendP95Ms, 'p95 of 50 appends: store.ingest until the new message is rendered, laid out and in view'),
+        'virtualizer.appendMedian': ratio((r) => r.appendMedianMs, 'median of the same appends'),
+        'virtualizer.scrollStepP95': ratio((r) => r.scroll.p95StepMs, '100 screens up, 30 jumps: each step until rows cover the viewport'),
+        'virtualizer.scrollLongTasks': ratio((r) => r.scroll.longTasks, 'long tasks (> 50 ms) during those steps', 'long tasks'),
+        'virtualizer.droppedFrames': ratio((r) => r.frames.dropped, '240 frames scrolling 40 px each: frames missed', 'frames'),
+        'virtualizer.findMedian': ratio((r) => r.find.medianMs, "the ten newest matches of '77' one after another: ours by its find box, theirs by scrollToIndex(k, 'center'); until the match is in view"),
+        'virtualizer.findWorst': ratio((r) => r.find.worstMs, 'the slowest of those ten'),
+        'virtualizer.behaviour': {
+          renderedMessages: each((r) => r.renderedMessages),
+          findMissed: each((r) => r.find.missed),
+          anchorDriftPx: each((r) => r.anchor.driftPx),
+          anchorKept: each((r) => r.anchor.kept),
+          focusAfterScrollAway: each((r) => r.focusAfterScrollAway),
+          log: each((r) => r.log),
+          ...behaviour,
+          what: 'anchor: the pane narrowed to 520 px, how far the top message moved; focus: a focused message scrolled out of view; keys: real key presses on the focused log (first/last message in view after each); CSP: violations under ' + STYLE_CSP,
+        },
       };
     }
 

@@ -8,8 +8,10 @@ import type { InteractionStore } from '../../src/core/store/store.js';
 import { filledStore, layout, longTasksSince, messageEvent, nextFrame, percentile, settled } from './common.js';
 import { defineNaiveThread, type NaiveThread } from './naive-thread.js';
 import { storeThroughput } from './store-throughput.js';
+import { virtualizerBench } from './virtualizer.js';
 
 export type { StoreResult } from './store-throughput.js';
+export type { VirtualizerKind, VirtualizerResult } from './virtualizer.js';
 
 type Rendered = (CcChatWidget | NaiveThread) & HTMLElement;
 
@@ -148,7 +150,7 @@ async function memory(kind: 'widget' | 'naive' | 'none', interactions: number, p
   return Object.values(store.state.interactions).reduce((n, i) => n + i.messages.length, 0);
 }
 
-const api = { thread, storeThroughput, memory };
+const api = { thread, storeThroughput, memory, ...virtualizerBench };
 
 declare global {
   interface Window {

@@ -7,6 +7,26 @@ import type { ChatMessage } from '../../src/core/types.js';
 
 const time = new Intl.DateTimeFormat('en', { timeStyle: 'short' });
 
+/** One message with the pane's markup (the rows of the naive list and of the @lit-labs/virtualizer page). */
+export function messageRow(m: ChatMessage, customer: string) {
+  const name = m.authorName ?? customer;
+  if (m.author === 'agent') {
+    return html`<div class="row agent">
+      <div>
+        <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">You said: </span><span class="text">${m.text}</span></div>
+        <div class="meta"><span>${time.format(m.timestamp)}</span>${m.status ? html`<span>${m.status}</span>` : nothing}</div>
+      </div>
+    </div>`;
+  }
+  return html`<div class="row ${m.author}">
+    <span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span>
+    <div>
+      <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${name} said: </span><span class="text">${m.text}</span></div>
+      <div class="meta"><span>${time.format(m.timestamp)}</span></div>
+    </div>
+  </div>`;
+}
+
 /**
  * The baseline: a plain Lit list rendering every message with the pane's markup and
  * styles, no virtualization (what `<cc-chat-widget>` did before issue 7).
@@ -32,27 +52,8 @@ export class NaiveThread extends LitElement {
       ${repeat(
         this.messages,
         (m) => m.id,
-        (m) => this.#row(m),
+        (m) => messageRow(m, this.customer),
       )}
-    </div>`;
-  }
-
-  #row(m: ChatMessage) {
-    const name = m.authorName ?? this.customer;
-    if (m.author === 'agent') {
-      return html`<div class="row agent">
-        <div>
-          <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">You said: </span><span class="text">${m.text}</span></div>
-          <div class="meta"><span>${time.format(m.timestamp)}</span>${m.status ? html`<span>${m.status}</span>` : nothing}</div>
-        </div>
-      </div>`;
-    }
-    return html`<div class="row ${m.author}">
-      <span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span>
-      <div>
-        <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${name} said: </span><span class="text">${m.text}</span></div>
-        <div class="meta"><span>${time.format(m.timestamp)}</span></div>
-      </div>
     </div>`;
   }
 }
