@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 import DOMPurify, { type Config } from 'dompurify';
+import { DEFERRED_STYLE_ATTRIBUTE, preparse } from './preparse.js';
 
 /**
  * Name of the Trusted Types policy the sanitizer parses with. A host whose CSP lists
@@ -30,6 +31,12 @@ export interface SanitizeReport {
 /** Sanitized DOM plus the report. The fragment is the caller's: insert it (once) or clone it. */
 export interface SanitizeResult extends SanitizeReport {
   readonly fragment: DocumentFragment;
+  /**
+   * The markup could not be sanitized (the browser has no DOMPurify support, or it
+   * failed on this input): the fragment then holds the input as plain text, and an
+   * email pane shows a placeholder instead of the body.
+   */
+  readonly failed: boolean;
 }
 
 /** Options of the email profile. */
@@ -70,6 +77,8 @@ interface Run {
   blockedImages: number;
   readonly unresolvedCids: string[];
   readonly removedAttributes: Set<string>;
+  /** Cleaned inline styles, applied through CSSOM once an element's attributes are done. */
+  readonly styles: Map<Element, string>;
 }
 
 /** Link schemes allowed in `href` (after the browser's own URL parsing). */
@@ -216,6 +225,47 @@ export function cleanInlineStyle(value: string): string {
   return FORBIDDEN_VALUE.test(cleaned) ? '' : cleaned;
 }
 
+/**
+ * Platform accessors read from the prototypes: a form's named controls shadow its own
+ * properties (`<input name=nodeName>` makes `form.nodeName` an element), so nothing the
+ * hooks touch before DOMPurify has vetted a node is read as a property of that node.
+ */
+function accessor<T>(proto: object, name: string, check: (value: unknown) => value is T): (target: object) => T | undefined {
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+  return (target) => {
+    const value: unknown = descriptor?.get?.call(target);
+    return check(value) ? value : undefined;
+  };
+}
+const isString = (value: unknown): value is string => typeof value === 'string';
+const nodeNameOf = accessor(Node.prototype, 'nodeName', isString);
+const formControlsOf = accessor(HTMLFormElement.prototype, 'elements', (v): v is HTMLFormControlsCollection => v instanceof HTMLFormControlsCollection);
+const styleOf = accessor(HTMLElement.prototype, 'style', (v): v is CSSStyleDeclaration => v instanceof CSSStyleDeclaration);
+const elementMethods = Element.prototype;
+
+/** Lower-case name of a node, read without trusting the node's own properties. */
+function nameOf(node: Node): string {
+  return (nodeNameOf(node) ?? '').toLowerCase();
+}
+
+/**
+ * Strips the names and ids that let a form's controls shadow its properties. DOMPurify
+ * otherwise drops a clobbered form with everything in it; unclobbered, the form goes
+ * (it is not allowed) and its text stays. Names and ids are not allowed either.
+ */
+function unclobberForm(form: Node): void {
+  const clobbering: Element[] = [];
+  const controls = formControlsOf(form);
+  if (controls) for (let k = 0; k < controls.length; k++) {
+    const control = controls.item(k);
+    if (control) clobbering.push(control);
+  }
+  if (form instanceof Element) clobbering.push(...elementMethods.querySelectorAll.call(form, '[name], [id]'));
+  for (const element of clobbering) {
+    for (const name of ['name', 'id', 'form']) elementMethods.removeAttribute.call(element, name);
+  }
+}
+
 function dropAttribute(run: Run | undefined, element: Element, name: string): void {
   element.removeAttribute(name);
   run?.removedAttributes.add(name);
@@ -267,21 +317,32 @@ function sanitizeImage(run: Run | undefined, img: Element): void {
 }
 
 // Hooks are registered once, on the private instance; `current` says which profile runs.
-purify.addHook('uponSanitizeAttribute', (_node, event) => {
-  if (event.attrName !== 'style') return;
-  if (current?.profile !== 'email') {
+purify.addHook('beforeSanitizeElements', (node) => {
+  if (nameOf(node) === 'form') unclobberForm(node);
+});
+
+purify.addHook('uponSanitizeAttribute', (node, event) => {
+  const deferred = event.attrName === DEFERRED_STYLE_ATTRIBUTE;
+  if (event.attrName !== 'style' && !deferred) return;
+  const cleaned = current?.profile === 'email' ? cleanInlineStyle(event.attrValue) : '';
+  if (deferred) {
+    // Applied through CSSOM after the other attributes: set as an attribute, it would be checked against the page's CSP.
     event.keepAttr = false;
+    if (cleaned !== '') current?.styles.set(node, cleaned);
+    else current?.removedAttributes.add('style');
     return;
   }
-  const cleaned = cleanInlineStyle(event.attrValue);
   if (cleaned === '') event.keepAttr = false;
   else event.attrValue = cleaned;
 });
 
 purify.addHook('afterSanitizeAttributes', (node) => {
-  const name = node.nodeName.toLowerCase();
+  const name = nameOf(node);
   if (name === 'a') sanitizeLink(current, node);
   else if (name === 'img') sanitizeImage(current, node);
+  const style = current?.styles.get(node);
+  const declarations = style === undefined ? undefined : styleOf(node);
+  if (style !== undefined && declarations) declarations.cssText = style;
 });
 
 function textFragment(text: string): DocumentFragment {
@@ -290,33 +351,46 @@ function textFragment(text: string): DocumentFragment {
   return fragment;
 }
 
-function run(dirty: string, profile: Profile, options: EmailSanitizeOptions): { fragment: DocumentFragment; run: Run; report: SanitizeReport } {
-  const state: Run = { profile, options, blockedImages: 0, unresolvedCids: [], removedAttributes: new Set() };
+interface Outcome {
+  readonly fragment: DocumentFragment;
+  readonly failed: boolean;
+  readonly run: Run;
+  readonly report: SanitizeReport;
+}
+
+function run(dirty: string, profile: Profile, options: EmailSanitizeOptions): Outcome {
+  const state: Run = { profile, options, blockedImages: 0, unresolvedCids: [], removedAttributes: new Set(), styles: new Map() };
   const previous = current;
   current = state;
-  let fragment: DocumentFragment;
+  const removedElements = new Set<string>();
+  let sanitized: unknown;
   try {
-    const sanitized: unknown = purify.sanitize(dirty, {
+    // Event handlers and inline styles leave the markup before a parser sees it (see preparse).
+    sanitized = purify.sanitize(preparse(dirty, state.removedAttributes), {
       ...(profile === 'chat' ? CHAT_CONFIG : EMAIL_CONFIG),
       TRUSTED_TYPES_POLICY: trustedTypesPolicy(),
       RETURN_DOM_FRAGMENT: true,
     });
-    // A browser DOMPurify cannot protect gets the input back unsanitized: show it as text.
-    fragment = sanitized instanceof DocumentFragment ? sanitized : textFragment(dirty);
+    for (const removed of purify.removed) {
+      if ('element' in removed) {
+        const tag = nameOf(removed.element);
+        if (tag !== '' && !tag.startsWith('#')) removedElements.add(tag);
+      } else if (removed.attribute) {
+        const name = removed.attribute.name.toLowerCase();
+        if (name !== DEFERRED_STYLE_ATTRIBUTE) state.removedAttributes.add(name);
+      }
+    }
+  } catch {
+    // Whatever the input, nothing throws out of the content pipeline: the caller gets the failure instead.
+    sanitized = undefined;
   } finally {
     current = previous;
   }
-  const removedElements = new Set<string>();
-  for (const removed of purify.removed) {
-    if ('element' in removed) {
-      const tag = removed.element.nodeName.toLowerCase();
-      if (!tag.startsWith('#')) removedElements.add(tag);
-    } else if (removed.attribute) {
-      state.removedAttributes.add(removed.attribute.name.toLowerCase());
-    }
-  }
+  // A browser DOMPurify cannot protect, or an input it failed on: the text of the input, never its markup.
+  const failed = !(sanitized instanceof DocumentFragment);
   return {
-    fragment,
+    fragment: sanitized instanceof DocumentFragment ? sanitized : textFragment(dirty),
+    failed,
     run: state,
     report: { removedElements: [...removedElements], removedAttributes: [...state.removedAttributes] },
   };
@@ -330,8 +404,8 @@ function run(dirty: string, profile: Profile, options: EmailSanitizeOptions): { 
  * `renderMarkdown`; use it directly only for HTML an adapter delivers for a chat.
  */
 export function sanitizeChatHtml(html: string): SanitizeResult {
-  const { fragment, report } = run(html, 'chat', {});
-  return { fragment, ...report };
+  const { fragment, failed, report } = run(html, 'chat', {});
+  return { fragment, failed, ...report };
 }
 
 /**
@@ -342,8 +416,87 @@ export function sanitizeChatHtml(html: string): SanitizeResult {
  * comments (Outlook conditional comments included), event handlers or script URLs.
  */
 export function sanitizeEmailHtml(html: string, options: EmailSanitizeOptions = {}): EmailSanitizeResult {
-  const { fragment, run: state, report } = run(html, 'email', options);
-  return { fragment, ...report, blockedImages: state.blockedImages, unresolvedCids: [...new Set(state.unresolvedCids)] };
+  const { fragment, failed, run: state, report } = run(html, 'email', options);
+  if (!failed) sanitizedEmails.add(fragment);
+  return { fragment, failed, ...report, blockedImages: state.blockedImages, unresolvedCids: [...new Set(state.unresolvedCids)] };
+}
+
+// ---- email documents ---------------------------------------------------------------------
+
+/** Fragments `sanitizeEmailHtml` returned: the only DOM an email document is built from. */
+const sanitizedEmails = new WeakSet<DocumentFragment>();
+
+/** Options of {@link setEmailDocument}. */
+export interface EmailDocumentOptions {
+  /** The document's title (the frame element should carry the same `title`). */
+  readonly title: string;
+  /** Language of the surrounding UI, for the document element. */
+  readonly lang?: string;
+  /** The agent allowed remote images for this email: the document's policy then loads `http(s)` images. */
+  readonly allowRemoteImages?: boolean;
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+
+const imagePolicy = (sources: readonly string[]): string =>
+  `default-src 'none'; img-src ${sources.join(' ')}; style-src 'none'; font-src 'none'; form-action 'none'; base-uri 'none'`;
+
+/**
+ * The email document's own Content-Security-Policy: nothing loads but images, and remote
+ * images only once the agent allowed them. Inline images resolved from attachments are
+ * allowed by their origin (an attachment URL is the backend's, never the sender's).
+ */
+function emailDocumentPolicy(body: DocumentFragment, allowRemoteImages: boolean): string {
+  const sources = new Set(['data:', 'blob:']);
+  if (allowRemoteImages) return imagePolicy([...sources, 'https:', 'http:']);
+  for (const img of body.querySelectorAll('img[src]')) {
+    try {
+      const url = new URL(img.getAttribute('src') ?? '');
+      if (url.protocol === 'https:' || url.protocol === 'http:') sources.add(url.origin);
+    } catch {
+      // Not a URL: it loads nothing.
+    }
+  }
+  return imagePolicy([...sources]);
+}
+
+/**
+ * Writes a sanitized email into a frame as its `srcdoc`: a document with its own CSP
+ * (`default-src 'none'`, images as allowed), no referrer, links opening in a new tab, and
+ * the body. Inline styles travel as {@link DEFERRED_STYLE_ATTRIBUTE} and are applied by
+ * {@link applyDeferredStyles} once the frame has loaded, so parsing the document trips no
+ * `style-src-attr` check of the host's policy (a `srcdoc` document inherits it).
+ * The value is TrustedHTML made by the library's policy. Only a result of
+ * `sanitizeEmailHtml` is accepted: anything else throws.
+ */
+export function setEmailDocument(frame: HTMLIFrameElement, result: EmailSanitizeResult, options: EmailDocumentOptions): void {
+  if (result.failed || !sanitizedEmails.has(result.fragment)) throw new TypeError('Only a sanitized email can be shown');
+  const body = result.fragment.cloneNode(true);
+  if (!(body instanceof DocumentFragment)) throw new TypeError('A fragment clone is a fragment');
+  for (const element of body.querySelectorAll('[style]')) {
+    element.setAttribute(DEFERRED_STYLE_ATTRIBUTE, element.getAttribute('style') ?? '');
+    element.removeAttribute('style');
+  }
+  const policy = emailDocumentPolicy(body, options.allowRemoteImages === true);
+  const box = (body.ownerDocument ?? document).createElement('div');
+  box.append(body);
+  const markup =
+    `<!doctype html><html lang="${escapeHtml(options.lang ?? '')}"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">` +
+    '<meta name="referrer" content="no-referrer"><meta name="color-scheme" content="light"><base target="_blank">' +
+    `<title>${escapeHtml(options.title)}</title></head><body>${box.innerHTML}</body></html>`;
+  Reflect.set(frame, 'srcdoc', trustedTypesPolicy()?.createHTML(markup) ?? markup);
+}
+
+/** Applies the inline styles {@link setEmailDocument} deferred, through CSSOM, in a loaded email document. */
+export function applyDeferredStyles(doc: Document): void {
+  for (const element of doc.querySelectorAll<HTMLElement>(`[${DEFERRED_STYLE_ATTRIBUTE}]`)) {
+    const style = cleanInlineStyle(element.getAttribute(DEFERRED_STYLE_ATTRIBUTE) ?? '');
+    element.removeAttribute(DEFERRED_STYLE_ATTRIBUTE);
+    // The document holds sanitized markup only (no forms): its elements' own properties can be trusted.
+    element.style.cssText = style;
+  }
 }
 
 /** The attachment fields {@link cidResolver} reads. */

@@ -21,6 +21,8 @@ export const enEmail = {
   'email.quickReply': 'Quick reply here',
   'email.body': 'Email body',
   'email.bodyLabel': 'Email from {from}',
+  'email.frameTitle': 'Email from {from}: {subject}',
+  'email.unavailable': 'This email could not be shown safely.',
   'email.notLatest': 'You are not replying to the latest email',
   'email.viewLatest': 'View latest email',
   'email.status.received': 'Received',

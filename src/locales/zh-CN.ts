@@ -165,6 +165,8 @@ export const zhCN: Messages = {
   'email.quickReply': '在此处快速回复',
   'email.body': '电子邮件正文',
   'email.bodyLabel': '来自 {from} 的电子邮件',
+  'email.frameTitle': '来自 {from} 的电子邮件：{subject}',
+  'email.unavailable': '无法安全地显示此电子邮件。',
   'email.notLatest': '您正在回复的不是最新电子邮件',
   'email.viewLatest': '查看最新电子邮件',
   'email.status.received': '已接收',

@@ -853,4 +853,218 @@ describe('<cc-email-widget>', () => {
     expect(textbox(el, '电子邮件正文').id).to.equal('editor');
     await expect(el).to.be.accessible();
   });
+
+  describe('the body frame', () => {
+    /** Sandbox tokens of a frame. */
+    const sandbox = (frame: HTMLIFrameElement): string[] => [...frame.sandbox];
+
+    it('R-MAIL-02, R-X-02: the body is a sandboxed frame without scripts, with its own CSP, named for assistive technology and reachable by Tab', async () => {
+      const { el } = await openEmail();
+      const [first] = articles(el);
+      if (!first) throw new Error('no email');
+      const doc = await bodyDoc(first);
+      const frame = bodyFrame(first);
+      expect(sandbox(frame)).to.include('allow-same-origin');
+      expect(sandbox(frame)).to.not.include('allow-scripts');
+      expect(frame.title).to.equal(`Email from ${CUSTOMER}: Invoice 118 is wrong`);
+      expect(frame.getAttribute('srcdoc')).to.contain('http-equiv="Content-Security-Policy"');
+      const policy = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+      expect(policy).to.contain("default-src 'none'");
+      expect(policy).to.match(/img-src data: blob:[^;]*;/);
+      expect(policy, 'no remote images before Show images').to.not.match(/img-src[^;]*https:/);
+      expect(doc.title).to.equal(frame.title);
+      // Keyboard: from the email's summary button, Tab reaches the frame (past Show images).
+      first.querySelector<HTMLButtonElement>('.toggle')?.focus();
+      for (let k = 0; k < 4 && el.shadowRoot?.activeElement !== frame; k++) await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot?.activeElement).to.equal(frame);
+      await expect(el).to.be.accessible();
+    });
+
+    it('R-MAIL-02: nothing runs in the frame even when markup gets past the sanitizer', async () => {
+      const { el } = await openEmail();
+      const [first] = articles(el);
+      if (!first) throw new Error('no email');
+      const doc = await bodyDoc(first);
+      const frame = bodyFrame(first);
+      const flag = window as unknown as { __framePwned?: number };
+      delete flag.__framePwned;
+      // A sanitizer miss, simulated: the pane's own frame is given script-bearing markup directly.
+      frame.srcdoc =
+        '<script>parent.__framePwned = 1</script><img src="data:," onerror="parent.__framePwned = 2">' +
+        '<a id="js" href="javascript:parent.__framePwned = 3">x</a><body onload="parent.__framePwned = 4">';
+      const hostile = await bodyDoc(first, doc);
+      hostile.querySelector<HTMLAnchorElement>('#js')?.click();
+      const script = hostile.createElement('script');
+      script.textContent = 'parent.__framePwned = 5';
+      hostile.body.append(script);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(flag.__framePwned).to.equal(undefined);
+      expect(sandbox(frame)).to.not.include('allow-scripts');
+    });
+
+    it('R-MAIL-02: remote images stay blocked by the frame until Show images; links open in a new tab without opener or referrer', async () => {
+      const { el } = await openEmail();
+      const [first] = articles(el);
+      if (!first) throw new Error('no email');
+      const doc = await bodyDoc(first);
+      expect(doc.querySelector('base')?.getAttribute('target')).to.equal('_blank');
+      const links = [...doc.querySelectorAll('a[href]')];
+      expect(links).to.have.length.greaterThan(0);
+      for (const a of links) {
+        expect(a.getAttribute('target')).to.equal('_blank');
+        expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+      }
+      // Even an image the sanitizer had let through could not load: the document's own policy refuses it.
+      const refused = new Promise<string>((resolve) => doc.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }));
+      const probe = doc.createElement('img');
+      probe.src = 'https://tracker.example/probe.png';
+      doc.body.append(probe);
+      expect(await refused).to.equal('img-src');
+      button(el, 'Show images').click();
+      await el.updateComplete;
+      const shown = await bodyDoc(first, doc);
+      expect(shown.querySelector('img[alt="logo"]')?.getAttribute('src')).to.equal('https://tracker.example/pixel.png');
+      expect(shown.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).to.match(/img-src[^;]*https:/);
+    });
+
+    it('R-MAIL-02: the frame takes its content height (no scrollbar inside) and keeps the paper look in the dark scheme and in light-grey mode', async () => {
+      const { el } = await openEmail();
+      el.setAttribute('theme', 'dark');
+      await el.updateComplete;
+      const [first] = articles(el);
+      if (!first) throw new Error('no email');
+      const doc = await bodyDoc(first);
+      const frame = bodyFrame(first);
+      const fits = (): boolean => Math.abs(frame.clientHeight - doc.documentElement.getBoundingClientRect().height) <= 1;
+      await waitUntil(fits, 'the frame sized to its document');
+      expect(frame.clientHeight).to.be.greaterThan(40);
+      const tall = doc.createElement('div');
+      tall.style.height = '900px';
+      doc.body.append(tall);
+      await waitUntil(() => frame.clientHeight >= 900 && fits(), 'the frame grown with its document');
+      expect(doc.documentElement.scrollHeight).to.be.at.most(frame.clientHeight);
+      tall.remove();
+      await waitUntil(() => frame.clientHeight < 900 && fits(), 'the frame shrunk with its document');
+      // Paper: light in the dark scheme; the pane's text colour and font reach the document.
+      const box = shadow(el, '.body');
+      expect(getComputedStyle(frame).colorScheme).to.equal('light');
+      expect(getComputedStyle(box).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(doc.body).color).to.equal(getComputedStyle(box).color);
+      expect(getComputedStyle(doc.body).fontFamily).to.equal(getComputedStyle(box).fontFamily);
+      button(el, 'Light grey background').click();
+      await el.updateComplete;
+      expect(getComputedStyle(doc.body).color).to.equal('rgb(84, 90, 102)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('R-MAIL-02: the body text can be selected and searched in the frame document', async () => {
+      const { el } = await openEmail();
+      const [first] = articles(el);
+      if (!first) throw new Error('no email');
+      const doc = await bodyDoc(first);
+      const selection = doc.getSelection();
+      selection?.selectAllChildren(doc.body);
+      expect(selection?.toString()).to.contain('Hello team');
+      expect(doc.body.innerText).to.contain('Lamp');
+      expect(getComputedStyle(doc.body).userSelect).to.not.equal('none');
+    });
+
+    it('R-MAIL-15, R-X-01: an email that cannot be shown safely becomes a placeholder with View original email as plain text; the thread, the header and later emails keep working', async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'srcdoc');
+      // The platform refusing one document (as Trusted Types would without the library's policy).
+      Object.defineProperty(HTMLIFrameElement.prototype, 'srcdoc', {
+        ...setter,
+        set(this: HTMLIFrameElement, value: string) {
+          if (String(value).includes('BREAKS-THE-FRAME')) throw new TypeError('refused');
+          setter?.set?.call(this, value);
+        },
+      });
+      try {
+        const world = await openEmail();
+        const { el, id, simulator } = world;
+        const original = '<p>BREAKS-THE-FRAME <b>bold</b></p>';
+        simulator.inboundEmail(id, { from: CUSTOMER, to: [MAILBOX], subject: 'Broken', html: original });
+        await until(() => articles(el).length === 2, 'the broken email');
+        const broken = articles(el)[1];
+        if (!broken) throw new Error('no broken email');
+        await until(() => broken.querySelector('.unavailable') !== null, 'the placeholder');
+        expect(broken.querySelector('.unavailable p')?.textContent).to.equal('This email could not be shown safely.');
+        expect(broken.querySelector('iframe')).to.equal(null);
+        const view = [...broken.querySelectorAll<HTMLButtonElement>('.unavailable button')].find((b) => b.textContent?.trim() === 'View original email');
+        if (!view) throw new Error('no View original email in the placeholder');
+        expect(view.getAttribute('aria-expanded')).to.equal('false');
+        await expect(el).to.be.accessible();
+        view.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => broken.querySelector('.original') !== null, 'the original as text');
+        expect(broken.querySelector('.original')?.textContent).to.equal(original);
+        expect(broken.querySelector('.original b')).to.equal(null);
+        expect(view.getAttribute('aria-expanded')).to.equal('true');
+        // The header and the other emails are untouched; a later email renders.
+        expect(shadow(el, 'h2').textContent).to.equal('Invoice 118 is wrong');
+        simulator.inboundEmail(id, { from: CUSTOMER, to: [MAILBOX], subject: 'Fine again', html: '<p>All good now</p>' });
+        await until(() => articles(el).length === 3, 'the later email');
+        const later = articles(el)[2];
+        if (!later) throw new Error('no later email');
+        expect((await bodyDoc(later)).body.textContent).to.contain('All good now');
+        setLocale('zh-CN');
+        await el.updateComplete;
+        expect(broken.querySelector('.unavailable p')?.textContent).to.equal('无法安全地显示此电子邮件。');
+        await expect(el).to.be.accessible();
+      } finally {
+        if (setter) Object.defineProperty(HTMLIFrameElement.prototype, 'srcdoc', setter);
+      }
+    });
+  });
+
+  describe('DOM clobbering', () => {
+    const NAMES = ['nodeName', 'nodeType', 'attributes', 'parentNode', 'childNodes', 'firstChild', 'removeChild', 'setAttribute', 'getAttribute', 'innerHTML'];
+    const PAYLOADS: readonly (readonly [html: string, text: string])[] = [
+      ['<form onsubmit=alert(1)><input onfocus=alert(2) name=nodeName>123</form>', '123'],
+      ...NAMES.map((n) => [`<form><input name=${n}>named ${n}</form>`, `named ${n}`] as const),
+      ...NAMES.map((n) => [`<form><input id=${n}>with id ${n}</form>`, `with id ${n}`] as const),
+      ['<form><input name=removeAttributeNode>node</form>', 'node'],
+      ['<img name=body>image named body', 'image named body'],
+      ['<form><input name=innerHTML><img name=nodeName>inner</form>', 'inner'],
+    ];
+
+    it('R-MAIL-02, R-MAIL-01: clobbering payloads keep their text, and each following email renders under the right header, across switches', async function () {
+      this.timeout(60_000);
+      const world = await openEmail();
+      const { el, id, simulator, store } = world;
+      const other = simulator.offer({ channel: 'email', customerName: 'Li Wei', email: { subject: 'Other thread', html: '<p>Other body</p>' } });
+      await untilState(store, (s) => s.interactions[other] !== undefined, 'the other offer');
+      await store.accept(other);
+      el.interactionId = id;
+      await el.updateComplete;
+      let count = articles(el).length;
+      for (const [k, [payload, text]] of PAYLOADS.entries()) {
+        simulator.inboundEmail(id, { from: CUSTOMER, to: [MAILBOX], subject: `Clobber ${k}`, html: payload });
+        simulator.inboundEmail(id, { from: CUSTOMER, to: [MAILBOX], subject: `Benign ${k}`, html: `<p>Benign ${k}</p>` });
+        count += 2;
+        await until(() => articles(el).length === count, `the emails after payload ${k}`);
+        const clobbering = articles(el)[count - 2];
+        const benign = articles(el)[count - 1];
+        if (!clobbering || !benign) throw new Error('missing emails');
+        expect(clobbering.querySelector('.snippet')?.textContent, payload).to.contain(text);
+        expect(benign.querySelector('.toggle')?.getAttribute('aria-expanded')).to.equal('true');
+        expect((await bodyDoc(benign)).body.textContent, `after ${payload}`).to.contain(`Benign ${k}`);
+        expect(shadow(el, 'h2').textContent).to.equal('Invoice 118 is wrong');
+        // Every clobbering email renders too, with its text.
+        clobbering.querySelector<HTMLButtonElement>('.toggle')?.click();
+        await el.updateComplete;
+        expect((await bodyDoc(clobbering)).body.textContent, payload).to.contain(text);
+        if (k % 6 === 0) {
+          el.interactionId = other;
+          await el.updateComplete;
+          expect(shadow(el, 'h2').textContent).to.equal('Other thread');
+          expect(shadowAll(el, 'article.email')).to.have.length(1);
+          el.interactionId = id;
+          await el.updateComplete;
+          expect(shadow(el, 'h2').textContent).to.equal('Invoice 118 is wrong');
+        }
+      }
+      await expect(el).to.be.accessible();
+    });
+  });
 });

@@ -1,14 +1,17 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { renderMarkdown } from '../../src/content/markdown.js';
+import { DEFERRED_STYLE_ATTRIBUTE, preparse } from '../../src/content/preparse.js';
 import {
   BLOCKED_IMAGE_ATTRIBUTE,
+  applyDeferredStyles,
   cidResolver,
   cleanInlineStyle,
   sanitizeChatHtml,
   sanitizeEmailHtml,
+  setEmailDocument,
+  type EmailSanitizeResult,
 } from '../../src/content/sanitize.js';
 import { XSS_PAYLOADS as PAYLOADS } from '../fixtures/xss-payloads.js';
-
 
 const FORBIDDEN_ELEMENTS =
   'script, iframe, frame, object, embed, form, input, button, textarea, select, svg, math, style, link, meta, base, template, video, audio, source';
@@ -157,9 +160,7 @@ describe('sanitizer: email profile', () => {
       stage.append(sanitizeEmailHtml(`<img src="${probe}?blocked">`).fragment);
       stage.append(sanitizeEmailHtml(`<img src="${probe}?allowed">`, { allowRemoteImages: true }).fragment);
       const requested = (suffix: string) => performance.getEntriesByType('resource').some((e) => e.name === `${probe}?${suffix}`);
-      const start = performance.now();
-      while (!requested('allowed') && performance.now() - start < 3000) await new Promise((r) => setTimeout(r, 20));
-      expect(requested('allowed'), 'control: an allowed image is requested').to.be.true;
+      await waitUntil(() => requested('allowed'), 'control: an allowed image is requested', { timeout: 3000 });
       expect(requested('blocked')).to.be.false;
     } finally {
       stage.remove();
@@ -243,5 +244,153 @@ describe('sanitizer: email profile', () => {
     expect(cleanInlineStyle('color: red; font-size: 14px')).to.equal('color: red; font-size: 14px;');
     expect(cleanInlineStyle('list-style: square url(https://t.example/b.png) inside')).not.to.contain('url');
     expect(cleanInlineStyle('cursor: url(https://t.example/c.cur), auto; --cc-color-text: red')).to.equal('');
+  });
+});
+
+describe('sanitizer: DOM clobbering', () => {
+  const NAMES = [
+    'nodeName', 'nodeType', 'attributes', 'parentNode', 'childNodes', 'firstChild', 'removeChild', 'removeAttributeNode',
+    'setAttribute', 'getAttribute', 'innerHTML', 'textContent', 'namespaceURI', 'insertBefore', 'hasChildNodes', 'elements',
+  ];
+  const CASES: readonly (readonly [html: string, text: string])[] = [
+    ['<form onsubmit=alert(1)><input onfocus=alert(2) name=nodeName>123</form>', '123'],
+    ...NAMES.map((n) => [`<form><input name=${n}>named ${n}</form>`, `named ${n}`] as const),
+    ...NAMES.map((n) => [`<form><input id=${n}>id ${n}</form>`, `id ${n}`] as const),
+    ...NAMES.map((n) => [`<form id=f>outside ${n}</form><input form=f name=${n}>`, `outside ${n}`] as const),
+    ['<form><img name=nodeName><img id=attributes>images</form>', 'images'],
+    ['<img name=body><p>image named body</p>', 'image named body'],
+    ['<form><input name=innerHTML>inner</form>', 'inner'],
+    ['<form><input name=nodeName><input name=nodeName>twice</form>', 'twice'],
+    ['<form><object name=nodeType></object><button name=attributes>b</button>controls</form>', 'controls'],
+  ];
+
+  for (const [profile, sanitize] of [
+    ['email', (h: string) => sanitizeEmailHtml(h)],
+    ['chat', (h: string) => sanitizeChatHtml(h)],
+  ] as const) {
+    it(`R-MAIL-02, R-CHAT-07: the ${profile} profile never throws on clobbering markup, keeps its text and drops the form`, () => {
+      for (const [html, text] of CASES) {
+        const result = sanitize(html);
+        expect(result.failed, html).to.equal(false);
+        const div = document.createElement('div');
+        div.append(result.fragment);
+        expect(div.textContent, html).to.contain(text);
+        expect(div.querySelector('form, input, img[name], [id], [name]'), html).to.equal(null);
+        expect(hazards(div), html).to.deep.equal([]);
+        if (html.includes('<form')) expect(result.removedElements, html).to.include('form');
+      }
+    });
+  }
+
+  it('R-MAIL-02: the report names what clobbering markup lost', () => {
+    const { removedElements, removedAttributes } = sanitizeEmailHtml('<form onsubmit=alert(1)><input onfocus=alert(2) name=nodeName>123</form>');
+    expect(removedElements).to.include.members(['form', 'input']);
+    expect(removedAttributes).to.include.members(['onsubmit', 'onfocus']);
+  });
+});
+
+describe('sanitizer: event handlers and styles leave the markup before it is parsed', () => {
+  const pass = (html: string): { out: string; removed: string[] } => {
+    const removed = new Set<string>();
+    const out = preparse(html, removed);
+    return { out, removed: [...removed] };
+  };
+
+  it('drops on* attributes however they are written, and renames style', () => {
+    const cases: readonly (readonly [string, string])[] = [
+      ['<img src=x onerror=alert(1)>', '<img src=x  >'],
+      ['<img src="a"onerror="b"alt="c">', '<img src="a" alt="c">'],
+      ['<IMG SRC=x ONERROR="alert(1)">', '<IMG SRC=x  >'],
+      ['<img/src=x/onerror=alert(1)>', '<img/src=x/onerror=alert(1)>'],
+      ['<img/onerror=alert(1)/src=x>', '<img/ >'],
+      ["<svg><a onclick='x' href=y>t</a></svg>", '<svg><a   href=y>t</a></svg>'],
+      ['<p onclick\n=\n"x">t</p>', '<p  >t</p>'],
+      ['<p title=">" onclick=x>t</p>', '<p title=">"  >t</p>'],
+      ['<p style="color: red" onmouseover>t</p>', `<p ${DEFERRED_STYLE_ATTRIBUTE}="color: red"  >t</p>`],
+      ['<b onclick=x', '<b  '],
+    ];
+    for (const [input, output] of cases) expect(pass(input).out, input).to.equal(output);
+    expect(pass('<img src=x onerror=a onload=b>').removed).to.deep.equal(['onerror', 'onload']);
+  });
+
+  it('leaves text, comments and raw text as the browser reads them', () => {
+    for (const text of [
+      'add-on=yes and onclick="x" in text',
+      '<!-- <img onerror=x> -->after',
+      '<!--> <p>still text: onclick=1</p>',
+      '<textarea><b>  </b></textarea>',
+      '1 < 2 and 3 > 2',
+      '<p>A&amp;B</p>',
+    ]) {
+      const { out } = pass(text);
+      if (!text.includes('<p>still')) expect(out, text).to.equal(text);
+    }
+  });
+
+  it('reads raw text both ways: as text in HTML, as markup inside SVG and MathML', () => {
+    // In HTML, the <style> ends at </style> and the image is markup; inside SVG, <style> content is markup too.
+    expect(pass('<style><!--</style><img src=x onerror=a>-->').out).to.equal('<style><!--</style><img src=x  >-->');
+    expect(pass('<svg><style><img src=x onerror=a></style></svg>').out).to.equal('<svg><style><img src=x  ></style></svg>');
+    expect(pass('<math><mtext><title><img src onerror=a></title>').out).to.equal('<math><mtext><title><img src  ></title>');
+    expect(pass('<svg><![CDATA[x>]]><img onerror=a>').out).to.equal('<svg><![CDATA[x>]]><img  >');
+  });
+
+  it('R-MAIL-02: a styled email keeps its cleaned inline styles', () => {
+    const { fragment, removedAttributes } = sanitizeEmailHtml('<p style="color: rgb(0, 68, 0); position: fixed">a</p><p style="behavior: url(x)">b</p>');
+    const [a, b] = [...fragment.querySelectorAll('p')];
+    expect(a?.getAttribute('style')).to.equal('color: rgb(0, 68, 0);');
+    expect(b?.hasAttribute('style')).to.equal(false);
+    expect(fragment.querySelector(`[${DEFERRED_STYLE_ATTRIBUTE}]`)).to.equal(null);
+    expect(removedAttributes).to.include('style');
+    expect(removedAttributes).to.not.include(DEFERRED_STYLE_ATTRIBUTE);
+  });
+});
+
+describe('sanitizer: email documents', () => {
+  const frame = (): HTMLIFrameElement => document.createElement('iframe');
+  const parsed = (f: HTMLIFrameElement): Document => new DOMParser().parseFromString(f.getAttribute('srcdoc') ?? '', 'text/html');
+
+  it('R-MAIL-02: the srcdoc has its own CSP, no referrer, links to a new tab, an escaped title and the sanitized body', () => {
+    const f = frame();
+    const result = sanitizeEmailHtml('<p style="color: red">Hi <a href="https://shop.example/">shop</a></p><img src="https://t.example/x.png"><script>x()</script>');
+    setEmailDocument(f, result, { title: 'Email from a@b: </title><script>alert(1)</script>', lang: 'en' });
+    const doc = parsed(f);
+    const policy = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    expect(policy).to.equal("default-src 'none'; img-src data: blob:; style-src 'none'; font-src 'none'; form-action 'none'; base-uri 'none'");
+    expect(doc.querySelector('meta[name="referrer"]')?.getAttribute('content')).to.equal('no-referrer');
+    expect(doc.querySelector('base')?.getAttribute('target')).to.equal('_blank');
+    expect(doc.title).to.equal('Email from a@b: </title><script>alert(1)</script>');
+    expect(doc.querySelector('script')).to.equal(null);
+    expect(doc.documentElement.lang).to.equal('en');
+    // Inline styles travel deferred, so parsing the document trips no style-src-attr check.
+    expect(doc.querySelector('[style]')).to.equal(null);
+    expect(doc.querySelector('p')?.getAttribute(DEFERRED_STYLE_ATTRIBUTE)).to.equal('color: red;');
+    applyDeferredStyles(doc);
+    expect(doc.querySelector('p')?.getAttribute('style')).to.equal('color: red;');
+    expect(doc.querySelector(`[${DEFERRED_STYLE_ATTRIBUTE}]`)).to.equal(null);
+    expect(doc.querySelector('a')?.getAttribute('rel')).to.equal('noopener noreferrer');
+  });
+
+  it('R-MAIL-02: remote images only once allowed; inline images by their attachment origin', () => {
+    const attachments = [{ contentId: 'logo@x', url: 'https://files.acme.example/att/1;script-src *' }];
+    const blocked = frame();
+    setEmailDocument(blocked, sanitizeEmailHtml('<img src="cid:logo@x"><img src="https://t.example/x.png">', { resolveCid: cidResolver(attachments) }), { title: 't' });
+    const blockedPolicy = parsed(blocked).querySelector('meta[http-equiv]')?.getAttribute('content') ?? '';
+    expect(blockedPolicy).to.contain('img-src data: blob: https://files.acme.example;');
+    const allowed = frame();
+    setEmailDocument(allowed, sanitizeEmailHtml('<img src="https://t.example/x.png">', { allowRemoteImages: true }), { title: 't', allowRemoteImages: true });
+    expect(parsed(allowed).querySelector('meta[http-equiv]')?.getAttribute('content')).to.contain('img-src data: blob: https: http:;');
+  });
+
+  it('R-MAIL-02: only what the sanitizer produced becomes a document', () => {
+    const fragment = document.createDocumentFragment();
+    const script = document.createElement('script');
+    script.textContent = 'window.ccXss()';
+    fragment.append(script);
+    const forged: EmailSanitizeResult = { fragment, failed: false, removedElements: [], removedAttributes: [], blockedImages: 0, unresolvedCids: [] };
+    const f = frame();
+    expect(() => setEmailDocument(f, forged, { title: 't' })).to.throw(TypeError);
+    expect(() => setEmailDocument(f, { ...sanitizeEmailHtml('<p>x</p>'), fragment }, { title: 't' })).to.throw(TypeError);
+    expect(f.hasAttribute('srcdoc')).to.equal(false);
   });
 });

@@ -167,13 +167,34 @@ export const styles = [
       background: var(--_cc-surface-alt);
       border-radius: calc(var(--_cc-radius) / 2);
     }
-    /* Each body has its own shadow root; this box keeps whatever it draws inside it. */
+    /* HTML bodies are sandboxed frames (email-frame.ts); this box keeps whatever they draw inside it. */
     .body {
       contain: paint;
       overflow: auto;
       max-width: 100%;
       padding: var(--_cc-space);
       border-radius: calc(var(--_cc-radius) / 2);
+    }
+    /* Transparent on the paper: the same colour scheme inside and out, so no backdrop is painted. */
+    .body .frame {
+      display: block;
+      width: 100%;
+      height: 1.5em;
+      border: 0;
+      color-scheme: light;
+    }
+    .body .text,
+    .body .original {
+      margin: 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .body .link-btn {
+      color: var(--_cc-email-body-link);
+    }
+    .body .unavailable p {
+      margin: 0 0 calc(var(--_cc-space) / 2);
+      font-style: italic;
     }
     /*
      * Email content (bodies, and the editor that holds the reply and the quoted email) is

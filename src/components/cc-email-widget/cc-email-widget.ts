@@ -41,12 +41,11 @@ import {
   type ReplyMode,
   type ReplySource,
 } from './email-draft.js';
-import { emailFrame } from './email-frame.js';
+import { emailBody, emailSnippet } from './email-frame.js';
 import {
   draftFragment,
   dropBlockedImages,
   editorHtml,
-  emailText,
   forwardedHtml,
   markDecorativeImages,
   outgoingBody,
@@ -509,8 +508,8 @@ export class CcEmailWidget extends LitElement {
     return (draft && i.emails.find((e) => e.id === draft.inReplyTo)) ?? latestInbound(i);
   }
 
-  /** The sanitized body of an email, cached per email and image setting. */
-  #sanitize(email: EmailMessage, allowRemoteImages: boolean): EmailSanitizeResult {
+  /** The sanitized body of an email, cached per email and image setting; `null` when it cannot be prepared. */
+  #sanitize(email: EmailMessage, allowRemoteImages: boolean): EmailSanitizeResult | null {
     let byMode = this.#sanitized.get(email);
     if (!byMode) {
       byMode = new Map();
@@ -518,7 +517,12 @@ export class CcEmailWidget extends LitElement {
     }
     let result = byMode.get(allowRemoteImages);
     if (!result) {
-      result = markDecorativeImages(sanitizeEmailHtml(email.html ?? '', { allowRemoteImages, resolveCid: cidResolver(email.attachments) }));
+      try {
+        result = markDecorativeImages(sanitizeEmailHtml(email.html ?? '', { allowRemoteImages, resolveCid: cidResolver(email.attachments) }));
+      } catch {
+        // One email that cannot be prepared shows a placeholder; the rest of the pane renders.
+        return null;
+      }
       byMode.set(allowRemoteImages, result);
     }
     return result;
@@ -692,7 +696,7 @@ export class CcEmailWidget extends LitElement {
           ${isNew ? html`<span class="badge">${t('email.new')}</span>` : nothing}
           ${e.attachments.length > 0 ? html`<span>${t('email.attachmentCount', { count: e.attachments.length })}</span>` : nothing}
         </p>
-        ${expanded ? nothing : html`<p class="snippet">${emailText(e).replace(/\s+/g, ' ').slice(0, 160)}</p>`}
+        ${expanded ? nothing : html`<p class="snippet">${emailSnippet(e)}</p>`}
       </div>
       ${expanded ? this.#renderFull(e, k, view) : nothing}
     </article>`;
@@ -717,14 +721,13 @@ export class CcEmailWidget extends LitElement {
             <button class="link-btn" aria-describedby="email-${k}-blocked" @click=${() => this.#showImages(e, view)}>${t('email.showImages')}</button>
           </p>`
         : nothing}
-      <div
-        class="body"
-        part="email-body"
-        role="group"
-        tabindex="0"
-        aria-label=${t('email.bodyLabel', { from: e.from })}
-        ${emailFrame(result ?? e.text ?? '')}
-      ></div>
+      <div class="body" part="email-body" role="group" tabindex=${result === undefined ? '0' : nothing} aria-label=${t('email.bodyLabel', { from: e.from })}>
+        ${emailBody(result === undefined ? (e.text ?? '') : result, {
+          title: t('email.frameTitle', { from: e.from, subject: e.subject || t('email.noSubject') }),
+          allowRemoteImages: allowed,
+          original: e.html ?? '',
+        })}
+      </div>
       ${this.#renderAttachments(e)}
       ${e.status === 'failed' ? html`<p class="error" part="error">${t('email.status.failed')}${e.error ? `: ${e.error}` : ''}</p>` : nothing}
     </div>`;
