@@ -369,4 +369,69 @@ describe('WebSocketContactCenter', () => {
     expect(store.state.lastSeq).to.equal(2);
     store.dispose();
   });
+
+  it('after a dead connection is detected, the next handshake waits as long as the detection, not the full handshake timeout', async () => {
+    const { issues } = harness({ heartbeatTimeoutMs: 40, handshakeTimeoutMs: 60_000 });
+    accept();
+    await until(() => issues.some((i) => i.kind === 'heartbeat-timeout'), 'the heartbeat timeout');
+    await until(() => FakeSocket.all.length === 2, 'a reconnection attempt');
+    // The second socket never opens (a black-holed network): it is given up on and a third is tried.
+    await until(() => FakeSocket.all.length >= 3, 'a third attempt long before 60 s', 5000);
+    expect(issues.filter((i) => i.kind === 'heartbeat-timeout').length).to.be.at.least(2);
+  });
+
+  it('dispose() while connecting leaves an error listener on the socket (Node ws throws errors nobody listens to)', () => {
+    const { adapter } = harness();
+    const socket = latest();
+    expect(socket.readyState).to.equal(0);
+    adapter.dispose();
+    expect(socket.onerror).to.be.a('function');
+    expect(() => socket.onerror?.(new Event('error'))).not.to.throw();
+  });
+
+  it('a new epoch in the welcome resynchronises: resync$ before the replay, the store folds the new log and says so', async () => {
+    const { adapter, issues } = harness();
+    const store = createInteractionStore(adapter, { agent });
+    const resets: unknown[] = [];
+    store.resynced$.subscribe((r) => resets.push(r));
+    const first = accept({ logId: 'log-1', epoch: 'log-1' });
+    first.receive(offer(1, 'i-old'));
+    first.receive(offer(2, 'i-old-2'));
+    first.lose();
+    await until(() => FakeSocket.all.length === 2, 'a reconnection');
+    const second = latest();
+    second.open();
+    expect(second.frames()[0]).to.include({ lastSeq: 2, epoch: 'log-1', logId: 'log-1' });
+    second.receive(welcome({ logId: 'log-2', epoch: 'log-2', replayFrom: 0, headSeq: 1 }));
+    expect(issues.map((i) => i.kind)).to.deep.equal(['log-reset']);
+    expect(resets).to.deep.equal([{ epoch: 'log-2', previousEpoch: 'log-1', previousSeq: 2 }]);
+    second.receive(offer(1, 'i-new'));
+    expect(store.state.interactions['i-new']?.id).to.equal('i-new');
+    expect(store.state.interactions['i-old']?.id, 'what the agent saw stays').to.equal('i-old');
+    expect(store.state.lastSeq).to.equal(1);
+    store.dispose();
+  });
+
+  it('a token function is asked on every connection attempt', async () => {
+    let n = 0;
+    harness({ token: () => `token-${++n}` });
+    latest().open();
+    expect(latest().frames()[0]).to.include({ token: 'token-1' });
+    latest().lose();
+    await until(() => FakeSocket.all.length === 2, 'a reconnection');
+    latest().open();
+    expect(latest().frames()[0]).to.include({ token: 'token-2' });
+  });
+
+  it('a command refused for the rate goes again with the same key', async () => {
+    const { adapter } = harness();
+    const socket = accept();
+    const listed = adapter.listAgents();
+    const [first] = socket.commands();
+    socket.receive({ type: 'result', id: first?.id, ok: false, error: { code: 'rate-limited', message: 'slow down' } });
+    await until(() => socket.commands().length === 2, 'the command sent again', 5000);
+    expect(socket.commands()[1]?.id).to.equal(first?.id);
+    socket.receive({ type: 'result', id: first?.id, ok: true, value: [] });
+    expect(await listed).to.deep.equal([]);
+  });
 });
