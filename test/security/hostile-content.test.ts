@@ -3,9 +3,10 @@
  * center feeds XSS payloads as customer names, interaction sources, queue names, message
  * text (plain, and Markdown on Messenger), attachment names and URLs, template names,
  * bodies, parameters and parameter values, and email HTML, subjects and addresses. The
- * elements render them; then every shadow root (nested ones included: email bodies have
- * their own) is walked for anything that could run script, and a hook the payloads call
- * must not have been called.
+ * elements render them; then every shadow root (nested ones included) and every email
+ * body frame's document is walked for anything that could run script, and a hook the
+ * payloads call must not have been called. The only frames allowed are email bodies:
+ * `srcdoc` documents sandboxed without `allow-scripts`.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/cc-chat-widget/cc-chat-widget.js';
@@ -54,15 +55,35 @@ interface Inspection {
   elements: number;
 }
 
-/** Walks `root` and every shadow root and template below it, recording hazards. */
+const isElement = (node: Node): node is Element => node.nodeType === Node.ELEMENT_NODE;
+
+/** An email body frame: a srcdoc document whose sandbox does not allow scripts. */
+function isBodyFrame(el: Element): el is HTMLIFrameElement {
+  return (
+    el instanceof HTMLIFrameElement &&
+    el.classList.contains('frame') &&
+    el.hasAttribute('sandbox') &&
+    !el.sandbox.contains('allow-scripts') &&
+    !el.hasAttribute('src')
+  );
+}
+
+/** The loaded document of a body frame (its srcdoc parsed and the pane's stylesheet adopted), if any. */
+function frameDocument(frame: HTMLIFrameElement): Document | undefined {
+  const doc = frame.contentDocument;
+  return doc && doc.URL === 'about:srcdoc' && doc.adoptedStyleSheets.length > 0 ? doc : undefined;
+}
+
+/** Walks `root` and every shadow root, template and body frame document below it, recording hazards. */
 function inspect(root: Node, where: string, into: Inspection): void {
   into.roots++;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!(node instanceof Element)) continue;
+    // By node type, not instanceof: a frame's elements belong to the frame's realm.
+    if (!isElement(node)) continue;
     into.elements++;
     const name = node.localName;
-    if (FORBIDDEN_ELEMENTS.has(name)) into.hazards.push(`${where}: <${name}>`);
+    if (FORBIDDEN_ELEMENTS.has(name) && !isBodyFrame(node)) into.hazards.push(`${where}: <${name}>`);
     for (const attr of node.attributes) {
       const attribute = attr.name.toLowerCase();
       if (attribute.startsWith('on')) into.hazards.push(`${where}: <${name} ${attr.name}="${attr.value}">`);
@@ -70,6 +91,12 @@ function inspect(root: Node, where: string, into: Inspection): void {
     }
     if (node.shadowRoot) inspect(node.shadowRoot, `${where} > ${name}::shadow`, into);
     if (node instanceof HTMLTemplateElement) inspect(node.content, `${where} > template`, into);
+    else if (name === 'template') into.hazards.push(`${where}: <template> of another realm`);
+    if (isBodyFrame(node)) {
+      const doc = frameDocument(node);
+      if (doc) inspect(doc, `${where} > iframe.frame`, into);
+      else into.hazards.push(`${where}: <iframe> not loaded`);
+    }
   }
 }
 
@@ -86,28 +113,36 @@ async function inspectAll(elements: readonly Element[]): Promise<Inspection> {
   return inspection;
 }
 
-/** Every element matching `selector` in `host`'s shadow tree and in the shadow trees below. */
+/** Every element matching `selector` in `host`'s shadow tree and in the shadow trees and body frames below. */
 function deepQuery(host: Element, selector: string): HTMLElement[] {
   const found: HTMLElement[] = [];
-  const visit = (root: ShadowRoot | null): void => {
+  const visit = (root: ShadowRoot | Document | null | undefined): void => {
     if (!root) return;
     found.push(...root.querySelectorAll<HTMLElement>(selector));
-    for (const el of root.querySelectorAll('*')) visit(el.shadowRoot);
+    for (const el of root.querySelectorAll('*')) visit(isBodyFrame(el) ? frameDocument(el) : el.shadowRoot);
   };
   visit(host.shadowRoot);
   return found;
 }
 
-/** All text under `host`, shadow trees included. */
+/** All text under `host`, shadow trees and body frames included. */
 function deepText(host: Element): string {
   const parts: string[] = [];
-  const visit = (root: ShadowRoot | null): void => {
+  const visit = (root: ShadowRoot | Document | null | undefined): void => {
     if (!root) return;
-    parts.push(root.textContent ?? '');
-    for (const el of root.querySelectorAll('*')) visit(el.shadowRoot);
+    parts.push(root instanceof ShadowRoot ? (root.textContent ?? '') : (root.body.textContent ?? ''));
+    for (const el of root.querySelectorAll('*')) visit(isBodyFrame(el) ? frameDocument(el) : el.shadowRoot);
   };
   visit(host.shadowRoot);
   return parts.join('\n');
+}
+
+/** Email bodies shown: loaded body frames, plain-text bodies and placeholders. */
+function bodiesShown(host: Element): number {
+  return (
+    shadowAll<HTMLIFrameElement>(host, 'iframe').filter((f) => isBodyFrame(f) && frameDocument(f) !== undefined).length +
+    shadowAll(host, '.body .text, .body .unavailable').length
+  );
 }
 
 /** What each render path was fed, for the README's figures (printed once at the end). */
@@ -187,7 +222,7 @@ describe('hostile content through the elements (issue 6)', function () {
     );
   });
 
-  it('control: the inspection finds script, handlers and script URLs in shadow roots, and the hook does fire', async () => {
+  it('control: the inspection finds script, handlers and script URLs in shadow roots and body frames, and frames that allow scripts, and the hook does fire', async () => {
     const host = document.createElement('div');
     const root = host.attachShadow({ mode: 'open' });
     const inner = document.createElement('span');
@@ -195,11 +230,20 @@ describe('hostile content through the elements (issue 6)', function () {
     const img = document.createElement('img');
     img.setAttribute('onerror', 'window.ccXss()');
     img.setAttribute('src', 'data:,not-an-image');
-    root.append(document.createElement('script'), document.createElement('embed'), inner, img);
+    const scripted = Object.assign(document.createElement('iframe'), { className: 'frame' });
+    scripted.setAttribute('sandbox', 'allow-scripts');
+    const body = Object.assign(document.createElement('iframe'), { className: 'frame' });
+    body.setAttribute('sandbox', 'allow-same-origin');
+    const loaded = new Promise((r) => body.addEventListener('load', r, { once: true }));
+    body.srcdoc = '<p onclick="window.ccXss()">x</p><a href="javascript:window.ccXss()">y</a>';
+    root.append(document.createElement('script'), document.createElement('embed'), inner, img, scripted, body);
     document.body.append(host);
     try {
+      await loaded;
+      body.contentDocument?.adoptedStyleSheets.push(new (body.contentWindow as Window & typeof globalThis).CSSStyleSheet());
       const inspection = await inspectAll([host]);
-      expect(inspection.hazards).to.have.length(4);
+      expect(inspection.hazards).to.have.length(7);
+      expect(inspection.hazards.filter((h) => h.includes('iframe'))).to.have.length(3);
       await until(() => window.ccXssFlag === true, 'an unsanitized handler to run');
     } finally {
       host.remove();
@@ -360,13 +404,24 @@ describe('hostile content through the elements (issue 6)', function () {
     for (const toggle of shadowAll<HTMLButtonElement>(el, 'button.toggle[aria-expanded="false"]')) toggle.click();
     await el.updateComplete;
     await until(() => shadowAll(el, '[part="email-body"]').length === emails, 'every email expanded');
-    await until(() => deepQuery(el, '.html, .text').length === emails, 'every body rendered');
+    await until(() => bodiesShown(el) === emails, 'every body rendered', 10_000);
     const attachmentText = shadowAll(el, '.attachments').map((ul) => ul.textContent ?? '').join('\n');
     expect(attachmentText, 'no bidi override in a shown file name').not.to.match(/[\u202a-\u202e\u2066-\u2069]/);
     await expectClean('email HTML, subjects, addresses, attachments (expanded)', ALL_PAYLOADS.length * 2 + 1, [el]);
 
+    // The frames whose images are allowed load a new document.
+    const reloading = new Map(
+      shadowAll(el, 'article.email')
+        .filter((a) => a.querySelector('[part="images-blocked"]'))
+        .flatMap((a) => [...a.querySelectorAll('iframe')].map((f) => [f, f.contentDocument] as const)),
+    );
     for (const show of shadowAll<HTMLButtonElement>(el, '[part="images-blocked"] button')) show.click();
     await el.updateComplete;
+    await until(
+      () => [...reloading].every(([f, doc]) => frameDocument(f) !== undefined && f.contentDocument !== doc) && bodiesShown(el) === emails,
+      'the bodies with images',
+      10_000,
+    );
     await expectClean('email HTML with remote images allowed', ALL_PAYLOADS.length + 1, [el]);
 
     button(el, 'Forward').click();
