@@ -26,7 +26,9 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // https: so that Show images can load an email's remote images once the agent allows them
+  // (each email frame's own policy refuses them until then); data: and blob: for inline images.
+  "img-src 'self' data: blob: https:",
   "object-src 'none'",
   "base-uri 'none'",
 ].join('; ');

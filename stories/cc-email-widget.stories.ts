@@ -13,7 +13,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'Email conversation pane (R-MAIL-01…17): header with addresses, subject and timer; the thread, each email collapsed to a summary and expandable; inbound HTML sanitized, each body in its own shadow root, remote images blocked until allowed; quick reply; standard reply (Reply, Reply all, Forward, Cc) with a rich editor, attachments and templates; the not-latest banner; the PCI guard; the light-grey toggle. Drafts survive switching and reloading.',
+          'Email conversation pane (R-MAIL-01…17): header with addresses, subject and timer; the thread, each email collapsed to a summary and expandable; inbound HTML sanitized, each body in a sandboxed frame (no scripts, its own CSP), remote images blocked until allowed, a placeholder with View original email for a body that cannot be shown; quick reply; standard reply (Reply, Reply all, Forward, Cc) with a rich editor, attachments and templates; the not-latest banner; the PCI guard; the light-grey toggle. Drafts survive switching and reloading.',
       },
     },
   },
@@ -150,3 +150,38 @@ export const Empty: StoryObj = {
     return pane(storyWorld(), widget);
   },
 };
+
+const UNSHOWABLE = 'cc-story-unshowable';
+
+/**
+ * Makes the platform refuse the document of emails carrying a marker, as a page enforcing
+ * Trusted Types without the library's policy name would refuse every one.
+ */
+function refuseMarkedDocuments(): void {
+  const srcdoc = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'srcdoc');
+  if (!srcdoc?.set || (srcdoc.set as { ccStory?: true }).ccStory) return;
+  const set = Object.assign(
+    function (this: HTMLIFrameElement, value: string) {
+      if (String(value).includes(UNSHOWABLE)) throw new TypeError('This document requires TrustedHTML assignment.');
+      srcdoc.set?.call(this, value);
+    },
+    { ccStory: true as const },
+  );
+  Object.defineProperty(HTMLIFrameElement.prototype, 'srcdoc', { ...srcdoc, set });
+}
+
+/**
+ * R-MAIL-15: an email whose body cannot be shown safely (here the page refuses its document)
+ * shows a placeholder with View original email, which reveals the source as plain text; the
+ * header, the other emails and later ones are unaffected.
+ */
+export const BodyCannotBeShown: StoryObj = story(async (w, id, el) => {
+  refuseMarkedDocuments();
+  w.simulator.inboundEmail(id, {
+    from: CUSTOMER,
+    to: [MAILBOX],
+    subject: 'Re: Invoice 2024-118 looks wrong',
+    html: `<p class="${UNSHOWABLE}">Here is the <b>delivery note</b> you asked for.</p>`,
+  });
+  await el?.updateComplete;
+});

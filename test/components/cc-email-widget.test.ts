@@ -954,6 +954,10 @@ describe('<cc-email-widget>', () => {
       button(el, 'Light grey background').click();
       await el.updateComplete;
       expect(getComputedStyle(doc.body).color).to.equal('rgb(84, 90, 102)');
+      // The grey surface shows through: the document paints no background of its own.
+      expect(getComputedStyle(box).backgroundColor).to.equal('rgb(244, 245, 247)');
+      expect(getComputedStyle(doc.documentElement).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+      expect(getComputedStyle(doc.body).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
       await expect(el).to.be.accessible();
     });
 

@@ -175,13 +175,12 @@ export const styles = [
       padding: var(--_cc-space);
       border-radius: calc(var(--_cc-radius) / 2);
     }
-    /* Transparent on the paper: the same colour scheme inside and out, so no backdrop is painted. */
+    /* The frame is transparent on the paper: email-frame.ts gives it the document's colour scheme. */
     .body .frame {
       display: block;
       width: 100%;
       height: 1.5em;
       border: 0;
-      color-scheme: light;
     }
     .body .text,
     .body .original {

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Subscription } from 'rxjs';
 import { DEFAULT_ATTACHMENT_LIMITS, checkAttachment, displayFileName } from '../../content/files.js';
@@ -149,8 +150,9 @@ function selectionIn(root: ShadowRoot): Selection | null {
  * The thread lists every email collapsed to a summary (sender, subject, time, status:
  * received, sent or delivery report) that expands to full view: From, To, Cc, the body
  * and inbound attachments. Inbound HTML is rendered only through the library's email
- * sanitizer, each body in its own shadow root, with remote images blocked until the
- * agent chooses **Show images**.
+ * sanitizer, each body in a sandboxed frame (no scripts, its own Content-Security-Policy),
+ * with remote images blocked until the agent chooses **Show images**; a body that cannot
+ * be shown safely becomes a placeholder offering **View original email** as plain text.
  *
  * Answering: the **Quick reply here** box and **Send** (R-MAIL-03), or a standard reply
  * (R-MAIL-04) with To, Cc and Subject filled by mode (R-MAIL-07…10), a rich editor
@@ -180,7 +182,7 @@ function selectionIn(root: ShadowRoot): Selection | null {
  * @csspart transfer - The Transfer button.
  * @csspart thread - The list of emails.
  * @csspart email - One email (summary and, when expanded, full view).
- * @csspart email-body - The container of one email's sanitized body.
+ * @csspart email-body - The container of one email's body: its sandboxed frame, its plain text, or the placeholder of a body that cannot be shown.
  * @csspart images-blocked - The "images blocked — Show images" bar of an email.
  * @csspart banner - The "not replying to the latest email" banner.
  * @csspart composer - The quick or standard reply.
@@ -721,7 +723,7 @@ export class CcEmailWidget extends LitElement {
             <button class="link-btn" aria-describedby="email-${k}-blocked" @click=${() => this.#showImages(e, view)}>${t('email.showImages')}</button>
           </p>`
         : nothing}
-      <div class="body" part="email-body" role="group" tabindex=${result === undefined ? '0' : nothing} aria-label=${t('email.bodyLabel', { from: e.from })}>
+      <div class="body" part="email-body" role="group" tabindex=${ifDefined(result === undefined ? 0 : undefined)} aria-label=${t('email.bodyLabel', { from: e.from })}>
         ${emailBody(result === undefined ? (e.text ?? '') : result, {
           title: t('email.frameTitle', { from: e.from, subject: e.subject || t('email.noSubject') }),
           allowRemoteImages: allowed,

@@ -20,7 +20,6 @@ export const EMAIL_FRAME_SANDBOX = 'allow-same-origin allow-popups allow-popups-
  */
 const documentStyles = css`
   :root {
-    color-scheme: light;
     background: transparent;
     /* Wide emails scroll sideways; the frame takes the document's height, so never vertically. */
     overflow: auto hidden;
@@ -71,7 +70,7 @@ class EmailBodyDirective extends AsyncDirective {
   #failed = false;
   #showOriginal = false;
   #observer: ResizeObserver | undefined;
-  #fitting = 0;
+  #fitting: ReturnType<typeof setTimeout> | undefined;
   /** The paper properties last given to the frame's document. */
   #paper = '';
 
@@ -125,6 +124,9 @@ class EmailBodyDirective extends AsyncDirective {
     // Before the first navigation: the sandbox applies to the document the frame loads.
     frame.setAttribute('sandbox', EMAIL_FRAME_SANDBOX);
     frame.setAttribute('referrerpolicy', 'no-referrer');
+    // The document is light (its meta color-scheme): with the same scheme outside, the frame stays
+    // transparent on the pane's paper instead of painting a backdrop in the dark scheme.
+    frame.style.colorScheme = 'light';
     frame.addEventListener('load', () => this.#loaded(frame));
     return frame;
   }
@@ -145,10 +147,10 @@ class EmailBodyDirective extends AsyncDirective {
       this.#paint();
       this.#observer?.disconnect();
       // The frame's own observer: it goes with its document, whatever replaces that document.
-      // Resized on the next frame: a size set inside the callback would resize what is observed within the same frame.
+      // Resized in a task of its own: a size set inside the callback would resize what is observed within the same frame.
       this.#observer = new (view as FrameWindow).ResizeObserver(() => {
-        cancelAnimationFrame(this.#fitting);
-        this.#fitting = requestAnimationFrame(() => this.#fit());
+        clearTimeout(this.#fitting);
+        this.#fitting = setTimeout(() => this.#fit());
       });
       this.#observer.observe(doc.documentElement);
       this.#fit();
@@ -162,8 +164,9 @@ class EmailBodyDirective extends AsyncDirective {
     const frame = this.#frame;
     const doc = frame?.contentDocument;
     const view = frame?.contentWindow;
-    if (!frame || !doc || !view) return;
-    const root = doc.documentElement;
+    // Between two documents (a new srcdoc loading) there may be no root to measure.
+    const root: HTMLElement | null = doc?.documentElement ?? null;
+    if (!frame || !root || !view) return;
     // A horizontal scrollbar (a wide email) takes height from the view: add it.
     const scrollbar = Math.max(0, view.innerHeight - root.clientHeight);
     const height = `${Math.ceil(root.getBoundingClientRect().height) + scrollbar}px`;
