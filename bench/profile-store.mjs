@@ -1,7 +1,7 @@
 // @ts-check
 /* global console */
 /**
- * The store figure of `npm run bench` (issue 7) in Node, for profiling:
+ * The store figure of `npm run bench` in Node, for profiling:
  *   node --cpu-prof --cpu-prof-dir=node_modules/.cache/cc-bench/prof bench/profile-store.mjs [interactions] [perInteraction] [runs]
  * The store has no DOM dependency, so bench/pages/store-throughput.ts is bundled as is
  * (unminified, names kept for the profile). Node's V8 is not Chromium's: the figure that

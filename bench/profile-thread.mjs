@@ -1,7 +1,7 @@
 // @ts-check
 /* global console, window */
 /**
- * Where an append to a long thread goes (issue 7), for profiling the `thread.appendP95`
+ * Where an append to a long thread goes, for profiling the `thread.appendP95`
  * figure of `npm run bench`:
  *   node bench/profile-thread.mjs [messages=10000] [appends=100]
  * Shows `<cc-chat-widget>` 600 px tall with the thread (bench/pages/thread-profile.ts,

@@ -1,7 +1,7 @@
 // @ts-check
 /* global console, URL, window -- window: inside page.evaluate, run by the browser */
 /**
- * `npm run bench` (issue 7): bundle sizes, a 10,000-message thread (first render, appends,
+ * `npm run bench`: bundle sizes, a 10,000-message thread (first render, appends,
  * scrolling), store throughput and memory. Prints ONE JSON object on stdout — every figure
  * with its budget, pass/fail and a naive baseline measured in the same run, and the ratio
  * figure / baseline, which stays comparable on a busy machine. Progress goes to stderr.
@@ -520,7 +520,7 @@ const bundles = want('bundle') ? await bundleFigures() : {};
 const { chromium: version, figures } = only.some((s) => s !== 'bundle') ? await browserFigures() : { chromium: undefined, figures: {} };
 const all = { ...bundles, ...figures };
 const report = {
-  bench: 'cc-digital-widgets issue 7',
+  bench: 'cc-digital-widgets',
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg().map((n) => round(n, 2)), node: process.version, chromium: version },
   seconds: round((Date.now() - started) / 1000, 1),

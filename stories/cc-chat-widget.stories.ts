@@ -284,7 +284,7 @@ async function longConversation(w: StoryWorld, count: number): Promise<string> {
 }
 
 /**
- * Issue 7: a 2,000-message conversation. Only the messages in and near view are rendered;
+ * A 2,000-message conversation. Only the messages in and near view are rendered;
  * the thread still scrolls with the keyboard (Home, End, Page Up/Down, arrows) and announces
  * new messages from the customer.
  */
@@ -293,7 +293,7 @@ export const LongThread: StoryObj = {
 };
 
 /**
- * Issue 7: **Find in conversation** (Ctrl+F inside the pane) counts the messages that match
+ * **Find in conversation** (Ctrl+F inside the pane) counts the messages that match
  * and brings each into view, rendered or not; Enter and Shift+Enter step through them.
  */
 export const FindInConversation: StoryObj = {

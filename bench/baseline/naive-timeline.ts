@@ -1,5 +1,5 @@
 /**
- * The baseline of the store benchmark (issue 7): message lists as the reducer kept them
+ * The baseline of the store benchmark: message lists as the reducer kept them
  * before, scanned for every lookup and duplicate check and copied whole on every change.
  * bench/run.mjs swaps it in for src/core/store/timeline.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * The benchmark page (issue 7), bundled by bench/run.mjs and driven through
+ * The benchmark page, bundled by bench/run.mjs and driven through
  * `window.ccBench`. Each function runs on a fresh page.
  */
 import '../../src/components/cc-chat-widget/cc-chat-widget.js';

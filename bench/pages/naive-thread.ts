@@ -29,7 +29,7 @@ export function messageRow(m: ChatMessage, customer: string) {
 
 /**
  * The baseline: a plain Lit list rendering every message with the pane's markup and
- * styles, no virtualization (what `<cc-chat-widget>` did before issue 7).
+ * styles, no virtualization (the plain way to show a thread).
  */
 export class NaiveThread extends LitElement {
   static override styles = [

@@ -1,5 +1,5 @@
 /**
- * The store figure of the bench (issue 7): no DOM, so bench/profile-store.mjs can run it in
+ * The store figure of the bench: no DOM, so bench/profile-store.mjs can run it in
  * Node too.
  */
 import type { ContactCenterEvent } from '../../src/core/events.js';

@@ -1,5 +1,5 @@
 /**
- * The append figure of `npm run bench` (issue 7) step by step, for bench/profile-thread.mjs:
+ * The append figure of `npm run bench` step by step, for bench/profile-thread.mjs:
  * `setup` shows a `count`-message thread in `<cc-chat-widget>`, `append` measures one
  * append exactly as bench-page.ts does, between `performance.mark`s the trace can find.
  */

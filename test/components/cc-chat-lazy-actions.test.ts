@@ -9,7 +9,7 @@ import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilStat
 // Only the pane: the package root would define every element up front.
 await import('../../src/components/cc-chat-widget/cc-chat-widget.js');
 
-describe('the pane loads its template picker and dialogs on demand (issue 7)', () => {
+describe('the pane loads its template picker and dialogs on demand', () => {
   afterEach(disposeWorlds);
 
   it('R-TPL-01, R-XFER-01: Templates and Transfer, used before anything has loaded, load what they need and open it', async () => {
@@ -40,7 +40,7 @@ describe('the pane loads its template picker and dialogs on demand (issue 7)', (
   });
 });
 
-describe('loadOnce (issue 7)', () => {
+describe('loadOnce', () => {
   it('loads once for every caller, and loads again after a failure', async () => {
     let calls = 0;
     let fail = true;

@@ -28,7 +28,7 @@ async function pane(channel: ChatChannel, text: string) {
   return el;
 }
 
-describe('content loads only when needed (issue 7)', () => {
+describe('content loads only when needed', () => {
   afterEach(disposeWorlds);
 
   before(async () => {
@@ -39,7 +39,7 @@ describe('content loads only when needed (issue 7)', () => {
     await import('../../src/components/cc-sms-widget/cc-sms-widget.js');
   });
 
-  it('issue 7: the template picker and the conversation dialogs load when the browser is idle after a pane shows a conversation', async () => {
+  it('the template picker and the conversation dialogs load when the browser is idle after a pane shows a conversation', async () => {
     const tags = ['cc-template-picker', 'cc-transfer-dialog', 'cc-conference-dialog', 'cc-wrapup-dialog'];
     expect(tags.filter((tag) => customElements.get(tag) !== undefined), 'defined before any pane').to.deep.equal([]);
     const el = await pane('webchat', 'Hello');

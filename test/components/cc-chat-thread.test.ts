@@ -75,7 +75,7 @@ async function press(key: string): Promise<void> {
   await sendKeys({ press: key });
 }
 
-describe('<cc-chat-widget> long threads (issue 7)', () => {
+describe('<cc-chat-widget> long threads', () => {
   afterEach(disposeWorlds);
 
   it('renders a 2,000-message thread partly, at the bottom, and follows new messages', async () => {
@@ -263,7 +263,7 @@ describe('<cc-chat-widget> long threads (issue 7)', () => {
   });
 });
 
-describe('<cc-chat-widget> renders only when its slice changes (issue 7)', () => {
+describe('<cc-chat-widget> renders only when its slice changes', () => {
   afterEach(disposeWorlds);
 
   class CountingChatWidget extends CcChatWidget {

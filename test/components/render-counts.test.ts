@@ -1,5 +1,5 @@
 /**
- * Issue 7: an element re-renders only when its slice of the state changes. Each element is
+ * An element re-renders only when its slice of the state changes. Each element is
  * subclassed to count its renders, shown on the real simulated contact center, and the
  * store is made busy with changes it does not show, then with one it does.
  * (<cc-chat-widget> has its own in cc-chat-thread.test.ts.)
@@ -76,10 +76,10 @@ async function chatTraffic(world: World, id: string): Promise<void> {
   world.store.markRead(id);
 }
 
-describe('elements re-render only when their slice changes (issue 7)', () => {
+describe('elements re-render only when their slice changes', () => {
   afterEach(disposeWorlds);
 
-  it('issue 7: <cc-agent-state> renders for the agent state, not for conversations', async () => {
+  it('<cc-agent-state> renders for the agent state, not for conversations', async () => {
     const world = createWorld({ autoplay: false });
     const el = await fixture<CountingAgentState>(html`<counting-agent-state .store=${world.store}></counting-agent-state>`);
     await settled(el);
@@ -96,7 +96,7 @@ describe('elements re-render only when their slice changes (issue 7)', () => {
     expect(el.renders - before, 'renders after the agent state changed').to.be.at.least(1);
   });
 
-  it('issue 7: <cc-contact-request> renders for offers, not for accepted conversations', async () => {
+  it('<cc-contact-request> renders for offers, not for accepted conversations', async () => {
     const world = createWorld({ autoplay: false });
     const id = await activeChat(world);
     const el = await fixture<CountingContactRequest>(html`<counting-contact-request .store=${world.store}></counting-contact-request>`);
@@ -110,7 +110,7 @@ describe('elements re-render only when their slice changes (issue 7)', () => {
     expect(el.renders - before, 'renders after an offer').to.be.at.least(1);
   });
 
-  it('issue 7: <cc-email-widget> renders for its email conversation, not for chats', async () => {
+  it('<cc-email-widget> renders for its email conversation, not for chats', async () => {
     const world = createWorld({ autoplay: false });
     const mail = world.simulator.offer({ channel: 'email', customerName: 'Dana Fox', email: { subject: 'Invoice 118', text: 'It is wrong.' } });
     await untilState(world.store, (s) => s.interactions[mail] !== undefined, 'the email offer');
@@ -129,7 +129,7 @@ describe('elements re-render only when their slice changes (issue 7)', () => {
     expect(el.renders - before, 'renders after a new email').to.be.at.least(1);
   });
 
-  it('issue 7, R-OFFER-02: the timers of offers, tasks and the email header tick without re-rendering their element', async () => {
+  it('R-OFFER-02: the timers of offers, tasks and the email header tick without re-rendering their element', async () => {
     const world = createWorld({ autoplay: false });
     const mail = world.simulator.offer({ channel: 'email', customerName: 'Dana Fox', email: { subject: 'Invoice 118', text: 'It is wrong.' } });
     await untilState(world.store, (s) => s.interactions[mail] !== undefined, 'the email offer');
@@ -155,7 +155,7 @@ describe('elements re-render only when their slice changes (issue 7)', () => {
     expect(elements.map((el) => el.renders)).to.deep.equal(before);
   });
 
-  it('issue 7: a conversation dialog renders when its interaction ends, not for each of its messages', async () => {
+  it('a conversation dialog renders when its interaction ends, not for each of its messages', async () => {
     const world = createWorld({ autoplay: false });
     const id = await activeChat(world);
     const el = await fixture<CountingWrapupDialog>(html`<counting-wrapup-dialog .store=${world.store} interaction-id=${id}></counting-wrapup-dialog>`);
@@ -170,7 +170,7 @@ describe('elements re-render only when their slice changes (issue 7)', () => {
     expect(el.renders - before, 'renders once the conversation ended').to.be.at.least(1);
   });
 
-  it('issue 7: <cc-task-list> renders for what its tasks show (status, unread), not for receipts or typing', async () => {
+  it('<cc-task-list> renders for what its tasks show (status, unread), not for receipts or typing', async () => {
     const world = createWorld({ autoplay: false, readDelayMs: 0 });
     const id = await activeChat(world);
     const el = await fixture<CountingTaskList>(html`<counting-task-list .store=${world.store}></counting-task-list>`);

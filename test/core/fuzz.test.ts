@@ -1,5 +1,5 @@
 /**
- * Property-based tests of the inbound path (issue 6, reliability): `validateEvent`,
+ * Property-based tests of the inbound path: `validateEvent`,
  * the pure `reduce` and `InteractionStore.ingest`, fed with fast-check arbitraries —
  * well-formed events of every type whose ids come from small pools (so events hit the
  * interactions, messages and participants earlier events created), malformed values
@@ -507,7 +507,7 @@ function check<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>, n
   fed.runs += numRuns;
 }
 
-describe('fuzz: validateEvent, reduce and store.ingest (issue 6)', function () {
+describe('fuzz: validateEvent, reduce and store.ingest', function () {
   // Generous hang guard; the whole file takes a few seconds.
   this.timeout(60_000);
 
@@ -619,7 +619,7 @@ describe('fuzz: validateEvent, reduce and store.ingest (issue 6)', function () {
   });
 });
 
-describe('fuzz regressions (issue 6)', () => {
+describe('fuzz regressions', () => {
   const offer = (id: string, channel: Channel = 'webchat'): ContactCenterEvent => ({
     type: 'offer',
     at: T0,

@@ -129,7 +129,7 @@ describe('notificationsFor (pure)', () => {
     expect(raise(s, received(fileOnly))[0]?.body).to.equal('receipt.pdf');
   });
 
-  it('R-CHAT-08 (issue 7): the preview is cut after 139 code points, whatever the mix of pairs, and a text of exactly 140 is kept whole', () => {
+  it('R-CHAT-08: the preview is cut after 139 code points, whatever the mix of pairs, and a text of exactly 140 is kept whole', () => {
     const s = withOffer();
     const body = (text: string, id: string): string => raise(s, received(msg(id, 'customer', text)))[0]?.body ?? '';
     const exact = `${'😀'.repeat(70)}${'a'.repeat(70)}`;
@@ -142,7 +142,7 @@ describe('notificationsFor (pure)', () => {
     expect(body(`${'word '.repeat(30)}end`, 'm4')).to.equal(`${'word '.repeat(27)}word…`);
   });
 
-  it('R-CHAT-08 (issue 7): every kind of whitespace run becomes one space; single spaces stay as they are', () => {
+  it('R-CHAT-08: every kind of whitespace run becomes one space; single spaces stay as they are', () => {
     const s = withOffer();
     const body = (text: string, id: string): string => raise(s, received(msg(id, 'customer', text)))[0]?.body ?? '';
     expect(body('  one two three ', 'm1')).to.equal('one two three');

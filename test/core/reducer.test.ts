@@ -54,7 +54,7 @@ describe('reduce (pure reducer)', () => {
     expect(get(before).messages).to.have.length(0);
   });
 
-  it('issue 7: events that change nothing return the very same state; a change keeps every other interaction and list', () => {
+  it('events that change nothing return the very same state; a change keeps every other interaction and list', () => {
     const before = frozen(fold(offer('i1'), offer('i2'), accepted, { type: 'message-received', at: T0 + 6000, interactionId: 'i1', message: msg('m1', T0 + 6000, 'agent', 'sent') }));
     const unchanged: StoreAction[] = [
       { type: 'customer-typing', at: T0, interactionId: 'i1', typing: false },

@@ -38,7 +38,7 @@ function two(): CcState {
   );
 }
 
-describe('selectors (issue 7: an element re-renders only when its slice changes)', () => {
+describe('selectors: an element re-renders only when its slice changes', () => {
   it('selectShownInteraction returns the very same object for A while B changes, and a new one when A does', () => {
     let state = two();
     const shown = selectShownInteraction(state, ['webchat'], 'a');
@@ -61,7 +61,7 @@ describe('selectors (issue 7: an element re-renders only when its slice changes)
     expect(after.every((i, k) => i === before[k]), 'the same objects').to.equal(true);
   });
 
-  it('issue 7: selectOffers answers with the very same array while no offer changes, and a new one when one does', () => {
+  it('selectOffers answers with the very same array while no offer changes, and a new one when one does', () => {
     let state = [offer('a'), offer('b'), offer('c'), { type: 'interaction-accepted', at: T0, interactionId: 'c' } as const].reduce(reduce, initialState());
     const first = selectOffers(state);
     for (const event of activity('c')) {
@@ -86,7 +86,7 @@ describe('selectors (issue 7: an element re-renders only when its slice changes)
     expect(selectOffers(rescinded).map((i) => i.id)).to.deep.equal(['d']);
   });
 
-  it('issue 7: selectOffers answers each channel filter on its own, for states made by hand too', () => {
+  it('selectOffers answers each channel filter on its own, for states made by hand too', () => {
     let state = [offer('a'), offer('b'), { type: 'interaction-accepted', at: T0, interactionId: 'a' } as const].reduce(reduce, initialState());
     state = reduce(state, { ...offer('s'), channel: 'sms' } as ContactCenterEvent);
     expect(selectOffers(state).map((i) => i.id)).to.deep.equal(['b', 's']);

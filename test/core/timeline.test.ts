@@ -25,7 +25,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), from: fc.nat(), at: fc.nat() }),
 );
 
-describe('timeline (issue 7: indexed, immutable message lists)', () => {
+describe('timeline: indexed, immutable message lists', () => {
   it('matches the plain definition on any branching history, and never changes a list once made', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
@@ -74,7 +74,7 @@ describe('timeline (issue 7: indexed, immutable message lists)', () => {
     expect(inTimeOrder(items)).to.deep.equal(items.reduce<readonly Item[]>(naiveInsert, []));
   });
 
-  it('issue 7: a conversation’s older lists, lists whose first item was replaced and frozen lists still find every item', () => {
+  it('a conversation’s older lists, lists whose first item was replaced and frozen lists still find every item', () => {
     const versions: (readonly Item[])[] = [[]];
     let list: readonly Item[] = [];
     for (let k = 0; k < 40; k++) {

@@ -68,7 +68,7 @@ describe('validateEvent', () => {
     }
   });
 
-  it('issue 7: the message names the whole path, array positions included', () => {
+  it('the message names the whole path, array positions included', () => {
     const message = { id: 'm', author: 'customer', text: 't', format: 'plain', timestamp: T0, attachments: [{ id: 'a', name: 'n', size: 1, mimeType: 'x' }, { id: 'b', name: 'n', size: -1, mimeType: 'x' }] };
     const errors = [
       validateEvent({ type: 'message-received', at: T0, interactionId: 'i', message }),

@@ -1,5 +1,5 @@
 /**
- * Strict CSP and Trusted Types proof in Chromium (issue 6). An iframe loads
+ * Strict CSP and Trusted Types proof in Chromium. An iframe loads
  * fixtures/strict-csp.html, which web-test-runner serves with the policy below as a
  * real `Content-Security-Policy` header (a middleware in web-test-runner.config.mjs).
  * Inside, fixtures/strict-csp-probe.ts listens for violations first, then loads the
@@ -41,7 +41,7 @@ async function probe(): Promise<StrictCspReport> {
   }
 }
 
-describe('strict CSP and Trusted Types (issue 6)', function () {
+describe('strict CSP and Trusted Types', function () {
   this.timeout(60_000);
   let report: StrictCspReport;
 

@@ -1,5 +1,5 @@
 /**
- * Hostile content through the elements (issue 6, security): the real simulated contact
+ * Hostile content through the elements: the real simulated contact
  * center feeds XSS payloads as customer names, interaction sources, queue names, message
  * text (plain, and Markdown on Messenger), attachment names and URLs, template names,
  * bodies, parameters and parameter values, and email HTML, subjects and addresses. The
@@ -198,7 +198,7 @@ function clearDrafts(): void {
   clearSessionDrafts();
 }
 
-describe('hostile content through the elements (issue 6)', function () {
+describe('hostile content through the elements', function () {
   this.timeout(120_000);
 
   beforeEach(() => {

@@ -234,7 +234,7 @@ function around(field: Element): string {
   return backdrop(outside);
 }
 
-describe('issue 8: field borders and email paper in the light and dark schemes', () => {
+describe('field borders and email paper in the light and dark schemes', () => {
   let sheet: CSSStyleSheet | undefined;
 
   before(async () => {
@@ -268,7 +268,7 @@ describe('issue 8: field borders and email paper in the light and dark schemes',
   }
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`issue 8 / WCAG 1.4.11: in the ${scheme} scheme every form field border has at least 3:1 against what it sits on`, async () => {
+    it(`WCAG 1.4.11: in the ${scheme} scheme every form field border has at least 3:1 against what it sits on`, async () => {
       const { world, id } = await emailWorld();
       const root = await fixture<HTMLElement>(html`<div theme=${scheme} style="background: var(--cc-color-surface); padding: 8px">
         <cc-agent-state .store=${world.store}></cc-agent-state>
@@ -310,7 +310,7 @@ describe('issue 8: field borders and email paper in the light and dark schemes',
     });
   }
 
-  it('issue 8 / WCAG 1.4.3: in the dark scheme an email body and the editor are on the light paper; sender colours, links and focus rings keep their contrast', async () => {
+  it('WCAG 1.4.3: in the dark scheme an email body and the editor are on the light paper; sender colours, links and focus rings keep their contrast', async () => {
     const { world } = await emailWorld();
     const el = await fixture<CcEmailWidget>(html`<cc-email-widget theme="dark" .store=${world.store}></cc-email-widget>`);
     await until(() => shadowAll(el, '.body').length === 1 && bodyDocument(el)?.querySelector('a') != null, 'the email body');
@@ -343,7 +343,7 @@ describe('issue 8: field borders and email paper in the light and dark schemes',
     await expect(el).to.be.accessible();
   });
 
-  it('issue 8 / R-MAIL-13: in the dark scheme the light-grey mode keeps email bodies light grey', async () => {
+  it('R-MAIL-13: in the dark scheme the light-grey mode keeps email bodies light grey', async () => {
     const { world } = await emailWorld();
     const el = await fixture<CcEmailWidget>(html`<cc-email-widget theme="dark" light-grey .store=${world.store}></cc-email-widget>`);
     await until(() => shadowAll(el, '.body').length === 1, 'the email body');
