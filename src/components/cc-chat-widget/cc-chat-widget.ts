@@ -1,7 +1,6 @@
-import { LitElement, html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { Subscription } from 'rxjs';
 import { displayFileName } from '../../content/file-names.js';
 import type * as Files from '../../content/files.js';
@@ -22,7 +21,7 @@ import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { elapsed } from '../shared/elapsed.js';
 import { findMessages, splitMatches } from './find.js';
-import { ThreadGeometry, VIRTUALIZE_AFTER, type ThreadRange } from './thread-geometry.js';
+import { ThreadViewport } from './thread-viewport.js';
 import { styles } from './cc-chat-widget.styles.js';
 
 /** Detail of `cc-send`. */
@@ -52,22 +51,10 @@ type WorkflowLoad =
   | { readonly state: 'loaded'; readonly workflows: readonly Workflow[] }
   | { readonly state: 'failed'; readonly reason: string };
 
-
-/** Most messages a long thread renders at once, however short they are. */
-const MAX_RENDERED = 120;
-/**
- * Renders in a row that measuring may ask for before it gives up until the next scroll,
- * resize or change of the thread (the view is normally covered after one or two).
- */
-const MAX_SETTLE_RENDERS = 8;
 /** Most new messages the live region holds: a burst is announced whole up to this. */
 const ANNOUNCE_LIMIT = 5;
 /** How far back the live region looks for the last message it announced. */
 const ANNOUNCE_LOOKBACK = 50;
-/** Pixels an arrow key scrolls the thread. */
-const LINE = 40;
-/** Within this many pixels of the bottom, the thread follows new messages. */
-const STICK_DISTANCE = 40;
 
 // Making an Intl formatter costs far more than using one: one per locale and style.
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -91,35 +78,6 @@ function sameButUnread(a: Interaction | undefined, b: Interaction | undefined): 
   const keys = Object.keys(a) as (keyof Interaction)[];
   return keys.length === Object.keys(b).length && keys.every((k) => k === 'unread' || a[k] === b[k]);
 }
-
-/** Where a message should stay on screen across a re-render: its index and id, and its top's offset from the viewport's top. */
-interface Anchor {
-  readonly index: number;
-  readonly id: string;
-  readonly delta: number;
-}
-
-/**
- * Sets an element's height through CSSOM (`style.height`), which a Content-Security-Policy
- * without `'unsafe-inline'` allows; `styleMap` writes a `style` attribute on its first
- * render, which such a policy refuses (style-src-attr).
- */
-class PixelHeightDirective extends Directive {
-  constructor(partInfo: PartInfo) {
-    super(partInfo);
-    if (partInfo.type !== PartType.ELEMENT) throw new Error('pixelHeight() is an element directive');
-  }
-
-  render(_height: number): typeof noChange {
-    return noChange;
-  }
-
-  override update(part: ElementPart, [height]: Parameters<this['render']>): typeof noChange {
-    if (part.element instanceof HTMLElement) part.element.style.height = `${Math.max(0, height)}px`;
-    return noChange;
-  }
-}
-const pixelHeight = directive(PixelHeightDirective);
 
 /**
  * The conversation pane for Facebook Messenger and WebChat (R-CHAT-01…10): customer,
@@ -254,23 +212,8 @@ export class CcChatWidget extends LitElement {
   );
   #acceptedStore: InteractionStore | undefined;
   #acceptedSubscription: Subscription | undefined;
-  #stickToBottom = true;
   #shownId: string | undefined;
-  // Long threads: what is rendered, and what keeps the view steady across renders.
-  readonly #geometry = new ThreadGeometry<ChatMessage>();
-  #range: ThreadRange = { start: 0, end: 0 };
-  #anchor: Anchor | undefined;
-  /** A message to bring into view on the next render (find). */
-  #reveal: number | undefined;
-  #resizeObserver: ResizeObserver | undefined;
-  #observed: HTMLElement | undefined;
-  #threadWidth = 0;
-  #threadHeight = 0;
-  /** Renders asked for by #settle since the last scroll, resize or change of the thread. */
-  #settleRenders = 0;
-  #laidOut: readonly ChatMessage[] | undefined;
-  #padTop = 0;
-  #gap = 0;
+  readonly #viewport = new ThreadViewport<ChatMessage>(this, { thread: () => this.thread });
   #awaitingMarkdown = false;
   // The live region: the newest messages from others, announced once.
   #announced: readonly ChatMessage[] = [];
@@ -358,9 +301,6 @@ export class CcChatWidget extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = undefined;
-    this.#observed = undefined;
     this.#acceptedSubscription?.unsubscribe();
     this.#acceptedSubscription = undefined;
     this.#acceptedStore = undefined;
@@ -380,13 +320,11 @@ export class CcChatWidget extends LitElement {
     const i = this.#interaction.value;
     if (i?.id !== this.#shownId) {
       this.#shownId = i?.id;
-      this.#stickToBottom = true;
       this.workflows = { state: 'closed' };
       this.endError = '';
       this.findQuery = '';
       this.#currentMatchId = undefined;
-      this.#reveal = undefined;
-      this.#geometry.reset();
+      this.#viewport.reset();
       this.#announced = [];
       this.#lastAnnouncedId = undefined;
       // What the conversation already holds is not news: only its latest message from others is shown.
@@ -394,16 +332,13 @@ export class CcChatWidget extends LitElement {
     } else if (i) {
       this.#announce(i.messages, ANNOUNCE_LIMIT);
     }
-    this.#layout(i?.messages ?? []);
+    this.#viewport.layout(i?.messages ?? []);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#watchAccepted();
-    this.#observeThread();
-    const thread = this.thread;
     const i = this.#interaction.value;
-    if (thread && i) this.#settle(thread, i.messages);
     // What the agent can see is read (R-CHAT-08: unread counts).
     if (i && i.unread > 0 && document.visibilityState === 'visible') this.#interaction.store?.markRead(i.id);
   }
@@ -421,196 +356,7 @@ export class CcChatWidget extends LitElement {
     });
   }
 
-  // ---- long threads and find ------------------------------------------------
-
-  /**
-   * Before a render: which messages to render, and which message to keep where it is on
-   * screen. Threads up to VIRTUALIZE_AFTER messages render whole (same code path, no spacers).
-   */
-  #layout(messages: readonly ChatMessage[]): void {
-    const g = this.#geometry;
-    const thread = this.thread;
-    const rendered = this.#range;
-    // The anchor is taken in the layout that is on screen, before this list replaces it.
-    let anchor: { readonly id: string; readonly delta: number } | undefined;
-    if (thread && !this.#stickToBottom && this.#reveal === undefined && g.length > VIRTUALIZE_AFTER) {
-      const top = thread.scrollTop - this.#padTop;
-      const k = g.indexAt(top);
-      const id = g.idAt(k);
-      if (id !== undefined) anchor = { id, delta: g.top(k) - top };
-    }
-    if (messages !== this.#laidOut) this.#settleRenders = 0;
-    this.#laidOut = messages;
-    g.sync(messages, this.#gap);
-    this.#anchor = undefined;
-    const n = messages.length;
-    if (n <= VIRTUALIZE_AFTER) {
-      this.#range = { start: 0, end: n };
-      return;
-    }
-    const viewport = thread?.clientHeight || 600;
-    let top: number;
-    if (this.#reveal !== undefined) {
-      top = g.top(this.#reveal) - (viewport - g.height(this.#reveal)) / 2;
-    } else if (anchor) {
-      const index = this.#indexOf(messages, anchor.id, g.indexAt(thread ? thread.scrollTop - this.#padTop : 0));
-      if (index >= 0) this.#anchor = { index, id: anchor.id, delta: anchor.delta };
-      top = index >= 0 ? g.top(index) - anchor.delta : (thread?.scrollTop ?? 0) - this.#padTop;
-    } else if (this.#stickToBottom || !thread) {
-      top = g.total - viewport;
-    } else {
-      top = thread.scrollTop - this.#padTop;
-    }
-    this.#range = this.#rangeAround(Math.max(0, top), viewport, n);
-    this.#keepFocus(rendered);
-  }
-
-  /** Index of the message with `id`, looked for at `hint` first. */
-  #indexOf(messages: readonly ChatMessage[], id: string, hint: number): number {
-    for (const k of [hint, hint - 1, hint + 1]) if (messages[k]?.id === id) return k;
-    return messages.findIndex((m) => m.id === id);
-  }
-
-  /** The messages in view plus a screen's height above and below, capped at MAX_RENDERED. */
-  #rangeAround(top: number, viewport: number, n: number): ThreadRange {
-    const g = this.#geometry;
-    let start = g.indexAt(top - viewport);
-    let end = Math.min(n, g.indexAt(top + 2 * viewport) + 1);
-    if (end - start > MAX_RENDERED) {
-      start = Math.max(start, g.indexAt(top) - MAX_RENDERED / 4);
-      end = Math.min(end, start + MAX_RENDERED);
-    }
-    return { start, end };
-  }
-
-  /** True when what is in view, and half a screen around it, is rendered. */
-  #covers(thread: HTMLElement): boolean {
-    const g = this.#geometry;
-    const n = g.length;
-    if (n <= VIRTUALIZE_AFTER) return true;
-    const margin = thread.clientHeight / 2;
-    const top = thread.scrollTop - this.#padTop;
-    const { start, end } = this.#range;
-    return (start === 0 || g.indexAt(top - margin) >= start) && (end >= n || g.indexAt(top + thread.clientHeight + margin) < end);
-  }
-
-  /** Focus inside a message about to be left out goes to the thread, not to the page. */
-  #keepFocus(rendered: ThreadRange): void {
-    const thread = this.thread;
-    const active = this.shadowRoot?.activeElement;
-    if (!thread || !active || active === thread || !thread.contains(active)) return;
-    const rows = [...thread.children].filter((row) => !row.classList.contains('spacer'));
-    const k = rendered.start + rows.findIndex((row) => row.contains(active));
-    if (k < this.#range.start || k >= this.#range.end) thread.focus({ preventScroll: true });
-  }
-
-  /** The rendered element of message k, if it is rendered. */
-  #row(thread: HTMLElement, k: number): Element | undefined {
-    const { start, end } = this.#range;
-    if (k < start || k >= end) return undefined;
-    return thread.children[k - start + (start > 0 ? 1 : 0)] ?? undefined;
-  }
-
-  /** After a render: measure what rendered, keep the view steady, render again if the view is not covered. */
-  #settle(thread: HTMLElement, messages: readonly ChatMessage[]): void {
-    const g = this.#geometry;
-    let k = this.#range.start;
-    for (const row of thread.children) {
-      if (row.classList.contains('spacer')) continue;
-      g.measure(k, row.getBoundingClientRect().height);
-      k++;
-    }
-    const estimated = g.settleEstimate();
-    const reveal = this.#reveal === undefined ? undefined : this.#row(thread, this.#reveal);
-    if (reveal) {
-      const box = reveal.getBoundingClientRect();
-      const view = thread.getBoundingClientRect();
-      thread.scrollTop += box.top - (view.top + thread.clientTop) - (thread.clientHeight - box.height) / 2;
-      this.#reveal = undefined;
-    } else if (this.#stickToBottom) {
-      thread.scrollTop = thread.scrollHeight;
-    } else if (this.#anchor && messages[this.#anchor.index]?.id === this.#anchor.id) {
-      const y = this.#padTop + g.top(this.#anchor.index) - this.#anchor.delta;
-      if (Math.abs(thread.scrollTop - y) >= 1) thread.scrollTop = y;
-    }
-    if ((estimated && g.length > VIRTUALIZE_AFTER) || !this.#covers(thread)) {
-      // Never a render loop, whatever the host's layout does with the thread's height.
-      if (++this.#settleRenders <= MAX_SETTLE_RENDERS) this.requestUpdate();
-    } else {
-      this.#settleRenders = 0;
-    }
-  }
-
-  #observeThread(): void {
-    const thread = this.thread ?? undefined;
-    if (thread === this.#observed) return;
-    this.#resizeObserver?.disconnect();
-    this.#observed = thread;
-    if (!thread) return;
-    const style = getComputedStyle(thread);
-    this.#padTop = parseFloat(style.paddingTop) || 0;
-    this.#gap = parseFloat(style.rowGap) || 0;
-    this.#threadWidth = thread.clientWidth;
-    this.#threadHeight = thread.clientHeight;
-    this.#resizeObserver ??= new ResizeObserver(() => this.#onResize());
-    this.#resizeObserver.observe(thread);
-  }
-
-  #onResize(): void {
-    const thread = this.thread;
-    if (!thread || (thread.clientWidth === this.#threadWidth && thread.clientHeight === this.#threadHeight)) return;
-    // Another width wraps lines differently: measured heights no longer hold.
-    if (thread.clientWidth !== this.#threadWidth) this.#geometry.reset();
-    this.#threadWidth = thread.clientWidth;
-    this.#threadHeight = thread.clientHeight;
-    this.#settleRenders = 0;
-    this.requestUpdate();
-  }
-
-  readonly #onScroll = (): void => {
-    const thread = this.thread;
-    if (!thread) return;
-    this.#stickToBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < STICK_DISTANCE;
-    this.#settleRenders = 0;
-    if (!this.#covers(thread)) this.requestUpdate();
-  };
-
-  /** The thread scrolls with the keyboard, whatever is rendered (keys on a message's own controls are theirs). */
-  readonly #onThreadKeydown = (e: KeyboardEvent): void => {
-    const thread = this.thread;
-    if (!thread || e.target !== thread || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    const page = Math.max(LINE, thread.clientHeight - LINE);
-    switch (e.key) {
-      case 'ArrowDown':
-        thread.scrollTop += LINE;
-        break;
-      case 'ArrowUp':
-        thread.scrollTop -= LINE;
-        break;
-      case 'PageDown':
-        thread.scrollTop += page;
-        break;
-      case 'PageUp':
-        thread.scrollTop -= page;
-        break;
-      case 'Home':
-        thread.scrollTop = 0;
-        break;
-      case 'End':
-        thread.scrollTop = thread.scrollHeight;
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    // Render what came into view now, not when the scroll event comes (a page without frames gets none).
-    this.#onScroll();
-    if (e.key === 'End') {
-      // Heights below may have been estimated: follow the bottom until it is reached.
-      this.#stickToBottom = true;
-      this.requestUpdate();
-    }
-  };
+  // ---- find -----------------------------------------------------------------
 
   /** Ctrl+F (⌘F) inside the pane goes to its find box. */
   readonly #onFindShortcut = (e: KeyboardEvent): void => {
@@ -647,10 +393,7 @@ export class CcChatWidget extends LitElement {
     const count = matches.length;
     const k = count === 0 ? undefined : matches[((position % count) + count) % count];
     this.#currentMatchId = k === undefined ? undefined : i.messages[k]?.id;
-    if (k !== undefined) {
-      this.#reveal = k;
-      this.#stickToBottom = false;
-    }
+    if (k !== undefined) this.#viewport.reveal(k);
     this.requestUpdate();
   }
 
@@ -808,31 +551,19 @@ export class CcChatWidget extends LitElement {
   }
 
   #renderThread(i: Interaction) {
-    const messages = i.messages;
-    const n = messages.length;
-    const { start, end } = this.#range;
-    const g = this.#geometry;
     const query = this.findQuery.trim();
     const current = this.#currentMatchId;
-    // Long threads: spacers stand in for the messages out of view; the flex gap follows each.
-    const spacer = (height: number) => html`<div class="spacer" ${pixelHeight(height)}></div>`;
     return html`<div
-      class="thread ${n > VIRTUALIZE_AFTER ? 'long' : ''}"
+      class="thread ${this.#viewport.long ? 'long' : ''}"
       part="thread"
       role="log"
       aria-live="off"
       tabindex="0"
       aria-label=${t('chat.thread', { customer: i.customer.name })}
-      @scroll=${this.#onScroll}
-      @keydown=${this.#onThreadKeydown}
+      @scroll=${this.#viewport.onScroll}
+      @keydown=${this.#viewport.onKeydown}
     >
-      ${start > 0 ? spacer(g.top(start) - this.#gap) : nothing}
-      ${repeat(
-        messages.slice(start, end),
-        (m) => m.id,
-        (m) => this.#cachedRow(i, m, query, m.id === current),
-      )}
-      ${end < n ? spacer(g.top(n) - g.top(end) - this.#gap) : nothing}
+      ${this.#viewport.render((m) => this.#cachedRow(i, m, query, m.id === current))}
     </div>`;
   }
 
@@ -1086,7 +817,7 @@ export class CcChatWidget extends LitElement {
     // R-CHAT-03, R-TPL-03: nothing is sent (or cut) past the limit or with a parameter unfilled.
     if (!store || !ready) return;
     this.#composers.clear(i.id);
-    this.#stickToBottom = true;
+    this.#viewport.followBottom();
     void store.send(i.id, text, { format: this.features.richText ? 'markdown' : 'plain', attachments: composer.attachments });
     this.dispatchEvent(new CustomEvent<CcSendDetail>('cc-send', { detail: { interactionId: i.id, text }, bubbles: true, composed: true }));
     void this.updateComplete.then(() => this.focusComposer());
