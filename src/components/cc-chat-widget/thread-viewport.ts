@@ -74,6 +74,8 @@ export class ThreadViewport<T extends Keyed> implements ReactiveController {
   #stickToBottom = true;
   /** Where to put the top message after this render. */
   #anchor: Anchor | undefined;
+  /** The top message as it was before a width change dropped the heights it was found with. */
+  #held: Anchor | undefined;
   /** A message to bring into view on the next render. */
   #reveal: number | undefined;
   #resizeObserver: ResizeObserver | undefined;
@@ -113,6 +115,7 @@ export class ThreadViewport<T extends Keyed> implements ReactiveController {
   reset(): void {
     this.#stickToBottom = true;
     this.#reveal = undefined;
+    this.#held = undefined;
     this.#geometry.reset();
   }
 
@@ -134,7 +137,8 @@ export class ThreadViewport<T extends Keyed> implements ReactiveController {
     const thread = this.#thread();
     const rendered = this.#range;
     // The anchor is taken in the layout that is on screen, before this list replaces it.
-    const anchor = thread ? this.#topMessage(thread) : undefined;
+    const anchor = this.#held ?? (thread ? this.#topMessage(thread) : undefined);
+    this.#held = undefined;
     if (list !== this.#laidOut) this.#settleRenders = 0;
     this.#laidOut = list;
     g.sync(list, this.#gap);
@@ -321,8 +325,13 @@ export class ThreadViewport<T extends Keyed> implements ReactiveController {
   #onResize(): void {
     const thread = this.#thread();
     if (!thread || (thread.clientWidth === this.#width && thread.clientHeight === this.#height)) return;
-    // Another width wraps lines differently: measured heights no longer hold.
-    if (thread.clientWidth !== this.#width) this.#geometry.reset();
+    if (thread.clientWidth !== this.#width) {
+      // Another width wraps lines differently: measured heights no longer hold. The
+      // message at the top is found with them first (the log does not scroll-anchor, so
+      // scrollTop is still the one they laid out), to be kept at the top once re-measured.
+      this.#held ??= this.#topMessage(thread);
+      this.#geometry.reset();
+    }
     this.#width = thread.clientWidth;
     this.#height = thread.clientHeight;
     this.#settleRenders = 0;
