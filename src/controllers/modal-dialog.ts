@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
 import type { MessageKey } from '../locales/en.js';
 import { FocusTrapController } from './focus-trap.js';
 import { t } from './localize.js';
@@ -14,7 +15,7 @@ export interface CcDialogCloseDetail {
   readonly reason: CcDialogCloseReason;
 }
 
-/** An element that shows a modal dialog while its `open` property is true. */
+/** An element that shows a modal dialog while its public `open` property is true. */
 export interface ModalDialogHost extends ReactiveElement {
   open: boolean;
 }
@@ -25,15 +26,41 @@ export interface ModalDialogOptions {
   readonly onOpen?: () => void;
   /** What gets focus once the dialog is shown; default the first focusable element. */
   readonly initialFocus?: () => HTMLElement | null | undefined;
+  /** Where focus goes when the dialog closes; default where it was when the dialog opened. */
+  readonly returnFocus?: () => HTMLElement | null | undefined;
+  /** Tells the host's page that the dialog closed; default: the host fires `cc-dialog-close` with `{ reason }`. */
+  readonly onClose?: (reason: CcDialogCloseReason) => void;
+  /**
+   * `modal` (default): shown with `showModal()` over a backdrop; the rest of the page is
+   * inert and focus is trapped. `inline`: shown in place with `show()`, in the flow of
+   * the host, without backdrop or trap, so the rest of the page stays usable; Escape
+   * inside it still closes it and focus still moves in and back.
+   */
+  readonly variant?: 'modal' | 'inline';
+}
+
+/** Options of a controller that keeps the open state itself (see {@link ModalDialogController.show}). */
+export interface OwnStateModalDialogOptions extends ModalDialogOptions {
+  readonly ownState: true;
+}
+
+/** The frame {@link ModalDialogController.renderDialog} draws around a dialog's own content. */
+export interface ModalDialogFrame {
+  /** The heading, which names the dialog. */
+  readonly title: string;
+  /** A sentence under the heading that describes the dialog (`aria-describedby`). */
+  readonly description?: string;
+  readonly body?: unknown;
+  /** The buttons at the foot of the dialog. */
+  readonly actions: unknown;
+  /** Part names of the `<dialog>`; default `dialog`. */
+  readonly part?: string;
 }
 
 /** What {@link ModalDialogController.render} draws. */
-export interface ModalDialogContent {
-  /** The heading, which names the dialog. */
-  readonly title: string;
-  readonly body: unknown;
-  /** The confirm button: its name, whether it can be pressed, and what it does. */
-  readonly confirm: { readonly label: string; readonly ready: boolean; readonly run: () => void };
+export interface ModalDialogContent extends Omit<ModalDialogFrame, 'actions'> {
+  /** The confirm button: its name, whether it can be pressed, and what it does; `danger` for a destructive one. */
+  readonly confirm: { readonly label: string; readonly ready: boolean; readonly run: () => void; readonly danger?: boolean };
   /** Name of the dismiss button; default **Cancel**. */
   readonly dismiss?: string;
 }
@@ -45,32 +72,72 @@ function deepActiveElement(): HTMLElement | undefined {
   return el instanceof HTMLElement && el !== document.body ? el : undefined;
 }
 
+interface OpenState {
+  get(): boolean;
+  set(open: boolean): void;
+}
+
+// Ids are per shadow root, and one root may hold several dialogs (a pane and its confirm).
+let dialogs = 0;
+
 /**
- * The modal part of the transfer, conference and wrap-up dialogs (R-X-02): a native
- * `<dialog>` shown with `showModal()` while the host's `open` is true, labelled by its
- * heading; focus moves in, is trapped ({@link FocusTrapController}) and goes back to
- * where it was when the dialog closes. Escape and the dismiss button close it without
- * side effects, except while its command runs. A command's failure is shown inside the
- * dialog (`role="alert"`), which stays open.
+ * The one dialog system of the library (R-X-02): a native `<dialog>` labelled by its
+ * heading, shown while it is open; focus moves in, is trapped ({@link FocusTrapController})
+ * and goes back to where it was when the dialog closes. Escape and the dismiss button
+ * close it without side effects, except while its command runs. A command's failure is
+ * shown inside the dialog (`role="alert"`), which stays open. Its look is
+ * `dialogSurface` in `src/styles/dialog.ts`.
  *
- * The host fires `cc-dialog-close` (bubbling, composed) with the reason whenever the dialog closes.
+ * Two ways to hold the open state:
+ * - A dialog element (transfer, conference, wrap-up, shortcut help) passes itself as a
+ *   {@link ModalDialogHost}: its public `open` property shows and closes the dialog.
+ * - A dialog that is one part of a bigger element passes `{ ownState: true }` and calls
+ *   {@link show} and {@link close}. A pane's confirm, for example:
+ *
+ * ```ts
+ * readonly #confirmEnd = new ModalDialogController(this, { ownState: true, onClose: (reason) => … });
+ * // on End: this.#confirmEnd.show();
+ * // in render():
+ * this.#confirmEnd.render({
+ *   title: t('end.title'),
+ *   description: t('end.consent'),
+ *   part: 'confirm',
+ *   confirm: { label: t('end.confirm'), ready: true, danger: true, run: () => { this.#confirmEnd.close('completed'); void this.#end(i); } },
+ * });
+ * ```
+ *
+ * Add `variant: 'inline'` for a non-blocking confirm shown in the pane's flow.
+ * {@link render} draws a confirm/dismiss pair; {@link renderDialog} takes any buttons.
+ * Unless `onClose` is given, the host fires `cc-dialog-close` (bubbling, composed) with
+ * the reason whenever the dialog closes.
  */
 export class ModalDialogController implements ReactiveController {
-  readonly #host: ModalDialogHost;
+  readonly #host: ReactiveElement;
   readonly #options: ModalDialogOptions;
+  readonly #state: OpenState;
+  readonly #ref = createRef<HTMLDialogElement>();
+  readonly #id = `cc-dialog-${++dialogs}`;
   #shown = false;
   #returnFocus: HTMLElement | undefined;
   #pending = false;
   #error: { readonly key: MessageKey; readonly reason: string } | undefined;
 
-  constructor(host: ModalDialogHost, options: ModalDialogOptions = {}) {
+  constructor(host: ModalDialogHost, options?: ModalDialogOptions);
+  constructor(host: ReactiveElement, options: OwnStateModalDialogOptions);
+  constructor(host: ReactiveElement, options: ModalDialogOptions | OwnStateModalDialogOptions = {}) {
     this.#host = host;
     this.#options = options;
+    this.#state = 'ownState' in options || !('open' in host) ? ownState(host) : hostState(host);
     host.addController(this);
     new FocusTrapController(host, () => {
       const dialog = this.#dialog;
-      return dialog?.open ? dialog : null;
+      return dialog?.open && !this.#inline ? dialog : null;
     });
+  }
+
+  /** Whether the dialog is open. */
+  get open(): boolean {
+    return this.#state.get();
   }
 
   /** True while the confirm command runs. */
@@ -78,13 +145,18 @@ export class ModalDialogController implements ReactiveController {
     return this.#pending;
   }
 
+  /** Opens the dialog. */
+  show(): void {
+    this.#state.set(true);
+  }
+
   hostConnected(): void {
     // Moved in the page while open: show it again.
-    if (this.#host.open) this.#host.requestUpdate();
+    if (this.open) this.#host.requestUpdate();
   }
 
   hostUpdate(): void {
-    if (this.#host.open && !this.#shown) {
+    if (this.open && !this.#shown) {
       this.#shown = true;
       this.#returnFocus = deepActiveElement();
       this.#error = undefined;
@@ -95,22 +167,25 @@ export class ModalDialogController implements ReactiveController {
   hostUpdated(): void {
     const dialog = this.#dialog;
     if (!dialog) return;
-    if (this.#host.open && !dialog.matches(':modal')) {
+    if (this.open && !this.#displayed(dialog)) {
       if (!dialog.isConnected) return;
       // Re-attached, the dialog may still be open but no longer modal.
       if (dialog.open) dialog.close();
-      dialog.showModal();
+      if (this.#inline) dialog.show();
+      else dialog.showModal();
       const target = this.#options.initialFocus?.();
       if (target) target.focus();
-    } else if (!this.#host.open && this.#shown) {
+      // `show()` leaves focus where it was; a confirm takes it like a modal does.
+      else if (this.#inline && !dialog.contains(deepActiveElement() ?? null)) dialog.querySelector<HTMLElement>('button, [autofocus]')?.focus();
+    } else if (!this.open && this.#shown) {
       this.#finish('api');
     }
   }
 
-  /** Closes the dialog, restores focus and fires `cc-dialog-close`. */
+  /** Closes the dialog, restores focus and tells the page why (see `onClose`). */
   close(reason: CcDialogCloseReason = 'api'): void {
     if (this.#shown) this.#finish(reason);
-    else this.#host.open = false;
+    else this.#state.set(false);
   }
 
   /**
@@ -136,39 +211,67 @@ export class ModalDialogController implements ReactiveController {
 
   /** The `<dialog>` with its heading, body, error and the dismiss and confirm buttons. */
   render(content: ModalDialogContent): TemplateResult {
-    const { title, body, confirm } = content;
-    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose}>
-      <h2 id="title" part="heading">${title}</h2>
-      <div class="body" part="body">${body}</div>
-      ${this.#error ? html`<p class="message error" part="error" role="alert">${t(this.#error.key, { reason: this.#error.reason })}</p>` : nothing}
-      <div class="actions" part="actions">
-        <button class="btn secondary" part="dismiss" @click=${() => !this.#pending && this.close('cancel')}>${content.dismiss ?? t('cancel')}</button>
+    const { confirm } = content;
+    return this.renderDialog({
+      ...content,
+      body: content.body === undefined ? undefined : html`<div class="body" part="body">${content.body}</div>`,
+      actions: html`<button class="btn secondary" part="dismiss" @click=${() => !this.#pending && this.close('cancel')}>${content.dismiss ?? t('cancel')}</button>
         <button
-          class="btn"
+          class="btn ${confirm.danger ? 'danger' : ''}"
           part="confirm"
           ?disabled=${!confirm.ready}
           aria-disabled=${this.#pending ? 'true' : 'false'}
           @click=${() => confirm.ready && !this.#pending && confirm.run()}
         >
           ${confirm.label}
-        </button>
-      </div>
+        </button>`,
+    });
+  }
+
+  /** The `<dialog>` with its heading, optional description, body, error, and the given buttons. */
+  renderDialog(frame: ModalDialogFrame): TemplateResult {
+    const { title, description } = frame;
+    return html`<dialog
+      ${ref(this.#ref)}
+      class="modal-dialog"
+      data-variant=${this.#inline ? 'inline' : 'modal'}
+      part=${frame.part ?? 'dialog'}
+      aria-labelledby="${this.#id}-title"
+      aria-describedby=${description === undefined ? nothing : `${this.#id}-description`}
+      @cancel=${this.#onCancel}
+      @close=${this.#onClose}
+      @keydown=${this.#onKeydown}
+    >
+      <h2 id="${this.#id}-title" part="heading">${title}</h2>
+      ${description === undefined ? nothing : html`<p class="description" id="${this.#id}-description" part="description">${description}</p>`}
+      ${frame.body ?? nothing}
+      ${this.#error ? html`<p class="message error" part="error" role="alert">${t(this.#error.key, { reason: this.#error.reason })}</p>` : nothing}
+      <div class="actions" part="actions">${frame.actions}</div>
     </dialog>`;
   }
 
-  get #dialog(): HTMLDialogElement | null {
-    return this.#host.renderRoot.querySelector('dialog');
+  get #inline(): boolean {
+    return this.#options.variant === 'inline';
+  }
+
+  get #dialog(): HTMLDialogElement | undefined {
+    return this.#ref.value;
+  }
+
+  #displayed(dialog: HTMLDialogElement): boolean {
+    return this.#inline ? dialog.open : dialog.matches(':modal');
   }
 
   #finish(reason: CcDialogCloseReason): void {
     this.#shown = false;
     const dialog = this.#dialog;
     if (dialog?.open) dialog.close();
-    this.#host.open = false;
-    const target = this.#returnFocus;
+    this.#state.set(false);
+    const target = this.#options.returnFocus?.() ?? this.#returnFocus;
     this.#returnFocus = undefined;
     if (target?.isConnected) target.focus();
-    this.#host.dispatchEvent(new CustomEvent<CcDialogCloseDetail>('cc-dialog-close', { detail: { reason }, bubbles: true, composed: true }));
+    if (this.#options.onClose) this.#options.onClose(reason);
+    else this.#host.dispatchEvent(new CustomEvent<CcDialogCloseDetail>('cc-dialog-close', { detail: { reason }, bubbles: true, composed: true }));
   }
 
   readonly #onCancel = (e: Event): void => {
@@ -180,6 +283,35 @@ export class ModalDialogController implements ReactiveController {
   readonly #onClose = (): void => {
     // The browser may close a dialog on Escape without a cancelable `cancel` event.
     if (this.#shown && !this.#dialog?.open) this.#finish('escape');
+  };
+
+  readonly #onKeydown = (e: KeyboardEvent): void => {
+    // A dialog shown with `show()` gets no `cancel` event from Escape.
+    if (!this.#inline || e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!this.#pending) this.close('escape');
+  };
+}
+
+function ownState(host: ReactiveElement): OpenState {
+  let open = false;
+  return {
+    get: () => open,
+    set: (value) => {
+      if (value === open) return;
+      open = value;
+      host.requestUpdate();
+    },
+  };
+}
+
+function hostState(host: ReactiveElement & Record<'open', unknown>): OpenState {
+  return {
+    get: () => host.open === true,
+    set: (value) => {
+      host.open = value;
+    },
   };
 }
 

@@ -2,40 +2,88 @@ import { css } from 'lit';
 import { controls, tokens } from './tokens.js';
 
 /**
- * Styles of the modal dialogs (transfer, conference, wrap-up): the `<dialog>` and its
- * backdrop, heading, actions, the searchbox and listbox of `SearchableListController`,
- * availability dots and messages. Design tokens only.
+ * The look of every dialog `ModalDialogController` renders (`<dialog class="modal-dialog">`):
+ * the surface and its backdrop, heading, description, error and actions, and the inline
+ * variant. Scoped to the dialog, so an element whose shadow root holds more than a dialog
+ * (a pane with a confirm) adds it to its own styles next to `tokens` and `controls`.
+ * Design tokens only; `--_cc-dialog-width` lets an element widen its modal.
  */
-export const dialogStyles = [
+export const dialogSurface = css`
+  dialog.modal-dialog {
+    font: inherit;
+    color: var(--_cc-text);
+    background: var(--_cc-surface);
+    border: 1px solid var(--_cc-border);
+    border-radius: var(--_cc-radius);
+    padding: calc(var(--_cc-space) * 2);
+    width: min(var(--_cc-dialog-width, 30rem), calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    box-sizing: border-box;
+  }
+  dialog.modal-dialog[open] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cc-space);
+  }
+  dialog.modal-dialog::backdrop {
+    background: color-mix(in srgb, var(--_cc-text) 40%, transparent);
+  }
+  /* In the host's flow, as wide as its container allows. */
+  dialog.modal-dialog[data-variant='inline'] {
+    position: static;
+    margin: 0;
+    width: auto;
+    max-width: 100%;
+    max-height: none;
+  }
+  .modal-dialog > h2 {
+    margin: 0;
+    font-size: 1.15em;
+  }
+  .modal-dialog > .description,
+  .modal-dialog > .error {
+    margin: 0;
+  }
+  .modal-dialog > .error {
+    color: var(--_cc-danger);
+  }
+  .modal-dialog > .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_cc-space);
+    margin-block-start: var(--_cc-space);
+  }
+  .modal-dialog .btn.danger {
+    background: var(--_cc-surface);
+    color: var(--_cc-danger);
+    border-color: var(--_cc-danger);
+  }
+  .modal-dialog .btn.danger:hover:not(:disabled) {
+    background: var(--_cc-danger);
+    color: var(--_cc-on-primary);
+  }
+`;
+
+/** An element that is only a dialog: tokens, controls, no box of its own, and the dialog surface. */
+export const dialogElementStyles = [
   tokens,
   controls,
   css`
     :host {
       display: contents;
     }
-    dialog {
-      font: inherit;
-      color: var(--_cc-text);
-      background: var(--_cc-surface);
-      border: 1px solid var(--_cc-border);
-      border-radius: var(--_cc-radius);
-      padding: calc(var(--_cc-space) * 2);
-      width: min(30rem, calc(100vw - 2rem));
-      max-height: calc(100vh - 2rem);
-      box-sizing: border-box;
-    }
-    dialog[open] {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_cc-space);
-    }
-    dialog::backdrop {
-      background: color-mix(in srgb, var(--_cc-text) 40%, transparent);
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.15em;
-    }
+  `,
+  dialogSurface,
+];
+
+/**
+ * Styles of the transfer, conference and wrap-up dialogs: {@link dialogElementStyles} and
+ * their forms: the body, the searchbox and listbox of `SearchableListController`,
+ * availability dots and messages.
+ */
+export const dialogStyles = [
+  ...dialogElementStyles,
+  css`
     .body {
       display: flex;
       flex-direction: column;
@@ -177,12 +225,6 @@ export const dialogStyles = [
       flex-direction: column;
       align-items: flex-start;
       gap: var(--_cc-space);
-    }
-    .actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: var(--_cc-space);
-      margin-block-start: var(--_cc-space);
     }
   `,
 ];

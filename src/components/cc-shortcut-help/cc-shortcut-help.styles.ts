@@ -1,33 +1,15 @@
 import { css } from 'lit';
-import { controls, tokens } from '../../styles/tokens.js';
+import { dialogElementStyles } from '../../styles/dialog.js';
 
+/** The shared dialog surface (src/styles/dialog.ts) and the list of shortcuts. */
 export const styles = [
-  tokens,
-  controls,
+  ...dialogElementStyles,
   css`
     :host {
-      display: contents;
-    }
-    dialog {
-      font: inherit;
-      color: var(--_cc-text);
-      background: var(--_cc-surface);
-      border: 1px solid var(--_cc-border);
-      border-radius: var(--_cc-radius);
-      padding: calc(var(--_cc-space) * 2);
-      width: min(32rem, calc(100vw - 2rem));
-      max-height: calc(100vh - 2rem);
-      box-sizing: border-box;
-    }
-    dialog::backdrop {
-      background: color-mix(in srgb, var(--_cc-text) 40%, transparent);
-    }
-    h2 {
-      margin: 0 0 var(--_cc-space);
-      font-size: 1.15em;
+      --_cc-dialog-width: 32rem;
     }
     dl {
-      margin: 0 0 calc(var(--_cc-space) * 2);
+      margin: 0;
       display: grid;
       grid-template-columns: 1fr auto;
       gap: 0;
@@ -67,10 +49,6 @@ export const styles = [
     }
     .none {
       color: var(--_cc-text-muted);
-    }
-    .actions {
-      display: flex;
-      justify-content: flex-end;
     }
   `,
 ];

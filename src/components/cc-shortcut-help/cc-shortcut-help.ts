@@ -1,6 +1,6 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { FocusTrapController } from '../../controllers/focus-trap.js';
+import { ModalDialogController, type CcDialogCloseReason } from '../../controllers/modal-dialog.js';
 import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
 import { enShortcutHelp } from '../../locales/en-shortcut-help.js';
 import {
@@ -26,18 +26,17 @@ export interface CcShortcutHelpCloseDetail {
 // What a screen reader should say for the macOS key symbols.
 const SPOKEN: Readonly<Record<string, string>> = { '⌃': 'Control', '⌥': 'Option', '⇧': 'Shift', '⌘': 'Command' };
 
-// The focused element, looking inside shadow roots (a widget's composer, say).
-function deepActiveElement(): HTMLElement | undefined {
-  let el: Element | null = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el instanceof HTMLElement && el !== document.body ? el : undefined;
+// The help's one button, Close, is its dismiss button.
+function helpCloseReason(reason: CcDialogCloseReason): CcShortcutHelpCloseReason {
+  return reason === 'escape' || reason === 'api' ? reason : 'close-button';
 }
 
 /**
  * The keyboard shortcut help (R-CHAT-09): a modal dialog listing every action with its
  * current binding, on macOS with ⌃⌥ symbols. It follows `setShortcuts()` and the locale
  * while shown. Focus moves into the dialog when it opens, stays there (native modal
- * `<dialog>` and a focus trap), and returns to where it was when Escape or **Close** closes it (R-X-02).
+ * `<dialog>` and a focus trap), and returns to where it was when Escape or **Close** closes it (R-X-02);
+ * the library's one dialog system, `ModalDialogController`, does this.
  *
  * Pressing the help shortcut (default Ctrl+Alt+K) opens one through {@link openShortcutHelp}.
  *
@@ -48,6 +47,7 @@ function deepActiveElement(): HTMLElement | undefined {
  * @csspart list - The list of actions and their keys.
  * @csspart row - One action with its keys.
  * @csspart keys - An action's key combination (`<kbd>`).
+ * @csspart actions - The row holding the Close button.
  * @csspart close - The Close button.
  * @cssprop --cc-color-surface - Dialog background.
  * @cssprop --cc-color-surface-alt - Key cap background.
@@ -71,20 +71,22 @@ export class CcShortcutHelp extends LitElement {
   @property()
   platform: ShortcutPlatform | undefined;
 
-  @query('dialog')
-  private dialog: HTMLDialogElement | null | undefined;
-
-  @query('button')
+  @query('button[part="close"]')
   private closeButton: HTMLButtonElement | null | undefined;
 
-  #returnFocus: HTMLElement | undefined;
-  #reason: CcShortcutHelpCloseReason | undefined;
+  readonly #modal = new ModalDialogController(this, {
+    initialFocus: () => this.closeButton,
+    onClose: (reason) =>
+      this.dispatchEvent(
+        new CustomEvent<CcShortcutHelpCloseDetail>('cc-shortcut-help-close', { detail: { reason: helpCloseReason(reason) }, bubbles: true, composed: true }),
+      ),
+  });
+
   readonly #onShortcutsChanged = (): void => this.requestUpdate();
 
   constructor() {
     super();
     new LocalizeController(this);
-    new FocusTrapController(this, () => (this.dialog?.open ? this.dialog : null));
   }
 
   /** Opens the dialog. */
@@ -94,14 +96,12 @@ export class CcShortcutHelp extends LitElement {
 
   /** Closes the dialog. */
   close(): void {
-    this.open = false;
+    this.#modal.close('api');
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('cc-shortcuts-changed', this.#onShortcutsChanged);
-    // Re-attached while open: show the dialog again.
-    if (this.open) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -109,37 +109,20 @@ export class CcShortcutHelp extends LitElement {
     window.removeEventListener('cc-shortcuts-changed', this.#onShortcutsChanged);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (this.open && !dialog.open) {
-      this.#returnFocus = deepActiveElement();
-      this.#reason = undefined;
-      dialog.showModal();
-      this.closeButton?.focus();
-    } else if (!this.open && dialog.open) {
-      this.#reason ??= 'api';
-      dialog.close();
-    }
-  }
-
   override render() {
     const platform = this.platform ?? detectPlatform();
-    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose}>
-      <h2 id="title" part="heading">${t('shortcuts.title')}</h2>
-      <dl part="list">
+    return this.#modal.renderDialog({
+      title: t('shortcuts.title'),
+      body: html`<dl part="list">
         ${SHORTCUT_ACTIONS.map(
           (action) => html`<div class="row" part="row" data-action=${action}>
             <dt>${t(`shortcuts.action.${action}`)}</dt>
             <dd>${this.#renderKeys(action, platform)}</dd>
           </div>`,
         )}
-      </dl>
-      <div class="actions">
-        <button class="btn" part="close" @click=${this.#onCloseButton}>${t('shortcuts.close')}</button>
-      </div>
-    </dialog>`;
+      </dl>`,
+      actions: html`<button class="btn" part="close" @click=${() => this.#modal.close('cancel')}>${t('shortcuts.close')}</button>`,
+    });
   }
 
   #renderKeys(action: ShortcutAction, platform: ShortcutPlatform) {
@@ -152,27 +135,6 @@ export class CcShortcutHelp extends LitElement {
         >${keys.map((k, i) => html`${i > 0 ? separator : ''}<kbd>${k}</kbd>`)}</kbd
       ><span class="visually-hidden">${keys.map((k) => SPOKEN[k] ?? k).join('+')}</span>`;
   }
-
-  readonly #onCancel = (): void => {
-    this.#reason = 'escape';
-  };
-
-  readonly #onCloseButton = (): void => {
-    this.#reason = 'close-button';
-    this.open = false;
-  };
-
-  readonly #onClose = (): void => {
-    // Shown again before the close event arrived: nothing closed.
-    if (this.dialog?.open) return;
-    const reason = this.#reason ?? 'api';
-    const target = this.#returnFocus;
-    this.#reason = undefined;
-    this.#returnFocus = undefined;
-    this.open = false;
-    if (target?.isConnected) target.focus();
-    this.dispatchEvent(new CustomEvent<CcShortcutHelpCloseDetail>('cc-shortcut-help-close', { detail: { reason }, bubbles: true, composed: true }));
-  };
 }
 
 let created: CcShortcutHelp | undefined;
