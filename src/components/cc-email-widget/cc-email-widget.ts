@@ -5,7 +5,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Subscription } from 'rxjs';
 import { DEFAULT_ATTACHMENT_LIMITS, checkAttachment, displayFileName } from '../../content/files.js';
 import { markdown, renderMarkdown } from '../../content/markdown.js';
-import { containsCardNumber } from '../../content/pci.js';
 import { cidResolver, sanitizeEmailHtml, type EmailSanitizeResult } from '../../content/sanitize.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { safeUrl } from '../../content/url.js';
@@ -26,22 +25,19 @@ import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
 import '../cc-wrapup-dialog/cc-wrapup-dialog.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { EmailDrafts } from './email-drafts.js';
+import { REPLY_MODES, emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
 import {
-  REPLY_MODES,
-  changeMode,
-  emptyDraft,
-  invalidAddresses,
-  isEditable,
-  parseAddresses,
-  replySubject,
-  retarget,
-  showsCc,
-  textToHtml,
-  type ComposeMode,
-  type EmailDraft,
-  type ReplyMode,
-  type ReplySource,
-} from './email-draft.js';
+  answeredEmail,
+  composeDraft,
+  isNewForward,
+  latestInbound,
+  ownAddresses,
+  patchDraft,
+  quickReplyEmail,
+  replySource,
+  standardEmail,
+} from './email-compose.js';
+import { sendReadiness, type Readiness } from './email-readiness.js';
 import { emailBody, emailSnippet } from './email-frame.js';
 import {
   draftFragment,
@@ -100,42 +96,11 @@ interface ComposerUi {
 
 const IDLE_UI: ComposerUi = { uploading: [], notices: [], sending: false };
 
-/** Why Send is blocked. */
-interface Readiness {
-  readonly ready: boolean;
-  /** The draft answers an email that is no longer the latest (R-MAIL-06). */
-  readonly stale: boolean;
-  /** PCI explanations (R-MAIL-16). */
-  readonly pci: readonly string[];
-  readonly invalidTo: readonly string[];
-  readonly invalidCc: readonly string[];
-  readonly noRecipient: boolean;
-}
-
 type Field = 'to' | 'cc' | 'subject';
 type FormatCommand = 'bold' | 'italic' | 'underline' | 'insertUnorderedList' | 'insertOrderedList';
 
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
-
-/** The latest inbound email: the only one the agent may answer (R-MAIL-05). */
-function latestInbound(i: Interaction): EmailMessage | undefined {
-  for (let k = i.emails.length - 1; k >= 0; k--) {
-    const e = i.emails[k];
-    if (e?.direction === 'inbound') return e;
-  }
-  return undefined;
-}
-
-/** The contact center's own addresses: the mailbox the thread was sent to and what it sent from. */
-function ownAddresses(i: Interaction): Set<string> {
-  const own = new Set<string>();
-  const first = i.emails.find((e) => e.direction === 'inbound');
-  const mailbox = first?.to[0];
-  if (mailbox) own.add(mailbox.toLowerCase());
-  for (const e of i.emails) if (e.direction === 'outbound' && e.from.includes('@')) own.add(e.from.toLowerCase());
-  return own;
-}
 
 function selectionIn(root: ShadowRoot): Selection | null {
   // Chromium exposes the selection inside a shadow tree on the root; elsewhere the document's selection holds it.
@@ -409,7 +374,7 @@ export class CcEmailWidget extends LitElement {
       for (const e of arrived) if (e.direction === 'outbound') view.viewed.add(e.id);
     }
     if (draft && latest && draft.inReplyTo !== latest.id && view.viewed.has(latest.id)) {
-      this.#drafts.set(i.id, retarget(draft, this.#source(latest), ownAddresses(i)));
+      this.#drafts.set(i.id, retarget(draft, replySource(latest), ownAddresses(i)));
     }
   }
 
@@ -494,20 +459,10 @@ export class CcEmailWidget extends LitElement {
     this.#setUi(id, (ui) => ({ notices: [...ui.notices.filter((n) => n.text !== notice.text), notice] }));
   }
 
-  #source(email: EmailMessage): ReplySource {
-    return { id: email.id, from: email.from, to: email.to, cc: email.cc, subject: email.subject };
-  }
-
   /** Changes the interaction's draft, starting one that answers the latest email when there is none. */
   #patch(i: Interaction, change: (d: EmailDraft) => EmailDraft): void {
-    const latest = latestInbound(i);
-    const current = this.#drafts.get(i.id) ?? (latest ? emptyDraft(latest) : undefined);
-    if (current) this.#drafts.set(i.id, change(current));
-  }
-
-  /** The email a draft answers (the latest inbound when there is no draft). */
-  #answered(i: Interaction, draft: EmailDraft | undefined): EmailMessage | undefined {
-    return (draft && i.emails.find((e) => e.id === draft.inReplyTo)) ?? latestInbound(i);
+    const next = patchDraft(i, this.#drafts.get(i.id), change);
+    if (next) this.#drafts.set(i.id, next);
   }
 
   /** The sanitized body of an email, cached per email and image setting; `null` when it cannot be prepared. */
@@ -538,15 +493,10 @@ export class CcEmailWidget extends LitElement {
 
   /** What Send would send, or `undefined` when there is nothing to send. */
   #outgoing(i: Interaction, draft: EmailDraft): OutgoingEmail | undefined {
-    const answered = this.#answered(i, draft);
+    const answered = answeredEmail(i, draft);
     if (!answered) return undefined;
-    if (draft.mode === 'quick') {
-      const text = draft.quickText.trim();
-      if (!text) return undefined;
-      return { mode: 'quick-reply', inReplyTo: draft.inReplyTo, to: [answered.from], cc: [], subject: replySubject(answered.subject), html: textToHtml(text), text };
-    }
+    if (draft.mode === 'quick') return quickReplyEmail(answered, draft);
     const applied = this.#applied(i, draft);
-    const files = draft.attachments.filter((a) => !a.contentId);
     let body: OutgoingBody;
     if (applied) {
       const fragment = renderMarkdown(applied.text);
@@ -557,45 +507,19 @@ export class CcEmailWidget extends LitElement {
       }
       body = this.#body.result;
     }
-    if (!body.text.trim() && body.inline.length === 0 && files.length === 0) return undefined;
-    return {
-      mode: draft.mode,
-      inReplyTo: draft.inReplyTo,
-      to: parseAddresses(draft.to),
-      cc: parseAddresses(draft.cc),
-      subject: draft.subject,
-      html: body.html,
-      text: body.text,
-      attachments: [...files, ...body.inline],
-    };
+    return standardEmail(draft, body);
   }
 
   #readiness(i: Interaction, draft: EmailDraft | undefined, outgoing: OutgoingEmail | undefined): Readiness {
-    const latest = latestInbound(i);
-    const stale = draft !== undefined && latest !== undefined && draft.inReplyTo !== latest.id;
-    const pci: string[] = [];
-    if (outgoing && containsCardNumber(`${outgoing.subject}\n${outgoing.text}`)) pci.push(t('email.pci'));
-    for (const a of draft?.attachments ?? []) {
-      if (containsCardNumber(a.name)) pci.push(t('email.pciAttachment', { name: displayFileName(a.name) }));
-    }
-    const standard = draft !== undefined && draft.mode !== 'quick';
-    const invalidTo = standard ? invalidAddresses(draft.to) : [];
-    const invalidCc = standard ? invalidAddresses(draft.cc) : [];
-    const noRecipient = standard && parseAddresses(draft.to).length === 0;
     const ui = this.#uiOf(i.id);
     const applied = draft && this.#applied(i, draft);
-    const ready =
-      outgoing !== undefined &&
-      i.status === 'active' &&
-      !stale &&
-      pci.length === 0 &&
-      invalidTo.length === 0 &&
-      invalidCc.length === 0 &&
-      !noRecipient &&
-      (applied?.ready ?? true) &&
-      ui.uploading.length === 0 &&
-      !ui.sending;
-    return { ready, stale, pci, invalidTo, invalidCc, noRecipient };
+    return sendReadiness(draft, outgoing, {
+      status: i.status,
+      latestId: latestInbound(i)?.id,
+      templateReady: applied?.ready ?? true,
+      uploading: ui.uploading.length,
+      sending: ui.sending,
+    });
   }
 
   // ---- render ---------------------------------------------------------------------------
@@ -759,7 +683,9 @@ export class CcEmailWidget extends LitElement {
   #renderNotices(i: Interaction, readiness: Readiness) {
     const ui = this.#uiOf(i.id);
     return html`${readiness.pci.length > 0
-        ? html`<div class="error" part="error" role="alert" id="pci">${readiness.pci.map((text) => html`<p>${text}</p>`)}</div>`
+        ? html`<div class="error" part="error" role="alert" id="pci">${readiness.pci.map(
+            (p) => html`<p>${p.kind === 'text' ? t('email.pci') : t('email.pciAttachment', { name: displayFileName(p.name) })}</p>`,
+          )}</div>`
         : nothing}
       ${ui.sending ? html`<p class="status" role="status">${t('email.sending')}</p>` : nothing}
       ${ui.notices.map(
@@ -1028,7 +954,7 @@ export class CcEmailWidget extends LitElement {
 
   #compose(i: Interaction, mode: ReplyMode): void {
     const draft = this.#drafts.get(i.id);
-    const answered = this.#answered(i, draft);
+    const answered = answeredEmail(i, draft);
     if (!answered) return;
     const base = draft ?? emptyDraft(answered);
     if (base.mode === mode) {
@@ -1037,7 +963,7 @@ export class CcEmailWidget extends LitElement {
     }
     const view = this.#view(i);
     const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(answered.timestamp);
-    const forwarding = mode === 'forward' && base.forwardedId !== answered.id;
+    const forwarding = isNewForward(base, answered, mode);
     const forward = forwarding
       ? forwardedHtml(
           answered,
@@ -1053,12 +979,7 @@ export class CcEmailWidget extends LitElement {
           view.images.has(answered.id),
         )
       : '';
-    let next = changeMode(base, mode, this.#source(answered), ownAddresses(i), forward);
-    if (forwarding) {
-      // The forwarded email's files go with it; the agent can remove them.
-      const known = new Set(next.attachments.map((a) => a.id));
-      next = { ...next, attachments: [...next.attachments, ...answered.attachments.filter((a) => !known.has(a.id))] };
-    }
+    const next = composeDraft(i, base, answered, mode, forward);
     this.#drafts.set(i.id, next);
     this.#bodyRevision++;
     void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');

@@ -1,0 +1,76 @@
+/**
+ * Whether a draft can be sent, and why not: pure functions of the draft, what it would
+ * send and the state of the pane, so that every rule is testable without a pane.
+ * @packageDocumentation
+ */
+import { containsCardNumber } from '../../content/pci.js';
+import type { OutgoingEmail } from '../../core/store/store.js';
+import type { Attachment, InteractionStatus } from '../../core/types.js';
+import { invalidAddresses, parseAddresses, type EmailDraft } from './email-draft.js';
+
+/** A card number found where it must not leave (R-MAIL-16): in the subject or text, or in a file name. */
+export type PciProblem = { readonly kind: 'text' } | { readonly kind: 'attachment'; readonly name: string };
+
+/** What the To and Cc fields of a standard reply hold wrongly (R-MAIL-11). */
+export interface RecipientProblems {
+  readonly invalidTo: readonly string[];
+  readonly invalidCc: readonly string[];
+  readonly noRecipient: boolean;
+}
+
+/** Why Send is blocked. */
+export interface Readiness extends RecipientProblems {
+  readonly ready: boolean;
+  /** The draft answers an email that is no longer the latest (R-MAIL-06). */
+  readonly stale: boolean;
+  readonly pci: readonly PciProblem[];
+}
+
+/** The pane's side of readiness: the interaction, the template in use, uploads and a send under way. */
+export interface SendState {
+  readonly status: InteractionStatus;
+  /** Id of the latest inbound email. */
+  readonly latestId: string | undefined;
+  /** Whether the template in use has every parameter filled (`true` without a template, R-TPL-03). */
+  readonly templateReady: boolean;
+  readonly uploading: number;
+  readonly sending: boolean;
+}
+
+/** Whether the draft answers an email that is no longer the latest (R-MAIL-06). */
+export function isStale(draft: Pick<EmailDraft, 'inReplyTo'> | undefined, latestId: string | undefined): boolean {
+  return draft !== undefined && latestId !== undefined && draft.inReplyTo !== latestId;
+}
+
+/** Card numbers in what would be sent or in the names of the draft's files (R-MAIL-16). */
+export function pciProblems(outgoing: Pick<OutgoingEmail, 'subject' | 'text'> | undefined, attachments: readonly Pick<Attachment, 'name'>[]): PciProblem[] {
+  const problems: PciProblem[] = [];
+  if (outgoing && containsCardNumber(`${outgoing.subject}\n${outgoing.text}`)) problems.push({ kind: 'text' });
+  for (const a of attachments) if (containsCardNumber(a.name)) problems.push({ kind: 'attachment', name: a.name });
+  return problems;
+}
+
+/** Invalid or missing recipients of a standard reply; a quick reply goes to the sender and has none. */
+export function recipientProblems(draft: Pick<EmailDraft, 'mode' | 'to' | 'cc'> | undefined): RecipientProblems {
+  if (draft === undefined || draft.mode === 'quick') return { invalidTo: [], invalidCc: [], noRecipient: false };
+  return { invalidTo: invalidAddresses(draft.to), invalidCc: invalidAddresses(draft.cc), noRecipient: parseAddresses(draft.to).length === 0 };
+}
+
+/** Send readiness (R-MAIL-06, R-MAIL-11, R-MAIL-16, R-TPL-03): ready only when there is something to send and every check passes. */
+export function sendReadiness(draft: EmailDraft | undefined, outgoing: OutgoingEmail | undefined, state: SendState): Readiness {
+  const stale = isStale(draft, state.latestId);
+  const pci = pciProblems(outgoing, draft?.attachments ?? []);
+  const recipients = recipientProblems(draft);
+  const ready =
+    outgoing !== undefined &&
+    state.status === 'active' &&
+    !stale &&
+    pci.length === 0 &&
+    recipients.invalidTo.length === 0 &&
+    recipients.invalidCc.length === 0 &&
+    !recipients.noRecipient &&
+    state.templateReady &&
+    state.uploading === 0 &&
+    !state.sending;
+  return { ready, stale, pci, ...recipients };
+}
