@@ -10,8 +10,13 @@ export type Channel = 'messenger' | 'sms' | 'webchat' | 'email';
 /** Channels that hold a chat conversation (everything but email). */
 export type ChatChannel = Exclude<Channel, 'email'>;
 
-/** Every channel, in display order. */
+/** Every channel, in display order. The one list: validation, adapters and elements read this one. */
 export const CHANNELS: readonly Channel[] = ['messenger', 'sms', 'webchat', 'email'];
+
+/** Whether a value (an attribute, a backend's field) names one of the {@link CHANNELS}. */
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
 
 /** True when the channel holds a chat conversation rather than an email thread. */
 export function isChatChannel(channel: Channel): channel is ChatChannel {

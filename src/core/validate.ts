@@ -1,4 +1,5 @@
 import type { ContactCenterEvent, ContactCenterEventType } from './events.js';
+import { CHANNELS } from './types.js';
 
 /** Outcome of validating one inbound value. */
 export type ValidationResult = { readonly ok: true; readonly event: ContactCenterEvent } | { readonly ok: false; readonly error: string };
@@ -50,7 +51,7 @@ const shape = (fields: Readonly<Record<string, Check>>): Check => {
   };
 };
 
-const CHANNEL = oneOf('messenger', 'sms', 'webchat', 'email');
+const CHANNEL = oneOf(...CHANNELS);
 const AVAILABILITY = oneOf('available', 'idle', 'rona', 'busy', 'offline');
 const DELIVERY = oneOf('sending', 'sent', 'delivered', 'read', 'failed');
 const EMAIL_STATUS = oneOf('received', 'sending', 'sent', 'failed', 'delivery-report');

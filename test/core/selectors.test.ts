@@ -3,7 +3,23 @@ import { Subject } from 'rxjs';
 import type { ContactCenterAdapter } from '../../src/core/adapter.js';
 import type { ContactCenterEvent } from '../../src/core/events.js';
 import { reduce } from '../../src/core/store/reducer.js';
-import { selectOffers, selectShownInteraction } from '../../src/core/store/selectors.js';
+import {
+  createOffersSelector,
+  createTasksSelector,
+  sameInteractionStatus,
+  sameItems,
+  sameTaskList,
+  sameTasks,
+  selectActiveInteraction,
+  selectAgent,
+  selectAgentName,
+  selectAvailability,
+  selectInteraction,
+  selectOffers,
+  selectOffersFor,
+  selectShownInteraction,
+  selectTasks,
+} from '../../src/core/store/selectors.js';
 import { initialState, type CcState } from '../../src/core/store/state.js';
 import { createInteractionStore } from '../../src/core/store/store.js';
 import type { Interaction } from '../../src/core/types.js';
@@ -117,5 +133,114 @@ describe('selectors: an element re-renders only when its slice changes', () => {
     expect(seen).to.have.length(2);
     subscription.unsubscribe();
     store.dispose();
+  });
+});
+
+describe('named selectors: the same state gives the very same answer', () => {
+  function busy(): CcState {
+    let state = [offer('a'), offer('b'), offer('c'), { type: 'interaction-accepted', at: T0, interactionId: 'c' } as const].reduce(reduce, initialState());
+    state = reduce(state, { ...offer('s'), channel: 'sms' } as ContactCenterEvent);
+    return state;
+  }
+
+  it('selectAgent, selectAvailability, selectAgentName read the agent', () => {
+    const state = initialState({ agent: { id: 'me', name: 'Me' }, availability: 'idle' });
+    expect(selectAgent(state)).to.equal(state.agent);
+    expect(selectAvailability(state)).to.equal('idle');
+    expect(selectAgentName(state)).to.equal('Me');
+  });
+
+  it('selectInteraction finds own entries only', () => {
+    const state = busy();
+    expect(selectInteraction(state, 'a')).to.equal(state.interactions['a']);
+    expect(selectInteraction(state, 'constructor')).to.equal(undefined);
+    expect(selectInteraction(state, undefined)).to.equal(undefined);
+    const byHand: CcState = { ...state, interactions: {} };
+    expect(selectInteraction(byHand, 'toString')).to.equal(undefined);
+  });
+
+  it('sameInteractionStatus ignores messages but not the status', () => {
+    let state = busy();
+    const before = selectInteraction(state, 'c');
+    state = reduce(state, said('c', 1));
+    expect(sameInteractionStatus(before, selectInteraction(state, 'c'))).to.equal(true);
+    state = reduce(state, { type: 'interaction-ended', at: T0, interactionId: 'c', reason: 'customer-left' });
+    expect(sameInteractionStatus(before, selectInteraction(state, 'c'))).to.equal(false);
+    expect(sameInteractionStatus(undefined, undefined)).to.equal(true);
+    expect(sameInteractionStatus(before, undefined)).to.equal(false);
+  });
+
+  it('selectActiveInteraction is the pane’s interaction of one channel', () => {
+    const state = busy();
+    expect(selectActiveInteraction(state, 'webchat')?.id).to.equal('c');
+    expect(selectActiveInteraction(state, 'sms')).to.equal(undefined);
+  });
+
+  it('selectOffersFor: one channel or one offer, the same array while it is the same', () => {
+    let state = busy();
+    const sms = selectOffersFor(state, { channel: 'sms' });
+    expect(sms.map((i) => i.id)).to.deep.equal(['s']);
+    expect(selectOffersFor(state, { channel: 'not-a-channel' }).map((i) => i.id)).to.deep.equal(['a', 'b', 's']);
+    const one = selectOffersFor(state, { interactionId: 'b' });
+    expect(one.map((i) => i.id)).to.deep.equal(['b']);
+    expect(selectOffersFor(state, { interactionId: 'b' })).to.equal(one);
+    state = reduce(state, said('c', 1));
+    expect(selectOffersFor(state, { interactionId: 'b' })).to.equal(one);
+    expect(selectOffersFor(state, { channel: 'sms' })).to.equal(sms);
+    expect(selectOffersFor(state, { interactionId: 'c' })).to.deep.equal([]);
+  });
+
+  it('selectTasks: the same slice while the tasks are the same objects, channel and hide-offers filters', () => {
+    let state = busy();
+    const all = selectTasks(state);
+    expect(all.tasks.map((i) => i.id)).to.deep.equal(['a', 'b', 'c', 's']);
+    expect(selectTasks(state)).to.equal(all);
+    expect(selectTasks(state, { hideOffers: true }).tasks.map((i) => i.id)).to.deep.equal(['c']);
+    expect(selectTasks(state, { channel: 'sms' }).tasks.map((i) => i.id)).to.deep.equal(['s']);
+    expect(selectTasks(state, { channel: 'nonsense' }).tasks).to.have.length(4);
+    const sms = selectTasks(state, { channel: 'sms' });
+    state = reduce(state, { type: 'customer-typing', at: T0, interactionId: 'c', typing: true });
+    expect(selectTasks(state, { channel: 'sms' }), 'another channel’s message').to.equal(sms);
+    const next = selectTasks(state);
+    expect(next, 'a task changed object').not.to.equal(all);
+    expect(sameTaskList(all, next), 'but not what a task shows').to.equal(true);
+    state = reduce(state, { type: 'interaction-accepted', at: T0, interactionId: 'a' });
+    expect(sameTaskList(next, selectTasks(state))).to.equal(false);
+    expect(sameTasks([], [])).to.equal(true);
+  });
+
+  it('a selector made for one store keeps its own memory', () => {
+    const mine = createOffersSelector();
+    const state = busy();
+    const first = mine(state);
+    expect(mine(state)).to.equal(first);
+    expect(createOffersSelector()(state)).not.to.equal(first);
+    const tasks = createTasksSelector({ hideOffers: true });
+    expect(tasks(state)).to.equal(tasks(state));
+  });
+
+  it('two stores side by side do not change each other’s offers', () => {
+    const one = new Subject<ContactCenterEvent>();
+    const two = new Subject<ContactCenterEvent>();
+    const a = createInteractionStore({ events$: one.asObservable() } as unknown as ContactCenterAdapter);
+    const b = createInteractionStore({ events$: two.asObservable() } as unknown as ContactCenterAdapter);
+    const seenA: string[][] = [];
+    const seenB: string[][] = [];
+    const subscriptions = [
+      a.select((s) => selectOffers(s), sameItems).subscribe((o) => seenA.push(o.map((i) => i.id))),
+      b.select((s) => selectOffers(s), sameItems).subscribe((o) => seenB.push(o.map((i) => i.id))),
+    ];
+    one.next(offer('x'));
+    two.next(offer('y'));
+    two.next(said('y', 1));
+    one.next({ type: 'interaction-accepted', at: T0, interactionId: 'x' });
+    two.next(offer('z'));
+    expect(selectOffers(a.state).map((i) => i.id)).to.deep.equal([]);
+    expect(selectOffers(b.state).map((i) => i.id)).to.deep.equal(['y', 'z']);
+    expect(seenA).to.deep.equal([[], ['x'], []]);
+    expect(seenB).to.deep.equal([[], ['y'], ['y'], ['y', 'z']]);
+    for (const s of subscriptions) s.unsubscribe();
+    a.dispose();
+    b.dispose();
   });
 });

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { selectAvailability } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { AgentAvailability } from '../../core/types.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
@@ -47,7 +48,7 @@ export class CcAgentState extends LitElement {
   @query('select')
   private select: HTMLSelectElement | null | undefined;
 
-  readonly #availability = new StoreController(this, (s) => s.agent.availability);
+  readonly #availability = new StoreController(this, selectAvailability);
 
   constructor() {
     super();

@@ -6,7 +6,7 @@ import { LocalizeController, registerEnglish, t } from '../../controllers/locali
 import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
-import { agentOption, interactionGone, interactionOf, listAgentsByAvailability } from '../shared/dialog-parts.js';
+import { agentOption, interactionGone, followDialogInteraction, listAgentsByAvailability } from '../shared/dialog-parts.js';
 import { styles } from './cc-conference-dialog.styles.js';
 
 registerEnglish(enDialogs);
@@ -80,7 +80,7 @@ export class CcConferenceDialog extends LitElement {
   @property({ attribute: false })
   store: InteractionStore | undefined;
 
-  readonly #interaction = interactionOf(this);
+  readonly #interaction = followDialogInteraction(this);
 
   readonly #agents = new SearchableListController<DirectoryAgent>(this, { label: () => t('conference.agents'), renderItem: agentOption });
 

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { sameItems, selectOffers } from '../../core/store/selectors.js';
+import { sameItems, selectOffersFor } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
-import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
+import type { Channel, Interaction } from '../../core/types.js';
 import { AcceptController } from '../../controllers/accept.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
@@ -58,14 +58,10 @@ export class CcContactRequest extends LitElement {
     scope: 'global',
     handlers: { accept: () => this.#acceptOldest(), help: () => void openShortcutHelp() },
   });
-  readonly #offers = new StoreController(
-    this,
-    (s) => {
-      const all = selectOffers(s, this.channel && CHANNELS.includes(this.channel) ? [this.channel] : undefined);
-      return this.interactionId ? all.filter((i) => i.id === this.interactionId) : all;
-    },
-    { deps: () => [this.interactionId, this.channel], equals: sameItems },
-  );
+  readonly #offers = new StoreController(this, (s) => selectOffersFor(s, { channel: this.channel, interactionId: this.interactionId }), {
+    deps: () => [this.interactionId, this.channel],
+    equals: sameItems,
+  });
 
   constructor() {
     super();

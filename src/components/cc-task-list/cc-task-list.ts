@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CcState } from '../../core/store/state.js';
+import { sameTaskList, selectTasks, type TaskListSlice } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
-import { CHANNELS, type Channel, type Interaction } from '../../core/types.js';
+import type { Channel, Interaction } from '../../core/types.js';
 import { AcceptController } from '../../controllers/accept.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
@@ -17,42 +17,6 @@ import { elapsed } from '../shared/elapsed.js';
 export interface CcTaskSelectDetail {
   readonly interactionId: string;
   readonly channel: Channel;
-}
-
-/**
- * What a task shows of its interaction: the customer, channel, status, unread count, the
- * fields (queue, source) and the timer's start. Messages, receipts and typing change the
- * interaction but not its task, so they do not re-render the list.
- */
-function sameTask(a: Interaction, b: Interaction): boolean {
-  return (
-    a === b ||
-    (a.id === b.id &&
-      a.channel === b.channel &&
-      a.status === b.status &&
-      a.unread === b.unread &&
-      a.customer === b.customer &&
-      a.queue === b.queue &&
-      a.source === b.source &&
-      a.offeredAt === b.offeredAt &&
-      a.acceptedAt === b.acceptedAt)
-  );
-}
-
-function sameTasks(a: readonly Interaction[], b: readonly Interaction[]): boolean {
-  return (
-    a === b ||
-    (a.length === b.length &&
-      a.every((x, k) => {
-        const y = b[k];
-        return y !== undefined && sameTask(x, y);
-      }))
-  );
-}
-
-interface TaskListSlice {
-  readonly tasks: readonly Interaction[];
-  readonly focused: CcState['focused'];
 }
 
 /**
@@ -103,19 +67,10 @@ export class CcTaskList extends LitElement {
     scope: 'global',
     handlers: { accept: () => this.#acceptOldest(), help: () => void openShortcutHelp() },
   });
-  readonly #slice = new StoreController<TaskListSlice>(
-    this,
-    (s) => {
-      const only = this.channel && CHANNELS.includes(this.channel) ? this.channel : undefined;
-      const tasks: Interaction[] = [];
-      for (const id of s.order) {
-        const i = s.interactions[id];
-        if (i && (!only || i.channel === only) && !(this.hideOffers && i.status === 'offered')) tasks.push(i);
-      }
-      return { tasks, focused: s.focused };
-    },
-    { deps: () => [this.channel, this.hideOffers], equals: (a, b) => a.focused === b.focused && sameTasks(a.tasks, b.tasks) },
-  );
+  readonly #slice = new StoreController<TaskListSlice>(this, (s) => selectTasks(s, { channel: this.channel, hideOffers: this.hideOffers }), {
+    deps: () => [this.channel, this.hideOffers],
+    equals: sameTaskList,
+  });
 
   constructor() {
     super();

@@ -7,7 +7,7 @@ import { LocalizeController, registerEnglish, t } from '../../controllers/locali
 import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
-import { agentOption, interactionGone, interactionOf, listAgentsByAvailability } from '../shared/dialog-parts.js';
+import { agentOption, interactionGone, followDialogInteraction, listAgentsByAvailability } from '../shared/dialog-parts.js';
 import { styles } from './cc-transfer-dialog.styles.js';
 
 registerEnglish(enDialogs);
@@ -88,7 +88,7 @@ export class CcTransferDialog extends LitElement {
   @state()
   private kind: TransferTarget['kind'] = 'queue';
 
-  readonly #interaction = interactionOf(this);
+  readonly #interaction = followDialogInteraction(this);
 
   readonly #queues = new SearchableListController<Queue>(this, { label: () => t('transfer.queues') });
 

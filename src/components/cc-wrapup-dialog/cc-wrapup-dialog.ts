@@ -6,7 +6,7 @@ import { LocalizeController, registerEnglish, t } from '../../controllers/locali
 import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
-import { interactionGone, interactionOf } from '../shared/dialog-parts.js';
+import { interactionGone, followDialogInteraction } from '../shared/dialog-parts.js';
 import { styles } from './cc-wrapup-dialog.styles.js';
 
 registerEnglish(enDialogs);
@@ -93,7 +93,7 @@ export class CcWrapupDialog extends LitElement {
   @property({ attribute: false })
   store: InteractionStore | undefined;
 
-  readonly #interaction = interactionOf(this);
+  readonly #interaction = followDialogInteraction(this);
 
   readonly #reasons = new SearchableListController<WrapupReason>(this, {
     label: () => t('wrapup.reasons'),

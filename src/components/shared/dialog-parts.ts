@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { sameInteractionStatus, selectInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { AgentAvailability, DirectoryAgent, Interaction } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
@@ -9,20 +10,15 @@ export interface InteractionDialogHost extends StoreHost {
   interactionId: string | undefined;
 }
 
-/** What the dialogs show of their interaction: whether it is there, its channel and status. */
-function sameForDialogs(a: Interaction | undefined, b: Interaction | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.id === b.id && a.channel === b.channel && a.status === b.status);
-}
-
 /**
  * Follows the dialog's interaction (`interaction-id`) in the store; `undefined` once it is
  * gone. The dialogs read only its id, channel and status, so a new message does not
  * re-render them: an append costs the pane, not its closed dialogs.
  */
-export function interactionOf(host: InteractionDialogHost): StoreController<Interaction | undefined> {
-  return new StoreController(host, (s) => (host.interactionId ? s.interactions[host.interactionId] : undefined), {
+export function followDialogInteraction(host: InteractionDialogHost): StoreController<Interaction | undefined> {
+  return new StoreController(host, (s) => selectInteraction(s, host.interactionId), {
     deps: () => [host.interactionId],
-    equals: sameForDialogs,
+    equals: sameInteractionStatus,
   });
 }
 

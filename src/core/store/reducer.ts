@@ -1,5 +1,5 @@
 import type { ChatMessage, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
-import { noteChange } from './changes.js';
+import { selectInteraction } from './selectors.js';
 import type { CcState, StoreAction } from './state.js';
 import { inTimeOrder, insertByTime, positionOf, replaceAt } from './timeline.js';
 
@@ -33,14 +33,6 @@ function mapEmail(i: Interaction, id: string, f: (m: EmailMessage) => EmailMessa
 }
 
 /**
- * The interaction with this id. Own entries only: ids are backend data, and `constructor`
- * or `__proto__` must not find what Object.prototype holds under that name.
- */
-function interactionOf(state: CcState, id: string): Interaction | undefined {
-  return Object.hasOwn(state.interactions, id) ? state.interactions[id] : undefined;
-}
-
-/**
  * A copy of the interactions with `id` set to `value`, or removed. The record has no
  * prototype, so `state.interactions[id]` anywhere finds own entries only (see `initialState`).
  */
@@ -53,12 +45,11 @@ function interactionsWith(state: CcState, id: string, value: Interaction | undef
     ? ({ ...state.interactions, __proto__: null, [id]: value } as Record<string, Interaction>)
     : ({ ...state.interactions, __proto__: null } as unknown as Record<string, Interaction>);
   if (!value) delete next[id];
-  noteChange(next, state.interactions, id);
   return next;
 }
 
 function withInteraction(state: CcState, id: string, f: (i: Interaction) => Interaction): CcState {
-  const current = interactionOf(state, id);
+  const current = selectInteraction(state, id);
   if (!current) return state;
   const next = f(current);
   if (next === current) return state;
@@ -66,7 +57,7 @@ function withInteraction(state: CcState, id: string, f: (i: Interaction) => Inte
 }
 
 function without(state: CcState, id: string): CcState {
-  const current = interactionOf(state, id);
+  const current = selectInteraction(state, id);
   if (!current) return state;
   const focused = { ...state.focused };
   if (focused[current.channel] === id) delete focused[current.channel];
@@ -90,7 +81,7 @@ export function reduce(state: CcState, action: StoreAction): CcState {
 
     case 'offer': {
       // R-OFFER-04: no offer is presented while the agent is in RONA.
-      if (interactionOf(state, action.interactionId) || state.agent.availability === 'rona') return state;
+      if (selectInteraction(state, action.interactionId) || state.agent.availability === 'rona') return state;
       const messages = inTimeOrder(action.messages ?? []);
       const emails = inTimeOrder(action.emails ?? []);
       const interaction: Interaction = {
@@ -116,13 +107,13 @@ export function reduce(state: CcState, action: StoreAction): CcState {
     }
 
     case 'offer-rescinded': {
-      const i = interactionOf(state, action.interactionId);
+      const i = selectInteraction(state, action.interactionId);
       return i && i.status === 'offered' ? without(state, i.id) : state;
     }
 
     case 'local/accept-requested':
     case 'interaction-accepted': {
-      const i = interactionOf(state, action.interactionId);
+      const i = selectInteraction(state, action.interactionId);
       if (!i) return state;
       const accepted: Interaction =
         i.status === 'offered' ? { ...i, status: 'active', acceptedAt: action.at } : i;
@@ -303,7 +294,7 @@ export function reduce(state: CcState, action: StoreAction): CcState {
       );
 
     case 'local/focus': {
-      const i = interactionOf(state, action.interactionId);
+      const i = selectInteraction(state, action.interactionId);
       if (!i || state.focused[i.channel] === i.id) return state;
       return { ...state, focused: { ...state.focused, [i.channel]: i.id } };
     }

@@ -1,54 +1,49 @@
-import type { Channel, Interaction } from '../types.js';
-import { changeOf } from './changes.js';
+/**
+ * Named selectors over {@link CcState}, with the equality each one is meant to be used with.
+ * Elements pass them to `StoreController` (or `store.select`) instead of writing their own,
+ * so every element reads a slice the same way. The memoised ones answer with the very same
+ * object while their slice is unchanged, which keeps `select()` quiet without a deep compare.
+ */
+import { isChannel, type AgentAvailability, type Channel, type Interaction } from '../types.js';
 import type { CcState } from './state.js';
 
-interface OffersAnswer {
-  readonly interactions: CcState['interactions'];
-  readonly order: readonly string[];
-  readonly offers: readonly Interaction[];
+/** A function from the state to one slice of it. */
+export type Selector<T> = (state: CcState) => T;
+
+const NONE: readonly Interaction[] = Object.freeze([]);
+
+/** True when two lists hold the same items in the same order (for `select(…, equals)`). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+// ---- agent ------------------------------------------------------------------
+
+/** The agent: profile and availability. */
+export const selectAgent = (state: CcState): CcState['agent'] => state.agent;
+
+/** The agent's availability. */
+export const selectAvailability = (state: CcState): AgentAvailability => state.agent.availability;
+
+/** The agent's display name (the author of agent messages). */
+export const selectAgentName = (state: CcState): string => state.agent.name;
+
+// ---- one interaction ----------------------------------------------------------
+
+/**
+ * The interaction with this id, or `undefined`. Own entries only: ids are backend data, and
+ * `constructor` or `__proto__` must not find what `Object.prototype` holds under that name.
+ */
+export function selectInteraction(state: CcState, id: string | null | undefined): Interaction | undefined {
+  return id !== undefined && id !== null && Object.hasOwn(state.interactions, id) ? state.interactions[id] : undefined;
 }
 
 /**
- * The last answer of {@link selectOffers} per channel filter (`*`: all channels). It holds on to
- * the last interactions record asked about, and nothing more.
+ * Whether two answers are the same interaction in the same channel and status: for elements
+ * that show only that much of it (the dialogs), so a new message does not re-render them.
  */
-const answers = new Map<string, OffersAnswer>();
-
-function isOffer(i: Interaction | undefined, channels: readonly Channel[] | undefined): i is Interaction {
-  return i !== undefined && i.status === 'offered' && (!channels || channels.includes(i.channel));
-}
-
-/**
- * Offers waiting for the agent, oldest first, optionally of some channels only. The very same
- * array while they stay the same: when the last event changed one interaction that is an offer
- * neither before nor after, the answer for the state before is reused instead of looking at
- * every interaction again, on every event.
- */
-export function selectOffers(state: CcState, channels?: readonly Channel[]): readonly Interaction[] {
-  const key = channels ? channels.join(',') : '*';
-  const known = answers.get(key);
-  if (known && known.interactions === state.interactions && known.order === state.order) return known.offers;
-  const change = changeOf(state.interactions);
-  let offers: readonly Interaction[];
-  if (
-    known &&
-    change &&
-    known.interactions === change.from &&
-    known.order === state.order &&
-    !isOffer(change.from[change.id], channels) &&
-    !isOffer(state.interactions[change.id], channels)
-  ) {
-    offers = known.offers;
-  } else {
-    const found: Interaction[] = [];
-    for (const id of state.order) {
-      const i = state.interactions[id];
-      if (isOffer(i, channels)) found.push(i);
-    }
-    offers = found;
-  }
-  answers.set(key, { interactions: state.interactions, order: state.order, offers });
-  return offers;
+export function sameInteractionStatus(a: Interaction | undefined, b: Interaction | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.id === b.id && a.channel === b.channel && a.status === b.status);
 }
 
 /**
@@ -62,7 +57,7 @@ export function selectShownInteraction(
   interactionId?: string | null,
 ): Interaction | undefined {
   if (interactionId) {
-    const i = state.interactions[interactionId];
+    const i = selectInteraction(state, interactionId);
     return i && channels.includes(i.channel) ? i : undefined;
   }
   let best: Interaction | undefined;
@@ -79,7 +74,164 @@ export function selectShownInteraction(
   return undefined;
 }
 
-/** True when two lists hold the same items in the same order (for `select(…, equals)`). */
-export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+/** The interaction a pane of one channel shows when it is given no `interaction-id`. */
+export function selectActiveInteraction(state: CcState, channel: Channel): Interaction | undefined {
+  return selectShownInteraction(state, [channel]);
+}
+
+// ---- offers -------------------------------------------------------------------
+
+function offersOf(state: CcState, channels: readonly Channel[] | undefined): Interaction[] {
+  const found: Interaction[] = [];
+  for (const id of state.order) {
+    const i = state.interactions[id];
+    if (i && i.status === 'offered' && (!channels || channels.includes(i.channel))) found.push(i);
+  }
+  return found;
+}
+
+/**
+ * A memoised offers selector for one channel filter: the very same array while the
+ * interactions and their order are the same, and while the offers found are the same objects.
+ * Its memory is its own, so two stores never share an answer.
+ */
+export function createOffersSelector(channels?: readonly Channel[]): Selector<readonly Interaction[]> {
+  let last: { interactions: CcState['interactions']; order: CcState['order']; offers: readonly Interaction[] } | undefined;
+  return (state) => {
+    if (last && last.interactions === state.interactions && last.order === state.order) return last.offers;
+    const found = offersOf(state, channels);
+    const offers = last && sameItems(found, last.offers) ? last.offers : found;
+    last = { interactions: state.interactions, order: state.order, offers };
+    return offers;
+  };
+}
+
+/** One memoised selector per channel filter (there are only a few filters). */
+const offerSelectors = new Map<string, Selector<readonly Interaction[]>>();
+
+/**
+ * Offers waiting for the agent, oldest first, optionally of some channels only. The very same
+ * array while they stay the same.
+ */
+export function selectOffers(state: CcState, channels?: readonly Channel[]): readonly Interaction[] {
+  const key = channels ? channels.join(',') : '*';
+  let selector = offerSelectors.get(key);
+  if (!selector) {
+    selector = createOffersSelector(channels);
+    offerSelectors.set(key, selector);
+  }
+  return selector(state);
+}
+
+/** The answers of {@link selectOffersFor} for one interaction, per list of offers they were taken from. */
+const oneOffer = new WeakMap<readonly Interaction[], Map<string, readonly Interaction[]>>();
+
+/**
+ * What a contact request lists: the offers of `channel` (all channels when it is not a
+ * channel), or only the offer `interactionId` when given. The same array while it is the same.
+ */
+export function selectOffersFor(
+  state: CcState,
+  { channel, interactionId }: { readonly channel?: string | undefined; readonly interactionId?: string | undefined },
+): readonly Interaction[] {
+  const all = selectOffers(state, isChannel(channel) ? [channel] : undefined);
+  if (!interactionId) return all;
+  let byId = oneOffer.get(all);
+  if (!byId) {
+    byId = new Map();
+    oneOffer.set(all, byId);
+  }
+  let answer = byId.get(interactionId);
+  if (!answer) {
+    const offer = all.find((i) => i.id === interactionId);
+    answer = offer ? [offer] : NONE;
+    byId.set(interactionId, answer);
+  }
+  return answer;
+}
+
+// ---- tasks --------------------------------------------------------------------
+
+/** What a task list shows: its tasks in arrival order and the focused interaction per channel. */
+export interface TaskListSlice {
+  readonly tasks: readonly Interaction[];
+  readonly focused: CcState['focused'];
+}
+
+/** Which tasks a task list shows. */
+export interface TaskFilter {
+  /** Only this channel's tasks (all channels when it is not a channel). */
+  readonly channel?: string | undefined;
+  /** Leave offers out. */
+  readonly hideOffers?: boolean | undefined;
+}
+
+/**
+ * Whether two interactions look the same as tasks: the customer, channel, status, unread count,
+ * the fields (queue, source) and the timer's start. Messages, receipts and typing change the
+ * interaction but not its task, so they do not re-render a task list.
+ */
+export function sameTask(a: Interaction, b: Interaction): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.channel === b.channel &&
+      a.status === b.status &&
+      a.unread === b.unread &&
+      a.customer === b.customer &&
+      a.queue === b.queue &&
+      a.source === b.source &&
+      a.offeredAt === b.offeredAt &&
+      a.acceptedAt === b.acceptedAt)
+  );
+}
+
+/** Whether two lists hold the same tasks in the same order (see {@link sameTask}). */
+export function sameTasks(a: readonly Interaction[], b: readonly Interaction[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((x, k) => {
+        const y = b[k];
+        return y !== undefined && sameTask(x, y);
+      }))
+  );
+}
+
+/** The equality to select {@link selectTasks} with: the same focus and the same tasks. */
+export function sameTaskList(a: TaskListSlice, b: TaskListSlice): boolean {
+  return a === b || (a.focused === b.focused && sameTasks(a.tasks, b.tasks));
+}
+
+/** A memoised task selector for one filter, with its own memory (see {@link createOffersSelector}). */
+export function createTasksSelector({ channel, hideOffers = false }: TaskFilter = {}): Selector<TaskListSlice> {
+  const only = isChannel(channel) ? channel : undefined;
+  let last: { interactions: CcState['interactions']; order: CcState['order']; slice: TaskListSlice } | undefined;
+  return (state) => {
+    if (last && last.interactions === state.interactions && last.order === state.order && last.slice.focused === state.focused) {
+      return last.slice;
+    }
+    const tasks: Interaction[] = [];
+    for (const id of state.order) {
+      const i = state.interactions[id];
+      if (i && (!only || i.channel === only) && !(hideOffers && i.status === 'offered')) tasks.push(i);
+    }
+    const slice = last && last.slice.focused === state.focused && sameItems(tasks, last.slice.tasks) ? last.slice : { tasks, focused: state.focused };
+    last = { interactions: state.interactions, order: state.order, slice };
+    return slice;
+  };
+}
+
+const taskSelectors = new Map<string, Selector<TaskListSlice>>();
+
+/** The tasks a task list shows (open interactions and, unless hidden, offers), memoised per filter. */
+export function selectTasks(state: CcState, filter: TaskFilter = {}): TaskListSlice {
+  const only = isChannel(filter.channel) ? filter.channel : '*';
+  const key = `${only}|${filter.hideOffers === true}`;
+  let selector = taskSelectors.get(key);
+  if (!selector) {
+    selector = createTasksSelector({ channel: only === '*' ? undefined : only, hideOffers: filter.hideOffers === true });
+    taskSelectors.set(key, selector);
+  }
+  return selector(state);
 }
