@@ -3,18 +3,18 @@
  * `ContactCenterAdapter`, with a scripting API for the customer side.
  * @packageDocumentation
  */
-export {
-  MAX_ATTACHMENT_BYTES,
-  SimulatedContactCenter,
-  type InboundAttachment,
-  type SimulatedContactCenterOptions,
-  type SimulatedInboundEmail,
-  type SimulatedInteraction,
-  type SimulatedInteractionStatus,
-  type SimulatedOfferOptions,
-  type SimulatedOpeningEmail,
-  type SimulatedState,
-} from './simulated-contact-center.js';
+export { SimulatedContactCenter } from './simulated-contact-center.js';
+export { MAX_ATTACHMENT_BYTES } from './attachments.js';
+export type {
+  InboundAttachment,
+  SimulatedContactCenterOptions,
+  SimulatedInboundEmail,
+  SimulatedInteraction,
+  SimulatedInteractionStatus,
+  SimulatedOfferOptions,
+  SimulatedOpeningEmail,
+  SimulatedState,
+} from './types.js';
 export {
   DEFAULT_AGENT,
   SEED_CUSTOMERS,

@@ -21,7 +21,7 @@ import {
 } from '../../core/types.js';
 import { validateEvent } from '../../core/validate.js';
 import { SEED_QUEUES, type SimulatedQueue } from './data.js';
-import type { SimulatedInteractionStatus } from './simulated-contact-center.js';
+import type { SimulatedInteractionStatus } from './types.js';
 
 /**
  * Where a {@link SimulatedContactCenter} keeps its world so that a reload finds it again
