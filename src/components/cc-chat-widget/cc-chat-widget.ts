@@ -22,6 +22,7 @@ import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } 
 import { elapsed } from '../shared/elapsed.js';
 import { findMessages, splitMatches } from './find.js';
 import { ThreadViewport } from './thread-viewport.js';
+import { WorkflowsMenu } from './workflows-menu.js';
 import { styles } from './cc-chat-widget.styles.js';
 
 /** Detail of `cc-send`. */
@@ -45,11 +46,6 @@ export interface CcWorkflowDetail {
 
 /** Default composer limit (R-CHAT-03). */
 export const DEFAULT_MAX_LENGTH = 1000;
-
-type WorkflowLoad =
-  | { readonly state: 'closed' | 'loading' }
-  | { readonly state: 'loaded'; readonly workflows: readonly Workflow[] }
-  | { readonly state: 'failed'; readonly reason: string };
 
 /** Most new messages the live region holds: a burst is announced whole up to this. */
 const ANNOUNCE_LIMIT = 5;
@@ -166,9 +162,6 @@ export class CcChatWidget extends LitElement {
   store: InteractionStore | undefined;
 
   @state()
-  private workflows: WorkflowLoad = { state: 'closed' };
-
-  @state()
   private endError = '';
 
   @state()
@@ -214,6 +207,14 @@ export class CcChatWidget extends LitElement {
   #acceptedSubscription: Subscription | undefined;
   #shownId: string | undefined;
   readonly #viewport = new ThreadViewport<ChatMessage>(this, { thread: () => this.thread });
+  readonly #workflows = new WorkflowsMenu(this, {
+    store: () => this.#interaction.store,
+    channel: () => this.servedChannel,
+    choose: (workflow) => {
+      const i = this.#interaction.value;
+      if (i) void this.#trigger(i, workflow);
+    },
+  });
   #awaitingMarkdown = false;
   // The live region: the newest messages from others, announced once.
   #announced: readonly ChatMessage[] = [];
@@ -320,7 +321,7 @@ export class CcChatWidget extends LitElement {
     const i = this.#interaction.value;
     if (i?.id !== this.#shownId) {
       this.#shownId = i?.id;
-      this.workflows = { state: 'closed' };
+      this.#workflows.close();
       this.endError = '';
       this.findQuery = '';
       this.#currentMatchId = undefined;
@@ -490,7 +491,7 @@ export class CcChatWidget extends LitElement {
       </dl>
       ${open || i.status === 'wrapup'
         ? html`<div class="actions" part="actions" role="group" aria-label=${t('chat.tools')}>
-            ${this.#actions.buttons(i)} ${open ? this.#renderWorkflows(i) : nothing}
+            ${this.#actions.buttons(i)} ${open ? this.#workflows.render() : nothing}
             ${i.status === 'active'
               ? html`<button class="btn danger" part="end" aria-keyshortcuts=${this.#keys('end')} @click=${() => this.#requestEnd(i)}>
                   ${t('end')}
@@ -501,31 +502,6 @@ export class CcChatWidget extends LitElement {
       ${this.#actions.notices(i)}
       ${this.endError ? html`<p class="error header-error" role="alert">${t('end.failed', { reason: this.endError })}</p>` : nothing}
     </header>`;
-  }
-
-  #renderWorkflows(i: Interaction) {
-    const w = this.workflows;
-    const expanded = w.state !== 'closed';
-    return html`<div class="menu">
-      <button class="btn secondary" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="workflows" @click=${() => this.#toggleWorkflows()}>
-        ${t('workflow.menu')}
-      </button>
-      ${expanded
-        ? html`<div class="menu-panel" id="workflows" @keydown=${this.#onMenuKeydown}>
-            ${w.state === 'loading'
-              ? html`<p class="muted" role="status">${t('templates.loading')}</p>`
-              : w.state === 'failed'
-                ? html`<p class="error" role="alert">${t('workflow.loadFailed', { reason: w.reason })}</p>`
-                : w.state === 'loaded' && w.workflows.length === 0
-                  ? html`<p class="muted">${t('workflow.none')}</p>`
-                  : w.state === 'loaded'
-                    ? html`<ul aria-label=${t('workflow.menu')}>
-                        ${w.workflows.map((wf) => html`<li><button class="menu-item" @click=${() => this.#trigger(i, wf)}>${wf.name}</button></li>`)}
-                      </ul>`
-                    : nothing}
-          </div>`
-        : nothing}
-    </div>`;
   }
 
   #renderFind(i: Interaction) {
@@ -927,43 +903,9 @@ export class CcChatWidget extends LitElement {
     }
   }
 
-  async #toggleWorkflows(): Promise<void> {
-    if (this.workflows.state !== 'closed') {
-      this.workflows = { state: 'closed' };
-      return;
-    }
-    const store = this.#interaction.store;
-    if (!store) return;
-    this.workflows = { state: 'loading' };
-    try {
-      const workflows = await store.listWorkflows(this.servedChannel);
-      if (this.workflows.state === 'loading') this.workflows = { state: 'loaded', workflows };
-      await this.updateComplete;
-      this.shadowRoot?.querySelector<HTMLButtonElement>('.menu-item')?.focus();
-    } catch (e) {
-      this.workflows = { state: 'failed', reason: reason(e) };
-    }
-  }
-
-  #onMenuKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      this.workflows = { state: 'closed' };
-      void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLButtonElement>('.menu > button')?.focus());
-      return;
-    }
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const items = [...(this.shadowRoot?.querySelectorAll<HTMLButtonElement>('.menu-item') ?? [])];
-    const k = items.findIndex((b) => b === this.shadowRoot?.activeElement);
-    const next = items[e.key === 'ArrowDown' ? Math.min(k + 1, items.length - 1) : Math.max(k - 1, 0)];
-    e.preventDefault();
-    next?.focus();
-  }
-
   async #trigger(i: Interaction, workflow: Workflow): Promise<void> {
     const store = this.#interaction.store;
     if (!store) return;
-    this.workflows = { state: 'closed' };
     let ok = false;
     let message: string;
     try {
