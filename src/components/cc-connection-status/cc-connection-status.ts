@@ -1,8 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Subscription } from 'rxjs';
-import { isConnectionSource, type ConnectionSource, type ConnectionState } from '../../core/connection.js';
+import type { Observable, Subscription } from 'rxjs';
+import type { ConnectionSource, ConnectionState } from '../../core/connection.js';
 import { storeContext } from '../../core/context.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import { LocalizeController, t } from '../../controllers/localize.js';
@@ -19,9 +19,9 @@ export interface CcConnectionChangeDetail {
  * kept and sent once the connection is back) or **Disconnected**. A polite live region
  * (`role="status"`), so screen readers announce every change.
  *
- * It follows the `connection$` of its `source`, or else of the store's adapter (such as
- * `WebSocketContactCenter`). With an adapter that has no connection (the simulated
- * contact center runs in the page) it renders nothing. The host element reflects the
+ * It follows the `connection$` of its `source`, or else the store's `connection$` (which
+ * reports the connection of a network adapter such as `WebSocketContactCenter`). With an
+ * adapter that has no connection (the simulated contact center runs in the page) it renders nothing. The host element reflects the
  * current state as the `state` attribute, for host styling.
  *
  * When the store reports that the backend's log was reset and it resynchronised
@@ -47,11 +47,11 @@ export interface CcConnectionChangeDetail {
 export class CcConnectionStatus extends LitElement {
   static override styles = styles;
 
-  /** The store; optional inside `<cc-provider>`. Its adapter's connection is shown when it has one. */
+  /** The store; optional inside `<cc-provider>`. Its connection is shown when its adapter has one. */
   @property({ attribute: false })
   store: InteractionStore | undefined;
 
-  /** What to follow instead of the store's adapter: anything with a `connection$` Observable. */
+  /** What to follow instead of the store: anything with a `connection$` Observable. */
   @property({ attribute: false })
   source: ConnectionSource | undefined;
 
@@ -66,7 +66,7 @@ export class CcConnectionStatus extends LitElement {
   private resynced = false;
 
   readonly #consumer = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: () => this.requestUpdate() });
-  #followed: ConnectionSource | undefined;
+  #followed: Observable<ConnectionState> | undefined;
   #subscription: Subscription | undefined;
   #noticeStore: InteractionStore | undefined;
   #noticeSubscription: Subscription | undefined;
@@ -98,16 +98,16 @@ export class CcConnectionStatus extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#followNotices(this.store ?? this.#consumer.value);
-    const adapter = (this.store ?? this.#consumer.value)?.adapter;
-    const wanted = this.source ?? (isConnectionSource(adapter) ? adapter : undefined);
+    const store = this.store ?? this.#consumer.value;
+    this.#followNotices(store);
+    const wanted = this.source?.connection$ ?? store?.connection$;
     if (wanted === this.#followed && (this.#subscription || !wanted)) return;
     this.#unfollow();
     this.#followed = wanted;
     this.current = undefined;
     if (!wanted) return;
     let initial = true;
-    this.#subscription = wanted.connection$.subscribe((next) => {
+    this.#subscription = wanted.subscribe((next) => {
       if (next === this.current) return;
       this.current = next;
       if (!initial) {

@@ -1,4 +1,4 @@
-import { BehaviorSubject, Subject, distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, Subject, distinctUntilChanged, filter, map, type Observable, type Subscription } from 'rxjs';
 import type { ContactCenterAdapter, WorkflowResult } from '../adapter.js';
 import { isConnectionSource, isResyncSource, type ConnectionState, type LogReset } from '../connection.js';
 import type { ContactCenterEvent } from '../events.js';
@@ -146,6 +146,18 @@ export class InteractionStore {
    */
   readonly resynced$: Observable<LogReset> = this.#resynced.asObservable();
 
+  readonly #connection = new BehaviorSubject<ConnectionState | undefined>(undefined);
+
+  /**
+   * Where the adapter's connection to its backend stands: the current state at once, then
+   * every change. Emits nothing for an adapter without a connection (the simulated contact
+   * center runs in the page), so elements read connectivity from the store, never the adapter.
+   */
+  readonly connection$: Observable<ConnectionState> = this.#connection.pipe(
+    filter((c): c is ConnectionState => c !== undefined),
+    distinctUntilChanged(),
+  );
+
   /** Every state, starting with the current one. */
   readonly state$: Observable<CcState>;
 
@@ -182,6 +194,11 @@ export class InteractionStore {
   /** The current state (a snapshot; never mutate it). */
   get state(): CcState {
     return this.#state.value;
+  }
+
+  /** The adapter's connection state now, or `undefined` when the adapter reports none. */
+  get connection(): ConnectionState | undefined {
+    return this.#connection.value;
   }
 
   /** The adapter this store talks to (for directory look-ups by dialogs). */
@@ -453,6 +470,7 @@ export class InteractionStore {
     this.#accepted.complete();
     this.#notifications.complete();
     this.#resynced.complete();
+    this.#connection.complete();
   }
 
   /** True after {@link dispose}. */
@@ -509,6 +527,7 @@ export class InteractionStore {
         adapter.connection$.subscribe((state) => {
           if (state === 'open' && previous !== undefined && previous !== 'open') this.#outbox.resume();
           previous = state;
+          this.#connection.next(state);
         }),
       );
     }
