@@ -1,3 +1,9 @@
+/**
+ * The simulator's timers: every callback it schedules (latency, receipts, RONA, typing,
+ * replies, random traffic), kept in one set so that dispose clears them all.
+ * @packageDocumentation
+ */
+
 /** Identifies a scheduled callback of a {@link TimerSet}. */
 export type TimerHandle = ReturnType<typeof setTimeout>;
 
