@@ -4,6 +4,7 @@
  * the agent picks, so a pane that never uploads does not carry them.
  * @packageDocumentation
  */
+import { ATTACHMENT_MAX_BYTES } from '../core/channels.js';
 import { displayFileName, extensionOf } from './file-names.js';
 
 export { displayFileName } from './file-names.js';
@@ -39,7 +40,7 @@ export type AttachmentCheck = { readonly ok: true } | { readonly ok: false; read
  * OpenDocument files. SVG is left out on purpose: opened on its own it can run script.
  */
 export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
-  maxBytes: 10 * 1024 * 1024,
+  maxBytes: ATTACHMENT_MAX_BYTES,
   allowedTypes: [
     'image/png',
     'image/jpeg',

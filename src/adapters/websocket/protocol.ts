@@ -27,6 +27,7 @@ import type {
   Workflow,
   WrapupReason,
 } from '../../core/types.js';
+import { CHANNELS } from '../../core/types.js';
 
 /** The protocol version this module speaks. A server refuses a `hello` with a version it does not support. */
 export const PROTOCOL_VERSION = 1;
@@ -286,7 +287,7 @@ const shape =
   };
 const nothing: Check = (v, p) => (v === undefined || v === null ? undefined : `${p} must be null`);
 
-const CHANNEL = oneOf('messenger', 'sms', 'webchat', 'email');
+const CHANNEL = oneOf(...CHANNELS);
 const AVAILABILITY = oneOf('available', 'idle', 'rona', 'busy', 'offline');
 const size: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : `${p} must be a size in bytes`);
 const ATTACHMENT = shape({ id, name: str, size, mimeType: str, url: optional(str), contentId: optional(str) });

@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { canTransferTo } from '../../core/channels.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { DirectoryAgent, Queue, TransferTarget } from '../../core/types.js';
 import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
@@ -114,16 +115,18 @@ export class CcTransferDialog extends LitElement {
     this.#modal.close('api');
   }
 
-  get #email(): boolean {
-    return this.#interaction.value?.channel === 'email';
+  /** Whether the interaction's channel may go to an agent, or to queues only (email). */
+  get #queuesOnly(): boolean {
+    const channel = this.#interaction.value?.channel;
+    return channel !== undefined && !canTransferTo(channel, 'agent');
   }
 
   get #list(): SearchableListController<Queue> | SearchableListController<DirectoryAgent> {
-    return this.kind === 'agent' && !this.#email ? this.#agents : this.#queues;
+    return this.kind === 'agent' && !this.#queuesOnly ? this.#agents : this.#queues;
   }
 
   get #target(): TransferTarget | undefined {
-    if (this.kind === 'agent' && !this.#email) {
+    if (this.kind === 'agent' && !this.#queuesOnly) {
       const agent = this.#agents.selected[0];
       return agent && { kind: 'agent', agentId: agent.id };
     }
@@ -143,12 +146,12 @@ export class CcTransferDialog extends LitElement {
     const channel = this.#interaction.value?.channel;
     if (!store || !channel) return;
     void this.#queues.load(() => store.listQueues(channel));
-    if (channel !== 'email') void this.#agents.load(() => listAgentsByAvailability(store));
+    if (canTransferTo(channel, 'agent')) void this.#agents.load(() => listAgentsByAvailability(store));
   }
 
   readonly #refresh = (): void => {
     void this.#queues.reload();
-    if (!this.#email) void this.#agents.reload();
+    if (!this.#queuesOnly) void this.#agents.reload();
   };
 
   override render() {
@@ -162,7 +165,7 @@ export class CcTransferDialog extends LitElement {
   }
 
   #renderBody() {
-    return html`${this.#email
+    return html`${this.#queuesOnly
         ? html`<p class="note">${t('transfer.emailQueuesOnly')}</p>`
         : html`<fieldset part="kind">
             <legend>${t('transfer.to')}</legend>

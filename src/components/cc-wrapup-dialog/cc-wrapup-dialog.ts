@@ -1,5 +1,6 @@
 import { LitElement, html, type ComplexAttributeConverter } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { capabilitiesOf } from '../../core/channels.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { WrapupReason } from '../../core/types.js';
 import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
@@ -124,7 +125,8 @@ export class CcWrapupDialog extends LitElement {
   }
 
   get #multiple(): boolean {
-    return this.multiple ?? this.#interaction.value?.channel === 'webchat';
+    const channel = this.#interaction.value?.channel;
+    return this.multiple ?? (channel !== undefined && capabilitiesOf(channel).multipleWrapupReasons);
   }
 
   #onOpen(): void {

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { capabilitiesOf } from '../../core/channels.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Interaction } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
@@ -101,7 +102,7 @@ export class InteractionActionsController implements ReactiveController {
   }
 
   #canInvite(i: Interaction): boolean {
-    return i.role === 'owner' && i.status === 'active' && i.channel !== 'email';
+    return i.role === 'owner' && i.status === 'active' && capabilitiesOf(i.channel).conference;
   }
 
   /** The action buttons for the pane's header. */
@@ -141,9 +142,9 @@ export class InteractionActionsController implements ReactiveController {
   dialogs(i: Interaction): TemplateResult {
     const store = this.#store();
     return html`<cc-transfer-dialog interaction-id=${i.id} .store=${store}></cc-transfer-dialog>
-      ${i.channel === 'email'
-        ? nothing
-        : html`<cc-conference-dialog interaction-id=${i.id} .store=${store}></cc-conference-dialog>`}
+      ${capabilitiesOf(i.channel).conference
+        ? html`<cc-conference-dialog interaction-id=${i.id} .store=${store}></cc-conference-dialog>`
+        : nothing}
       <cc-wrapup-dialog interaction-id=${i.id} .store=${store}></cc-wrapup-dialog>`;
   }
 

@@ -1,5 +1,6 @@
 import { BehaviorSubject, Subject, distinctUntilChanged, filter, map, type Observable, type Subscription } from 'rxjs';
 import type { ContactCenterAdapter, WorkflowResult } from '../adapter.js';
+import { canTransferTo, capabilitiesOf } from '../channels.js';
 import { isConnectionSource, isResyncSource, type ConnectionState, type LogReset } from '../connection.js';
 import type { ContactCenterEvent } from '../events.js';
 import type {
@@ -372,7 +373,7 @@ export class InteractionStore {
   /** Transfers to a queue or an agent (R-XFER-*). Email goes to queues only (R-XFER-07). */
   async transfer(interactionId: string, target: TransferTarget): Promise<void> {
     const i = this.#require('transfer', interactionId);
-    if (i.channel === 'email' && target.kind !== 'queue') {
+    if (!canTransferTo(i.channel, target.kind)) {
       throw this.#fail('transfer', interactionId, new Error('email can be transferred to a queue only'), 'invalid-command');
     }
     await this.#call('transfer', interactionId, () => this.#adapter.transfer({ interactionId, target }));
@@ -381,7 +382,7 @@ export class InteractionStore {
   /** Invites another agent to a three-party chat (R-CONF-01). */
   async inviteToConference(interactionId: string, agentId: string): Promise<void> {
     const i = this.#require('inviteToConference', interactionId);
-    if (i.channel === 'email') {
+    if (!capabilitiesOf(i.channel).conference) {
       throw this.#fail('inviteToConference', interactionId, new Error('email has no conference'), 'invalid-command');
     }
     await this.#call('inviteToConference', interactionId, () => this.#adapter.inviteToConference({ interactionId, agentId }));
