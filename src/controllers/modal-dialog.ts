@@ -59,8 +59,11 @@ export interface ModalDialogFrame {
 
 /** What {@link ModalDialogController.render} draws. */
 export interface ModalDialogContent extends Omit<ModalDialogFrame, 'actions'> {
-  /** The confirm button: its name, whether it can be pressed, and what it does; `danger` for a destructive one. */
-  readonly confirm: { readonly label: string; readonly ready: boolean; readonly run: () => void; readonly danger?: boolean };
+  /**
+   * The confirm button: its name, whether it can be pressed, and what it does; `danger`
+   * for a destructive one; its part name, default `confirm` (another when the dialog's own part is `confirm`).
+   */
+  readonly confirm: { readonly label: string; readonly ready: boolean; readonly run: () => void; readonly danger?: boolean; readonly part?: string };
   /** Name of the dismiss button; default **Cancel**. */
   readonly dismiss?: string;
 }
@@ -102,7 +105,7 @@ let dialogs = 0;
  *   title: t('end.title'),
  *   description: t('end.consent'),
  *   part: 'confirm',
- *   confirm: { label: t('end.confirm'), ready: true, danger: true, run: () => { this.#confirmEnd.close('completed'); void this.#end(i); } },
+ *   confirm: { label: t('end.confirm'), ready: true, danger: true, part: 'end', run: () => { this.#confirmEnd.close('completed'); void this.#end(i); } },
  * });
  * ```
  *
@@ -218,7 +221,7 @@ export class ModalDialogController implements ReactiveController {
       actions: html`<button class="btn secondary" part="dismiss" @click=${() => !this.#pending && this.close('cancel')}>${content.dismiss ?? t('cancel')}</button>
         <button
           class="btn ${confirm.danger ? 'danger' : ''}"
-          part="confirm"
+          part=${confirm.part ?? 'confirm'}
           ?disabled=${!confirm.ready}
           aria-disabled=${this.#pending ? 'true' : 'false'}
           @click=${() => confirm.ready && !this.#pending && confirm.run()}

@@ -64,6 +64,7 @@ class ConfirmProbe extends LitElement {
           label: 'End conversation',
           ready: true,
           danger: true,
+          part: 'end',
           run: () => {
             this.confirm.close('completed');
             this.ended++;
@@ -201,6 +202,7 @@ describe('ModalDialogController', () => {
     end.click();
     await pane.updateComplete;
     expect(button(pane, 'End conversation').classList.contains('danger')).to.equal(true);
+    expect(shadowAll(pane, '[part~="confirm"]'), 'one part named confirm: the dialog').to.deep.equal([dialog]);
     button(pane, 'End conversation').click();
     await pane.updateComplete;
     expect(pane.ended).to.equal(1);
