@@ -20,7 +20,8 @@ import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-pi
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { elapsed } from '../shared/elapsed.js';
-import { findMessages, splitMatches } from './find.js';
+import { splitMatches } from './find.js';
+import { FindBar } from './find-bar.js';
 import { ThreadViewport } from './thread-viewport.js';
 import { WorkflowsMenu } from './workflows-menu.js';
 import { styles } from './cc-chat-widget.styles.js';
@@ -164,9 +165,6 @@ export class CcChatWidget extends LitElement {
   @state()
   private endError = '';
 
-  @state()
-  private findQuery = '';
-
   @query('textarea')
   private textarea: HTMLTextAreaElement | null | undefined;
 
@@ -184,9 +182,6 @@ export class CcChatWidget extends LitElement {
 
   @query('cc-template-picker')
   private picker: CcTemplatePicker | null | undefined;
-
-  @query('input[type="search"]')
-  private findInput: HTMLInputElement | null | undefined;
 
   readonly #interaction = new StoreController(this, (s) => selectShownInteraction(s, [this.servedChannel], this.interactionId), {
     deps: () => [this.interactionId, this.servedChannel],
@@ -219,9 +214,7 @@ export class CcChatWidget extends LitElement {
   // The live region: the newest messages from others, announced once.
   #announced: readonly ChatMessage[] = [];
   #lastAnnouncedId: string | undefined;
-  // Find in conversation: matches (newest first) cached per list, query and locale.
-  #found: { readonly list: readonly ChatMessage[]; readonly query: string; readonly locale: string; readonly indexes: readonly number[] } | undefined;
-  #currentMatchId: string | undefined;
+  readonly #find = new FindBar(this, { noticeText: (m) => this.#noticeText(m), reveal: (k) => this.#viewport.reveal(k) });
   readonly #rows = new WeakMap<ChatMessage, { readonly key: string; readonly row: TemplateResult }>();
 
   constructor() {
@@ -249,7 +242,6 @@ export class CcChatWidget extends LitElement {
         help: () => void import('../cc-shortcut-help/cc-shortcut-help.js').then((m) => m.openShortcutHelp()),
       },
     });
-    this.addEventListener('keydown', this.#onFindShortcut);
   }
 
   /** Runs `action` on the shown conversation while it is open; `false` (not handled) otherwise. */
@@ -323,8 +315,7 @@ export class CcChatWidget extends LitElement {
       this.#shownId = i?.id;
       this.#workflows.close();
       this.endError = '';
-      this.findQuery = '';
-      this.#currentMatchId = undefined;
+      this.#find.reset();
       this.#viewport.reset();
       this.#announced = [];
       this.#lastAnnouncedId = undefined;
@@ -355,70 +346,6 @@ export class CcChatWidget extends LitElement {
         if (this.#interaction.value?.id === id) this.focusComposer();
       });
     });
-  }
-
-  // ---- find -----------------------------------------------------------------
-
-  /** Ctrl+F (⌘F) inside the pane goes to its find box. */
-  readonly #onFindShortcut = (e: KeyboardEvent): void => {
-    if (e.isComposing || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.code !== 'KeyF') return;
-    const input = this.findInput;
-    if (!input) return;
-    e.preventDefault();
-    input.focus();
-    input.select();
-  };
-
-  /** Indexes of the messages matching the find query, newest first (cached per list, query and locale). */
-  #matches(i: Interaction): readonly number[] {
-    const query = this.findQuery.trim();
-    if (!query) return [];
-    const locale = getLocale();
-    const cached = this.#found;
-    if (cached && cached.list === i.messages && cached.query === query && cached.locale === locale) return cached.indexes;
-    const indexes = findMessages(i.messages, query, (m) => this.#noticeText(m));
-    this.#found = { list: i.messages, query, locale, indexes };
-    return indexes;
-  }
-
-  /** Position of the current match among the matches (0: the newest). */
-  #matchPosition(i: Interaction, matches: readonly number[]): number {
-    const id = this.#currentMatchId;
-    const position = id === undefined ? -1 : matches.findIndex((k) => i.messages[k]?.id === id);
-    return Math.max(0, position);
-  }
-
-  /** Makes the match at `position` (wrapping around) current and brings it into view, rendered or not. */
-  #showMatch(i: Interaction, position: number): void {
-    const matches = this.#matches(i);
-    const count = matches.length;
-    const k = count === 0 ? undefined : matches[((position % count) + count) % count];
-    this.#currentMatchId = k === undefined ? undefined : i.messages[k]?.id;
-    if (k !== undefined) this.#viewport.reveal(k);
-    this.requestUpdate();
-  }
-
-  /** Moves `delta` matches on from the current one: +1 to the next (older), -1 to the previous (newer). */
-  #step(i: Interaction, delta: number): void {
-    this.#showMatch(i, this.#matchPosition(i, this.#matches(i)) + delta);
-  }
-
-  #onFindInput(i: Interaction, value: string): void {
-    this.findQuery = value;
-    this.#currentMatchId = undefined;
-    this.#showMatch(i, 0);
-  }
-
-  #onFindKeydown(i: Interaction, e: KeyboardEvent): void {
-    if (e.isComposing) return;
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      this.#step(i, e.shiftKey ? -1 : 1);
-    } else if (e.key === 'Escape' && this.findQuery) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.#onFindInput(i, '');
-    }
   }
 
   /** The live region takes messages from others that arrived since the last render (at most `limit`, newest last). */
@@ -466,7 +393,7 @@ export class CcChatWidget extends LitElement {
       return html`<p class="empty" part="empty">${text}</p>`;
     }
     const composer = this.#composers.get(i.id);
-    return html`${this.#renderHeader(i)} ${this.#renderFind(i)} ${this.#renderThread(i)} ${this.#renderLive(i)}
+    return html`${this.#renderHeader(i)} ${this.#find.render(i)} ${this.#renderThread(i)} ${this.#renderLive(i)}
       <p class="typing" aria-live="polite">${i.customerTyping ? t('chat.typing', { name: i.customer.name }) : nothing}</p>
       ${i.status === 'wrapup' ? html`<p class="ended" role="status">${t('chat.ended')}</p>` : this.#renderComposer(i, composer)}
       ${this.features.consentToEnd ? this.#renderConfirm(i) : nothing} ${this.#actions.dialogs(i)}`;
@@ -504,31 +431,9 @@ export class CcChatWidget extends LitElement {
     </header>`;
   }
 
-  #renderFind(i: Interaction) {
-    const query = this.findQuery.trim();
-    const matches = this.#matches(i);
-    const position = this.#matchPosition(i, matches);
-    const none = matches.length === 0;
-    const count = !query ? '' : none ? t('find.none') : t('find.count', { current: position + 1, total: matches.length });
-    return html`<div class="find" part="find">
-      <input
-        type="search"
-        .value=${this.findQuery}
-        aria-label=${t('find.label')}
-        placeholder=${t('find.label')}
-        aria-keyshortcuts="Control+F Meta+F"
-        @input=${(e: InputEvent) => this.#onFindInput(i, (e.target as HTMLInputElement).value)}
-        @keydown=${(e: KeyboardEvent) => this.#onFindKeydown(i, e)}
-      />
-      <button class="fmt" aria-label=${t('find.next')} title=${t('find.next')} ?disabled=${none} @click=${() => this.#step(i, 1)}>↑</button>
-      <button class="fmt" aria-label=${t('find.previous')} title=${t('find.previous')} ?disabled=${none} @click=${() => this.#step(i, -1)}>↓</button>
-      <span class="find-count" role="status">${count}</span>
-    </div>`;
-  }
-
   #renderThread(i: Interaction) {
-    const query = this.findQuery.trim();
-    const current = this.#currentMatchId;
+    const query = this.#find.query;
+    const current = this.#find.currentId;
     return html`<div
       class="thread ${this.#viewport.long ? 'long' : ''}"
       part="thread"
