@@ -1,17 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Subscription } from 'rxjs';
 import { DEFAULT_ATTACHMENT_LIMITS, checkAttachment, displayFileName } from '../../content/files.js';
 import { markdown, renderMarkdown } from '../../content/markdown.js';
-import { cidResolver, sanitizeEmailHtml, type EmailSanitizeResult } from '../../content/sanitize.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
-import { safeUrl } from '../../content/url.js';
 import { errorMessage as reason, formatBytes } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
-import type { Attachment, EmailMessage, Interaction, MessageTemplate } from '../../core/types.js';
+import type { Attachment, Interaction, MessageTemplate } from '../../core/types.js';
 import { LocalizeController, getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
@@ -38,15 +34,11 @@ import {
   standardEmail,
 } from './email-compose.js';
 import { sendReadiness, type Readiness } from './email-readiness.js';
-import { emailBody, emailSnippet } from './email-frame.js';
+import { EmailEditor } from './email-editor.js';
+import { EmailThread } from './email-thread.js';
 import {
-  draftFragment,
-  dropBlockedImages,
-  editorHtml,
   forwardedHtml,
-  markDecorativeImages,
   outgoingBody,
-  sanitizedFragment,
   type OutgoingBody,
   serialize,
   textOf,
@@ -75,18 +67,6 @@ interface Notice {
   readonly text: string;
 }
 
-/** What the agent has seen of one thread (not persisted). */
-interface ThreadView {
-  /** Emails shown in full. */
-  readonly expanded: Set<string>;
-  /** Emails the agent has seen: shown in full once, or present when the thread was first shown. */
-  readonly viewed: Set<string>;
-  /** Every email id met so far, to tell new arrivals. */
-  readonly known: Set<string>;
-  /** Emails whose remote images the agent allowed. */
-  readonly images: Set<string>;
-}
-
 /** Per-interaction composer state that is not part of the draft. */
 interface ComposerUi {
   readonly uploading: readonly string[];
@@ -97,16 +77,7 @@ interface ComposerUi {
 const IDLE_UI: ComposerUi = { uploading: [], notices: [], sending: false };
 
 type Field = 'to' | 'cc' | 'subject';
-type FormatCommand = 'bold' | 'italic' | 'underline' | 'insertUnorderedList' | 'insertOrderedList';
-
-const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
-
-function selectionIn(root: ShadowRoot): Selection | null {
-  // Chromium exposes the selection inside a shadow tree on the root; elsewhere the document's selection holds it.
-  const scoped = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection;
-  return scoped ? scoped.call(root) : document.getSelection();
-}
 
 /**
  * The email conversation pane (R-MAIL-01…17). The header shows the subject, the sender
@@ -198,10 +169,6 @@ export class CcEmailWidget extends LitElement {
   @state()
   private editing: Field | undefined;
 
-  /** The insert-link form, while open. */
-  @state()
-  private link: { readonly url: string; readonly error: boolean } | undefined;
-
   /** Text for the polite live region: new emails, sent emails (R-X-02). */
   @state()
   private announcement = '';
@@ -215,18 +182,21 @@ export class CcEmailWidget extends LitElement {
     shown: () => this.#interaction.value?.id,
     restored: () => this.#onDraftRestored(),
   });
-  readonly #views = new Map<string, ThreadView>();
+  readonly #thread = new EmailThread(this);
+  readonly #editor = new EmailEditor(this, {
+    draft: () => {
+      const id = this.#interaction.value?.id;
+      const draft = id === undefined ? undefined : this.#drafts.get(id);
+      return id === undefined ? undefined : { id, html: draft?.html ?? '', attachments: draft?.attachments ?? [] };
+    },
+    changed: (read) => this.#whenShown((i) => this.#patch(i, (d) => ({ ...d, html: read(d.attachments) }))),
+    dropped: (files) => this.#whenShown((i) => void this.#uploadAll(i, files, (file) => file.type.startsWith('image/'))),
+    pickImage: () => this.#pick('#image-file'),
+  });
   readonly #ui = new Map<string, ComposerUi>();
-  readonly #sanitized = new WeakMap<EmailMessage, Map<boolean, EmailSanitizeResult>>();
   #acceptedStore: InteractionStore | undefined;
   #acceptedSubscription: Subscription | undefined;
   #shownId: string | undefined;
-  /** Bumped whenever the body changes other than by typing, so the editor is loaded again. */
-  #bodyRevision = 0;
-  #editorLoaded: { readonly editor: HTMLElement; readonly key: string } | undefined;
-  #savedRange: Range | undefined;
-  /** An email to bring into view after the next render: the one shown first, or a new arrival. */
-  #scrollTarget: string | undefined;
   /** The last body prepared for sending: render runs every second (the timer), the body changes only when edited. */
   #body: { readonly html: string; readonly attachments: readonly Attachment[]; readonly result: OutgoingBody } | undefined;
 
@@ -248,6 +218,12 @@ export class CcEmailWidget extends LitElement {
         help: () => void openShortcutHelp(),
       },
     });
+  }
+
+  /** Runs `action` on the shown interaction, if any. */
+  #whenShown(action: (i: Interaction) => void): void {
+    const i = this.#interaction.value;
+    if (i) action(i);
   }
 
   /** Runs `action` on the shown interaction while it can be answered; `false` (not handled) otherwise. */
@@ -290,7 +266,7 @@ export class CcEmailWidget extends LitElement {
   /** Shows an email of the thread in full and moves focus to it. */
   showEmail(emailId: string): void {
     const i = this.#interaction.value;
-    if (i?.emails.some((e) => e.id === emailId)) void this.#reveal(i, emailId);
+    if (i?.emails.some((e) => e.id === emailId)) void this.#thread.reveal(i, emailId);
   }
 
   /** Moves keyboard focus to the composer: the quick reply box, or the editor of a standard reply. */
@@ -321,8 +297,7 @@ export class CcEmailWidget extends LitElement {
     if (i?.id !== this.#shownId) {
       this.#shownId = i?.id;
       this.editing = undefined;
-      this.link = undefined;
-      this.#savedRange = undefined;
+      this.#editor.reset();
     }
     if (!i) return;
     this.#followThread(i);
@@ -331,8 +306,8 @@ export class CcEmailWidget extends LitElement {
   /** A stored draft arrived after the pane first showed the interaction: load its body, and read the thread again as it answers. */
   #onDraftRestored(): void {
     const id = this.#interaction.value?.id;
-    if (id) this.#views.delete(id);
-    this.#bodyRevision++;
+    if (id) this.#thread.forget(id);
+    this.#editor.reload();
   }
 
   /** Tracks new emails, expands what the agent should see, and retargets a draft once the latest email is viewed. */
@@ -344,36 +319,9 @@ export class CcEmailWidget extends LitElement {
       this.#drafts.clear(i.id);
       draft = undefined;
     }
-    let view = this.#views.get(i.id);
-    if (!view) {
-      const target = draft?.inReplyTo ?? latest?.id;
-      const targetIndex = i.emails.findIndex((e) => e.id === target);
-      view = { expanded: new Set(), viewed: new Set(), known: new Set(), images: new Set() };
-      i.emails.forEach((e, k) => {
-        view?.known.add(e.id);
-        // Emails after the one a restored draft answers have not been read yet (R-MAIL-06).
-        if (k <= targetIndex || e.direction === 'outbound') view?.viewed.add(e.id);
-      });
-      if (target) view.expanded.add(target);
-      this.#views.set(i.id, view);
-      this.#scrollTarget = target;
-    } else {
-      const arrived = i.emails.filter((e) => !view?.known.has(e.id));
-      for (const e of arrived) view.known.add(e.id);
-      const inbound = arrived.filter((e) => e.direction === 'inbound');
-      const newest = inbound.at(-1);
-      if (newest) {
-        this.announcement = t('email.newEmail', { from: newest.from, subject: newest.subject });
-        this.#scrollTarget = newest.id;
-        // While the agent is replying, a new email waits to be opened (R-MAIL-06); otherwise it is shown at once.
-        if (!draft) {
-          view.expanded.add(newest.id);
-          for (const e of inbound) view.viewed.add(e.id);
-        }
-      }
-      for (const e of arrived) if (e.direction === 'outbound') view.viewed.add(e.id);
-    }
-    if (draft && latest && draft.inReplyTo !== latest.id && view.viewed.has(latest.id)) {
+    const newest = this.#thread.follow(i, draft?.inReplyTo, latest);
+    if (newest) this.announcement = t('email.newEmail', { from: newest.from, subject: newest.subject });
+    if (draft && latest && draft.inReplyTo !== latest.id && this.#thread.viewed(i, latest.id)) {
       this.#drafts.set(i.id, retarget(draft, replySource(latest), ownAddresses(i)));
     }
   }
@@ -382,27 +330,13 @@ export class CcEmailWidget extends LitElement {
     super.updated(changed);
     this.#watchAccepted();
     const i = this.#interaction.value;
-    this.#loadEditor(i);
-    this.#scrollThread();
+    this.#editor.load();
+    this.#thread.scroll();
     // Notifications: the unread count clears once the agent has seen the latest email.
     const latest = i && latestInbound(i);
-    if (i && latest && i.unread > 0 && document.visibilityState === 'visible' && this.#views.get(i.id)?.viewed.has(latest.id)) {
+    if (i && latest && i.unread > 0 && document.visibilityState === 'visible' && this.#thread.viewed(i, latest.id)) {
       this.#interaction.store?.markRead(i.id);
     }
-  }
-
-  /** Scrolls the thread (only the thread, never the page) so the target email's summary is at its top. */
-  #scrollThread(): void {
-    const id = this.#scrollTarget;
-    this.#scrollTarget = undefined;
-    const thread = this.renderRoot.querySelector<HTMLElement>('.thread');
-    const article = id === undefined ? undefined : this.#article(id);
-    if (!thread || !article) return;
-    thread.scrollTop += article.getBoundingClientRect().top - thread.getBoundingClientRect().top - 8;
-  }
-
-  #article(emailId: string): HTMLElement | undefined {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('article.email')].find((a) => a.dataset['emailId'] === emailId);
   }
 
   // R-OFFER-05: when the agent accepts the interaction this pane shows, focus the quick reply.
@@ -418,32 +352,7 @@ export class CcEmailWidget extends LitElement {
     });
   }
 
-  /** Loads the draft into the editor when the editor is new, the interaction changed, or the body changed other than by typing. */
-  #loadEditor(i: Interaction | undefined): void {
-    const editor = this.renderRoot.querySelector<HTMLElement>('#editor');
-    if (!i || !editor) {
-      this.#editorLoaded = undefined;
-      return;
-    }
-    const key = `${i.id}\n${this.#bodyRevision}`;
-    if (this.#editorLoaded?.editor === editor && this.#editorLoaded.key === key) return;
-    const draft = this.#drafts.get(i.id);
-    // The draft is untrusted (typed, pasted, restored from storage): it reaches the editor only through the sanitizer.
-    editor.replaceChildren(draftFragment(draft?.html ?? '', draft?.attachments ?? []));
-    this.#editorLoaded = { editor, key };
-    this.#savedRange = undefined;
-  }
-
   // ---- helpers -------------------------------------------------------------------------
-
-  #view(i: Interaction): ThreadView {
-    let view = this.#views.get(i.id);
-    if (!view) {
-      view = { expanded: new Set(), viewed: new Set(), known: new Set(), images: new Set() };
-      this.#views.set(i.id, view);
-    }
-    return view;
-  }
 
   #uiOf(id: string): ComposerUi {
     return this.#ui.get(id) ?? IDLE_UI;
@@ -463,26 +372,6 @@ export class CcEmailWidget extends LitElement {
   #patch(i: Interaction, change: (d: EmailDraft) => EmailDraft): void {
     const next = patchDraft(i, this.#drafts.get(i.id), change);
     if (next) this.#drafts.set(i.id, next);
-  }
-
-  /** The sanitized body of an email, cached per email and image setting; `null` when it cannot be prepared. */
-  #sanitize(email: EmailMessage, allowRemoteImages: boolean): EmailSanitizeResult | null {
-    let byMode = this.#sanitized.get(email);
-    if (!byMode) {
-      byMode = new Map();
-      this.#sanitized.set(email, byMode);
-    }
-    let result = byMode.get(allowRemoteImages);
-    if (!result) {
-      try {
-        result = markDecorativeImages(sanitizeEmailHtml(email.html ?? '', { allowRemoteImages, resolveCid: cidResolver(email.attachments) }));
-      } catch {
-        // One email that cannot be prepared shows a placeholder; the rest of the pane renders.
-        return null;
-      }
-      byMode.set(allowRemoteImages, result);
-    }
-    return result;
   }
 
   #applied(i: Interaction, draft: EmailDraft): AppliedTemplate | undefined {
@@ -534,7 +423,7 @@ export class CcEmailWidget extends LitElement {
     const outgoing = draft && this.#outgoing(i, draft);
     const readiness = this.#readiness(i, draft, outgoing);
     const open = i.status === 'active';
-    return html`${this.#renderHeader(i, draft, open)} ${this.#renderThread(i)}
+    return html`${this.#renderHeader(i, draft, open)} ${this.#thread.render(i)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${open && readiness.stale ? this.#renderBanner(i) : nothing}
       ${open
@@ -573,7 +462,7 @@ export class CcEmailWidget extends LitElement {
               )}
               <button class="btn secondary" aria-expanded=${ccShown ? 'true' : 'false'} @click=${() => this.#toggleCc(i)}>${t('email.cc')}</button>`
           : nothing}
-        ${first ? html`<button class="btn secondary" @click=${() => void this.#reveal(i, first.id)}>${t('email.viewOriginal')}</button>` : nothing}
+        ${first ? html`<button class="btn secondary" @click=${() => void this.#thread.reveal(i, first.id)}>${t('email.viewOriginal')}</button>` : nothing}
         <button class="btn secondary" aria-pressed=${this.lightGrey ? 'true' : 'false'} @click=${() => (this.lightGrey = !this.lightGrey)}>
           ${t('email.lightGrey')}
         </button>
@@ -586,97 +475,11 @@ export class CcEmailWidget extends LitElement {
     </header>`;
   }
 
-  #renderThread(i: Interaction) {
-    const view = this.#view(i);
-    return html`<section class="thread" part="thread" tabindex="0" aria-label=${t('email.thread', { customer: i.customer.name })}>
-      ${repeat(
-        i.emails,
-        (e) => e.id,
-        (e, k) => this.#renderEmail(i, e, k, view),
-      )}
-    </section>`;
-  }
-
-  #renderEmail(i: Interaction, e: EmailMessage, k: number, view: ThreadView) {
-    const expanded = view.expanded.has(e.id);
-    const isNew = e.direction === 'inbound' && !view.viewed.has(e.id);
-    const locale = getLocale();
-    const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(e.timestamp);
-    const status = html`<span class="status ${e.status}">${t(`email.status.${e.status}`)}</span>`;
-    return html`<article class="email ${e.direction} ${expanded ? 'open' : ''}" part="email" data-email-id=${e.id} aria-labelledby="email-${k}">
-      <div class="summary">
-        <h3>
-          <button
-            id="email-${k}"
-            class="toggle"
-            aria-expanded=${expanded ? 'true' : 'false'}
-            aria-controls=${expanded ? `email-${k}-full` : nothing}
-            @click=${() => this.#toggleEmail(i, e)}
-          >
-            <span class="from">${e.from}</span>
-            <span class="subject">${e.subject || t('email.noSubject')}</span>
-          </button>
-        </h3>
-        <p class="meta">
-          <time datetime=${new Date(e.timestamp).toISOString()}>${time}</time> ${status}
-          ${isNew ? html`<span class="badge">${t('email.new')}</span>` : nothing}
-          ${e.attachments.length > 0 ? html`<span>${t('email.attachmentCount', { count: e.attachments.length })}</span>` : nothing}
-        </p>
-        ${expanded ? nothing : html`<p class="snippet">${emailSnippet(e)}</p>`}
-      </div>
-      ${expanded ? this.#renderFull(e, k, view) : nothing}
-    </article>`;
-  }
-
-  #renderFull(e: EmailMessage, k: number, view: ThreadView) {
-    const allowed = view.images.has(e.id);
-    const result = e.html === undefined ? undefined : this.#sanitize(e, allowed);
-    const blocked = result && !allowed ? result.blockedImages : 0;
-    const time = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(e.timestamp);
-    return html`<div class="full" id="email-${k}-full">
-      <dl class="headers">
-        <div><dt>${t('email.from')}</dt><dd>${e.from}</dd></div>
-        <div><dt>${t('email.to')}</dt><dd>${e.to.join(', ')}</dd></div>
-        ${e.cc.length > 0 ? html`<div><dt>${t('email.cc')}</dt><dd>${e.cc.join(', ')}</dd></div>` : nothing}
-        <div><dt>${t('email.subject')}</dt><dd>${e.subject}</dd></div>
-        <div><dt>${t('email.date')}</dt><dd>${time}</dd></div>
-      </dl>
-      ${blocked > 0
-        ? html`<p class="images-blocked" part="images-blocked">
-            <span id="email-${k}-blocked">${t('email.imagesBlocked', { count: blocked })}</span>
-            <button class="link-btn" aria-describedby="email-${k}-blocked" @click=${() => this.#showImages(e, view)}>${t('email.showImages')}</button>
-          </p>`
-        : nothing}
-      <div class="body" part="email-body" role="group" tabindex=${ifDefined(result === undefined ? 0 : undefined)} aria-label=${t('email.bodyLabel', { from: e.from })}>
-        ${emailBody(result === undefined ? (e.text ?? '') : result, {
-          title: t('email.frameTitle', { from: e.from, subject: e.subject || t('email.noSubject') }),
-          allowRemoteImages: allowed,
-          original: e.html ?? '',
-        })}
-      </div>
-      ${this.#renderAttachments(e)}
-      ${e.status === 'failed' ? html`<p class="error" part="error">${t('email.status.failed')}${e.error ? `: ${e.error}` : ''}</p>` : nothing}
-    </div>`;
-  }
-
-  #renderAttachments(e: EmailMessage) {
-    if (e.attachments.length === 0) return nothing;
-    const locale = getLocale();
-    return html`<ul class="attachments" aria-label=${t('attach.list')}>
-      ${e.attachments.map((a) => {
-        const name = displayFileName(a.name);
-        const label = t('chat.attachment', { name, size: formatBytes(a.size, locale) });
-        const href = safeUrl(a.url);
-        return html`<li>${href ? html`<a href=${href} download=${name} target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
-      })}
-    </ul>`;
-  }
-
   #renderBanner(i: Interaction) {
     const latest = latestInbound(i);
     return html`<div class="banner" part="banner" role="alert">
       <p>${t('email.notLatest')}</p>
-      ${latest ? html`<button class="btn secondary" @click=${() => void this.#reveal(i, latest.id)}>${t('email.viewLatest')}</button>` : nothing}
+      ${latest ? html`<button class="btn secondary" @click=${() => void this.#thread.reveal(i, latest.id)}>${t('email.viewLatest')}</button>` : nothing}
     </div>`;
   }
 
@@ -764,7 +567,7 @@ export class CcEmailWidget extends LitElement {
         ${this.#renderField(i, draft, 'subject', [])}
       </div>
       <div class="tools">
-        ${draft.template ? nothing : this.#renderToolbar()}
+        ${draft.template ? nothing : this.#editor.renderToolbar()}
         <button class="btn secondary" @click=${() => this.#pick('#file')}>${t('attach.button')}</button>
         <input id="file" type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, false)} />
         <input id="image-file" type="file" accept=${IMAGE_TYPES} multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, true)} />
@@ -774,25 +577,14 @@ export class CcEmailWidget extends LitElement {
           @cc-template-select=${(e: CustomEvent<CcTemplateSelectDetail>) => this.#useTemplate(i, e.detail.template)}
         ></cc-template-picker>
       </div>
-      ${this.link ? this.#renderLinkForm() : nothing}
+      ${this.#editor.renderLinkForm()}
       ${draft.template && applied
         ? this.#renderTemplate(i, draft, applied)
-        : html`<div
-            id="editor"
-            class="editor"
-            part="editor"
-            contenteditable=${ui.sending ? 'false' : 'true'}
-            role="textbox"
-            aria-multiline="true"
-            aria-label=${t('email.body')}
-            aria-invalid=${readiness.pci.length > 0 ? 'true' : 'false'}
-            aria-describedby=${readiness.pci.length > 0 ? 'pci' : nothing}
-            @input=${() => this.#syncFromEditor(i)}
-            @blur=${this.#saveRange}
-            @paste=${(e: ClipboardEvent) => this.#onPaste(i, e)}
-            @drop=${(e: DragEvent) => this.#onDrop(i, e)}
-            @keydown=${(e: KeyboardEvent) => this.#onSendKey(i, e)}
-          ></div>`}
+        : this.#editor.renderEditor({
+            sending: ui.sending,
+            invalidBy: readiness.pci.length > 0 ? 'pci' : undefined,
+            keydown: (e) => this.#onSendKey(i, e),
+          })}
       ${this.#renderPending(i, draft)}
       <div class="send-row">
         <button class="btn send" part="send" ?disabled=${!readiness.ready} @click=${() => void this.#send(i)}>${t('send')}</button>
@@ -800,48 +592,6 @@ export class CcEmailWidget extends LitElement {
       </div>
       ${this.#renderNotices(i, readiness)}
     </section>`;
-  }
-
-  #renderToolbar() {
-    const tool = (label: string, glyph: string, command: FormatCommand) =>
-      html`<button class="fmt" aria-label=${label} title=${label} @mousedown=${this.#keepFocus} @click=${() => this.#format(command)}>${glyph}</button>`;
-    return html`<div class="formatting" part="toolbar" role="group" aria-label=${t('format.toolbar')}>
-      ${tool(t('format.bold'), 'B', 'bold')} ${tool(t('format.italic'), 'I', 'italic')} ${tool(t('email.format.underline'), 'U', 'underline')}
-      ${tool(t('format.list'), '•', 'insertUnorderedList')} ${tool(t('email.format.numbered'), '#', 'insertOrderedList')}
-      <button
-        class="fmt"
-        aria-label=${t('format.link')}
-        title=${t('format.link')}
-        aria-expanded=${this.link ? 'true' : 'false'}
-        @mousedown=${this.#keepFocus}
-        @click=${this.#openLinkForm}
-      >
-        ↗
-      </button>
-      <button class="fmt" aria-label=${t('email.format.image')} title=${t('email.format.image')} @mousedown=${this.#keepFocus} @click=${this.#pickImage}>
-        ▣
-      </button>
-    </div>`;
-  }
-
-  #renderLinkForm() {
-    const link = this.link;
-    if (!link) return nothing;
-    return html`<div class="link-form" role="group" aria-label=${t('format.link')}>
-      <label for="link-url">${t('email.link.address')}</label>
-      <input
-        id="link-url"
-        type="url"
-        .value=${link.url}
-        aria-invalid=${link.error ? 'true' : 'false'}
-        aria-describedby=${link.error ? 'link-error' : nothing}
-        @input=${(e: InputEvent) => (this.link = { url: (e.target as HTMLInputElement).value, error: false })}
-        @keydown=${this.#onLinkKeydown}
-      />
-      <button class="btn secondary" @click=${this.#insertLink}>${t('email.link.insert')}</button>
-      <button class="btn secondary" @click=${this.#closeLinkForm}>${t('cancel')}</button>
-      ${link.error ? html`<p class="error" id="link-error" role="alert">${t('email.link.invalid')}</p>` : nothing}
-    </div>`;
   }
 
   #renderTemplate(i: Interaction, draft: EmailDraft, applied: AppliedTemplate) {
@@ -922,34 +672,6 @@ export class CcEmailWidget extends LitElement {
 
   // ---- thread actions --------------------------------------------------------------------
 
-  #toggleEmail(i: Interaction, e: EmailMessage): void {
-    const view = this.#view(i);
-    if (view.expanded.has(e.id)) {
-      view.expanded.delete(e.id);
-    } else {
-      view.expanded.add(e.id);
-      view.viewed.add(e.id);
-    }
-    this.requestUpdate();
-  }
-
-  /** Expands an email, marks it viewed (R-MAIL-06), scrolls to it and focuses its summary (R-MAIL-15). */
-  async #reveal(i: Interaction, emailId: string): Promise<void> {
-    const view = this.#view(i);
-    view.expanded.add(emailId);
-    view.viewed.add(emailId);
-    this.requestUpdate();
-    await this.updateComplete;
-    const article = this.#article(emailId);
-    article?.scrollIntoView({ block: 'nearest' });
-    article?.querySelector<HTMLButtonElement>('.toggle')?.focus();
-  }
-
-  #showImages(e: EmailMessage, view: ThreadView): void {
-    view.images.add(e.id);
-    this.requestUpdate();
-  }
-
   // ---- composing ---------------------------------------------------------------------------
 
   #compose(i: Interaction, mode: ReplyMode): void {
@@ -961,7 +683,6 @@ export class CcEmailWidget extends LitElement {
       void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');
       return;
     }
-    const view = this.#view(i);
     const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(answered.timestamp);
     const forwarding = isNewForward(base, answered, mode);
     const forward = forwarding
@@ -976,12 +697,12 @@ export class CcEmailWidget extends LitElement {
             cc: t('email.cc'),
           },
           date,
-          view.images.has(answered.id),
+          this.#thread.imagesAllowed(i, answered.id),
         )
       : '';
     const next = composeDraft(i, base, answered, mode, forward);
     this.#drafts.set(i.id, next);
-    this.#bodyRevision++;
+    this.#editor.reload();
     void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');
   }
 
@@ -1004,8 +725,7 @@ export class CcEmailWidget extends LitElement {
   #discard(i: Interaction): void {
     this.#drafts.clear(i.id);
     this.#ui.delete(i.id);
-    this.link = undefined;
-    this.#bodyRevision++;
+    this.#editor.clear();
     void this.#focusAfterUpdate('#quick');
   }
 
@@ -1032,7 +752,7 @@ export class CcEmailWidget extends LitElement {
       const emailId = await store.sendEmail(i.id, outgoing);
       this.#drafts.clear(i.id);
       this.#ui.delete(i.id);
-      this.#bodyRevision++;
+      this.#editor.reload();
       this.announcement = t('email.sent');
       this.dispatchEvent(
         new CustomEvent<CcEmailSendDetail>('cc-email-send', { detail: { interactionId: i.id, emailId, mode: outgoing.mode }, bubbles: true, composed: true }),
@@ -1045,182 +765,23 @@ export class CcEmailWidget extends LitElement {
     }
   }
 
-  // ---- the editor ------------------------------------------------------------------------
-
-  get #editor(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('#editor');
-  }
-
-  #syncFromEditor(i: Interaction): void {
-    const editor = this.#editor;
-    if (!editor) return;
-    this.#patch(i, (d) => ({ ...d, html: editorHtml(editor, d.attachments) }));
-  }
-
-  readonly #keepFocus = (e: Event): void => {
-    // A mouse press on a formatting button must not take focus (and the selection) from the editor.
-    e.preventDefault();
-  };
-
-  readonly #saveRange = (): void => {
-    const editor = this.#editor;
-    const root = this.shadowRoot;
-    if (!editor || !root) return;
-    const selection = selectionIn(root);
-    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
-    if (range && editor.contains(range.commonAncestorContainer)) this.#savedRange = range.cloneRange();
-  };
-
-  /** Focuses the editor with the caret where it was (or at the end), and returns the range. */
-  #restoreRange(editor: HTMLElement): Range | undefined {
-    const root = this.shadowRoot;
-    if (!root) return undefined;
-    editor.focus();
-    const selection = selectionIn(root);
-    const current = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
-    if (current && editor.contains(current.commonAncestorContainer) && !this.#savedRange) return current;
-    let range = this.#savedRange;
-    if (!range || !editor.contains(range.commonAncestorContainer)) {
-      range = document.createRange();
-      range.selectNodeContents(editor);
-      range.collapse(false);
-    }
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    this.#savedRange = undefined;
-    return range;
-  }
-
-  #format(command: FormatCommand): void {
-    const i = this.#interaction.value;
-    const editor = this.#editor;
-    if (!i || !editor) return;
-    this.#restoreRange(editor);
-    // execCommand keeps the browser's undo history; its output is sanitized like all the editor holds.
-    document.execCommand(command);
-    this.#syncFromEditor(i);
-  }
-
-  readonly #openLinkForm = (): void => {
-    this.#saveRange();
-    this.link = { url: 'https://', error: false };
-    void this.#focusAfterUpdate('#link-url');
-  };
-
-  readonly #closeLinkForm = (): void => {
-    this.link = undefined;
-    const editor = this.#editor;
-    if (editor) this.#restoreRange(editor);
-  };
-
-  readonly #onLinkKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Enter' && !e.isComposing) {
-      e.preventDefault();
-      this.#insertLink();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.#closeLinkForm();
-    }
-  };
-
-  readonly #insertLink = (): void => {
-    const i = this.#interaction.value;
-    const editor = this.#editor;
-    const url = this.link?.url.trim() ?? '';
-    let href: string | undefined;
-    try {
-      const parsed = new URL(url);
-      href = LINK_SCHEMES.has(parsed.protocol) && url !== 'https://' ? parsed.href : undefined;
-    } catch {
-      href = undefined;
-    }
-    if (!href) {
-      this.link = { url, error: true };
-      return;
-    }
-    this.link = undefined;
-    if (!i || !editor) return;
-    const range = this.#restoreRange(editor);
-    if (!range || range.collapsed) {
-      // No text selected: the address itself becomes the link text.
-      const a = document.createElement('a');
-      a.href = href;
-      a.textContent = url;
-      this.#insertAtCaret(i, a);
-      return;
-    }
-    document.execCommand('createLink', false, href);
-    this.#syncFromEditor(i);
-  };
-
-  readonly #pickImage = (): void => {
-    this.#saveRange();
-    this.#pick('#image-file');
-  };
-
-  #pick(selector: string): void {
-    this.renderRoot.querySelector<HTMLInputElement>(selector)?.click();
-  }
-
-  /** Puts a node at the caret (or the end of the body) and keeps the draft in step. */
-  #insertAtCaret(i: Interaction, node: Node): void {
-    const editor = this.#editor;
-    if (!editor) return;
-    const range = this.#restoreRange(editor);
-    if (!range) return;
-    // A fragment empties itself into the document: the caret goes after its last node.
-    const last = node instanceof DocumentFragment ? node.lastChild : node;
-    range.deleteContents();
-    range.insertNode(node);
-    if (last?.parentNode) {
-      range.setStartAfter(last);
-      range.collapse(true);
-    }
-    this.#syncFromEditor(i);
-  }
-
-  #onPaste(i: Interaction, e: ClipboardEvent): void {
-    const data = e.clipboardData;
-    if (!data) return;
-    e.preventDefault();
-    const markup = data.getData('text/html');
-    if (markup) {
-      // Pasted markup is untrusted: it goes through the email sanitizer, remote images dropped.
-      this.#saveRange();
-      this.#insertAtCaret(i, dropBlockedImages(sanitizedFragment(markup)));
-    } else {
-      document.execCommand('insertText', false, data.getData('text/plain'));
-      this.#syncFromEditor(i);
-    }
-  }
-
-  #onDrop(i: Interaction, e: DragEvent): void {
-    const data = e.dataTransfer;
-    if (!data) return;
-    e.preventDefault();
-    const files = [...data.files];
-    if (files.length > 0) {
-      const store = this.#interaction.store;
-      if (store) void Promise.all(files.map((file) => this.#upload(store, i, file, file.type.startsWith('image/'))));
-      return;
-    }
-    const text = data.getData('text/plain');
-    if (text) {
-      document.execCommand('insertText', false, text);
-      this.#syncFromEditor(i);
-    }
-  }
-
   // ---- attachments and templates -------------------------------------------------------
 
   async #onFiles(i: Interaction, e: Event, inline: boolean): Promise<void> {
     const input = e.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = '';
+    await this.#uploadAll(i, files, () => inline);
+  }
+
+  async #uploadAll(i: Interaction, files: readonly File[], inline: (file: File) => boolean): Promise<void> {
     const store = this.#interaction.store;
     if (!store) return;
-    await Promise.all(files.map((file) => this.#upload(store, i, file, inline)));
+    await Promise.all(files.map((file) => this.#upload(store, i, file, inline(file))));
+  }
+
+  #pick(selector: string): void {
+    this.renderRoot.querySelector<HTMLInputElement>(selector)?.click();
   }
 
   async #upload(store: InteractionStore, i: Interaction, file: File, inline: boolean): Promise<void> {
@@ -1239,7 +800,7 @@ export class CcEmailWidget extends LitElement {
         const img = document.createElement('img');
         img.src = attachment.url;
         img.alt = name;
-        this.#insertAtCaret(i, img);
+        this.#editor.insertAtCaret(img);
       }
     } catch (err) {
       this.#notify(i.id, { kind: 'error', text: t('attach.failed', { name, reason: reason(err) }) });
@@ -1261,7 +822,7 @@ export class CcEmailWidget extends LitElement {
       void this.#focusAfterUpdate('#template-panel input, #template-panel button');
     } else {
       this.#patch(i, (d) => ({ ...d, html: serialize(renderMarkdown(applied.text)), forwardedId: null, template: null }));
-      this.#bodyRevision++;
+      this.#editor.reload();
       void this.#focusAfterUpdate('#editor');
     }
     if (applied.unknownVariables.length > 0) {
@@ -1271,13 +832,13 @@ export class CcEmailWidget extends LitElement {
 
   #removeTemplate(i: Interaction): void {
     this.#patch(i, (d) => ({ ...d, template: null }));
-    this.#bodyRevision++;
+    this.#editor.reload();
     void this.#focusAfterUpdate('#editor');
   }
 
   #editTemplate(i: Interaction, applied: AppliedTemplate): void {
     this.#patch(i, (d) => ({ ...d, template: null, html: serialize(renderMarkdown(applied.text)) }));
-    this.#bodyRevision++;
+    this.#editor.reload();
     void this.#focusAfterUpdate('#editor');
   }
 

@@ -1,0 +1,321 @@
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import type { Attachment } from '../../core/types.js';
+import { t } from '../../controllers/localize.js';
+import { draftFragment, dropBlockedImages, editorHtml, sanitizedFragment } from './email-html.js';
+
+type FormatCommand = 'bold' | 'italic' | 'underline' | 'insertUnorderedList' | 'insertOrderedList';
+
+const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+function selectionIn(root: ShadowRoot): Selection | null {
+  // Chromium exposes the selection inside a shadow tree on the root; elsewhere the document's selection holds it.
+  const scoped = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection;
+  return scoped ? scoped.call(root) : document.getSelection();
+}
+
+/** What the editor needs from its pane. */
+export interface EmailEditorOptions {
+  /** Id of the shown interaction and its draft's body and files, to load into the editor. */
+  readonly draft: () => { readonly id: string; readonly html: string; readonly attachments: readonly Attachment[] } | undefined;
+  /** The agent changed the body: `read` gives it as draft HTML for the draft's files. */
+  readonly changed: (read: (attachments: readonly Attachment[]) => string) => void;
+  /** Files dropped on the editor; images among them go inline. */
+  readonly dropped: (files: readonly File[]) => void;
+  /** Opens the picker of images to insert. */
+  readonly pickImage: () => void;
+}
+
+/** How the editor element shows the pane's state. */
+export interface EditorState {
+  readonly sending: boolean;
+  /** Id of the element explaining why the body is invalid (card numbers, R-MAIL-16). */
+  readonly invalidBy: string | undefined;
+  readonly keydown: (e: KeyboardEvent) => void;
+}
+
+/**
+ * The rich-text editor of a standard reply (R-MAIL-04): a contenteditable body loaded from
+ * the draft only through the sanitizer, the formatting toolbar, the insert-link form,
+ * sanitized paste and drop, and the caret kept across toolbar clicks, so that an image or
+ * link lands where the agent left off.
+ */
+export class EmailEditor {
+  readonly #host: ReactiveElement;
+  readonly #options: EmailEditorOptions;
+  /** The insert-link form, while open. */
+  #link: { readonly url: string; readonly error: boolean } | undefined;
+  /** Bumped whenever the body changes other than by typing, so the editor is loaded again. */
+  #bodyRevision = 0;
+  #editorLoaded: { readonly editor: HTMLElement; readonly key: string } | undefined;
+  #savedRange: Range | undefined;
+
+  constructor(host: ReactiveElement, options: EmailEditorOptions) {
+    this.#host = host;
+    this.#options = options;
+  }
+
+  get #editor(): HTMLElement | null {
+    return this.#host.renderRoot.querySelector<HTMLElement>('#editor');
+  }
+
+  set #linkForm(link: { readonly url: string; readonly error: boolean } | undefined) {
+    if (link === this.#link) return;
+    this.#link = link;
+    this.#host.requestUpdate();
+  }
+
+  /** The body changed other than by typing (a mode switch, a template, a discarded or restored draft): load it again after the next render. */
+  reload(): void {
+    this.#bodyRevision++;
+  }
+
+  /** Another interaction is shown: the link form and the caret belong to the previous one. */
+  reset(): void {
+    this.#link = undefined;
+    this.#savedRange = undefined;
+  }
+
+  /** Closes the link form and loads the body again (the draft was discarded). */
+  clear(): void {
+    this.#linkForm = undefined;
+    this.reload();
+  }
+
+  async #focusAfterUpdate(selector: string): Promise<void> {
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Loads the draft into the editor when the editor is new, the interaction changed, or the body changed other than by typing. */
+  load(): void {
+    const editor = this.#editor;
+    const draft = this.#options.draft();
+    if (!draft || !editor) {
+      this.#editorLoaded = undefined;
+      return;
+    }
+    const key = `${draft.id}\n${this.#bodyRevision}`;
+    if (this.#editorLoaded?.editor === editor && this.#editorLoaded.key === key) return;
+    // The draft is untrusted (typed, pasted, restored from storage): it reaches the editor only through the sanitizer.
+    editor.replaceChildren(draftFragment(draft.html, draft.attachments));
+    this.#editorLoaded = { editor, key };
+    this.#savedRange = undefined;
+  }
+
+  readonly #sync = (): void => {
+    const editor = this.#editor;
+    if (editor) this.#options.changed((attachments) => editorHtml(editor, attachments));
+  };
+
+  readonly #keepFocus = (e: Event): void => {
+    // A mouse press on a formatting button must not take focus (and the selection) from the editor.
+    e.preventDefault();
+  };
+
+  readonly #saveRange = (): void => {
+    const editor = this.#editor;
+    const root = this.#host.shadowRoot;
+    if (!editor || !root) return;
+    const selection = selectionIn(root);
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    if (range && editor.contains(range.commonAncestorContainer)) this.#savedRange = range.cloneRange();
+  };
+
+  /** Focuses the editor with the caret where it was (or at the end), and returns the range. */
+  #restoreRange(editor: HTMLElement): Range | undefined {
+    const root = this.#host.shadowRoot;
+    if (!root) return undefined;
+    editor.focus();
+    const selection = selectionIn(root);
+    const current = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    if (current && editor.contains(current.commonAncestorContainer) && !this.#savedRange) return current;
+    let range = this.#savedRange;
+    if (!range || !editor.contains(range.commonAncestorContainer)) {
+      range = document.createRange();
+      range.selectNodeContents(editor);
+      range.collapse(false);
+    }
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    this.#savedRange = undefined;
+    return range;
+  }
+
+  #format(command: FormatCommand): void {
+    const editor = this.#editor;
+    if (!editor) return;
+    this.#restoreRange(editor);
+    // execCommand keeps the browser's undo history; its output is sanitized like all the editor holds.
+    document.execCommand(command);
+    this.#sync();
+  }
+
+  readonly #openLinkForm = (): void => {
+    this.#saveRange();
+    this.#linkForm = { url: 'https://', error: false };
+    void this.#focusAfterUpdate('#link-url');
+  };
+
+  readonly #closeLinkForm = (): void => {
+    this.#linkForm = undefined;
+    const editor = this.#editor;
+    if (editor) this.#restoreRange(editor);
+  };
+
+  readonly #onLinkKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' && !e.isComposing) {
+      e.preventDefault();
+      this.#insertLink();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.#closeLinkForm();
+    }
+  };
+
+  readonly #insertLink = (): void => {
+    const editor = this.#editor;
+    const url = this.#link?.url.trim() ?? '';
+    let href: string | undefined;
+    try {
+      const parsed = new URL(url);
+      href = LINK_SCHEMES.has(parsed.protocol) && url !== 'https://' ? parsed.href : undefined;
+    } catch {
+      href = undefined;
+    }
+    if (!href) {
+      this.#linkForm = { url, error: true };
+      return;
+    }
+    this.#linkForm = undefined;
+    if (!editor) return;
+    const range = this.#restoreRange(editor);
+    if (!range || range.collapsed) {
+      // No text selected: the address itself becomes the link text.
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = url;
+      this.insertAtCaret(a);
+      return;
+    }
+    document.execCommand('createLink', false, href);
+    this.#sync();
+  };
+
+  readonly #pickImage = (): void => {
+    this.#saveRange();
+    this.#options.pickImage();
+  };
+
+  /** Puts a node at the caret (or the end of the body) and keeps the draft in step. */
+  insertAtCaret(node: Node): void {
+    const editor = this.#editor;
+    if (!editor) return;
+    const range = this.#restoreRange(editor);
+    if (!range) return;
+    // A fragment empties itself into the document: the caret goes after its last node.
+    const last = node instanceof DocumentFragment ? node.lastChild : node;
+    range.deleteContents();
+    range.insertNode(node);
+    if (last?.parentNode) {
+      range.setStartAfter(last);
+      range.collapse(true);
+    }
+    this.#sync();
+  }
+
+  readonly #onPaste = (e: ClipboardEvent): void => {
+    const data = e.clipboardData;
+    if (!data) return;
+    e.preventDefault();
+    const markup = data.getData('text/html');
+    if (markup) {
+      // Pasted markup is untrusted: it goes through the email sanitizer, remote images dropped.
+      this.#saveRange();
+      this.insertAtCaret(dropBlockedImages(sanitizedFragment(markup)));
+    } else {
+      document.execCommand('insertText', false, data.getData('text/plain'));
+      this.#sync();
+    }
+  };
+
+  readonly #onDrop = (e: DragEvent): void => {
+    const data = e.dataTransfer;
+    if (!data) return;
+    e.preventDefault();
+    const files = [...data.files];
+    if (files.length > 0) {
+      this.#options.dropped(files);
+      return;
+    }
+    const text = data.getData('text/plain');
+    if (text) {
+      document.execCommand('insertText', false, text);
+      this.#sync();
+    }
+  };
+
+  /** The formatting toolbar. */
+  renderToolbar(): TemplateResult {
+    const tool = (label: string, glyph: string, command: FormatCommand) =>
+      html`<button class="fmt" aria-label=${label} title=${label} @mousedown=${this.#keepFocus} @click=${() => this.#format(command)}>${glyph}</button>`;
+    return html`<div class="formatting" part="toolbar" role="group" aria-label=${t('format.toolbar')}>
+      ${tool(t('format.bold'), 'B', 'bold')} ${tool(t('format.italic'), 'I', 'italic')} ${tool(t('email.format.underline'), 'U', 'underline')}
+      ${tool(t('format.list'), '•', 'insertUnorderedList')} ${tool(t('email.format.numbered'), '#', 'insertOrderedList')}
+      <button
+        class="fmt"
+        aria-label=${t('format.link')}
+        title=${t('format.link')}
+        aria-expanded=${this.#link ? 'true' : 'false'}
+        @mousedown=${this.#keepFocus}
+        @click=${this.#openLinkForm}
+      >
+        ↗
+      </button>
+      <button class="fmt" aria-label=${t('email.format.image')} title=${t('email.format.image')} @mousedown=${this.#keepFocus} @click=${this.#pickImage}>
+        ▣
+      </button>
+    </div>`;
+  }
+
+  /** The insert-link form, while open. */
+  renderLinkForm(): TemplateResult | typeof nothing {
+    const link = this.#link;
+    if (!link) return nothing;
+    return html`<div class="link-form" role="group" aria-label=${t('format.link')}>
+      <label for="link-url">${t('email.link.address')}</label>
+      <input
+        id="link-url"
+        type="url"
+        .value=${link.url}
+        aria-invalid=${link.error ? 'true' : 'false'}
+        aria-describedby=${link.error ? 'link-error' : nothing}
+        @input=${(e: InputEvent) => (this.#linkForm = { url: (e.target as HTMLInputElement).value, error: false })}
+        @keydown=${this.#onLinkKeydown}
+      />
+      <button class="btn secondary" @click=${this.#insertLink}>${t('email.link.insert')}</button>
+      <button class="btn secondary" @click=${this.#closeLinkForm}>${t('cancel')}</button>
+      ${link.error ? html`<p class="error" id="link-error" role="alert">${t('email.link.invalid')}</p>` : nothing}
+    </div>`;
+  }
+
+  /** The editor element. */
+  renderEditor(state: EditorState): TemplateResult {
+    return html`<div
+      id="editor"
+      class="editor"
+      part="editor"
+      contenteditable=${state.sending ? 'false' : 'true'}
+      role="textbox"
+      aria-multiline="true"
+      aria-label=${t('email.body')}
+      aria-invalid=${state.invalidBy ? 'true' : 'false'}
+      aria-describedby=${state.invalidBy ?? nothing}
+      @input=${this.#sync}
+      @blur=${this.#saveRange}
+      @paste=${this.#onPaste}
+      @drop=${this.#onDrop}
+      @keydown=${state.keydown}
+    ></div>`;
+  }
+}
