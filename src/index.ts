@@ -13,10 +13,36 @@ register('zh-CN', zhCN);
 export * from './core/types.js';
 export type * from './core/events.js';
 export type * from './core/adapter.js';
-export { validateEvent, type ValidationResult } from './core/validate.js';
-export { reduce } from './core/store/reducer.js';
-export { initialState, type CcState, type LocalAction, type StoreAction, type InitialStateOptions } from './core/store/state.js';
-export { selectOffers, selectShownInteraction, sameItems } from './core/store/selectors.js';
+export type { CcState } from './core/store/state.js';
+export {
+  createOffersSelector,
+  createTasksSelector,
+  sameInteractionStatus,
+  sameItems,
+  sameTask,
+  sameTaskList,
+  sameTasks,
+  selectActiveInteraction,
+  selectAgent,
+  selectAgentName,
+  selectAvailability,
+  selectInteraction,
+  selectOffers,
+  selectOffersFor,
+  selectShownInteraction,
+  selectTasks,
+  type Selector,
+  type TaskFilter,
+  type TaskListSlice,
+} from './core/store/selectors.js';
+export {
+  ATTACHMENT_MAX_BYTES,
+  CHANNEL_CAPABILITIES,
+  CHAT_MESSAGE_MAX_LENGTH,
+  canTransferTo,
+  capabilitiesOf,
+  type ChannelCapabilities,
+} from './core/channels.js';
 export {
   InteractionStore,
   createInteractionStore,
@@ -35,12 +61,10 @@ export {
   type DraftStore,
   type MaybePromise,
 } from './core/drafts/draft-store.js';
-export { DraftBook, type DraftKind, type DraftChange, type DraftStorageFailure, type DraftBookOptions } from './core/drafts/draft-book.js';
-export { notificationsFor, NOTIFICATION_PREVIEW_LENGTH, type CcNotification, type CcNotificationKind } from './core/store/notifications.js';
+export type { DraftBook, DraftKind, DraftChange, DraftStorageFailure } from './core/drafts/draft-book.js';
+export type { CcNotification, CcNotificationKind } from './core/store/notifications.js';
 export { storeContext } from './core/context.js';
-export { formatElapsed, initials, formatBytes } from './core/format.js';
 export { StoreController, type StoreHost, type StoreControllerOptions } from './controllers/store-controller.js';
-export { ClockController } from './controllers/clock.js';
 export { LocalizeController, setLocale, getLocale, t, LOCALES, registerLocale, type Locale, type LocaleChangedDetail } from './controllers/localize.js';
 export type { MessageKey, Messages } from './locales/en.js';
 
@@ -53,13 +77,12 @@ export {
   type CcWorkflowDetail,
   DEFAULT_MAX_LENGTH,
 } from './components/cc-chat-widget/cc-chat-widget.js';
-export { CHAT_FEATURES, type ChatFeatures } from './components/cc-chat-widget/composer-state.js';
 export { CcSmsWidget } from './components/cc-sms-widget/cc-sms-widget.js';
 export { CcAgentState, type CcAgentStateChangeDetail } from './components/cc-agent-state/cc-agent-state.js';
 export { CcConnectionStatus, type CcConnectionChangeDetail } from './components/cc-connection-status/cc-connection-status.js';
-export { isConnectionSource, type ConnectionSource, type ConnectionState } from './core/connection.js';
+export type { ConnectionSource, ConnectionState, LogReset } from './core/connection.js';
 export { CcTaskList, type CcTaskSelectDetail } from './components/cc-task-list/cc-task-list.js';
-export { AcceptController, type CcAcceptDetail } from './controllers/accept.js';
+export type { CcAcceptDetail } from './controllers/accept.js';
 export {
   ShortcutController,
   SHORTCUT_ACTIONS,
@@ -92,7 +115,39 @@ export {
   type CcShortcutHelpCloseReason,
 } from './components/cc-shortcut-help/cc-shortcut-help.js';
 export { CcTemplatePicker, type CcTemplateSelectDetail } from './components/cc-template-picker/cc-template-picker.js';
-export * from './content/index.js';
+export {
+  TRUSTED_TYPES_POLICY_NAME,
+  sanitizeChatHtml,
+  sanitizeEmailHtml,
+  type EmailSanitizeOptions,
+  type EmailSanitizeResult,
+  type InlineAttachment,
+  type SanitizeReport,
+  type SanitizeResult,
+} from './content/sanitize.js';
+export { markdown, renderMarkdown, sanitizedEmail } from './content/markdown.js';
+export { MARKDOWN_MAX_LENGTH, formatsAsMarkdown } from './content/lazy-markdown.js';
+export {
+  SYSTEM_VARIABLES,
+  applyTemplate,
+  parseTemplate,
+  templateParameters,
+  type AppliedTemplate,
+  type ApplyTemplateOptions,
+  type SystemContext,
+  type SystemVariable,
+  type TemplateSegment,
+} from './content/templates.js';
+export { containsCardNumber, findCardNumbers, redactCardNumbers, type CardNumberMatch } from './content/pci.js';
+export {
+  DEFAULT_ATTACHMENT_LIMITS,
+  checkAttachment,
+  type AttachmentCandidate,
+  type AttachmentCheck,
+  type AttachmentLimits,
+  type AttachmentRefusal,
+} from './content/files.js';
+export { safeUrl } from './content/url.js';
 export { CcTransferDialog, type CcTransferDetail } from './components/cc-transfer-dialog/cc-transfer-dialog.js';
 export { CcConferenceDialog, type CcConferenceDetail } from './components/cc-conference-dialog/cc-conference-dialog.js';
 export { CcWrapupDialog, type CcWrapupDetail } from './components/cc-wrapup-dialog/cc-wrapup-dialog.js';
