@@ -10,15 +10,12 @@ import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js'
 import type { Attachment, Interaction, MessageTemplate } from '../../core/types.js';
 import { LocalizeController, getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
-import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
+import { ShortcutController } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import '../cc-template-picker/cc-template-picker.js';
-import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.js';
-import '../cc-transfer-dialog/cc-transfer-dialog.js';
-import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
-import '../cc-wrapup-dialog/cc-wrapup-dialog.js';
+import { InteractionActionsController, keysFor } from '../shared/interaction-actions.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { EmailDrafts } from './email-drafts.js';
 import { REPLY_MODES, emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
@@ -108,7 +105,7 @@ const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
  *
  * @summary Email conversation pane: thread, quick reply and standard reply.
  * @fires cc-email-send - An email was sent. Detail: `{ interactionId, emailId, mode }`.
- * @fires cc-transfer-request - The agent chose Transfer. Cancelable: unless the host calls `preventDefault()` (to show its own dialog), the pane opens its transfer dialog (email queues only), and wrap-up after the transfer. Detail: `{ interactionId }`.
+ * @fires cc-transfer-request - The agent chose Transfer. Cancelable: unless the host calls `preventDefault()` (to show its own dialog), the pane opens its transfer dialog (email queues only); the wrap-up dialog opens once the interaction enters wrap-up. Detail: `{ interactionId }`.
  * @fires cc-transfer - From the inner transfer dialog: the transfer started. Detail: `{ interactionId, target }`.
  * @fires cc-wrapup - From the inner wrap-up dialog: wrap-up was submitted. Detail: `{ interactionId, reasonIds }`.
  * @fires cc-template-select - From the inner template picker: a template was chosen. Detail: `{ template }`.
@@ -183,6 +180,12 @@ export class CcEmailWidget extends LitElement {
     restored: () => this.#onDraftRestored(),
   });
   readonly #thread = new EmailThread(this);
+  // R-MAIL-17, R-XFER-05: the same Transfer and wrap-up dialogs as the chat panes; the transfer dialog offers email queues only (R-XFER-07).
+  readonly #actions = new InteractionActionsController(
+    this,
+    () => this.#interaction.value,
+    () => this.#interaction.store,
+  );
   readonly #editor = new EmailEditor(this, {
     draft: () => {
       const id = this.#interaction.value?.id;
@@ -232,12 +235,6 @@ export class CcEmailWidget extends LitElement {
     if (i?.status !== 'active') return false;
     action(i);
     return true;
-  }
-
-  /** `aria-keyshortcuts` for an action's current binding. */
-  #keys(action: ShortcutAction): string | typeof nothing {
-    const binding = getShortcuts()[action];
-    return binding ? ariaKeyShortcuts(binding) : nothing;
   }
 
   /**
@@ -431,7 +428,7 @@ export class CcEmailWidget extends LitElement {
           ? this.#renderStandard(i, draft, readiness)
           : this.#renderQuick(i, draft, readiness)
         : this.#renderClosed(i)}
-      ${this.#renderDialogs(i)}`;
+      ${this.#actions.dialogs(i)}`;
   }
 
   #renderHeader(i: Interaction, draft: EmailDraft | undefined, open: boolean) {
@@ -467,11 +464,12 @@ export class CcEmailWidget extends LitElement {
           ${t('email.lightGrey')}
         </button>
         ${open
-          ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${this.#keys('transfer')} @click=${() => this.#requestTransfer(i)}>
+          ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${keysFor('transfer')} @click=${() => this.#requestTransfer(i)}>
               ${t('transfer')}
             </button>`
           : nothing}
       </div>
+      ${this.#actions.notices(i)}
     </header>`;
   }
 
@@ -655,19 +653,10 @@ export class CcEmailWidget extends LitElement {
     if (i.status === 'wrapup') {
       return html`<div class="ended" part="ended">
         <p role="status">${t('email.ended')}</p>
-        <button class="btn secondary" @click=${this.#openWrapup}>${t('email.wrapup')}</button>
+        <button class="btn secondary" @click=${() => this.#actions.openWrapup()}>${t('email.wrapup')}</button>
       </div>`;
     }
     return html`<p class="ended" part="ended">${t('email.notAccepted')}</p>`;
-  }
-
-  #renderDialogs(i: Interaction) {
-    return html`<cc-transfer-dialog
-        interaction-id=${i.id}
-        .store=${this.#interaction.store}
-        @cc-transfer=${this.#onTransferred}
-      ></cc-transfer-dialog>
-      <cc-wrapup-dialog interaction-id=${i.id} .store=${this.#interaction.store}></cc-wrapup-dialog>`;
   }
 
   // ---- thread actions --------------------------------------------------------------------
@@ -849,7 +838,7 @@ export class CcEmailWidget extends LitElement {
       new CustomEvent<CcTransferRequestDetail>('cc-transfer-request', { detail: { interactionId: i.id }, bubbles: true, composed: true, cancelable: true }),
     );
     // A host that shows its own transfer dialog cancels the event.
-    if (proceed) this.renderRoot.querySelector<CcTransferDialog>('cc-transfer-dialog')?.show();
+    if (proceed) this.#actions.openTransfer();
   }
 
   /** Opens the template list, starting a reply first when the agent is in the quick reply. */
@@ -858,15 +847,6 @@ export class CcEmailWidget extends LitElement {
     await this.updateComplete;
     this.renderRoot.querySelector<CcTemplatePicker>('cc-template-picker')?.show();
   }
-
-  readonly #onTransferred = (): void => {
-    // R-XFER-05: a transfer is followed by wrap-up.
-    this.#openWrapup();
-  };
-
-  readonly #openWrapup = (): void => {
-    this.renderRoot.querySelector<CcWrapupDialog>('cc-wrapup-dialog')?.show();
-  };
 }
 
 declare global {
