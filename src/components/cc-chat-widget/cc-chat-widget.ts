@@ -1,13 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Subscription } from 'rxjs';
 import { displayFileName } from '../../content/file-names.js';
 import type * as Files from '../../content/files.js';
-import { formatsAsMarkdown, lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
+import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
-import { safeUrl } from '../../content/url.js';
-import { errorMessage as reason, formatBytes, initials } from '../../core/format.js';
+import { errorMessage as reason, formatBytes } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
@@ -20,8 +19,8 @@ import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-pi
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { elapsed } from '../shared/elapsed.js';
-import { splitMatches } from './find.js';
 import { FindBar } from './find-bar.js';
+import { ThreadRows, dateFormat } from './thread-rows.js';
 import { ThreadViewport } from './thread-viewport.js';
 import { WorkflowsMenu } from './workflows-menu.js';
 import { styles } from './cc-chat-widget.styles.js';
@@ -52,18 +51,6 @@ export const DEFAULT_MAX_LENGTH = 1000;
 const ANNOUNCE_LIMIT = 5;
 /** How far back the live region looks for the last message it announced. */
 const ANNOUNCE_LOOKBACK = 50;
-
-// Making an Intl formatter costs far more than using one: one per locale and style.
-const formats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, style: 'date' | 'time'): Intl.DateTimeFormat {
-  const key = `${style} ${locale}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short' });
-    formats.set(key, format);
-  }
-  return format;
-}
 
 /**
  * Two shown interactions that differ only in `unread` render the same: marking what the
@@ -214,8 +201,13 @@ export class CcChatWidget extends LitElement {
   // The live region: the newest messages from others, announced once.
   #announced: readonly ChatMessage[] = [];
   #lastAnnouncedId: string | undefined;
-  readonly #find = new FindBar(this, { noticeText: (m) => this.#noticeText(m), reveal: (k) => this.#viewport.reveal(k) });
-  readonly #rows = new WeakMap<ChatMessage, { readonly key: string; readonly row: TemplateResult }>();
+  readonly #find = new FindBar(this, { noticeText: (m) => this.#rows.noticeText(m), reveal: (k) => this.#viewport.reveal(k) });
+  readonly #rows = new ThreadRows({
+    channel: () => this.servedChannel,
+    richText: () => this.features.richText,
+    needsMarkdown: () => this.#refreshWhenMarkdownLoads(),
+    retry: (i, m) => this.#retry(i, m),
+  });
 
   constructor() {
     super();
@@ -444,7 +436,7 @@ export class CcChatWidget extends LitElement {
       @scroll=${this.#viewport.onScroll}
       @keydown=${this.#viewport.onKeydown}
     >
-      ${this.#viewport.render((m) => this.#cachedRow(i, m, query, m.id === current))}
+      ${this.#viewport.render((m) => this.#rows.row(i, m, query, m.id === current))}
     </div>`;
   }
 
@@ -454,96 +446,9 @@ export class CcChatWidget extends LitElement {
       ${repeat(
         this.#announced,
         (m) => m.id,
-        (m) => html`<p>${this.#spoken(i, m)}</p>`,
+        (m) => html`<p>${this.#rows.spoken(i, m)}</p>`,
       )}
     </div>`;
-  }
-
-  #spoken(i: Interaction, m: ChatMessage): string {
-    if (m.author === 'system') return this.#noticeText(m);
-    const name = m.authorName ?? (m.author === 'customer' ? i.customer.name : '');
-    const said = m.author === 'customer' ? t('chat.customerSaid', { name }) : t('chat.agentSaid', { name });
-    const files = m.attachments.map((a) => displayFileName(a.name)).join(', ');
-    return [`${said}: ${m.text}`, files].filter(Boolean).join(' ');
-  }
-
-  #noticeText(m: ChatMessage): string {
-    const name = m.authorName ?? '';
-    return m.notice && m.notice !== 'info' ? t(`notice.${m.notice}`, { name }) : m.text || name;
-  }
-
-  #renderBody(m: ChatMessage, query: string) {
-    // R-CHAT-07: Markdown (Messenger) is rendered only through the one sanitizer (src/content), loaded on first use.
-    if (m.format === 'markdown' && this.features.richText) {
-      // Too long to format cheaply (see formatsAsMarkdown): the text as typed, and why it is plain.
-      if (!formatsAsMarkdown(m.text)) {
-        return html`<span class="text">${this.#highlight(m.text, query)}</span><span class="unformatted">${t('chat.unformatted')}</span>`;
-      }
-      this.#refreshWhenMarkdownLoads();
-      return html`<div class="rich">${lazyMarkdown(m.text)}</div>`;
-    }
-    return html`<span class="text">${this.#highlight(m.text, query)}</span>`;
-  }
-
-  /** Plain text with the find query's occurrences marked. */
-  #highlight(text: string, query: string) {
-    if (!query) return text;
-    const parts = splitMatches(text, query);
-    return parts.length === 1 ? text : parts.map((part, k) => (k % 2 === 1 ? html`<mark>${part}</mark>` : part));
-  }
-
-  /** A message's row, rebuilt only when the message or what its row shows changes (not on every render). */
-  #cachedRow(i: Interaction, m: ChatMessage, query: string, current: boolean): TemplateResult {
-    const key = `${getLocale()}\n${this.servedChannel}\n${i.customer.name}\n${query}\n${current}`;
-    const cached = this.#rows.get(m);
-    if (cached?.key === key) return cached.row;
-    const row = this.#renderMessage(i, m, query, current);
-    this.#rows.set(m, { key, row });
-    return row;
-  }
-
-  #renderMessage(i: Interaction, m: ChatMessage, query: string, current: boolean): TemplateResult {
-    if (m.author === 'system') {
-      return html`<p class="notice ${current ? 'current-match' : ''}" part="notice">${this.#highlight(this.#noticeText(m), query)}</p>`;
-    }
-    const time = dateFormat(getLocale(), 'time').format(m.timestamp);
-    if (m.author === 'agent') {
-      return html`<div class="row agent ${current ? 'current-match' : ''}">
-        <div>
-          <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">${t('chat.youSaid')}: </span>${this.#renderBody(m, query)}${this.#renderAttachments(m)}</div>
-          <div class="meta">
-            <span>${time}</span>
-            ${m.status === 'failed'
-              ? html`<span class="failed" title=${m.error ?? ''}>${t('status.failed')}</span>
-                  <button class="link-btn" @click=${() => this.#retry(i, m)}>${t('retry')}</button>`
-              : m.status
-                ? html`<span>${t(`status.${m.status}`)}</span>`
-                : nothing}
-          </div>
-        </div>
-      </div>`;
-    }
-    const name = m.authorName ?? (m.author === 'customer' ? i.customer.name : '');
-    const said = m.author === 'customer' ? t('chat.customerSaid', { name }) : t('chat.agentSaid', { name });
-    return html`<div class="row ${m.author} ${current ? 'current-match' : ''}">
-      <span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span>
-      <div>
-        <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${said}: </span>${this.#renderBody(m, query)}${this.#renderAttachments(m)}</div>
-        <div class="meta">${time}</div>
-      </div>
-    </div>`;
-  }
-
-  #renderAttachments(m: ChatMessage) {
-    if (m.attachments.length === 0) return nothing;
-    const locale = getLocale();
-    return html`<ul class="attachments">
-      ${m.attachments.map((a) => {
-        const label = t('chat.attachment', { name: displayFileName(a.name), size: formatBytes(a.size, locale) });
-        const href = safeUrl(a.url);
-        return html`<li>${href ? html`<a href=${href} download=${displayFileName(a.name)} target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
-      })}
-    </ul>`;
   }
 
   /** The template applied with what the agent has filled in so far. */

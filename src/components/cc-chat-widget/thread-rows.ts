@@ -1,0 +1,136 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { displayFileName } from '../../content/file-names.js';
+import { formatsAsMarkdown, lazyMarkdown } from '../../content/lazy-markdown.js';
+import { safeUrl } from '../../content/url.js';
+import { formatBytes, initials } from '../../core/format.js';
+import type { ChatChannel, ChatMessage, Interaction } from '../../core/types.js';
+import { getLocale, t } from '../../controllers/localize.js';
+import { splitMatches } from './find.js';
+
+// Making an Intl formatter costs far more than using one: one per locale and style.
+const formats = new Map<string, Intl.DateTimeFormat>();
+export function dateFormat(locale: string, style: 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${style} ${locale}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short' });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** Options of {@link ThreadRows}. */
+export interface ThreadRowsOptions {
+  /** The pane's channel (rows differ per channel). */
+  readonly channel: () => ChatChannel;
+  /** Whether the channel formats Markdown (R-CHAT-07). */
+  readonly richText: () => boolean;
+  /** A Markdown row is shown: the host renders again once the Markdown module has loaded. */
+  readonly needsMarkdown: () => void;
+  /** Retry on a failed message. */
+  readonly retry: (i: Interaction, m: ChatMessage) => void;
+}
+
+/**
+ * The chat thread's rows: customer and peer bubbles with initials, the agent's bubbles with
+ * delivery state and **Retry**, centred system notices, attachments, find highlights. A
+ * row is rebuilt only when its message or what it shows (locale, channel, customer name,
+ * find query, current match) changes, so a render of a long thread reuses the rest.
+ */
+export class ThreadRows {
+  readonly #options: ThreadRowsOptions;
+  readonly #rows = new WeakMap<ChatMessage, { readonly key: string; readonly row: TemplateResult }>();
+
+  constructor(options: ThreadRowsOptions) {
+    this.#options = options;
+  }
+
+  /** What the live region says for a message. */
+  spoken(i: Interaction, m: ChatMessage): string {
+    if (m.author === 'system') return this.noticeText(m);
+    const name = m.authorName ?? (m.author === 'customer' ? i.customer.name : '');
+    const said = m.author === 'customer' ? t('chat.customerSaid', { name }) : t('chat.agentSaid', { name });
+    const files = m.attachments.map((a) => displayFileName(a.name)).join(', ');
+    return [`${said}: ${m.text}`, files].filter(Boolean).join(' ');
+  }
+
+  /** A system notice's shown (localised) text. */
+  noticeText(m: ChatMessage): string {
+    const name = m.authorName ?? '';
+    return m.notice && m.notice !== 'info' ? t(`notice.${m.notice}`, { name }) : m.text || name;
+  }
+
+  #body(m: ChatMessage, query: string) {
+    // R-CHAT-07: Markdown (Messenger) is rendered only through the one sanitizer (src/content), loaded on first use.
+    if (m.format === 'markdown' && this.#options.richText()) {
+      // Too long to format cheaply (see formatsAsMarkdown): the text as typed, and why it is plain.
+      if (!formatsAsMarkdown(m.text)) {
+        return html`<span class="text">${this.#highlight(m.text, query)}</span><span class="unformatted">${t('chat.unformatted')}</span>`;
+      }
+      this.#options.needsMarkdown();
+      return html`<div class="rich">${lazyMarkdown(m.text)}</div>`;
+    }
+    return html`<span class="text">${this.#highlight(m.text, query)}</span>`;
+  }
+
+  /** Plain text with the find query's occurrences marked. */
+  #highlight(text: string, query: string) {
+    if (!query) return text;
+    const parts = splitMatches(text, query);
+    return parts.length === 1 ? text : parts.map((part, k) => (k % 2 === 1 ? html`<mark>${part}</mark>` : part));
+  }
+
+  /** A message's row, rebuilt only when the message or what its row shows changes (not on every render). */
+  row(i: Interaction, m: ChatMessage, query: string, current: boolean): TemplateResult {
+    const key = `${getLocale()}\n${this.#options.channel()}\n${i.customer.name}\n${query}\n${current}`;
+    const cached = this.#rows.get(m);
+    if (cached?.key === key) return cached.row;
+    const row = this.#render(i, m, query, current);
+    this.#rows.set(m, { key, row });
+    return row;
+  }
+
+  #render(i: Interaction, m: ChatMessage, query: string, current: boolean): TemplateResult {
+    if (m.author === 'system') {
+      return html`<p class="notice ${current ? 'current-match' : ''}" part="notice">${this.#highlight(this.noticeText(m), query)}</p>`;
+    }
+    const time = dateFormat(getLocale(), 'time').format(m.timestamp);
+    if (m.author === 'agent') {
+      return html`<div class="row agent ${current ? 'current-match' : ''}">
+        <div>
+          <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">${t('chat.youSaid')}: </span>${this.#body(m, query)}${this.#attachments(m)}</div>
+          <div class="meta">
+            <span>${time}</span>
+            ${m.status === 'failed'
+              ? html`<span class="failed" title=${m.error ?? ''}>${t('status.failed')}</span>
+                  <button class="link-btn" @click=${() => this.#options.retry(i, m)}>${t('retry')}</button>`
+              : m.status
+                ? html`<span>${t(`status.${m.status}`)}</span>`
+                : nothing}
+          </div>
+        </div>
+      </div>`;
+    }
+    const name = m.authorName ?? (m.author === 'customer' ? i.customer.name : '');
+    const said = m.author === 'customer' ? t('chat.customerSaid', { name }) : t('chat.agentSaid', { name });
+    return html`<div class="row ${m.author} ${current ? 'current-match' : ''}">
+      <span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span>
+      <div>
+        <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${said}: </span>${this.#body(m, query)}${this.#attachments(m)}</div>
+        <div class="meta">${time}</div>
+      </div>
+    </div>`;
+  }
+
+  #attachments(m: ChatMessage) {
+    if (m.attachments.length === 0) return nothing;
+    const locale = getLocale();
+    return html`<ul class="attachments">
+      ${m.attachments.map((a) => {
+        const label = t('chat.attachment', { name: displayFileName(a.name), size: formatBytes(a.size, locale) });
+        const href = safeUrl(a.url);
+        return html`<li>${href ? html`<a href=${href} download=${displayFileName(a.name)} target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
+      })}
+    </ul>`;
+  }
+}
