@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Subscription } from 'rxjs';
 import { displayFileName } from '../../content/file-names.js';
 import type * as Files from '../../content/files.js';
@@ -20,6 +19,7 @@ import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { elapsed } from '../shared/elapsed.js';
 import { FindBar } from './find-bar.js';
+import { LiveRegion } from './live-region.js';
 import { ThreadRows, dateFormat } from './thread-rows.js';
 import { ThreadViewport } from './thread-viewport.js';
 import { WorkflowsMenu } from './workflows-menu.js';
@@ -47,10 +47,6 @@ export interface CcWorkflowDetail {
 /** Default composer limit (R-CHAT-03). */
 export const DEFAULT_MAX_LENGTH = 1000;
 
-/** Most new messages the live region holds: a burst is announced whole up to this. */
-const ANNOUNCE_LIMIT = 5;
-/** How far back the live region looks for the last message it announced. */
-const ANNOUNCE_LOOKBACK = 50;
 
 /**
  * Two shown interactions that differ only in `unread` render the same: marking what the
@@ -198,9 +194,7 @@ export class CcChatWidget extends LitElement {
     },
   });
   #awaitingMarkdown = false;
-  // The live region: the newest messages from others, announced once.
-  #announced: readonly ChatMessage[] = [];
-  #lastAnnouncedId: string | undefined;
+  readonly #live = new LiveRegion();
   readonly #find = new FindBar(this, { noticeText: (m) => this.#rows.noticeText(m), reveal: (k) => this.#viewport.reveal(k) });
   readonly #rows = new ThreadRows({
     channel: () => this.servedChannel,
@@ -309,12 +303,9 @@ export class CcChatWidget extends LitElement {
       this.endError = '';
       this.#find.reset();
       this.#viewport.reset();
-      this.#announced = [];
-      this.#lastAnnouncedId = undefined;
-      // What the conversation already holds is not news: only its latest message from others is shown.
-      if (i) this.#announce(i.messages, 1);
+      this.#live.reset(i?.messages);
     } else if (i) {
-      this.#announce(i.messages, ANNOUNCE_LIMIT);
+      this.#live.update(i.messages);
     }
     this.#viewport.layout(i?.messages ?? []);
   }
@@ -338,23 +329,6 @@ export class CcChatWidget extends LitElement {
         if (this.#interaction.value?.id === id) this.focusComposer();
       });
     });
-  }
-
-  /** The live region takes messages from others that arrived since the last render (at most `limit`, newest last). */
-  #announce(messages: readonly ChatMessage[], limit: number): void {
-    const fresh: ChatMessage[] = [];
-    let newest: string | undefined;
-    for (let k = messages.length - 1, seen = 0; k >= 0 && seen < ANNOUNCE_LOOKBACK; k--, seen++) {
-      const m = messages[k];
-      // The agent's own messages are not news to them (and change id once sent).
-      if (!m || m.author === 'agent') continue;
-      if (m.id === this.#lastAnnouncedId) break;
-      newest ??= m.id;
-      if (fresh.length < limit) fresh.push(m);
-    }
-    if (newest === undefined) return;
-    this.#lastAnnouncedId = newest;
-    this.#announced = fresh.reverse();
   }
 
   /** Messenger's template preview, as sanitized Markdown once the content module has loaded. */
@@ -385,7 +359,7 @@ export class CcChatWidget extends LitElement {
       return html`<p class="empty" part="empty">${text}</p>`;
     }
     const composer = this.#composers.get(i.id);
-    return html`${this.#renderHeader(i)} ${this.#find.render(i)} ${this.#renderThread(i)} ${this.#renderLive(i)}
+    return html`${this.#renderHeader(i)} ${this.#find.render(i)} ${this.#renderThread(i)} ${this.#live.render((m) => this.#rows.spoken(i, m))}
       <p class="typing" aria-live="polite">${i.customerTyping ? t('chat.typing', { name: i.customer.name }) : nothing}</p>
       ${i.status === 'wrapup' ? html`<p class="ended" role="status">${t('chat.ended')}</p>` : this.#renderComposer(i, composer)}
       ${this.features.consentToEnd ? this.#renderConfirm(i) : nothing} ${this.#actions.dialogs(i)}`;
@@ -437,17 +411,6 @@ export class CcChatWidget extends LitElement {
       @keydown=${this.#viewport.onKeydown}
     >
       ${this.#viewport.render((m) => this.#rows.row(i, m, query, m.id === current))}
-    </div>`;
-  }
-
-  /** New messages from others, announced politely; the thread itself is not live, so scrolling announces nothing. */
-  #renderLive(i: Interaction) {
-    return html`<div class="visually-hidden live" aria-live="polite">
-      ${repeat(
-        this.#announced,
-        (m) => m.id,
-        (m) => html`<p>${this.#rows.spoken(i, m)}</p>`,
-      )}
     </div>`;
   }
 
