@@ -1,10 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Subscription } from 'rxjs';
-import { DEFAULT_ATTACHMENT_LIMITS, checkAttachment, displayFileName } from '../../content/files.js';
-import { markdown, renderMarkdown } from '../../content/markdown.js';
+import { renderMarkdown } from '../../content/markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
-import { errorMessage as reason, formatBytes } from '../../core/format.js';
+import { errorMessage as reason } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, Interaction, MessageTemplate } from '../../core/types.js';
@@ -16,7 +15,6 @@ import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController, keysFor } from '../shared/interaction-actions.js';
-import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { EmailDrafts } from './email-drafts.js';
 import { REPLY_MODES, emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
 import {
@@ -33,6 +31,9 @@ import {
 import { sendReadiness, type Readiness } from './email-readiness.js';
 import { EmailEditor } from './email-editor.js';
 import { EmailThread } from './email-thread.js';
+import { EmailComposerState } from './email-composer-state.js';
+import { pendingAttachments } from './email-attachments.js';
+import { templatePanel, unknownNames, withParam } from './email-template-panel.js';
 import {
   forwardedHtml,
   outgoingBody,
@@ -58,22 +59,8 @@ export interface CcTransferRequestDetail {
   readonly interactionId: string;
 }
 
-/** A message under the composer. */
-interface Notice {
-  readonly kind: 'error' | 'status';
-  readonly text: string;
-}
-
-/** Per-interaction composer state that is not part of the draft. */
-interface ComposerUi {
-  readonly uploading: readonly string[];
-  readonly notices: readonly Notice[];
-  readonly sending: boolean;
-}
-
-const IDLE_UI: ComposerUi = { uploading: [], notices: [], sending: false };
-
 type Field = 'to' | 'cc' | 'subject';
+
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 
 /**
@@ -196,7 +183,7 @@ export class CcEmailWidget extends LitElement {
     dropped: (files) => this.#whenShown((i) => void this.#uploadAll(i, files, (file) => file.type.startsWith('image/'))),
     pickImage: () => this.#pick('#image-file'),
   });
-  readonly #ui = new Map<string, ComposerUi>();
+  readonly #composer = new EmailComposerState(this);
   #acceptedStore: InteractionStore | undefined;
   #acceptedSubscription: Subscription | undefined;
   #shownId: string | undefined;
@@ -351,20 +338,6 @@ export class CcEmailWidget extends LitElement {
 
   // ---- helpers -------------------------------------------------------------------------
 
-  #uiOf(id: string): ComposerUi {
-    return this.#ui.get(id) ?? IDLE_UI;
-  }
-
-  #setUi(id: string, change: (ui: ComposerUi) => Partial<ComposerUi>): void {
-    const current = this.#uiOf(id);
-    this.#ui.set(id, { ...current, ...change(current) });
-    this.requestUpdate();
-  }
-
-  #notify(id: string, notice: Notice): void {
-    this.#setUi(id, (ui) => ({ notices: [...ui.notices.filter((n) => n.text !== notice.text), notice] }));
-  }
-
   /** Changes the interaction's draft, starting one that answers the latest email when there is none. */
   #patch(i: Interaction, change: (d: EmailDraft) => EmailDraft): void {
     const next = patchDraft(i, this.#drafts.get(i.id), change);
@@ -397,7 +370,7 @@ export class CcEmailWidget extends LitElement {
   }
 
   #readiness(i: Interaction, draft: EmailDraft | undefined, outgoing: OutgoingEmail | undefined): Readiness {
-    const ui = this.#uiOf(i.id);
+    const ui = this.#composer.of(i.id);
     const applied = draft && this.#applied(i, draft);
     return sendReadiness(draft, outgoing, {
       status: i.status,
@@ -481,25 +454,9 @@ export class CcEmailWidget extends LitElement {
     </div>`;
   }
 
-  #renderNotices(i: Interaction, readiness: Readiness) {
-    const ui = this.#uiOf(i.id);
-    return html`${readiness.pci.length > 0
-        ? html`<div class="error" part="error" role="alert" id="pci">${readiness.pci.map(
-            (p) => html`<p>${p.kind === 'text' ? t('email.pci') : t('email.pciAttachment', { name: displayFileName(p.name) })}</p>`,
-          )}</div>`
-        : nothing}
-      ${ui.sending ? html`<p class="status" role="status">${t('email.sending')}</p>` : nothing}
-      ${ui.notices.map(
-        (n) => html`<p class=${n.kind === 'error' ? 'error' : 'status'} part=${n.kind === 'error' ? 'error' : 'status'} role=${n.kind === 'error' ? 'alert' : 'status'}>
-          ${n.text}
-        </p>`,
-      )}
-      ${draftMaskedNotice(this.#drafts.masked(i.id))}`;
-  }
-
   #renderQuick(i: Interaction, draft: EmailDraft | undefined, readiness: Readiness) {
     if (!latestInbound(i)) return nothing;
-    const ui = this.#uiOf(i.id);
+    const ui = this.#composer.of(i.id);
     return html`<div class="composer quick" part="composer">
       <label class="visually-hidden" for="quick">${t('email.quickReply')}</label>
       <textarea
@@ -515,7 +472,7 @@ export class CcEmailWidget extends LitElement {
         @keydown=${(e: KeyboardEvent) => this.#onSendKey(i, e)}
       ></textarea>
       <button class="btn send" part="send" ?disabled=${!readiness.ready} @click=${() => void this.#send(i)}>${t('send')}</button>
-      ${this.#renderNotices(i, readiness)}
+      ${this.#composer.renderNotices(i.id, readiness.pci, this.#drafts.masked(i.id))}
     </div>`;
   }
 
@@ -552,7 +509,7 @@ export class CcEmailWidget extends LitElement {
   }
 
   #renderStandard(i: Interaction, draft: EmailDraft, readiness: Readiness) {
-    const ui = this.#uiOf(i.id);
+    const ui = this.#composer.of(i.id);
     const applied = this.#applied(i, draft);
     const label = t(draft.mode === 'reply' ? 'email.reply' : draft.mode === 'reply-all' ? 'email.replyAll' : 'email.forward');
     return html`<section class="composer standard" part="composer" aria-label=${label}>
@@ -577,76 +534,23 @@ export class CcEmailWidget extends LitElement {
       </div>
       ${this.#editor.renderLinkForm()}
       ${draft.template && applied
-        ? this.#renderTemplate(i, draft, applied)
+        ? templatePanel(draft.template, applied, {
+            param: (name, value) => this.#patch(i, (d) => withParam(d, name, value)),
+            remove: () => this.#removeTemplate(i),
+            edit: () => this.#editTemplate(i, applied),
+          })
         : this.#editor.renderEditor({
             sending: ui.sending,
             invalidBy: readiness.pci.length > 0 ? 'pci' : undefined,
             keydown: (e) => this.#onSendKey(i, e),
           })}
-      ${this.#renderPending(i, draft)}
+      ${pendingAttachments(draft.attachments, ui.uploading, (id) => this.#patch(i, (d) => ({ ...d, attachments: d.attachments.filter((x) => x.id !== id) })))}
       <div class="send-row">
         <button class="btn send" part="send" ?disabled=${!readiness.ready} @click=${() => void this.#send(i)}>${t('send')}</button>
         <button class="btn secondary" ?disabled=${ui.sending} @click=${() => this.#discard(i)}>${t('email.discard')}</button>
       </div>
-      ${this.#renderNotices(i, readiness)}
+      ${this.#composer.renderNotices(i.id, readiness.pci, this.#drafts.masked(i.id))}
     </section>`;
-  }
-
-  #renderTemplate(i: Interaction, draft: EmailDraft, applied: AppliedTemplate) {
-    const inUse = draft.template;
-    if (!inUse) return nothing;
-    const missing = applied.missingParams.length;
-    return html`<section id="template-panel" class="template" part="template" aria-label=${t('template.inUse', { name: inUse.template.name })}>
-      <h3>${t('template.inUse', { name: inUse.template.name })}</h3>
-      ${inUse.template.locked ? html`<p class="muted">${t('template.lockedHint')}</p>` : nothing}
-      ${applied.params.map(
-        (name) => html`<label class="param"
-          ><span>${name}</span
-          ><input
-            type="text"
-            .value=${inUse.params[name] ?? ''}
-            aria-invalid=${applied.missingParams.includes(name) ? 'true' : 'false'}
-            @input=${(e: InputEvent) => {
-              const value = (e.target as HTMLInputElement).value;
-              this.#patch(i, (d) => (d.template ? { ...d, template: { ...d.template, params: { ...d.template.params, [name]: value } } } : d));
-            }}
-        /></label>`,
-      )}
-      <div class="preview" role="group" aria-label=${t('template.preview')}>${markdown(applied.text)}</div>
-      ${missing > 0 ? html`<p class="muted">${t('template.fill', { count: missing })}</p>` : nothing}
-      ${applied.unknownVariables.length > 0
-        ? html`<p class="warning">${t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') })}</p>`
-        : nothing}
-      <div class="template-actions">
-        <button class="btn secondary" @click=${() => this.#removeTemplate(i)}>${t('template.remove')}</button>
-        ${!inUse.template.locked && applied.ready
-          ? html`<button class="btn secondary" @click=${() => this.#editTemplate(i, applied)}>${t('template.edit')}</button>`
-          : nothing}
-      </div>
-    </section>`;
-  }
-
-  #renderPending(i: Interaction, draft: EmailDraft) {
-    const files = draft.attachments.filter((a) => !a.contentId);
-    const uploading = this.#uiOf(i.id).uploading;
-    if (files.length === 0 && uploading.length === 0) return nothing;
-    const locale = getLocale();
-    return html`<ul class="pending" aria-label=${t('attach.list')}>
-      ${files.map((a) => {
-        const name = displayFileName(a.name);
-        return html`<li class="chip">
-          <span>${t('chat.attachment', { name, size: formatBytes(a.size, locale) })}</span>
-          <button
-            class="chip-remove"
-            aria-label=${t('attach.remove', { name })}
-            @click=${() => this.#patch(i, (d) => ({ ...d, attachments: d.attachments.filter((x) => x.id !== a.id) }))}
-          >
-            ×
-          </button>
-        </li>`;
-      })}
-      ${uploading.map((name) => html`<li class="chip uploading" role="status">${t('attach.uploading', { name })}</li>`)}
-    </ul>`;
   }
 
   #renderClosed(i: Interaction) {
@@ -658,8 +562,6 @@ export class CcEmailWidget extends LitElement {
     }
     return html`<p class="ended" part="ended">${t('email.notAccepted')}</p>`;
   }
-
-  // ---- thread actions --------------------------------------------------------------------
 
   // ---- composing ---------------------------------------------------------------------------
 
@@ -713,7 +615,7 @@ export class CcEmailWidget extends LitElement {
 
   #discard(i: Interaction): void {
     this.#drafts.clear(i.id);
-    this.#ui.delete(i.id);
+    this.#composer.clear(i.id);
     this.#editor.clear();
     void this.#focusAfterUpdate('#quick');
   }
@@ -736,11 +638,11 @@ export class CcEmailWidget extends LitElement {
     const outgoing = this.#outgoing(i, draft);
     // R-MAIL-06, R-MAIL-11, R-MAIL-16, R-TPL-03: nothing leaves while any check fails.
     if (!outgoing || !this.#readiness(i, draft, outgoing).ready) return;
-    this.#setUi(i.id, () => ({ sending: true, notices: [] }));
+    this.#composer.set(i.id, () => ({ sending: true, notices: [] }));
     try {
       const emailId = await store.sendEmail(i.id, outgoing);
       this.#drafts.clear(i.id);
-      this.#ui.delete(i.id);
+      this.#composer.clear(i.id);
       this.#editor.reload();
       this.announcement = t('email.sent');
       this.dispatchEvent(
@@ -749,8 +651,8 @@ export class CcEmailWidget extends LitElement {
       if (this.#interaction.value?.id === i.id) void this.#focusAfterUpdate('#quick');
     } catch (e) {
       // The draft stays as it was: the agent can fix the problem and send again.
-      this.#setUi(i.id, () => ({ sending: false }));
-      this.#notify(i.id, { kind: 'error', text: t('email.sendFailed', { reason: reason(e) }) });
+      this.#composer.set(i.id, () => ({ sending: false }));
+      this.#composer.notify(i.id, { kind: 'error', text: t('email.sendFailed', { reason: reason(e) }) });
     }
   }
 
@@ -774,16 +676,7 @@ export class CcEmailWidget extends LitElement {
   }
 
   async #upload(store: InteractionStore, i: Interaction, file: File, inline: boolean): Promise<void> {
-    const name = displayFileName(file.name);
-    const check = checkAttachment(file, DEFAULT_ATTACHMENT_LIMITS);
-    if (!check.ok) {
-      this.#notify(i.id, { kind: 'error', text: t(`attach.${check.reason}`, { name, max: formatBytes(DEFAULT_ATTACHMENT_LIMITS.maxBytes, getLocale()) }) });
-      return;
-    }
-    this.#setUi(i.id, (ui) => ({ uploading: [...ui.uploading, name] }));
-    try {
-      const uploaded = await store.uploadAttachment(i.id, file);
-      const attachment: Attachment = inline ? { ...uploaded, contentId: `cc-inline-${uploaded.id}` } : uploaded;
+    await this.#composer.upload(store, i.id, file, inline, (attachment, name) => {
       this.#patch(i, (d) => ({ ...d, attachments: [...d.attachments, attachment] }));
       if (inline && attachment.url) {
         const img = document.createElement('img');
@@ -791,15 +684,9 @@ export class CcEmailWidget extends LitElement {
         img.alt = name;
         this.#editor.insertAtCaret(img);
       }
-    } catch (err) {
-      this.#notify(i.id, { kind: 'error', text: t('attach.failed', { name, reason: reason(err) }) });
-    } finally {
-      this.#setUi(i.id, (ui) => {
-        const k = ui.uploading.indexOf(name);
-        return { uploading: k < 0 ? ui.uploading : [...ui.uploading.slice(0, k), ...ui.uploading.slice(k + 1)] };
-      });
-    }
+    });
   }
+
 
   /** R-MAIL-14: a chosen template replaces whatever the body held. */
   #useTemplate(i: Interaction, template: MessageTemplate): void {
@@ -815,7 +702,7 @@ export class CcEmailWidget extends LitElement {
       void this.#focusAfterUpdate('#editor');
     }
     if (applied.unknownVariables.length > 0) {
-      this.#notify(i.id, { kind: 'status', text: t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') }) });
+      this.#composer.notify(i.id, { kind: 'status', text: t('template.unknown', { names: unknownNames(applied) }) });
     }
   }
 

@@ -1,0 +1,31 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { displayFileName } from '../../content/files.js';
+import { formatBytes } from '../../core/format.js';
+import type { Attachment } from '../../core/types.js';
+import { getLocale, t } from '../../controllers/localize.js';
+
+/**
+ * The files a standard reply will send, each removable, and those still uploading.
+ * Inline images are not listed: they show in the body.
+ */
+export function pendingAttachments(attachments: readonly Attachment[], uploading: readonly string[], remove: (id: string) => void): TemplateResult | typeof nothing {
+  const files = attachments.filter((a) => !a.contentId);
+  if (files.length === 0 && uploading.length === 0) return nothing;
+  const locale = getLocale();
+  return html`<ul class="pending" aria-label=${t('attach.list')}>
+    ${files.map((a) => {
+      const name = displayFileName(a.name);
+      return html`<li class="chip">
+        <span>${t('chat.attachment', { name, size: formatBytes(a.size, locale) })}</span>
+        <button
+          class="chip-remove"
+          aria-label=${t('attach.remove', { name })}
+          @click=${() => remove(a.id)}
+        >
+          ×
+        </button>
+      </li>`;
+    })}
+    ${uploading.map((name) => html`<li class="chip uploading" role="status">${t('attach.uploading', { name })}</li>`)}
+  </ul>`;
+}
