@@ -105,6 +105,7 @@ export const enCore = {
   'format.code': 'Code',
   'workflow.menu': 'Workflows',
   'workflow.none': 'No workflows for this channel',
+  'workflow.loading': 'Loading workflows…',
   'workflow.loadFailed': 'Could not load workflows: {reason}',
   'workflow.started': 'Workflow “{name}” triggered. {message}',
   'workflow.failed': 'Workflow “{name}” failed: {reason}',

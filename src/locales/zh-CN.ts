@@ -96,6 +96,7 @@ export const zhCN: Messages = {
   'format.code': '代码',
   'workflow.menu': '触发工作流程',
   'workflow.none': '此信道没有工作流程',
+  'workflow.loading': '正在加载工作流程…',
   'workflow.loadFailed': '无法加载工作流程：{reason}',
   'workflow.started': '已触发工作流程“{name}”。{message}',
   'workflow.failed': '工作流程“{name}”失败：{reason}',

@@ -50,7 +50,7 @@ describe('<cc-chat-widget> Workflows menu', () => {
     await until(() => loads.length === 1, 'a load');
     await el.updateComplete;
     expect(menu.getAttribute('aria-expanded')).to.equal('true');
-    expect(shadow(el, '#workflows [role="status"]').textContent).to.contain('Loading');
+    expect(shadow(el, '#workflows [role="status"]').textContent).to.equal('Loading workflows…');
     await expect(el).to.be.accessible();
     expect(load(0).channel).to.equal('webchat');
     load(0).resolve(WORKFLOWS);
@@ -82,7 +82,7 @@ describe('<cc-chat-widget> Workflows menu', () => {
     await until(() => loads.length === 2, 'a second load');
     await el.updateComplete;
     expect(shadowAll(el, '#workflows [role="alert"]')).to.have.length(0);
-    expect(shadow(el, '#workflows [role="status"]').textContent).to.contain('Loading');
+    expect(shadow(el, '#workflows [role="status"]').textContent).to.equal('Loading workflows…');
     expect(el.shadowRoot?.activeElement, 'focus stays in the pane while loading').to.equal(button(el, 'Workflows'));
     load(1).reject(new Error('still down'));
     await until(() => active(el) === 'Retry', 'focus on Retry again');

@@ -52,7 +52,7 @@ export class WorkflowsMenu {
   }
 
   #renderBody(): TemplateResult {
-    const loading = () => html`<p class="muted" role="status">${t('templates.loading')}</p>`;
+    const loading = () => html`<p class="muted" role="status">${t('workflow.loading')}</p>`;
     return this.#task.render({
       initial: loading,
       pending: loading,
