@@ -14,12 +14,13 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import '../cc-template-picker/cc-template-picker.js';
-import { InteractionActionsController, keysFor } from '../shared/interaction-actions.js';
+import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
-import { REPLY_MODES, emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
+import { emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
 import {
   answeredEmail,
   composeDraft,
+  forwardQuote,
   isNewForward,
   latestInbound,
   ownAddresses,
@@ -31,18 +32,18 @@ import {
 import { sendReadiness, type Readiness } from './email-readiness.js';
 import { EmailEditor } from './email-editor.js';
 import { EmailThread } from './email-thread.js';
+import { emailHeader } from './email-header.js';
+import { composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
 import { pendingAttachments } from './email-attachments.js';
-import { templatePanel, unknownNames, withParam } from './email-template-panel.js';
+import { keepsTemplate, templateHtml, templatePanel, unknownNames, withParam, withTemplate } from './email-template-panel.js';
 import {
-  forwardedHtml,
   outgoingBody,
   type OutgoingBody,
   serialize,
   textOf,
 } from './email-html.js';
 import { styles } from './cc-email-widget.styles.js';
-import { elapsed } from '../shared/elapsed.js';
 
 registerEnglish(enEmail);
 
@@ -58,8 +59,6 @@ export interface CcEmailSendDetail {
 export interface CcTransferRequestDetail {
   readonly interactionId: string;
 }
-
-type Field = 'to' | 'cc' | 'subject';
 
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 
@@ -405,46 +404,16 @@ export class CcEmailWidget extends LitElement {
   }
 
   #renderHeader(i: Interaction, draft: EmailDraft | undefined, open: boolean) {
-    const first = i.emails.find((e) => e.direction === 'inbound');
-    const since = i.acceptedAt ?? i.offeredAt;
-    const customer = i.customer.email ?? i.source.email ?? first?.from ?? '';
-    const mode = draft?.mode ?? 'quick';
-    const ccShown = draft !== undefined && showsCc(draft);
-    const modeLabel = (m: ReplyMode) => t(m === 'reply' ? 'email.reply' : m === 'reply-all' ? 'email.replyAll' : 'email.forward');
-    // A group, not a banner landmark: a page can hold several panes (R-X-02).
-    return html`<header part="header" role="group" aria-labelledby="pane-title">
-      <h2 id="pane-title">${first?.subject || t('email.noSubject')}</h2>
-      <dl>
-        <div><dt>${t('email.from')}</dt><dd>${i.customer.name ? `${i.customer.name} <${customer}>` : customer}</dd></div>
-        <div><dt>${t('email.to')}</dt><dd>${first?.to.join(', ') ?? ''}</dd></div>
-        <div><dt>${t('chat.queue')}</dt><dd>${i.queue.name}</dd></div>
-        <div>
-          <dt>${t('chat.duration')}</dt>
-          <dd><span class="timer" role="timer">${elapsed(since)}</span></dd>
-        </div>
-      </dl>
-      <div class="actions" part="actions" role="group" aria-label=${t('email.actions')}>
-        ${open
-          ? html`${REPLY_MODES.map(
-                (m) => html`<button class="btn secondary" aria-pressed=${mode === m ? 'true' : 'false'} @click=${() => this.#compose(i, m)}>
-                  ${modeLabel(m)}
-                </button>`,
-              )}
-              <button class="btn secondary" aria-expanded=${ccShown ? 'true' : 'false'} @click=${() => this.#toggleCc(i)}>${t('email.cc')}</button>`
-          : nothing}
-        ${first ? html`<button class="btn secondary" @click=${() => void this.#thread.reveal(i, first.id)}>${t('email.viewOriginal')}</button>` : nothing}
-        <button class="btn secondary" aria-pressed=${this.lightGrey ? 'true' : 'false'} @click=${() => (this.lightGrey = !this.lightGrey)}>
-          ${t('email.lightGrey')}
-        </button>
-        ${open
-          ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${keysFor('transfer')} @click=${() => this.#requestTransfer(i)}>
-              ${t('transfer')}
-            </button>`
-          : nothing}
-      </div>
-      ${this.#actions.notices(i)}
-    </header>`;
+    const state = { open, mode: draft?.mode ?? 'quick', ccShown: draft !== undefined && showsCc(draft), lightGrey: this.lightGrey, notices: this.#actions.notices(i) };
+    return emailHeader(i, state, {
+      compose: (mode) => this.#compose(i, mode),
+      toggleCc: () => this.#toggleCc(i),
+      viewOriginal: (id) => void this.#thread.reveal(i, id),
+      toggleLightGrey: () => (this.lightGrey = !this.lightGrey),
+      transfer: () => this.#requestTransfer(i),
+    });
   }
+
 
   #renderBanner(i: Interaction) {
     const latest = latestInbound(i);
@@ -456,56 +425,29 @@ export class CcEmailWidget extends LitElement {
 
   #renderQuick(i: Interaction, draft: EmailDraft | undefined, readiness: Readiness) {
     if (!latestInbound(i)) return nothing;
-    const ui = this.#composer.of(i.id);
-    return html`<div class="composer quick" part="composer">
-      <label class="visually-hidden" for="quick">${t('email.quickReply')}</label>
-      <textarea
-        id="quick"
-        part="quick-reply"
-        rows="3"
-        placeholder=${t('email.quickReply')}
-        .value=${draft?.quickText ?? ''}
-        ?readonly=${ui.sending}
-        aria-invalid=${readiness.pci.length > 0 ? 'true' : 'false'}
-        aria-describedby=${readiness.pci.length > 0 ? 'pci' : nothing}
-        @input=${(e: InputEvent) => this.#patch(i, (d) => ({ ...d, quickText: (e.target as HTMLTextAreaElement).value }))}
-        @keydown=${(e: KeyboardEvent) => this.#onSendKey(i, e)}
-      ></textarea>
-      <button class="btn send" part="send" ?disabled=${!readiness.ready} @click=${() => void this.#send(i)}>${t('send')}</button>
-      ${this.#composer.renderNotices(i.id, readiness.pci, this.#drafts.masked(i.id))}
-    </div>`;
+    return quickReplyBox({
+      text: draft?.quickText ?? '',
+      sending: this.#composer.of(i.id).sending,
+      ready: readiness.ready,
+      invalidBy: readiness.pci.length > 0 ? 'pci' : undefined,
+      input: (text) => this.#patch(i, (d) => ({ ...d, quickText: text })),
+      keydown: (e) => this.#onSendKey(i, e),
+      send: () => void this.#send(i),
+      notices: this.#composer.renderNotices(i.id, readiness.pci, this.#drafts.masked(i.id)),
+    });
   }
 
   #renderField(i: Interaction, draft: EmailDraft, field: Field, invalid: readonly string[]) {
-    const editable = isEditable(draft.mode, field);
-    const label = t(field === 'to' ? 'email.to' : field === 'cc' ? 'email.cc' : 'email.subject');
-    const showErrors = invalid.length > 0 && this.editing !== field;
-    return html`<div class="field">
-      <label for=${field}>${label}</label>
-      <input
-        id=${field}
-        type="text"
-        autocomplete="off"
-        spellcheck="false"
-        inputmode=${field === 'subject' ? 'text' : 'email'}
-        .value=${draft[field]}
-        ?readonly=${!editable}
-        aria-invalid=${showErrors ? 'true' : 'false'}
-        aria-describedby=${showErrors ? `${field}-errors` : field === 'to' && editable ? 'to-hint' : nothing}
-        @focus=${() => (this.editing = field)}
-        @blur=${() => (this.editing = undefined)}
-        @input=${(e: InputEvent) => {
-          const value = (e.target as HTMLInputElement).value;
-          this.#patch(i, (d) => ({ ...d, [field]: value }));
-        }}
-        @keydown=${(e: KeyboardEvent) => this.#onSendKey(i, e)}
-      />
-      ${showErrors
-        ? html`<div class="error field-errors" part="error" id="${field}-errors" role="alert">
-            ${invalid.map((address) => html`<p>${t('email.invalidAddress', { address, field: label })}</p>`)}
-          </div>`
-        : nothing}
-    </div>`;
+    return composeField(field, {
+      value: draft[field],
+      editable: isEditable(draft.mode, field),
+      invalid,
+      editing: this.editing === field,
+      focus: () => (this.editing = field),
+      blur: () => (this.editing = undefined),
+      input: (value) => this.#patch(i, (d) => ({ ...d, [field]: value })),
+      keydown: (e) => this.#onSendKey(i, e),
+    });
   }
 
   #renderStandard(i: Interaction, draft: EmailDraft, readiness: Readiness) {
@@ -574,23 +516,7 @@ export class CcEmailWidget extends LitElement {
       void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');
       return;
     }
-    const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(answered.timestamp);
-    const forwarding = isNewForward(base, answered, mode);
-    const forward = forwarding
-      ? forwardedHtml(
-          answered,
-          {
-            title: t('email.forwarded'),
-            from: t('email.from'),
-            date: t('email.date'),
-            subject: t('email.subject'),
-            to: t('email.to'),
-            cc: t('email.cc'),
-          },
-          date,
-          this.#thread.imagesAllowed(i, answered.id),
-        )
-      : '';
+    const forward = isNewForward(base, answered, mode) ? forwardQuote(answered, this.#thread.imagesAllowed(i, answered.id)) : '';
     const next = composeDraft(i, base, answered, mode, forward);
     this.#drafts.set(i.id, next);
     this.#editor.reload();
@@ -692,12 +618,10 @@ export class CcEmailWidget extends LitElement {
   #useTemplate(i: Interaction, template: MessageTemplate): void {
     const context = systemContext(i, this.#agentName.value ?? '', getLocale());
     const applied = applyTemplate(template, context, {}, { format: 'markdown' });
-    if (template.locked || applied.params.length > 0) {
-      // R-TPL-02, R-TPL-03: locked or parameterised templates stay a template until sent or removed.
-      this.#patch(i, (d) => ({ ...d, html: '', forwardedId: null, template: { template, params: {} } }));
+    this.#patch(i, (d) => withTemplate(d, template, applied));
+    if (keepsTemplate(template, applied)) {
       void this.#focusAfterUpdate('#template-panel input, #template-panel button');
     } else {
-      this.#patch(i, (d) => ({ ...d, html: serialize(renderMarkdown(applied.text)), forwardedId: null, template: null }));
       this.#editor.reload();
       void this.#focusAfterUpdate('#editor');
     }
@@ -713,7 +637,7 @@ export class CcEmailWidget extends LitElement {
   }
 
   #editTemplate(i: Interaction, applied: AppliedTemplate): void {
-    this.#patch(i, (d) => ({ ...d, template: null, html: serialize(renderMarkdown(applied.text)) }));
+    this.#patch(i, (d) => ({ ...d, template: null, html: templateHtml(applied) }));
     this.#editor.reload();
     void this.#focusAfterUpdate('#editor');
   }

@@ -1,7 +1,8 @@
 import type { OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, EmailMessage, Interaction } from '../../core/types.js';
 import { changeMode, emptyDraft, parseAddresses, replySubject, textToHtml, type EmailDraft, type ReplyMode, type ReplySource } from './email-draft.js';
-import type { OutgoingBody } from './email-html.js';
+import { forwardedHtml, type OutgoingBody } from './email-html.js';
+import { getLocale, t } from '../../controllers/localize.js';
 
 /** The latest inbound email: the only one the agent may answer (R-MAIL-05). */
 export function latestInbound(i: Pick<Interaction, 'emails'>): EmailMessage | undefined {
@@ -78,4 +79,11 @@ export function standardEmail(draft: EmailDraft, body: OutgoingBody): OutgoingEm
     text: body.text,
     attachments: [...files, ...body.inline],
   };
+}
+
+/** The forwarded email as the body of a forward quotes it, headers in the agent's language. */
+export function forwardQuote(answered: EmailMessage, allowRemoteImages: boolean): string {
+  const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(answered.timestamp);
+  const labels = { title: t('email.forwarded'), from: t('email.from'), date: t('email.date'), subject: t('email.subject'), to: t('email.to'), cc: t('email.cc') };
+  return forwardedHtml(answered, labels, date, allowRemoteImages);
 }

@@ -1,8 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { markdown } from '../../content/markdown.js';
+import { markdown, renderMarkdown } from '../../content/markdown.js';
 import type { AppliedTemplate } from '../../content/templates.js';
+import type { MessageTemplate } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import type { DraftTemplate, EmailDraft } from './email-draft.js';
+import { serialize } from './email-html.js';
 
 /** What the agent can do in the template panel. */
 export interface TemplatePanelActions {
@@ -10,6 +12,23 @@ export interface TemplatePanelActions {
   readonly remove: () => void;
   /** Turns a filled, unlocked template into editable text. */
   readonly edit: () => void;
+}
+
+/** Locked or parameterised templates stay a template until sent or removed (R-TPL-02, R-TPL-03); others become editable text. */
+export function keepsTemplate(template: MessageTemplate, applied: Pick<AppliedTemplate, 'params'>): boolean {
+  return template.locked || applied.params.length > 0;
+}
+
+/** A template's text as the editor's HTML. */
+export function templateHtml(applied: Pick<AppliedTemplate, 'text'>): string {
+  return serialize(renderMarkdown(applied.text));
+}
+
+/** The draft after choosing a template: it replaces whatever the body held (R-MAIL-14), and a forwarded email with it. */
+export function withTemplate(draft: EmailDraft, template: MessageTemplate, applied: AppliedTemplate): EmailDraft {
+  return keepsTemplate(template, applied)
+    ? { ...draft, html: '', forwardedId: null, template: { template, params: {} } }
+    : { ...draft, html: templateHtml(applied), forwardedId: null, template: null };
 }
 
 /** The draft with a template parameter set (R-TPL-02). */

@@ -1,0 +1,89 @@
+/**
+ * The composer's text fields: the quick reply box and the To, Cc and Subject fields of a
+ * standard reply, as functions of their state.
+ * @packageDocumentation
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { t } from '../../controllers/localize.js';
+
+/** A field of the standard reply's header. */
+export type Field = 'to' | 'cc' | 'subject';
+
+/** What a field shows and how it reports the agent's changes. */
+export interface FieldState {
+  readonly value: string;
+  /** Whether the mode lets the agent change it (R-MAIL-07…10). */
+  readonly editable: boolean;
+  /** Addresses that are not well formed (R-MAIL-11). */
+  readonly invalid: readonly string[];
+  /** The agent is in the field: its errors wait until they leave it. */
+  readonly editing: boolean;
+  readonly focus: () => void;
+  readonly blur: () => void;
+  readonly input: (value: string) => void;
+  readonly keydown: (e: KeyboardEvent) => void;
+}
+
+/** The To, Cc or Subject field with its label and, once the agent has left it, its address errors. */
+export function composeField(field: Field, state: FieldState): TemplateResult {
+  const invalid = state.invalid;
+  const label = t(field === 'to' ? 'email.to' : field === 'cc' ? 'email.cc' : 'email.subject');
+  const showErrors = invalid.length > 0 && !state.editing;
+  return html`<div class="field">
+    <label for=${field}>${label}</label>
+    <input
+      id=${field}
+      type="text"
+      autocomplete="off"
+      spellcheck="false"
+      inputmode=${field === 'subject' ? 'text' : 'email'}
+      .value=${state.value}
+      ?readonly=${!state.editable}
+      aria-invalid=${showErrors ? 'true' : 'false'}
+      aria-describedby=${showErrors ? `${field}-errors` : field === 'to' && state.editable ? 'to-hint' : nothing}
+      @focus=${state.focus}
+      @blur=${state.blur}
+      @input=${(e: InputEvent) => state.input((e.target as HTMLInputElement).value)}
+      @keydown=${state.keydown}
+    />
+    ${showErrors
+      ? html`<div class="error field-errors" part="error" id="${field}-errors" role="alert">
+          ${invalid.map((address) => html`<p>${t('email.invalidAddress', { address, field: label })}</p>`)}
+        </div>`
+      : nothing}
+  </div>`;
+}
+
+/** What the quick reply box shows and how it reports the agent's actions. */
+export interface QuickReplyState {
+  readonly text: string;
+  readonly sending: boolean;
+  readonly ready: boolean;
+  /** Id of the element explaining why the text is invalid (card numbers, R-MAIL-16). */
+  readonly invalidBy: string | undefined;
+  readonly input: (text: string) => void;
+  readonly keydown: (e: KeyboardEvent) => void;
+  readonly send: () => void;
+  readonly notices: TemplateResult;
+}
+
+/** The quick reply (R-MAIL-03): a plain-text box answering the sender, and Send. */
+export function quickReplyBox(state: QuickReplyState): TemplateResult {
+  return html`<div class="composer quick" part="composer">
+    <label class="visually-hidden" for="quick">${t('email.quickReply')}</label>
+    <textarea
+      id="quick"
+      part="quick-reply"
+      rows="3"
+      placeholder=${t('email.quickReply')}
+      .value=${state.text}
+      ?readonly=${state.sending}
+      aria-invalid=${state.invalidBy ? 'true' : 'false'}
+      aria-describedby=${state.invalidBy ?? nothing}
+      @input=${(e: InputEvent) => state.input((e.target as HTMLTextAreaElement).value)}
+      @keydown=${state.keydown}
+    ></textarea>
+    <button class="btn send" part="send" ?disabled=${!state.ready} @click=${state.send}>${t('send')}</button>
+    ${state.notices}
+  </div>`;
+}

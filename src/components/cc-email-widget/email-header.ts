@@ -1,0 +1,67 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Interaction } from '../../core/types.js';
+import { t } from '../../controllers/localize.js';
+import { keysFor } from '../shared/interaction-actions.js';
+import { elapsed } from '../shared/elapsed.js';
+import { REPLY_MODES, type ComposeMode, type ReplyMode } from './email-draft.js';
+
+/** What the header shows besides the interaction. */
+export interface HeaderState {
+  /** The interaction can be answered (and transferred). */
+  readonly open: boolean;
+  readonly mode: ComposeMode;
+  readonly ccShown: boolean;
+  readonly lightGrey: boolean;
+  /** Status lines of the interaction's actions (a dropped transfer, a dialog that failed to load). */
+  readonly notices: TemplateResult;
+}
+
+/** What the header's buttons do. */
+export interface HeaderActions {
+  readonly compose: (mode: ReplyMode) => void;
+  readonly toggleCc: () => void;
+  readonly viewOriginal: (emailId: string) => void;
+  readonly toggleLightGrey: () => void;
+  readonly transfer: () => void;
+}
+
+/** The email pane's header (R-MAIL-01): subject, addresses, queue, timer and the actions. */
+export function emailHeader(i: Interaction, state: HeaderState, actions: HeaderActions): TemplateResult {
+  const first = i.emails.find((e) => e.direction === 'inbound');
+  const since = i.acceptedAt ?? i.offeredAt;
+  const customer = i.customer.email ?? i.source.email ?? first?.from ?? '';
+  const modeLabel = (m: ReplyMode) => t(m === 'reply' ? 'email.reply' : m === 'reply-all' ? 'email.replyAll' : 'email.forward');
+  // A group, not a banner landmark: a page can hold several panes (R-X-02).
+  return html`<header part="header" role="group" aria-labelledby="pane-title">
+    <h2 id="pane-title">${first?.subject || t('email.noSubject')}</h2>
+    <dl>
+      <div><dt>${t('email.from')}</dt><dd>${i.customer.name ? `${i.customer.name} <${customer}>` : customer}</dd></div>
+      <div><dt>${t('email.to')}</dt><dd>${first?.to.join(', ') ?? ''}</dd></div>
+      <div><dt>${t('chat.queue')}</dt><dd>${i.queue.name}</dd></div>
+      <div>
+        <dt>${t('chat.duration')}</dt>
+        <dd><span class="timer" role="timer">${elapsed(since)}</span></dd>
+      </div>
+    </dl>
+    <div class="actions" part="actions" role="group" aria-label=${t('email.actions')}>
+      ${state.open
+        ? html`${REPLY_MODES.map(
+              (m) => html`<button class="btn secondary" aria-pressed=${state.mode === m ? 'true' : 'false'} @click=${() => actions.compose(m)}>
+                ${modeLabel(m)}
+              </button>`,
+            )}
+            <button class="btn secondary" aria-expanded=${state.ccShown ? 'true' : 'false'} @click=${actions.toggleCc}>${t('email.cc')}</button>`
+        : nothing}
+      ${first ? html`<button class="btn secondary" @click=${() => actions.viewOriginal(first.id)}>${t('email.viewOriginal')}</button>` : nothing}
+      <button class="btn secondary" aria-pressed=${state.lightGrey ? 'true' : 'false'} @click=${actions.toggleLightGrey}>
+        ${t('email.lightGrey')}
+      </button>
+      ${state.open
+        ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${keysFor('transfer')} @click=${actions.transfer}>
+            ${t('transfer')}
+          </button>`
+        : nothing}
+    </div>
+    ${state.notices}
+  </header>`;
+}
