@@ -256,9 +256,13 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
       await until(() => dialog.open, 'the confirmation');
       expect(dialog.textContent).to.contain('customer’s consent');
       await expect(el).to.be.accessible();
+      let dialogCloses = 0;
+      el.addEventListener('cc-dialog-close', () => dialogCloses++);
       button(el, 'Cancel').click();
       await until(() => !dialog.open, 'closed');
       expect(store.state.interactions[id]?.status).to.equal('active');
+      expect(el.shadowRoot?.activeElement, 'focus back on End').to.equal(button(el, 'End'));
+      expect(dialogCloses, 'the pane reports ending with cc-end only').to.equal(0);
       button(el, 'End').click();
       await until(() => dialog.open, 'the confirmation again');
       const ended = oneEvent<CustomEvent<CcEndDetail>>(el, 'cc-end');

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { dialogSurface } from '../../styles/dialog.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
   controls,
+  dialogSurface,
   css`
     :host {
       display: flex;
@@ -413,25 +415,6 @@ export const styles = [
     .rich pre,
     .rich code {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    }
-    dialog {
-      border: 1px solid var(--_cc-border);
-      border-radius: var(--_cc-radius);
-      background: var(--_cc-surface);
-      color: var(--_cc-text);
-      max-width: min(420px, 90vw);
-      padding: calc(var(--_cc-space) * 2);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.35);
-    }
-    dialog h2 {
-      margin-top: 0;
-    }
-    .dialog-actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: var(--_cc-space);
     }
     .empty,
     .ended {

@@ -10,6 +10,7 @@ import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
 import { LocalizeController, getLocale, t } from '../../controllers/localize.js';
+import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
@@ -154,9 +155,6 @@ export class CcChatWidget extends LitElement {
   @query('.thread')
   private thread: HTMLElement | null | undefined;
 
-  @query('dialog')
-  private confirmDialog: HTMLDialogElement | null | undefined;
-
   @query('input[type="file"]')
   private fileInput: HTMLInputElement | null | undefined;
 
@@ -171,6 +169,13 @@ export class CcChatWidget extends LitElement {
     equals: sameButUnread,
   });
   readonly #agentName = new StoreController(this, (s) => s.agent.name);
+  readonly #endConfirm = new ModalDialogController(this, {
+    ownState: true,
+    // Back to End whichever way the confirm closes.
+    returnFocus: () => this.endButton,
+    // The pane reports ending with `cc-end`; the confirm's own closing is not the page's business.
+    onClose: () => undefined,
+  });
   readonly #composers = new ComposerStates(
     this,
     () => this.#interaction.store,
@@ -547,14 +552,13 @@ export class CcChatWidget extends LitElement {
   }
 
   #renderConfirm(i: Interaction) {
-    return html`<dialog part="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${() => this.endButton?.focus()}>
-      <h2 id="confirm-title">${t('end.title')}</h2>
-      <p id="confirm-text">${t('end.consent')}</p>
-      <div class="dialog-actions">
-        <button class="btn secondary" autofocus @click=${() => this.confirmDialog?.close()}>${t('cancel')}</button>
-        <button class="btn danger" @click=${() => this.#confirmEnd(i)}>${t('end.confirm')}</button>
-      </div>
-    </dialog>`;
+    return this.#endConfirm.render({
+      title: t('end.title'),
+      description: t('end.consent'),
+      // The dialog keeps the documented `confirm` part; its confirming button is `end`.
+      part: 'confirm',
+      confirm: { label: t('end.confirm'), ready: true, danger: true, part: 'end', run: () => this.#confirmEnd(i) },
+    });
   }
 
   // ---- actions --------------------------------------------------------------
@@ -707,12 +711,12 @@ export class CcChatWidget extends LitElement {
   #requestEnd(i: Interaction): void {
     this.endError = '';
     // R-END-01: Messenger and SMS end only with the customer's consent, which the agent confirms.
-    if (this.features.consentToEnd) this.confirmDialog?.showModal();
+    if (this.features.consentToEnd) this.#endConfirm.show();
     else void this.#end(i);
   }
 
   #confirmEnd(i: Interaction): void {
-    this.confirmDialog?.close();
+    this.#endConfirm.close('completed');
     void this.#end(i);
   }
 
