@@ -1,11 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Subscription } from 'rxjs';
-import { displayFileName } from '../../content/file-names.js';
-import type * as Files from '../../content/files.js';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
-import { errorMessage as reason, formatBytes } from '../../core/format.js';
+import { errorMessage as reason } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
@@ -17,6 +15,7 @@ import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
+import { ComposerAttachments } from './attachments.js';
 import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
 import { elapsed } from '../shared/elapsed.js';
 import { FindBar } from './find-bar.js';
@@ -155,9 +154,6 @@ export class CcChatWidget extends LitElement {
   @query('.thread')
   private thread: HTMLElement | null | undefined;
 
-  @query('input[type="file"]')
-  private fileInput: HTMLInputElement | null | undefined;
-
   @query('button[part="end"]')
   private endButton: HTMLButtonElement | null | undefined;
 
@@ -181,6 +177,7 @@ export class CcChatWidget extends LitElement {
     () => this.#interaction.store,
     () => this.#interaction.value?.id,
   );
+  readonly #attachments = new ComposerAttachments({ store: () => this.#interaction.store, composers: this.#composers });
   readonly #actions = new InteractionActionsController(
     this,
     () => this.#interaction.value,
@@ -453,15 +450,12 @@ export class CcChatWidget extends LitElement {
             ? nothing
             : html`<button class="btn secondary" aria-expanded="false" @click=${() => this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
         >
-        ${this.features.attachments
-          ? html`<button class="btn secondary" @click=${() => this.fileInput?.click()}>${t('attach.button')}</button>
-              <input type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => this.#onFiles(i, e)} />`
-          : nothing}
+        ${this.features.attachments ? this.#attachments.renderButton(i.id) : nothing}
         ${this.features.richText && !composer.template ? this.#renderFormatting() : nothing}
       </div>
       ${composer.template && applied ? this.#renderTemplate(i, composer, applied) : this.#renderTextarea(i, composer, tooLong)}
       <button class="btn send" part="send" ?disabled=${!ready} @click=${() => this.#send(i)}>${t('send')}</button>
-      ${this.#renderPendingAttachments(i, composer)}
+      ${this.#attachments.renderPending(i.id, composer)}
       <p class="counter" id="counter">${t('chat.counter', { count, max: this.maxLength })}</p>
       ${tooLong
         ? html`<p class="error" part="error" id="error" role="alert">${t('chat.tooLong', { over, count, max: this.maxLength })}</p>`
@@ -529,26 +523,6 @@ export class CcChatWidget extends LitElement {
       ${tool(t('format.bold'), '**', '**', 'B')} ${tool(t('format.italic'), '_', '_', 'I')} ${tool(t('format.list'), '\n- ', '', '•')}
       ${tool(t('format.link'), '[', '](https://)', '↗')} ${tool(t('format.code'), '`', '`', '</>')}
     </div>`;
-  }
-
-  #renderPendingAttachments(i: Interaction, composer: ComposerState) {
-    if (composer.attachments.length === 0 && composer.uploading.length === 0) return nothing;
-    const locale = getLocale();
-    return html`<ul class="pending" aria-label=${t('attach.list')}>
-      ${composer.attachments.map(
-        (a) => html`<li class="chip">
-          <span>${t('chat.attachment', { name: displayFileName(a.name), size: formatBytes(a.size, locale) })}</span>
-          <button
-            class="chip-remove"
-            aria-label=${t('attach.remove', { name: displayFileName(a.name) })}
-            @click=${() => this.#composers.patch(i.id, (s) => ({ attachments: s.attachments.filter((x) => x.id !== a.id) }))}
-          >
-            ×
-          </button>
-        </li>`,
-      )}
-      ${composer.uploading.map((name) => html`<li class="chip uploading" role="status">${t('attach.uploading', { name })}</li>`)}
-    </ul>`;
   }
 
   #renderConfirm(i: Interaction) {
@@ -636,48 +610,6 @@ export class CcChatWidget extends LitElement {
       box.focus();
       box.setSelectionRange(start + before.length, end + before.length);
     });
-  }
-
-  async #onFiles(i: Interaction, e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    const store = this.#interaction.store;
-    if (!store) return;
-    await Promise.all(files.map((file) => this.#upload(store, i, file)));
-  }
-
-  async #upload(store: InteractionStore, i: Interaction, file: File): Promise<void> {
-    const name = displayFileName(file.name);
-    let files: typeof Files;
-    try {
-      // The checks load with the first file picked: the chat path does not carry them.
-      files = await import('../../content/files.js');
-    } catch (err) {
-      this.#composers.notify(i.id, { kind: 'error', text: t('attach.failed', { name, reason: reason(err) }) });
-      return;
-    }
-    const { DEFAULT_ATTACHMENT_LIMITS } = files;
-    const check = files.checkAttachment(file, DEFAULT_ATTACHMENT_LIMITS);
-    if (!check.ok) {
-      this.#composers.notify(i.id, {
-        kind: 'error',
-        text: t(`attach.${check.reason}`, { name, max: formatBytes(DEFAULT_ATTACHMENT_LIMITS.maxBytes, getLocale()) }),
-      });
-      return;
-    }
-    this.#composers.patch(i.id, (s) => ({ uploading: [...s.uploading, name] }));
-    try {
-      const attachment = await store.uploadAttachment(i.id, file);
-      this.#composers.patch(i.id, (s) => ({ attachments: [...s.attachments, attachment] }));
-    } catch (err) {
-      this.#composers.notify(i.id, { kind: 'error', text: t('attach.failed', { name, reason: reason(err) }) });
-    } finally {
-      this.#composers.patch(i.id, (s) => {
-        const k = s.uploading.indexOf(name);
-        return { uploading: k < 0 ? s.uploading : [...s.uploading.slice(0, k), ...s.uploading.slice(k + 1)] };
-      });
-    }
   }
 
   async #trigger(i: Interaction, workflow: Workflow): Promise<void> {
