@@ -114,7 +114,7 @@ async function bodyDoc(article: Element, previous?: Document): Promise<Document>
       return doc !== null && doc !== previous && doc.URL === 'about:srcdoc' && doc.readyState === 'complete' && doc.adoptedStyleSheets.length > 0;
     },
     'the email body loaded',
-    { timeout: 5000 },
+    { timeout: 15000 },
   );
   if (!doc) throw new Error('no email document');
   return doc;
@@ -936,15 +936,15 @@ describe('<cc-email-widget>', () => {
       const doc = await bodyDoc(first);
       const frame = bodyFrame(first);
       const fits = (): boolean => Math.abs(frame.clientHeight - doc.documentElement.getBoundingClientRect().height) <= 1;
-      await waitUntil(fits, 'the frame sized to its document');
+      await waitUntil(fits, 'the frame sized to its document', { timeout: 15000 });
       expect(frame.clientHeight).to.be.greaterThan(40);
       const tall = doc.createElement('div');
       tall.style.height = '900px';
       doc.body.append(tall);
-      await waitUntil(() => frame.clientHeight >= 900 && fits(), 'the frame grown with its document');
+      await waitUntil(() => frame.clientHeight >= 900 && fits(), 'the frame grown with its document', { timeout: 15000 });
       expect(doc.documentElement.scrollHeight).to.be.at.most(frame.clientHeight);
       tall.remove();
-      await waitUntil(() => frame.clientHeight < 900 && fits(), 'the frame shrunk with its document');
+      await waitUntil(() => frame.clientHeight < 900 && fits(), 'the frame shrunk with its document', { timeout: 15000 });
       // Paper: light in the dark scheme; the pane's text colour and font reach the document.
       const box = shadow(el, '.body');
       expect(getComputedStyle(frame).colorScheme).to.equal('light');

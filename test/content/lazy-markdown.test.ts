@@ -13,7 +13,7 @@ describe('lazyMarkdown directive', () => {
     expect(container.querySelector('strong, a, img')).to.equal(null);
     await loadMarkdown();
     // The directive swaps the text for the Markdown in its own callback on the same load.
-    await waitUntil(() => container.querySelector('strong') !== null, 'the Markdown');
+    await waitUntil(() => container.querySelector('strong') !== null, 'the Markdown', { timeout: 15000 });
     expect(container.querySelector('a')?.getAttribute('rel')).to.equal('noopener noreferrer');
     expect(container.querySelector('img')).to.equal(null);
     expect(container.textContent).to.contain('<img src=x');
