@@ -2,8 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { displayFileName } from '../../content/file-names.js';
 import type * as Files from '../../content/files.js';
+import { capabilitiesOf } from '../../core/channels.js';
 import { errorMessage, formatBytes } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
+import type { ChatChannel } from '../../core/types.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import type { ComposerState, ComposerStates } from './composer-state.js';
 
@@ -12,6 +14,8 @@ export interface ComposerAttachmentsOptions {
   readonly store: () => InteractionStore | undefined;
   /** The composers whose files, uploads and notices this keeps. */
   readonly composers: ComposerStates;
+  /** The channel the files go to: its capabilities set their size limit. */
+  readonly channel: () => ChatChannel;
 }
 
 /**
@@ -59,11 +63,12 @@ export class ComposerAttachments {
     const files = [...(input.files ?? [])];
     input.value = '';
     const store = this.#options.store();
-    if (!store) return;
-    await Promise.all(files.map((file) => this.#upload(store, id, file)));
+    const accepted = capabilitiesOf(this.#options.channel()).attachments;
+    if (!store || !accepted) return;
+    await Promise.all(files.map((file) => this.#upload(store, id, file, accepted.maxBytes)));
   }
 
-  async #upload(store: InteractionStore, id: string, file: File): Promise<void> {
+  async #upload(store: InteractionStore, id: string, file: File, maxBytes: number): Promise<void> {
     const composers = this.#options.composers;
     const name = displayFileName(file.name);
     let files: typeof Files;
@@ -74,12 +79,11 @@ export class ComposerAttachments {
       composers.notify(id, { kind: 'error', text: t('attach.failed', { name, reason: errorMessage(err) }) });
       return;
     }
-    const { DEFAULT_ATTACHMENT_LIMITS } = files;
-    const check = files.checkAttachment(file, DEFAULT_ATTACHMENT_LIMITS);
+    const check = files.checkAttachment(file, { ...files.DEFAULT_ATTACHMENT_LIMITS, maxBytes });
     if (!check.ok) {
       composers.notify(id, {
         kind: 'error',
-        text: t(`attach.${check.reason}`, { name, max: formatBytes(DEFAULT_ATTACHMENT_LIMITS.maxBytes, getLocale()) }),
+        text: t(`attach.${check.reason}`, { name, max: formatBytes(maxBytes, getLocale()) }),
       });
       return;
     }

@@ -4,7 +4,8 @@ import type { Subscription } from 'rxjs';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
-import { selectShownInteraction } from '../../core/store/selectors.js';
+import { CHAT_MESSAGE_MAX_LENGTH, capabilitiesOf, type ChannelCapabilities } from '../../core/channels.js';
+import { selectAgentName, selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
 import { LocalizeController, getLocale, t } from '../../controllers/localize.js';
@@ -16,7 +17,7 @@ import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { ComposerAttachments } from './attachments.js';
-import { CHAT_FEATURES, ComposerStates, type ChatFeatures, type ComposerState } from './composer-state.js';
+import { ComposerStates, type ComposerState } from './composer-state.js';
 import { elapsed } from '../shared/elapsed.js';
 import { FindBar } from './find-bar.js';
 import { LiveRegion } from './live-region.js';
@@ -45,7 +46,7 @@ export interface CcWorkflowDetail {
 }
 
 /** Default composer limit (R-CHAT-03). */
-export const DEFAULT_MAX_LENGTH = 1000;
+export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
 
 
 /**
@@ -164,7 +165,7 @@ export class CcChatWidget extends LitElement {
     deps: () => [this.interactionId, this.servedChannel],
     equals: sameButUnread,
   });
-  readonly #agentName = new StoreController(this, (s) => s.agent.name);
+  readonly #agentName = new StoreController(this, selectAgentName);
   readonly #endConfirm = new ModalDialogController(this, {
     ownState: true,
     // Back to End whichever way the confirm closes.
@@ -177,7 +178,11 @@ export class CcChatWidget extends LitElement {
     () => this.#interaction.store,
     () => this.#interaction.value?.id,
   );
-  readonly #attachments = new ComposerAttachments({ store: () => this.#interaction.store, composers: this.#composers });
+  readonly #attachments = new ComposerAttachments({
+    store: () => this.#interaction.store,
+    composers: this.#composers,
+    channel: () => this.servedChannel,
+  });
   readonly #actions = new InteractionActionsController(
     this,
     () => this.#interaction.value,
@@ -200,7 +205,7 @@ export class CcChatWidget extends LitElement {
   readonly #find = new FindBar(this, { noticeText: (m) => this.#rows.noticeText(m), reveal: (k) => this.#viewport.reveal(k) });
   readonly #rows = new ThreadRows({
     channel: () => this.servedChannel,
-    richText: () => this.features.richText,
+    richText: () => this.capabilities.markdown,
     needsMarkdown: () => this.#refreshWhenMarkdownLoads(),
     retry: (i, m) => this.#retry(i, m),
   });
@@ -252,8 +257,8 @@ export class CcChatWidget extends LitElement {
   }
 
   /** What the served channel supports. */
-  protected get features(): ChatFeatures {
-    return CHAT_FEATURES[this.servedChannel];
+  protected get capabilities(): ChannelCapabilities {
+    return capabilitiesOf(this.servedChannel);
   }
 
   /**
@@ -364,7 +369,7 @@ export class CcChatWidget extends LitElement {
     return html`${this.#renderHeader(i)} ${this.#find.render(i)} ${this.#renderThread(i)} ${this.#live.render((m) => this.#rows.spoken(i, m))}
       <p class="typing" aria-live="polite">${i.customerTyping ? t('chat.typing', { name: i.customer.name }) : nothing}</p>
       ${i.status === 'wrapup' ? html`<p class="ended" role="status">${t('chat.ended')}</p>` : this.#renderComposer(i, composer)}
-      ${this.features.consentToEnd ? this.#renderConfirm(i) : nothing} ${this.#actions.dialogs(i)}`;
+      ${this.capabilities.consentToEnd ? this.#renderConfirm(i) : nothing} ${this.#actions.dialogs(i)}`;
   }
 
   #renderHeader(i: Interaction) {
@@ -421,7 +426,7 @@ export class CcChatWidget extends LitElement {
     const inUse = composer.template;
     if (!inUse) return undefined;
     const context = systemContext(i, this.#agentName.value ?? '', getLocale());
-    return applyTemplate(inUse.template, context, inUse.params, { format: this.features.richText ? 'markdown' : 'plain' });
+    return applyTemplate(inUse.template, context, inUse.params, { format: this.capabilities.markdown ? 'markdown' : 'plain' });
   }
 
   /** The text Send would send, and whether it may be sent. */
@@ -450,8 +455,8 @@ export class CcChatWidget extends LitElement {
             ? nothing
             : html`<button class="btn secondary" aria-expanded="false" @click=${() => this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
         >
-        ${this.features.attachments ? this.#attachments.renderButton(i.id) : nothing}
-        ${this.features.richText && !composer.template ? this.#renderFormatting() : nothing}
+        ${this.capabilities.attachments ? this.#attachments.renderButton(i.id) : nothing}
+        ${this.capabilities.markdown && !composer.template ? this.#renderFormatting() : nothing}
       </div>
       ${composer.template && applied ? this.#renderTemplate(i, composer, applied) : this.#renderTextarea(i, composer, tooLong)}
       <button class="btn send" part="send" ?disabled=${!ready} @click=${() => this.#send(i)}>${t('send')}</button>
@@ -502,7 +507,7 @@ export class CcChatWidget extends LitElement {
               )}
         /></label>`,
       )}
-      <div class="preview" role="group" aria-label=${t('template.preview')}>${this.features.richText ? this.#richPreview(applied.text) : applied.text}</div>
+      <div class="preview" role="group" aria-label=${t('template.preview')}>${this.capabilities.markdown ? this.#richPreview(applied.text) : applied.text}</div>
       ${missing > 0 ? html`<p class="muted">${t('template.fill', { count: missing })}</p>` : nothing}
       ${applied.unknownVariables.length > 0
         ? html`<p class="warning">${t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') })}</p>`
@@ -545,7 +550,7 @@ export class CcChatWidget extends LitElement {
     if (!store || !ready) return;
     this.#composers.clear(i.id);
     this.#viewport.followBottom();
-    void store.send(i.id, text, { format: this.features.richText ? 'markdown' : 'plain', attachments: composer.attachments });
+    void store.send(i.id, text, { format: this.capabilities.markdown ? 'markdown' : 'plain', attachments: composer.attachments });
     this.dispatchEvent(new CustomEvent<CcSendDetail>('cc-send', { detail: { interactionId: i.id, text }, bubbles: true, composed: true }));
     void this.updateComplete.then(() => this.focusComposer());
   }
@@ -569,7 +574,7 @@ export class CcChatWidget extends LitElement {
 
   #useTemplate(i: Interaction, template: MessageTemplate): void {
     const context = systemContext(i, this.#agentName.value ?? '', getLocale());
-    const applied = applyTemplate(template, context, {}, { format: this.features.richText ? 'markdown' : 'plain' });
+    const applied = applyTemplate(template, context, {}, { format: this.capabilities.markdown ? 'markdown' : 'plain' });
     if (template.locked || applied.params.length > 0) {
       // R-TPL-02, R-TPL-03: locked or parameterised templates replace the box until sent or removed.
       this.#composers.patch(i.id, { template: { template, params: {} } });
@@ -643,7 +648,7 @@ export class CcChatWidget extends LitElement {
   #requestEnd(i: Interaction): void {
     this.endError = '';
     // R-END-01: Messenger and SMS end only with the customer's consent, which the agent confirms.
-    if (this.features.consentToEnd) this.#endConfirm.show();
+    if (this.capabilities.consentToEnd) this.#endConfirm.show();
     else void this.#end(i);
   }
 

@@ -2,24 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { DraftKind } from '../../core/drafts/draft-book.js';
 import type { InteractionStore } from '../../core/store/store.js';
-import type { Attachment, Channel, ChatChannel, MessageTemplate } from '../../core/types.js';
-
-/** What each chat channel supports, as the source document gives it. */
-export interface ChatFeatures {
-  /** Files both ways (R-CHAT-06): Messenger and WebChat. */
-  readonly attachments: boolean;
-  /** Markdown composing and rendering (R-CHAT-07): Messenger. */
-  readonly richText: boolean;
-  /** Ending needs the customer's consent, confirmed by the agent (R-END-01): Messenger and SMS. */
-  readonly consentToEnd: boolean;
-}
-
-/** Per-channel features. */
-export const CHAT_FEATURES: Readonly<Record<ChatChannel, ChatFeatures>> = {
-  messenger: { attachments: true, richText: true, consentToEnd: true },
-  webchat: { attachments: true, richText: false, consentToEnd: false },
-  sms: { attachments: false, richText: false, consentToEnd: true },
-};
+import { isChannel, type Attachment, type MessageTemplate } from '../../core/types.js';
 
 /** A template the agent chose that needs more than plain insertion: locked or with parameters. */
 export interface TemplateInUse {
@@ -73,13 +56,11 @@ function parseAttachment(v: unknown): Attachment | undefined {
 const isStringRecord = (v: unknown): v is Record<string, string> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
 
-const CHANNELS: readonly Channel[] = ['messenger', 'sms', 'webchat', 'email'];
-
 function parseTemplate(v: unknown): MessageTemplate | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const t = v as Partial<Record<keyof MessageTemplate, unknown>>;
   if (typeof t.id !== 'string' || typeof t.name !== 'string' || typeof t.body !== 'string' || typeof t.locked !== 'boolean') return undefined;
-  const channels = Array.isArray(t.channels) ? t.channels.filter((c): c is Channel => CHANNELS.includes(c as Channel)) : [];
+  const channels = Array.isArray(t.channels) ? t.channels.filter(isChannel) : [];
   return { id: t.id, name: t.name, body: t.body, locked: t.locked, channels };
 }
 
