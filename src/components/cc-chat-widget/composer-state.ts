@@ -1,8 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Subscription } from 'rxjs';
+import type { ReactiveControllerHost } from 'lit';
 import type { DraftKind } from '../../core/drafts/draft-book.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import { isChannel, type Attachment, type MessageTemplate } from '../../core/types.js';
+import { DraftFollower } from '../shared/draft-follower.js';
 
 /** A template the agent chose that needs more than plain insertion: locked or with parameters. */
 export interface TemplateInUse {
@@ -103,45 +103,17 @@ type ComposerLocal = Pick<ComposerState, 'uploading' | 'notices'>;
  * once the interaction ends; uploads in progress and notices stay with this pane.
  * Re-renders its host when the shown interaction's draft changes in the store.
  */
-export class ComposerStates implements ReactiveController {
+export class ComposerStates {
   readonly #host: ReactiveControllerHost;
   readonly #store: () => InteractionStore | undefined;
-  readonly #shown: () => string | undefined;
   readonly #local = new Map<string, ComposerLocal>();
   readonly #merged = new Map<string, { readonly draft: ChatDraft | undefined; readonly local: ComposerLocal | undefined; readonly state: ComposerState }>();
-  #subscribed: InteractionStore | undefined;
-  #subscription: Subscription | undefined;
 
   /** `store` gives the store in use, `shown` the id of the interaction the host shows. */
   constructor(host: ReactiveControllerHost, store: () => InteractionStore | undefined, shown: () => string | undefined) {
     this.#host = host;
     this.#store = store;
-    this.#shown = shown;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#follow();
-  }
-
-  hostUpdate(): void {
-    this.#follow();
-  }
-
-  hostDisconnected(): void {
-    this.#subscription?.unsubscribe();
-    this.#subscription = undefined;
-    this.#subscribed = undefined;
-  }
-
-  #follow(): void {
-    const store = this.#store();
-    if (store === this.#subscribed) return;
-    this.#subscription?.unsubscribe();
-    this.#subscribed = store;
-    this.#subscription = store?.drafts.changes$.subscribe(({ interactionId }) => {
-      if (interactionId === this.#shown()) this.#host.requestUpdate();
-    });
+    new DraftFollower(host, { store, shown });
   }
 
   get(id: string): ComposerState {

@@ -1,7 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Subscription } from 'rxjs';
+import type { ReactiveControllerHost } from 'lit';
 import type { DraftKind } from '../../core/drafts/draft-book.js';
 import type { InteractionStore } from '../../core/store/store.js';
+import { DraftFollower } from '../shared/draft-follower.js';
 import { isEmptyDraft, parseDraft, type EmailDraft } from './email-draft.js';
 
 /** Email drafts in the store's {@link InteractionStore.drafts}: an empty draft is not stored. */
@@ -26,42 +26,14 @@ export interface EmailDraftsOptions {
  * interactions, a new pane and a reload, and go once the interaction ends. Re-renders the
  * host when the shown interaction's draft changes.
  */
-export class EmailDrafts implements ReactiveController {
+export class EmailDrafts {
   readonly #host: ReactiveControllerHost;
   readonly #options: EmailDraftsOptions;
-  #subscribed: InteractionStore | undefined;
-  #subscription: Subscription | undefined;
 
   constructor(host: ReactiveControllerHost, options: EmailDraftsOptions) {
     this.#host = host;
     this.#options = options;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#follow();
-  }
-
-  hostUpdate(): void {
-    this.#follow();
-  }
-
-  hostDisconnected(): void {
-    this.#subscription?.unsubscribe();
-    this.#subscription = undefined;
-    this.#subscribed = undefined;
-  }
-
-  #follow(): void {
-    const store = this.#options.store();
-    if (store === this.#subscribed) return;
-    this.#subscription?.unsubscribe();
-    this.#subscribed = store;
-    this.#subscription = store?.drafts.changes$.subscribe(({ interactionId, cause }) => {
-      if (interactionId !== this.#options.shown()) return;
-      if (cause === 'restored') this.#options.restored();
-      this.#host.requestUpdate();
-    });
+    new DraftFollower(host, options);
   }
 
   /** The draft of an interaction. */
