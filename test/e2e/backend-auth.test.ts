@@ -7,21 +7,10 @@ import { expect } from '@open-wc/testing';
 import { DEFAULT_AGENT } from '../../src/adapters/simulated/data.js';
 import { WebSocketContactCenter, type ConnectionState, type WebSocketIssue } from '../../src/adapters/websocket/index.js';
 import { until } from '../helpers/world.js';
-import { RawClient, backend, mintToken, startBackend, type Started } from './backend.js';
+import { RawClient, backend, backendClients, mintToken, startBackend, type Started } from './backend.js';
 
 describe('Reference backend: authentication and origins', () => {
-  const open: { close(): void }[] = [];
-  afterEach(async () => {
-    for (const c of open.splice(0)) c.close();
-    await backend({ action: 'stop' });
-  });
-
-  async function raw(url: string): Promise<RawClient> {
-    const client = new RawClient(url);
-    open.push(client);
-    await client.open();
-    return client;
-  }
+  const { raw, track } = backendClients();
 
   it('no token, a bad token, an expired token and another agent’s token are refused (fatal unauthorized); a valid one is welcomed', async function () {
     this.timeout(60_000);
@@ -48,7 +37,7 @@ describe('Reference backend: authentication and origins', () => {
 
     // The adapter with a refused token stops for good and says why.
     const adapter = new WebSocketContactCenter({ url, agentId: DEFAULT_AGENT.id, token: expired, reconnect: { initialDelayMs: 20, maxDelayMs: 50 } });
-    open.push({ close: () => adapter.dispose() });
+    track({ close: () => adapter.dispose() });
     const states: ConnectionState[] = [];
     const issues: WebSocketIssue[] = [];
     adapter.connection$.subscribe((s) => states.push(s));
@@ -71,7 +60,7 @@ describe('Reference backend: authentication and origins', () => {
     this.timeout(60_000);
     const elsewhere = await backend<Started>({ action: 'start', origin: 'http://localhost:1' });
     const refused = new RawClient(elsewhere.url);
-    open.push(refused);
+    track(refused);
     let error: unknown;
     await refused.open().catch((e: unknown) => (error = e));
     expect(String(error)).to.contain('refused');

@@ -8,21 +8,10 @@ import { expect } from '@open-wc/testing';
 import { DEFAULT_AGENT } from '../../src/adapters/simulated/data.js';
 import { WebSocketContactCenter } from '../../src/adapters/websocket/index.js';
 import { until } from '../helpers/world.js';
-import { RawClient, admin, backend, mintToken, startBackend, type ServerState, type Started } from './backend.js';
+import { admin, backend, backendClients, mintToken, startBackend, type ServerState, type Started } from './backend.js';
 
 describe('Reference backend: bad input never stops it', () => {
-  const open: { close(): void }[] = [];
-  afterEach(async () => {
-    for (const c of open.splice(0)) c.close();
-    await backend({ action: 'stop' });
-  });
-
-  async function raw(url: string): Promise<RawClient> {
-    const client = new RawClient(url);
-    open.push(client);
-    await client.open();
-    return client;
-  }
+  const { raw, track } = backendClients();
 
   it('bad frames and frames over the size limits get an error frame; the connection and the process carry on', async function () {
     this.timeout(60_000);
@@ -148,7 +137,7 @@ describe('Reference backend: bad input never stops it', () => {
     expect((await flooder.result('flooded'))['error']).to.include({ code: 'rate-limited' });
 
     const adapter = new WebSocketContactCenter({ url, agentId: DEFAULT_AGENT.id, token, reconnect: { initialDelayMs: 50, maxDelayMs: 400 } });
-    open.push({ close: () => adapter.dispose() });
+    track({ close: () => adapter.dispose() });
     expect((await adapter.listQueues('webchat')).length).to.be.greaterThan(0);
     expect((await admin<ServerState>('/admin/state')).net['framesRateLimited']).to.be.at.least(1);
   });

@@ -104,3 +104,26 @@ export class RawClient {
     this.socket.close();
   }
 }
+
+/**
+ * Clients a test opens against the backend, closed (and the backend stopped) after each
+ * test: `raw(url)` opens a {@link RawClient}; `track` adds anything else with `close()`.
+ */
+export function backendClients(): { raw(url: string): Promise<RawClient>; track(c: { close(): void }): void } {
+  const open: { close(): void }[] = [];
+  afterEach(async () => {
+    for (const c of open.splice(0)) c.close();
+    await backend({ action: 'stop' });
+  });
+  return {
+    async raw(url) {
+      const client = new RawClient(url);
+      open.push(client);
+      await client.open();
+      return client;
+    },
+    track(c) {
+      open.push(c);
+    },
+  };
+}
