@@ -6,13 +6,16 @@
  *
  * It runs the analyzer with the project's custom-elements-manifest.config.mjs,
  * writes the fresh manifest to a temporary folder and compares it, byte for
- * byte, with the committed ./custom-elements.json.
+ * byte, with the committed ./custom-elements.json. It also checks that
+ * src/react/index.ts is what scripts/react-wrappers.mjs generates from the committed
+ * manifest, since `npm run analyze` writes both.
  */
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { generateReactWrappers, reactWrappersPath } from './react-wrappers.mjs';
 
 const cwd = process.cwd();
 const committedPath = path.join(cwd, 'custom-elements.json');
@@ -44,8 +47,41 @@ if (!existsSync(committedPath)) {
 }
 
 const committed = readFileSync(committedPath, 'utf8');
+
+/**
+ * Fails unless src/react/index.ts is what the generator writes from the committed manifest.
+ * @param {string} manifestText
+ */
+function checkReactWrappers(manifestText) {
+  const wrappersPath = path.join(cwd, reactWrappersPath);
+  const current = existsSync(wrappersPath) ? readFileSync(wrappersPath, 'utf8') : undefined;
+  /** @type {string} */
+  let expected;
+  try {
+    expected = generateReactWrappers(JSON.parse(manifestText));
+  } catch (error) {
+    console.error(`✖ ${reactWrappersPath} cannot be generated: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (current === expected) {
+    console.log(`✔ ${reactWrappersPath} is up to date with custom-elements.json.`);
+    return;
+  }
+  console.error(`✖ ${reactWrappersPath} is not what scripts/react-wrappers.mjs generates from custom-elements.json.`);
+  console.error(`  Run \`npm run analyze\` and commit ${reactWrappersPath} (it is generated: do not edit it by hand).`);
+  const a = (current ?? '').split('\n');
+  const b = expected.split('\n');
+  const line = a.findIndex((text, i) => text !== b[i]);
+  const at = line === -1 ? Math.min(a.length, b.length) : line;
+  console.error(`  First difference at line ${at + 1}:`);
+  console.error(`    committed: ${current === undefined ? '<no file>' : (a[at] ?? '<end of file>')}`);
+  console.error(`    generated: ${b[at] ?? '<end of file>'}`);
+  process.exit(1);
+}
+
 if (committed === fresh) {
   console.log(`✔ custom-elements.json is up to date (${tagNames(manifest).length} elements: ${tagNames(manifest).join(', ')}).`);
+  checkReactWrappers(committed);
   process.exit(0);
 }
 

@@ -1,3 +1,5 @@
+// First, so it sees every element the imports below (and src/index.ts) register.
+import { definedElements } from '../helpers/defined-elements.js';
 import { expect, fixture, html } from '@open-wc/testing';
 // Default imports: React ships CommonJS, which the test server converts to ESM with a default export only.
 import React, { type ComponentType } from 'react';
@@ -5,6 +7,7 @@ import ReactDOMClient, { type Root } from 'react-dom/client';
 import type { CcSendDetail } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import * as wrappers from '../../src/react/index.js';
 import { CcChatWidget } from '../../src/react/index.js';
+import '../../src/index.js';
 import { button, createWorld, disposeWorlds, shadow, until, untilState } from '../helpers/world.js';
 
 interface ManifestEvent {
@@ -86,6 +89,19 @@ describe('cc-digital-widgets/react (@lit/react wrappers)', () => {
       expect(received, `<${declaration.tagName}> event props`).to.deep.equal(events);
       root?.unmount();
       root = undefined;
+    }
+  });
+
+  it('exports a wrapper for every registered cc-* element, with its class name as displayName', () => {
+    const elements = [...definedElements()].filter(([tag]) => tag.startsWith('cc-'));
+    expect(elements.length).to.be.greaterThan(0);
+    const components = wrappers as unknown as Record<string, { readonly displayName?: string } | undefined>;
+
+    for (const [tag, elementClass] of elements) {
+      expect(customElements.get(tag), `<${tag}> registered`).to.equal(elementClass);
+      const Component = components[elementClass.name];
+      expect(Component, `no React wrapper ${elementClass.name} for <${tag}> in src/react/index.ts`).to.exist;
+      expect(Component?.displayName, `displayName of the <${tag}> wrapper`).to.equal(elementClass.name);
     }
   });
 });
