@@ -12,6 +12,7 @@ import { LocalizeController, getLocale, t } from '../../controllers/localize.js'
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { templatePanel } from '../shared/template-panel.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
@@ -490,35 +491,17 @@ export class CcChatWidget extends LitElement {
   #renderTemplate(i: Interaction, composer: ComposerState, applied: AppliedTemplate) {
     const inUse = composer.template;
     if (!inUse) return nothing;
-    const missing = applied.missingParams.length;
-    return html`<section class="template" part="template" aria-label=${t('template.inUse', { name: inUse.template.name })}>
-      <h3>${t('template.inUse', { name: inUse.template.name })}</h3>
-      ${inUse.template.locked ? html`<p class="muted">${t('template.lockedHint')}</p>` : nothing}
-      ${applied.params.map(
-        (name) => html`<label class="param"
-          ><span>${name}</span
-          ><input
-            type="text"
-            .value=${inUse.params[name] ?? ''}
-            aria-invalid=${applied.missingParams.includes(name) ? 'true' : 'false'}
-            @input=${(e: InputEvent) =>
-              this.#composers.patch(i.id, (s) =>
-                s.template ? { template: { ...s.template, params: { ...s.template.params, [name]: (e.target as HTMLInputElement).value } } } : {},
-              )}
-        /></label>`,
-      )}
-      <div class="preview" role="group" aria-label=${t('template.preview')}>${this.capabilities.markdown ? this.#richPreview(applied.text) : applied.text}</div>
-      ${missing > 0 ? html`<p class="muted">${t('template.fill', { count: missing })}</p>` : nothing}
-      ${applied.unknownVariables.length > 0
-        ? html`<p class="warning">${t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') })}</p>`
-        : nothing}
-      <div class="template-actions">
-        <button class="btn secondary" @click=${() => this.#composers.patch(i.id, { template: undefined })}>${t('template.remove')}</button>
-        ${!inUse.template.locked && applied.ready
-          ? html`<button class="btn secondary" @click=${() => this.#editTemplate(i, applied)}>${t('template.edit')}</button>`
-          : nothing}
-      </div>
-    </section>`;
+    return templatePanel(
+      inUse,
+      applied,
+      {
+        param: (name, value) =>
+          this.#composers.patch(i.id, (s) => (s.template ? { template: { ...s.template, params: { ...s.template.params, [name]: value } } } : {})),
+        remove: () => this.#composers.patch(i.id, { template: undefined }),
+        edit: () => this.#editTemplate(i, applied),
+      },
+      this.capabilities.markdown ? this.#richPreview(applied.text) : applied.text,
+    );
   }
 
   #renderFormatting() {

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Subscription } from 'rxjs';
-import { renderMarkdown } from '../../content/markdown.js';
+import { markdown, renderMarkdown } from '../../content/markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import { selectShownInteraction } from '../../core/store/selectors.js';
@@ -36,7 +36,8 @@ import { emailHeader } from './email-header.js';
 import { composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
 import { pendingAttachments } from './email-attachments.js';
-import { keepsTemplate, templateHtml, templatePanel, unknownNames, withParam, withTemplate } from './email-template-panel.js';
+import { templatePanel, unknownNames } from '../shared/template-panel.js';
+import { keepsTemplate, templateHtml, withParam, withTemplate } from './email-template-panel.js';
 import {
   outgoingBody,
   type OutgoingBody,
@@ -480,7 +481,7 @@ export class CcEmailWidget extends LitElement {
             param: (name, value) => this.#patch(i, (d) => withParam(d, name, value)),
             remove: () => this.#removeTemplate(i),
             edit: () => this.#editTemplate(i, applied),
-          })
+          }, markdown(applied.text))
         : this.#editor.renderEditor({
             sending: ui.sending,
             invalidBy: readiness.pci.length > 0 ? 'pci' : undefined,
