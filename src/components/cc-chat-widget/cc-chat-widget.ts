@@ -17,6 +17,7 @@ import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
+import { noticeLines } from '../shared/notices.js';
 import { ComposerAttachments } from './attachments.js';
 import { ComposerStates, type ComposerState } from './composer-state.js';
 import { elapsed } from '../shared/elapsed.js';
@@ -466,9 +467,7 @@ export class CcChatWidget extends LitElement {
       ${tooLong
         ? html`<p class="error" part="error" id="error" role="alert">${t('chat.tooLong', { over, count, max: this.maxLength })}</p>`
         : nothing}
-      ${composer.notices.map(
-        (n) => html`<p class=${n.kind === 'error' ? 'error' : 'status'} role=${n.kind === 'error' ? 'alert' : 'status'}>${n.text}</p>`,
-      )}
+      ${noticeLines(composer.notices)}
       ${draftMaskedNotice(this.#composers.masked(i.id))}
     </div>`;
   }

@@ -3,17 +3,12 @@ import type { DraftKind } from '../../core/drafts/draft-book.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import { isChannel, type Attachment, type MessageTemplate } from '../../core/types.js';
 import { DraftFollower } from '../shared/draft-follower.js';
+import { withNotice, type Notice } from '../shared/notices.js';
 
 /** A template the agent chose that needs more than plain insertion: locked or with parameters. */
 export interface TemplateInUse {
   readonly template: MessageTemplate;
   readonly params: Readonly<Record<string, string>>;
-}
-
-/** A message shown under the composer. */
-export interface ComposerNotice {
-  readonly kind: 'error' | 'status';
-  readonly text: string;
 }
 
 /** Everything unsent in one conversation's composer: kept per interaction so nothing is lost on a switch (R-X-04). */
@@ -23,7 +18,7 @@ export interface ComposerState {
   /** Names of files still uploading. */
   readonly uploading: readonly string[];
   readonly template?: TemplateInUse | undefined;
-  readonly notices: readonly ComposerNotice[];
+  readonly notices: readonly Notice[];
 }
 
 /** An empty composer. */
@@ -145,8 +140,8 @@ export class ComposerStates {
   }
 
   /** Adds a notice, replacing an identical one. */
-  notify(id: string, notice: ComposerNotice): void {
-    this.patch(id, (s) => ({ notices: [...s.notices.filter((n) => n.text !== notice.text), notice] }));
+  notify(id: string, notice: Notice): void {
+    this.patch(id, (s) => ({ notices: withNotice(s.notices, notice) }));
   }
 
   /** Forgets the draft (it was sent) and the pane's notices. */

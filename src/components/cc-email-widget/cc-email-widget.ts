@@ -35,7 +35,7 @@ import { EmailThread } from './email-thread.js';
 import { emailHeader } from './email-header.js';
 import { composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
-import { pendingAttachments } from './email-attachments.js';
+import { attachmentList } from '../shared/attachment-list.js';
 import { templatePanel, unknownNames } from '../shared/template-panel.js';
 import { keepsTemplate, templateHtml, withParam, withTemplate } from './email-template-panel.js';
 import {
@@ -415,7 +415,6 @@ export class CcEmailWidget extends LitElement {
     });
   }
 
-
   #renderBanner(i: Interaction) {
     const latest = latestInbound(i);
     return html`<div class="banner" part="banner" role="alert">
@@ -487,7 +486,12 @@ export class CcEmailWidget extends LitElement {
             invalidBy: readiness.pci.length > 0 ? 'pci' : undefined,
             keydown: (e) => this.#onSendKey(i, e),
           })}
-      ${pendingAttachments(draft.attachments, ui.uploading, (id) => this.#patch(i, (d) => ({ ...d, attachments: d.attachments.filter((x) => x.id !== id) })))}
+      ${attachmentList(
+        // Inline images are not listed: they show in the body.
+        draft.attachments.filter((a) => !a.contentId),
+        ui.uploading,
+        (id) => this.#patch(i, (d) => ({ ...d, attachments: d.attachments.filter((x) => x.id !== id) })),
+      )}
       <div class="send-row">
         <button class="btn send" part="send" ?disabled=${!readiness.ready} @click=${() => void this.#send(i)}>${t('send')}</button>
         <button class="btn secondary" ?disabled=${ui.sending} @click=${() => this.#discard(i)}>${t('email.discard')}</button>
@@ -613,7 +617,6 @@ export class CcEmailWidget extends LitElement {
       }
     });
   }
-
 
   /** R-MAIL-14: a chosen template replaces whatever the body held. */
   #useTemplate(i: Interaction, template: MessageTemplate): void {

@@ -1,17 +1,12 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { DEFAULT_ATTACHMENT_LIMITS, checkAttachment, displayFileName } from '../../content/files.js';
-import { errorMessage as reason, formatBytes } from '../../core/format.js';
+import { displayFileName } from '../../content/files.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Attachment } from '../../core/types.js';
-import { getLocale, t } from '../../controllers/localize.js';
+import { t } from '../../controllers/localize.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
+import { noticeLines, withNotice, type Notice } from '../shared/notices.js';
+import { uploadFile } from '../shared/upload.js';
 import type { PciProblem } from './email-readiness.js';
-
-/** A message under the composer. */
-export interface Notice {
-  readonly kind: 'error' | 'status';
-  readonly text: string;
-}
 
 /** Per-interaction composer state that is not part of the draft. */
 export interface ComposerUi {
@@ -46,7 +41,7 @@ export class EmailComposerState {
 
   /** Adds a notice, replacing one with the same text. */
   notify(id: string, notice: Notice): void {
-    this.set(id, (ui) => ({ notices: [...ui.notices.filter((n) => n.text !== notice.text), notice] }));
+    this.set(id, (ui) => ({ notices: withNotice(ui.notices, notice) }));
   }
 
   /** Back to idle (the draft was sent or discarded). */
@@ -60,24 +55,13 @@ export class EmailComposerState {
    * counts as uploading, so Send never sees a moment without it.
    */
   async upload(store: InteractionStore, id: string, file: File, inline: boolean, attach: (attachment: Attachment, name: string) => void): Promise<void> {
-    const name = displayFileName(file.name);
-    const check = checkAttachment(file, DEFAULT_ATTACHMENT_LIMITS);
-    if (!check.ok) {
-      this.notify(id, { kind: 'error', text: t(`attach.${check.reason}`, { name, max: formatBytes(DEFAULT_ATTACHMENT_LIMITS.maxBytes, getLocale()) }) });
-      return;
-    }
-    this.set(id, (ui) => ({ uploading: [...ui.uploading, name] }));
-    try {
-      const uploaded = await store.uploadAttachment(id, file);
-      attach(inline ? { ...uploaded, contentId: `cc-inline-${uploaded.id}` } : uploaded, name);
-    } catch (err) {
-      this.notify(id, { kind: 'error', text: t('attach.failed', { name, reason: reason(err) }) });
-    } finally {
-      this.set(id, (ui) => {
-        const k = ui.uploading.indexOf(name);
-        return { uploading: k < 0 ? ui.uploading : [...ui.uploading.slice(0, k), ...ui.uploading.slice(k + 1)] };
-      });
-    }
+    await uploadFile(file, {
+      store,
+      interactionId: id,
+      notify: (notice) => this.notify(id, notice),
+      uploading: (change) => this.set(id, (ui) => ({ uploading: change(ui.uploading) })),
+      attach: (uploaded, name) => attach(inline ? { ...uploaded, contentId: `cc-inline-${uploaded.id}` } : uploaded, name),
+    });
   }
 
   /** The notes under a composer: card numbers found (R-MAIL-16), sending, notices, a card number masked in the stored draft. */
@@ -89,11 +73,7 @@ export class EmailComposerState {
           )}</div>`
         : nothing}
       ${ui.sending ? html`<p class="status" role="status">${t('email.sending')}</p>` : nothing}
-      ${ui.notices.map(
-        (n) => html`<p class=${n.kind === 'error' ? 'error' : 'status'} part=${n.kind === 'error' ? 'error' : 'status'} role=${n.kind === 'error' ? 'alert' : 'status'}>
-          ${n.text}
-        </p>`,
-      )}
+      ${noticeLines(ui.notices)}
       ${draftMaskedNotice(masked)}`;
   }
 }

@@ -1,15 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { displayFileName } from '../../content/files.js';
+import { displayFileName } from '../../content/file-names.js';
 import { formatBytes } from '../../core/format.js';
 import type { Attachment } from '../../core/types.js';
 import { getLocale, t } from '../../controllers/localize.js';
 
 /**
- * The files a standard reply will send, each removable, and those still uploading.
- * Inline images are not listed: they show in the body.
+ * The chips under a composer: the files it will send, each with a button that removes it
+ * (`remove` gets the file's id), then the names of files still uploading. Nothing when
+ * there are neither.
  */
-export function pendingAttachments(attachments: readonly Attachment[], uploading: readonly string[], remove: (id: string) => void): TemplateResult | typeof nothing {
-  const files = attachments.filter((a) => !a.contentId);
+export function attachmentList(files: readonly Attachment[], uploading: readonly string[], remove: (id: string) => void): TemplateResult | typeof nothing {
   if (files.length === 0 && uploading.length === 0) return nothing;
   const locale = getLocale();
   return html`<ul class="pending" aria-label=${t('attach.list')}>
@@ -17,13 +17,7 @@ export function pendingAttachments(attachments: readonly Attachment[], uploading
       const name = displayFileName(a.name);
       return html`<li class="chip">
         <span>${t('chat.attachment', { name, size: formatBytes(a.size, locale) })}</span>
-        <button
-          class="chip-remove"
-          aria-label=${t('attach.remove', { name })}
-          @click=${() => remove(a.id)}
-        >
-          ×
-        </button>
+        <button class="chip-remove" aria-label=${t('attach.remove', { name })} @click=${() => remove(a.id)}>×</button>
       </li>`;
     })}
     ${uploading.map((name) => html`<li class="chip uploading" role="status">${t('attach.uploading', { name })}</li>`)}
