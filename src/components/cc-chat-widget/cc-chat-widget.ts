@@ -18,9 +18,9 @@ import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { noticeLines } from '../shared/notices.js';
+import { paneHeader } from '../shared/pane-header.js';
 import { ComposerAttachments } from './attachments.js';
 import { ComposerStates, type ComposerState } from './composer-state.js';
-import { elapsed } from '../shared/elapsed.js';
 import { FindBar } from './find-bar.js';
 import { LiveRegion } from './live-region.js';
 import { ThreadRows, dateFormat } from './thread-rows.js';
@@ -375,35 +375,29 @@ export class CcChatWidget extends LitElement {
   }
 
   #renderHeader(i: Interaction) {
-    const locale = getLocale();
     const since = i.acceptedAt ?? i.offeredAt;
-    const date = dateFormat(locale, 'date').format(since);
     const open = i.status !== 'wrapup' && i.status !== 'offered';
-    // A group, not a banner landmark: a page can hold several panes (R-X-02).
-    return html`<header part="header" role="group" aria-labelledby="pane-title">
-      <h2 id="pane-title">${i.customer.name}</h2>
-      <dl>
-        <div><dt>${t('chat.queue')}</dt><dd>${i.queue.name}</dd></div>
-        <div><dt>${t('chat.agent')}</dt><dd>${this.#agentName.value ?? ''}</dd></div>
-        <div><dt>${t('chat.date')}</dt><dd>${date}</dd></div>
-        <div>
-          <dt>${t('chat.duration')}</dt>
-          <dd><span class="timer" role="timer">${elapsed(since)}</span></dd>
-        </div>
-      </dl>
-      ${open || i.status === 'wrapup'
-        ? html`<div class="actions" part="actions" role="group" aria-label=${t('chat.tools')}>
-            ${this.#actions.buttons(i)} ${open ? this.#workflows.render() : nothing}
-            ${i.status === 'active'
-              ? html`<button class="btn danger" part="end" aria-keyshortcuts=${this.#keys('end')} @click=${() => this.#requestEnd(i)}>
-                  ${t('end')}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}
-      ${this.#actions.notices(i)}
-      ${this.endError ? html`<p class="error header-error" role="alert">${t('end.failed', { reason: this.endError })}</p>` : nothing}
-    </header>`;
+    return paneHeader({
+      title: i.customer.name,
+      facts: [
+        { label: t('chat.queue'), value: i.queue.name },
+        { label: t('chat.agent'), value: this.#agentName.value ?? '' },
+        { label: t('chat.date'), value: dateFormat(getLocale(), 'date').format(since) },
+      ],
+      since,
+      actions: open || i.status === 'wrapup' ? { label: t('chat.tools'), buttons: this.#renderActions(i, open) } : undefined,
+      after: html`${this.#actions.notices(i)}
+      ${this.endError ? html`<p class="error header-error" role="alert">${t('end.failed', { reason: this.endError })}</p>` : nothing}`,
+    });
+  }
+
+  #renderActions(i: Interaction, open: boolean) {
+    return html`${this.#actions.buttons(i)} ${open ? this.#workflows.render() : nothing}
+      ${i.status === 'active'
+        ? html`<button class="btn danger" part="end" aria-keyshortcuts=${this.#keys('end')} @click=${() => this.#requestEnd(i)}>
+            ${t('end')}
+          </button>`
+        : nothing}`;
   }
 
   #renderThread(i: Interaction) {

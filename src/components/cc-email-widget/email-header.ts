@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Interaction } from '../../core/types.js';
+import type { EmailMessage, Interaction } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import { keysFor } from '../shared/interaction-actions.js';
-import { elapsed } from '../shared/elapsed.js';
+import { paneHeader } from '../shared/pane-header.js';
 import { REPLY_MODES, type ComposeMode, type ReplyMode } from './email-draft.js';
 
 /** What the header shows besides the interaction. */
@@ -28,40 +28,38 @@ export interface HeaderActions {
 /** The email pane's header (R-MAIL-01): subject, addresses, queue, timer and the actions. */
 export function emailHeader(i: Interaction, state: HeaderState, actions: HeaderActions): TemplateResult {
   const first = i.emails.find((e) => e.direction === 'inbound');
-  const since = i.acceptedAt ?? i.offeredAt;
   const customer = i.customer.email ?? i.source.email ?? first?.from ?? '';
+  return paneHeader({
+    title: first?.subject || t('email.noSubject'),
+    facts: [
+      { label: t('email.from'), value: i.customer.name ? `${i.customer.name} <${customer}>` : customer },
+      { label: t('email.to'), value: first?.to.join(', ') ?? '' },
+      { label: t('chat.queue'), value: i.queue.name },
+    ],
+    since: i.acceptedAt ?? i.offeredAt,
+    actions: { label: t('email.actions'), buttons: headerButtons(first, state, actions) },
+    after: state.notices,
+  });
+}
+
+/** Reply, Reply all, Forward and Cc while the interaction is open; View original email; the light-grey toggle; Transfer. */
+function headerButtons(first: EmailMessage | undefined, state: HeaderState, actions: HeaderActions): TemplateResult {
   const modeLabel = (m: ReplyMode) => t(m === 'reply' ? 'email.reply' : m === 'reply-all' ? 'email.replyAll' : 'email.forward');
-  // A group, not a banner landmark: a page can hold several panes (R-X-02).
-  return html`<header part="header" role="group" aria-labelledby="pane-title">
-    <h2 id="pane-title">${first?.subject || t('email.noSubject')}</h2>
-    <dl>
-      <div><dt>${t('email.from')}</dt><dd>${i.customer.name ? `${i.customer.name} <${customer}>` : customer}</dd></div>
-      <div><dt>${t('email.to')}</dt><dd>${first?.to.join(', ') ?? ''}</dd></div>
-      <div><dt>${t('chat.queue')}</dt><dd>${i.queue.name}</dd></div>
-      <div>
-        <dt>${t('chat.duration')}</dt>
-        <dd><span class="timer" role="timer">${elapsed(since)}</span></dd>
-      </div>
-    </dl>
-    <div class="actions" part="actions" role="group" aria-label=${t('email.actions')}>
-      ${state.open
-        ? html`${REPLY_MODES.map(
-              (m) => html`<button class="btn secondary" aria-pressed=${state.mode === m ? 'true' : 'false'} @click=${() => actions.compose(m)}>
-                ${modeLabel(m)}
-              </button>`,
-            )}
-            <button class="btn secondary" aria-expanded=${state.ccShown ? 'true' : 'false'} @click=${actions.toggleCc}>${t('email.cc')}</button>`
-        : nothing}
-      ${first ? html`<button class="btn secondary" @click=${() => actions.viewOriginal(first.id)}>${t('email.viewOriginal')}</button>` : nothing}
-      <button class="btn secondary" aria-pressed=${state.lightGrey ? 'true' : 'false'} @click=${actions.toggleLightGrey}>
-        ${t('email.lightGrey')}
-      </button>
-      ${state.open
-        ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${keysFor('transfer')} @click=${actions.transfer}>
-            ${t('transfer')}
-          </button>`
-        : nothing}
-    </div>
-    ${state.notices}
-  </header>`;
+  return html`${state.open
+      ? html`${REPLY_MODES.map(
+            (m) => html`<button class="btn secondary" aria-pressed=${state.mode === m ? 'true' : 'false'} @click=${() => actions.compose(m)}>
+              ${modeLabel(m)}
+            </button>`,
+          )}
+          <button class="btn secondary" aria-expanded=${state.ccShown ? 'true' : 'false'} @click=${actions.toggleCc}>${t('email.cc')}</button>`
+      : nothing}
+    ${first ? html`<button class="btn secondary" @click=${() => actions.viewOriginal(first.id)}>${t('email.viewOriginal')}</button>` : nothing}
+    <button class="btn secondary" aria-pressed=${state.lightGrey ? 'true' : 'false'} @click=${actions.toggleLightGrey}>
+      ${t('email.lightGrey')}
+    </button>
+    ${state.open
+      ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${keysFor('transfer')} @click=${actions.transfer}>
+          ${t('transfer')}
+        </button>`
+      : nothing}`;
 }
