@@ -13,6 +13,7 @@ register('zh-CN', zhCN);
 export * from './core/types.js';
 export type * from './core/events.js';
 export type * from './core/adapter.js';
+export type * from './element-events.js';
 export type { CcState } from './core/store/state.js';
 export {
   createOffersSelector,
@@ -65,7 +66,7 @@ export type { DraftBook, DraftKind, DraftChange, DraftStorageFailure } from './c
 export type { CcNotification, CcNotificationKind } from './core/store/notifications.js';
 export { storeContext } from './core/context.js';
 export { StoreController, type StoreHost, type StoreControllerOptions } from './controllers/store-controller.js';
-export { LocalizeController, setLocale, getLocale, t, LOCALES, registerLocale, type Locale, type LocaleChangedDetail } from './controllers/localize.js';
+export { LocalizeController, setLocale, getLocale, t, LOCALES, registerLocale, type Locale } from './controllers/localize.js';
 export type { MessageKey, Messages } from './locales/en.js';
 
 export { CcProvider } from './components/cc-provider/cc-provider.js';
@@ -78,11 +79,10 @@ export {
   DEFAULT_MAX_LENGTH,
 } from './components/cc-chat-widget/cc-chat-widget.js';
 export { CcSmsWidget } from './components/cc-sms-widget/cc-sms-widget.js';
-export { CcAgentState, type CcAgentStateChangeDetail } from './components/cc-agent-state/cc-agent-state.js';
-export { CcConnectionStatus, type CcConnectionChangeDetail } from './components/cc-connection-status/cc-connection-status.js';
+export { CcAgentState } from './components/cc-agent-state/cc-agent-state.js';
+export { CcConnectionStatus } from './components/cc-connection-status/cc-connection-status.js';
 export type { ConnectionSource, ConnectionState, LogReset } from './core/connection.js';
-export { CcTaskList, type CcTaskSelectDetail } from './components/cc-task-list/cc-task-list.js';
-export type { CcAcceptDetail } from './controllers/accept.js';
+export { CcTaskList } from './components/cc-task-list/cc-task-list.js';
 export {
   ShortcutController,
   SHORTCUT_ACTIONS,
@@ -106,15 +106,9 @@ export {
   type ShortcutHandlers,
   type ShortcutScope,
   type ShortcutControllerOptions,
-  type ShortcutsChangedDetail,
 } from './controllers/shortcuts.js';
-export {
-  CcShortcutHelp,
-  openShortcutHelp,
-  type CcShortcutHelpCloseDetail,
-  type CcShortcutHelpCloseReason,
-} from './components/cc-shortcut-help/cc-shortcut-help.js';
-export { CcTemplatePicker, type CcTemplateSelectDetail } from './components/cc-template-picker/cc-template-picker.js';
+export { CcShortcutHelp, openShortcutHelp } from './components/cc-shortcut-help/cc-shortcut-help.js';
+export { CcTemplatePicker } from './components/cc-template-picker/cc-template-picker.js';
 export {
   TRUSTED_TYPES_POLICY_NAME,
   sanitizeChatHtml,
@@ -148,10 +142,9 @@ export {
   type AttachmentRefusal,
 } from './content/files.js';
 export { safeUrl } from './content/url.js';
-export { CcTransferDialog, type CcTransferDetail } from './components/cc-transfer-dialog/cc-transfer-dialog.js';
-export { CcConferenceDialog, type CcConferenceDetail } from './components/cc-conference-dialog/cc-conference-dialog.js';
-export { CcWrapupDialog, type CcWrapupDetail } from './components/cc-wrapup-dialog/cc-wrapup-dialog.js';
-export type { CcDialogCloseDetail, CcDialogCloseReason } from './controllers/modal-dialog.js';
+export { CcTransferDialog } from './components/cc-transfer-dialog/cc-transfer-dialog.js';
+export { CcConferenceDialog } from './components/cc-conference-dialog/cc-conference-dialog.js';
+export { CcWrapupDialog } from './components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './core/store/outbox.js';
 export { CcEmailWidget, type CcEmailSendDetail, type CcTransferRequestDetail } from './components/cc-email-widget/cc-email-widget.js';
 export type { ComposeMode, ReplyMode } from './components/cc-email-widget/email-draft.js';

@@ -1,23 +1,22 @@
 import type { ReactiveElement } from 'lit';
+import { errorMessage } from '../core/format.js';
 import type { InteractionStore } from '../core/store/store.js';
-import type { Channel, Interaction } from '../core/types.js';
-
-/** Detail of `cc-accept`. */
-export interface CcAcceptDetail {
-  readonly interactionId: string;
-  readonly channel: Channel;
-}
+import type { Interaction } from '../core/types.js';
 
 /**
- * Accepting offers from an element (contact request, task list): fires `cc-accept`,
- * calls the store, and keeps the adapter's refusal per offer so the element can show it.
+ * Accepting offers from an element (contact request, task list): calls the store, tells
+ * the element once the store took the offer, and keeps the adapter's refusal per offer so the
+ * element can show it.
  */
 export class AcceptController {
   readonly #host: ReactiveElement;
+  readonly #accepted: (i: Interaction) => void;
   #errors: Readonly<Record<string, string>> = {};
 
-  constructor(host: ReactiveElement) {
+  /** `accepted` fires the host's `cc-accept` once the store took an offer. */
+  constructor(host: ReactiveElement, accepted: (i: Interaction) => void) {
     this.#host = host;
+    this.#accepted = accepted;
   }
 
   /** Why accepting this offer failed, if it did. */
@@ -29,25 +28,18 @@ export class AcceptController {
   async accept(store: InteractionStore | undefined, i: Interaction): Promise<void> {
     if (!store) return;
     this.#set(i.id, undefined);
-    this.#host.dispatchEvent(
-      new CustomEvent<CcAcceptDetail>('cc-accept', { detail: { interactionId: i.id, channel: i.channel }, bubbles: true, composed: true }),
-    );
     try {
       await store.accept(i.id);
     } catch (e) {
-      this.#set(i.id, e instanceof Error ? e.message : String(e));
+      this.#set(i.id, errorMessage(e));
+      return;
     }
+    this.#accepted(i);
   }
 
   #set(id: string, error: string | undefined): void {
     const { [id]: _previous, ...rest } = this.#errors;
     this.#errors = error === undefined ? rest : { ...rest, [id]: error };
     this.#host.requestUpdate();
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'cc-accept': CustomEvent<CcAcceptDetail>;
   }
 }

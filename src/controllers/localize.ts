@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { enCore } from '../locales/en-core.js';
 import type { MessageKey, Messages } from '../locales/en.js';
+import { emitOnWindow } from '../element-events.js';
 
 /** Locales the library ships (R-X-01). */
 export type Locale = 'en' | 'zh-CN';
@@ -22,11 +23,6 @@ const loaders: Readonly<Record<Locale, () => Promise<Partial<Messages>>>> = {
 let current: Locale = 'en';
 let requested: Locale = 'en';
 const listeners = new Set<() => void>();
-
-/** Detail of the `cc-locale-changed` event fired on `window` when the locale changes. */
-export interface LocaleChangedDetail {
-  readonly locale: Locale;
-}
 
 /** The locale every element renders in. */
 export function getLocale(): Locale {
@@ -54,7 +50,7 @@ export function registerLocale(locale: Locale, messages: Messages): void {
 
 /**
  * Switches every element on the page to another locale at run time (R-X-01).
- * Fires `cc-locale-changed` on `window`. With the package root imported, every shipped
+ * Fires `cc-locale-change` on `window`. With the package root imported, every shipped
  * locale is registered and the switch is immediate; otherwise a catalogue not yet loaded
  * is fetched first, and the switch (and the event) follow once it is there.
  */
@@ -79,7 +75,7 @@ export function setLocale(locale: Locale): void {
 function apply(locale: Locale): void {
   current = locale;
   for (const listener of [...listeners]) listener();
-  window.dispatchEvent(new CustomEvent<LocaleChangedDetail>('cc-locale-changed', { detail: { locale } }));
+  emitOnWindow('cc-locale-change', { locale });
 }
 
 /** Parameters substituted into `{name}` placeholders. */
@@ -117,11 +113,5 @@ export class LocalizeController implements ReactiveController {
   /** The current locale (for `Intl` formatting). */
   get locale(): Locale {
     return current;
-  }
-}
-
-declare global {
-  interface WindowEventMap {
-    'cc-locale-changed': CustomEvent<LocaleChangedDetail>;
   }
 }

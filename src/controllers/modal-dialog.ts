@@ -1,19 +1,9 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
+import type { CcDialogCloseDetail, CcDialogCloseReason } from '../element-events.js';
 import type { MessageKey } from '../locales/en.js';
 import { FocusTrapController } from './focus-trap.js';
 import { t } from './localize.js';
-
-/**
- * Why a dialog closed: `completed` (its command succeeded), `cancel` (the dismiss
- * button), `escape`, or `api` (`close()` or `open = false`).
- */
-export type CcDialogCloseReason = 'completed' | 'cancel' | 'escape' | 'api';
-
-/** Detail of `cc-dialog-close`. */
-export interface CcDialogCloseDetail {
-  readonly reason: CcDialogCloseReason;
-}
 
 /** An element that shows a modal dialog while its public `open` property is true. */
 export interface ModalDialogHost extends ReactiveElement {
@@ -316,10 +306,4 @@ function hostState(host: ReactiveElement & Record<'open', unknown>): OpenState {
       host.open = value;
     },
   };
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'cc-dialog-close': CustomEvent<CcDialogCloseDetail>;
-  }
 }

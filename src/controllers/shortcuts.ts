@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { emitOnWindow } from '../element-events.js';
 
 /** Everything an agent can do from the keyboard (R-CHAT-09). */
 export type ShortcutAction = 'accept' | 'send' | 'transfer' | 'conference' | 'end' | 'templates' | 'focusComposer' | 'help';
@@ -29,11 +30,6 @@ export type ShortcutMap = Readonly<Record<ShortcutAction, ShortcutBinding | null
  * the shortcut off.
  */
 export type ShortcutOverrides = { readonly [A in ShortcutAction]?: ShortcutBinding | string | null };
-
-/** Detail of the `cc-shortcuts-changed` event fired on `window`. */
-export interface ShortcutsChangedDetail {
-  readonly shortcuts: ShortcutMap;
-}
 
 /** How key names are shown: macOS symbols (⌃⌥⇧⌘) or PC names (Ctrl+Alt+Shift+Meta). */
 export type ShortcutPlatform = 'mac' | 'pc';
@@ -132,7 +128,7 @@ function validBinding(action: ShortcutAction, value: ShortcutBinding | string): 
  * is checked as a whole and applied only if valid: an unknown action, an unreadable
  * binding, a plain key that would fire while typing (every action but `send` needs Ctrl,
  * Alt or Meta, or a function key), or two actions on one combination throw an `Error`
- * and leave every binding as it was. Fires `cc-shortcuts-changed` on `window`.
+ * and leave every binding as it was. Fires `cc-shortcuts-change` on `window`.
  *
  * @example setShortcuts({ accept: 'Ctrl+Shift+KeyY', conference: null })
  */
@@ -156,7 +152,7 @@ export function setShortcuts(overrides: ShortcutOverrides): void {
   announce();
 }
 
-/** Restores {@link DEFAULT_SHORTCUTS}. Fires `cc-shortcuts-changed` on `window`. */
+/** Restores {@link DEFAULT_SHORTCUTS}. Fires `cc-shortcuts-change` on `window`. */
 export function resetShortcuts(): void {
   if (current === DEFAULT_SHORTCUTS) return;
   current = DEFAULT_SHORTCUTS;
@@ -164,7 +160,7 @@ export function resetShortcuts(): void {
 }
 
 function announce(): void {
-  window.dispatchEvent(new CustomEvent<ShortcutsChangedDetail>('cc-shortcuts-changed', { detail: { shortcuts: current } }));
+  emitOnWindow('cc-shortcuts-change', { shortcuts: current });
 }
 
 /** `mac` on macOS and iOS, else `pc`. */
@@ -381,7 +377,7 @@ export class ShortcutController implements ReactiveController {
   hostConnected(): void {
     this.#host.addEventListener('focusin', this.#onInteraction);
     this.#host.addEventListener('pointerdown', this.#onInteraction);
-    window.addEventListener('cc-shortcuts-changed', this.#onShortcutsChanged);
+    window.addEventListener('cc-shortcuts-change', this.#onShortcutsChanged);
     if (this.#scope === 'element') {
       this.#host.addEventListener('keydown', this.#onElementKeydown);
       return;
@@ -393,16 +389,10 @@ export class ShortcutController implements ReactiveController {
   hostDisconnected(): void {
     this.#host.removeEventListener('focusin', this.#onInteraction);
     this.#host.removeEventListener('pointerdown', this.#onInteraction);
-    window.removeEventListener('cc-shortcuts-changed', this.#onShortcutsChanged);
+    window.removeEventListener('cc-shortcuts-change', this.#onShortcutsChanged);
     this.#host.removeEventListener('keydown', this.#onElementKeydown);
     const index = globals.indexOf(this);
     if (index >= 0) globals.splice(index, 1);
     if (globals.length === 0) window.removeEventListener('keydown', onGlobalKeydown, true);
-  }
-}
-
-declare global {
-  interface WindowEventMap {
-    'cc-shortcuts-changed': CustomEvent<ShortcutsChangedDetail>;
   }
 }

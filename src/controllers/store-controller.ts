@@ -19,6 +19,27 @@ export interface StoreControllerOptions<T> {
 }
 
 /**
+ * The store an element works on: its own `store` property, else the one `<cc-provider>`
+ * provides through context. For elements that call store commands without following a
+ * slice of its state; `changed` runs when the provided store changes (default: the host
+ * renders again).
+ */
+export class StoreConsumer {
+  readonly #host: StoreHost;
+  readonly #consumer: ContextConsumer<typeof storeContext, StoreHost>;
+
+  constructor(host: StoreHost, changed: () => void = () => host.requestUpdate()) {
+    this.#host = host;
+    this.#consumer = new ContextConsumer(host, { context: storeContext, subscribe: true, callback: changed });
+  }
+
+  /** The store in use: the host's own, else the provided one. */
+  get store(): InteractionStore | undefined {
+    return this.#host.store ?? this.#consumer.value;
+  }
+}
+
+/**
  * Subscribes its host to one slice of the store's state: on connect, unsubscribed on
  * disconnect. The store is the host's own `store` property, else the one provided by
  * `<cc-provider>` through context. The host re-renders only when the slice changes.
@@ -32,7 +53,7 @@ export class StoreController<T> implements ReactiveController {
   readonly #selector: (state: CcState) => T;
   readonly #deps: () => readonly unknown[];
   readonly #equals: ((a: T, b: T) => boolean) | undefined;
-  readonly #consumer: ContextConsumer<typeof storeContext, StoreHost>;
+  readonly #consumer: StoreConsumer;
   #subscribed: InteractionStore | undefined;
   #lastDeps: readonly unknown[] = [];
   #subscription: Subscription | undefined;
@@ -45,16 +66,12 @@ export class StoreController<T> implements ReactiveController {
     this.#deps = options.deps ?? (() => []);
     this.#equals = options.equals;
     host.addController(this);
-    this.#consumer = new ContextConsumer(host, {
-      context: storeContext,
-      subscribe: true,
-      callback: () => this.#sync(true),
-    });
+    this.#consumer = new StoreConsumer(host, () => this.#sync(true));
   }
 
   /** The store in use: the host's own, else the provided one. */
   get store(): InteractionStore | undefined {
-    return this.#host.store ?? this.#consumer.value;
+    return this.#consumer.store;
   }
 
   /** The current slice, or `undefined` while there is no store. */

@@ -124,7 +124,7 @@ export const CcShortcutHelp = createComponent({
   tagName: 'cc-shortcut-help',
   elementClass: CcShortcutHelpElement,
   events: {
-    onCcShortcutHelpClose: event('cc-shortcut-help-close'),
+    onCcDialogClose: event('cc-dialog-close'),
   },
   displayName: 'CcShortcutHelp',
 });
@@ -149,8 +149,8 @@ export const CcTaskList = createComponent({
   tagName: 'cc-task-list',
   elementClass: CcTaskListElement,
   events: {
-    onCcTaskSelect: event('cc-task-select'),
     onCcAccept: event('cc-accept'),
+    onCcTaskSelect: event('cc-task-select'),
   },
   displayName: 'CcTaskList',
 });

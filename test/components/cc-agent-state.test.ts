@@ -22,6 +22,23 @@ describe('<cc-agent-state>', () => {
     expect(shadow<HTMLSelectElement>(el, 'select').value).to.equal('idle');
   });
 
+  it('fires cc-agent-state-change only once the backend took the change, and shows a refusal', async () => {
+    const { simulator, store } = createWorld();
+    // The backend refuses every state change from now on.
+    simulator.setAgentState = () => Promise.reject(new Error('Supervisor lock'));
+    const el = await fixture<CcAgentState>(html`<cc-agent-state .store=${store}></cc-agent-state>`);
+    const fired: string[] = [];
+    el.addEventListener('cc-agent-state-change', (e) => fired.push(e.detail.availability));
+    const select = shadow<HTMLSelectElement>(el, 'select');
+    select.value = 'idle';
+    select.dispatchEvent(new Event('change'));
+    await until(() => shadowAll(el, '[role="alert"]').length === 1, 'the refusal');
+    expect(shadow(el, '[role="alert"]').textContent).to.contain('Supervisor lock');
+    expect(fired).to.deep.equal([]);
+    expect(shadow<HTMLSelectElement>(el, 'select').value).to.equal('available');
+    await expect(el).to.be.accessible();
+  });
+
   it('R-OFFER-04: in RONA explains why no offers arrive; Set Available is the manual way back', async () => {
     const { simulator, store } = createWorld({ ronaTimeoutMs: 30 });
     const el = await fixture<CcAgentState>(html`<cc-agent-state .store=${store}></cc-agent-state>`);

@@ -75,13 +75,13 @@ describe('content loads only when needed', () => {
     expect(contentModules()).to.deep.equal([]);
     expect(markdownLoaded()).to.equal(false);
     await expect(el).to.be.accessible();
-    const changed = oneEvent(window, 'cc-locale-changed');
+    const changed = oneEvent(window, 'cc-locale-change');
     setLocale('zh-CN');
     await changed;
     await el.updateComplete;
     expect(shadowAll(el, '.unformatted').map((n) => n.textContent)).to.deep.equal(['消息过长，无法设置格式，以纯文本显示']);
     await expect(el).to.be.accessible();
-    const back = oneEvent(window, 'cc-locale-changed');
+    const back = oneEvent(window, 'cc-locale-change');
     setLocale('en');
     await back;
   });

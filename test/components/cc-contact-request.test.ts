@@ -130,8 +130,12 @@ describe('<cc-contact-request>', () => {
     });
     await until(() => shadowAll(el, '.offer').some((o) => o.textContent?.includes('Phantom')), 'the phantom offer');
     const phantom = shadowAll(el, '.offer').find((o) => o.textContent?.includes('Phantom'));
+    const accepted: string[] = [];
+    el.addEventListener('cc-accept', (e) => accepted.push(e.detail.interactionId));
     phantom?.querySelector('button')?.click();
     await until(() => shadowAll(el, '[role="alert"]').length === 1, 'the error');
+    // Events report what the store took: a refused accept fires no cc-accept.
+    expect(accepted).to.deep.equal([]);
     expect(shadow(el, '[role="alert"]').textContent).to.contain('Could not accept the request');
     expect(store.state.interactions['phantom']?.status).to.equal('offered');
     await expect(el).to.be.accessible();

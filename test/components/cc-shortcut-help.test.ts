@@ -85,7 +85,7 @@ describe('<cc-shortcut-help>', () => {
     expect(document.querySelectorAll('cc-shortcut-help')).to.have.length(1);
     expect(dialog.open).to.equal(true);
 
-    const closed = oneEvent(help, 'cc-shortcut-help-close');
+    const closed = oneEvent(help, 'cc-dialog-close');
     await sendKeys({ press: 'Escape' });
     expect((await closed).detail).to.deep.equal({ reason: 'escape' });
     expect(help.open).to.equal(false);
@@ -105,9 +105,9 @@ describe('<cc-shortcut-help>', () => {
     const help = openShortcutHelp();
     await help.updateComplete;
     expect(deepActive()).to.equal(button(help, 'Close'));
-    const closed = oneEvent(help, 'cc-shortcut-help-close');
+    const closed = oneEvent(help, 'cc-dialog-close');
     await sendKeys({ press: 'Enter' });
-    expect((await closed).detail).to.deep.equal({ reason: 'close-button' });
+    expect((await closed).detail).to.deep.equal({ reason: 'cancel' });
     expect(deepActive()).to.equal(accept);
     // The same element is reused.
     expect(openShortcutHelp()).to.equal(help);
@@ -120,7 +120,7 @@ describe('<cc-shortcut-help>', () => {
     await help.updateComplete;
     expect(help.hasAttribute('open')).to.equal(true);
     expect(shadow<HTMLDialogElement>(help, 'dialog').open).to.equal(true);
-    const closed = oneEvent(help, 'cc-shortcut-help-close');
+    const closed = oneEvent(help, 'cc-dialog-close');
     help.close();
     expect((await closed).detail).to.deep.equal({ reason: 'api' });
     help.setAttribute('open', '');

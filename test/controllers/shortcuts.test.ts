@@ -14,8 +14,8 @@ import {
   resetShortcuts,
   setShortcuts,
   type ShortcutAction,
-  type ShortcutsChangedDetail,
 } from '../../src/controllers/shortcuts.js';
+import type { ShortcutsChangeDetail } from '../../src/element-events.js';
 import { createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 type Modifier = 'Control' | 'Alt' | 'Shift';
@@ -176,9 +176,9 @@ describe('shortcuts', () => {
     const id = simulator.offer({ channel: 'webchat', customerName: 'Rebound' });
     await until(() => shadowAll(request, '.offer').length === 1, 'the offer');
 
-    const changed = oneEvent(window, 'cc-shortcuts-changed');
+    const changed = oneEvent(window, 'cc-shortcuts-change');
     setShortcuts({ accept: 'Ctrl+Shift+KeyY', help: { code: 'F1' } });
-    const detail = (await changed).detail as ShortcutsChangedDetail;
+    const detail = (await changed).detail as ShortcutsChangeDetail;
     expect(detail.shortcuts.accept).to.deep.equal({ code: 'KeyY', ctrl: true, alt: false, shift: true, meta: false });
     expect(getShortcuts().help).to.deep.include({ code: 'F1', ctrl: false });
     expect(getShortcuts().transfer).to.equal(DEFAULT_SHORTCUTS.transfer);
@@ -204,7 +204,7 @@ describe('shortcuts', () => {
   it('R-CHAT-09: setShortcuts rejects unknown actions, conflicts and plain keys with a clear Error, changing nothing', () => {
     let events = 0;
     const count = (): void => void events++;
-    window.addEventListener('cc-shortcuts-changed', count);
+    window.addEventListener('cc-shortcuts-change', count);
     try {
       expect(() => setShortcuts(JSON.parse('{"answer":"Ctrl+Alt+Q"}') as Record<string, string>)).to.throw(
         Error,
@@ -225,7 +225,7 @@ describe('shortcuts', () => {
       expect(getShortcuts().end).to.deep.include({ code: 'KeyA', ctrl: true, alt: true });
       expect(events).to.equal(1);
     } finally {
-      window.removeEventListener('cc-shortcuts-changed', count);
+      window.removeEventListener('cc-shortcuts-change', count);
     }
   });
 

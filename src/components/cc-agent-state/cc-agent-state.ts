@@ -1,16 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { errorMessage } from '../../core/format.js';
 import { selectAvailability } from '../../core/store/selectors.js';
-import type { InteractionStore } from '../../core/store/store.js';
 import type { AgentAvailability } from '../../core/types.js';
-import { LocalizeController, t } from '../../controllers/localize.js';
+import { t } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { styles } from './cc-agent-state.styles.js';
-
-/** Detail of `cc-agent-state-change`. */
-export interface CcAgentStateChangeDetail {
-  readonly availability: AgentAvailability;
-}
+import { CcStoreElement } from '../shared/cc-element.js';
 
 /** States the agent can choose; RONA is entered by the system, never chosen. */
 const SELECTABLE: readonly AgentAvailability[] = ['available', 'idle'];
@@ -21,7 +17,7 @@ const SELECTABLE: readonly AgentAvailability[] = ['available', 'idle'];
  * manual way back (R-OFFER-04).
  *
  * @summary Agent availability: Available / Idle / RONA.
- * @fires cc-agent-state-change - The agent asked for another state. Detail: `{ availability }`.
+ * @fires cc-agent-state-change - The agent's state changed at their request (not when the store refused it). Detail: `{ availability }`.
  * @csspart select - The state picker.
  * @csspart indicator - The coloured dot.
  * @csspart rona-notice - The RONA explanation with its Set Available button.
@@ -32,12 +28,8 @@ const SELECTABLE: readonly AgentAvailability[] = ['available', 'idle'];
  * @cssprop --cc-color-field-border - State picker border (3:1 against the surface, WCAG 1.4.11).
  */
 @customElement('cc-agent-state')
-export class CcAgentState extends LitElement {
+export class CcAgentState extends CcStoreElement {
   static override styles = styles;
-
-  /** The store; optional inside `<cc-provider>`. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
 
   @state()
   private error = '';
@@ -49,11 +41,6 @@ export class CcAgentState extends LitElement {
   private select: HTMLSelectElement | null | undefined;
 
   readonly #availability = new StoreController(this, selectAvailability);
-
-  constructor() {
-    super();
-    new LocalizeController(this);
-  }
 
   override render() {
     const current = this.#availability.value;
@@ -94,13 +81,11 @@ export class CcAgentState extends LitElement {
     if (!store) return;
     this.error = '';
     this.pending = true;
-    this.dispatchEvent(
-      new CustomEvent<CcAgentStateChangeDetail>('cc-agent-state-change', { detail: { availability }, bubbles: true, composed: true }),
-    );
     try {
       await store.setAgentState(availability);
+      this.emit('cc-agent-state-change', { availability });
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
       this.requestUpdate();
     } finally {
       this.pending = false;
@@ -111,8 +96,5 @@ export class CcAgentState extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-agent-state': CcAgentState;
-  }
-  interface HTMLElementEventMap {
-    'cc-agent-state-change': CustomEvent<CcAgentStateChangeDetail>;
   }
 }

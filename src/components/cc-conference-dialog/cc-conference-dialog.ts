@@ -1,21 +1,14 @@
-import { LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { InteractionStore } from '../../core/store/store.js';
 import type { DirectoryAgent } from '../../core/types.js';
-import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
+import { registerEnglish, t } from '../../controllers/localize.js';
 import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
 import { agentOption, interactionGone, followDialogInteraction, listAgentsByAvailability } from '../shared/dialog-parts.js';
 import { styles } from './cc-conference-dialog.styles.js';
+import { CcStoreElement } from '../shared/cc-element.js';
 
 registerEnglish(enDialogs);
-
-/** Detail of `cc-conference`. */
-export interface CcConferenceDetail {
-  readonly interactionId: string;
-  readonly agentId: string;
-}
 
 /**
  * The **Conference request** dialog (R-CONF-01): pick another agent for a three-party
@@ -65,7 +58,7 @@ export interface CcConferenceDetail {
  * @cssprop --cc-font-family - Font.
  */
 @customElement('cc-conference-dialog')
-export class CcConferenceDialog extends LitElement {
+export class CcConferenceDialog extends CcStoreElement {
   static override styles = styles;
 
   /** Id of the interaction to hold the conference in. */
@@ -75,10 +68,6 @@ export class CcConferenceDialog extends LitElement {
   /** Whether the dialog is shown; `show()` and `close()` set it. */
   @property({ type: Boolean, reflect: true })
   open = false;
-
-  /** The store; optional inside `<cc-provider>`. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
 
   readonly #interaction = followDialogInteraction(this);
 
@@ -92,11 +81,6 @@ export class CcConferenceDialog extends LitElement {
     },
     initialFocus: () => this.#agents.searchbox,
   });
-
-  constructor() {
-    super();
-    new LocalizeController(this);
-  }
 
   /** Opens the dialog. */
   show(): void {
@@ -126,15 +110,12 @@ export class CcConferenceDialog extends LitElement {
     if (!store || !interactionId || !agentId) return;
     if (!(await this.#modal.run('conference.failed', () => store.inviteToConference(interactionId, agentId)))) return;
     this.#modal.close('completed');
-    this.dispatchEvent(new CustomEvent<CcConferenceDetail>('cc-conference', { detail: { interactionId, agentId }, bubbles: true, composed: true }));
+    this.emit('cc-conference', { interactionId, agentId });
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'cc-conference-dialog': CcConferenceDialog;
-  }
-  interface HTMLElementEventMap {
-    'cc-conference': CustomEvent<CcConferenceDetail>;
   }
 }

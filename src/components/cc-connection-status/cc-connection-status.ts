@@ -1,17 +1,12 @@
-import { ContextConsumer } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Observable, Subscription } from 'rxjs';
 import type { ConnectionSource, ConnectionState } from '../../core/connection.js';
-import { storeContext } from '../../core/context.js';
 import type { InteractionStore } from '../../core/store/store.js';
-import { LocalizeController, t } from '../../controllers/localize.js';
+import { t } from '../../controllers/localize.js';
+import { StoreConsumer } from '../../controllers/store-controller.js';
 import { styles } from './cc-connection-status.styles.js';
-
-/** Detail of `cc-connection-change`. */
-export interface CcConnectionChangeDetail {
-  readonly state: ConnectionState;
-}
+import { CcStoreElement } from '../shared/cc-element.js';
 
 /**
  * Shows whether the widgets are connected to the contact center: **Connected**,
@@ -44,12 +39,8 @@ export interface CcConnectionChangeDetail {
  * @cssprop --cc-color-text - The state's text.
  */
 @customElement('cc-connection-status')
-export class CcConnectionStatus extends LitElement {
+export class CcConnectionStatus extends CcStoreElement {
   static override styles = styles;
-
-  /** The store; optional inside `<cc-provider>`. Its connection is shown when its adapter has one. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
 
   /** What to follow instead of the store: anything with a `connection$` Observable. */
   @property({ attribute: false })
@@ -65,16 +56,11 @@ export class CcConnectionStatus extends LitElement {
   @state()
   private resynced = false;
 
-  readonly #consumer = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: () => this.requestUpdate() });
+  readonly #consumer = new StoreConsumer(this);
   #followed: Observable<ConnectionState> | undefined;
   #subscription: Subscription | undefined;
   #noticeStore: InteractionStore | undefined;
   #noticeSubscription: Subscription | undefined;
-
-  constructor() {
-    super();
-    new LocalizeController(this);
-  }
 
   /** Whether the resynchronisation notice is shown. */
   get noticeShown(): boolean {
@@ -98,7 +84,7 @@ export class CcConnectionStatus extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const store = this.store ?? this.#consumer.value;
+    const store = this.#consumer.store;
     this.#followNotices(store);
     const wanted = this.source?.connection$ ?? store?.connection$;
     if (wanted === this.#followed && (this.#subscription || !wanted)) return;
@@ -110,11 +96,7 @@ export class CcConnectionStatus extends LitElement {
     this.#subscription = wanted.subscribe((next) => {
       if (next === this.current) return;
       this.current = next;
-      if (!initial) {
-        this.dispatchEvent(
-          new CustomEvent<CcConnectionChangeDetail>('cc-connection-change', { detail: { state: next }, bubbles: true, composed: true }),
-        );
-      }
+      if (!initial) this.emit('cc-connection-change', { state: next });
     });
     initial = false;
   }
@@ -172,8 +154,5 @@ export class CcConnectionStatus extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-connection-status': CcConnectionStatus;
-  }
-  interface HTMLElementEventMap {
-    'cc-connection-change': CustomEvent<CcConnectionChangeDetail>;
   }
 }

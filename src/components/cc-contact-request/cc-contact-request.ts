@@ -1,17 +1,17 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sameItems, selectOffersFor } from '../../core/store/selectors.js';
-import type { InteractionStore } from '../../core/store/store.js';
 import type { Channel, Interaction } from '../../core/types.js';
 import { AcceptController } from '../../controllers/accept.js';
-import { LocalizeController, t } from '../../controllers/localize.js';
+import { t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-contact-request.styles.js';
 import { elapsed } from '../shared/elapsed.js';
+import { CcStoreElement } from '../shared/cc-element.js';
 
 /**
  * Contact requests: each interaction offered to the agent, with its queue, its source
@@ -37,7 +37,7 @@ import { elapsed } from '../shared/elapsed.js';
  * @cssprop --cc-font-family - Font.
  */
 @customElement('cc-contact-request')
-export class CcContactRequest extends LitElement {
+export class CcContactRequest extends CcStoreElement {
   static override styles = styles;
 
   /** Show only this offer. Without it every pending offer is listed. */
@@ -48,12 +48,7 @@ export class CcContactRequest extends LitElement {
   @property()
   channel: Channel | undefined;
 
-  /** The store; optional inside `<cc-provider>`. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
-
-
-  readonly #accepting = new AcceptController(this);
+  readonly #accepting = new AcceptController(this, (i) => this.emit('cc-accept', { interactionId: i.id, channel: i.channel }));
   readonly #shortcuts = new ShortcutController(this, {
     scope: 'global',
     handlers: { accept: () => this.#acceptOldest(), help: () => void openShortcutHelp() },
@@ -62,11 +57,6 @@ export class CcContactRequest extends LitElement {
     deps: () => [this.interactionId, this.channel],
     equals: sameItems,
   });
-
-  constructor() {
-    super();
-    new LocalizeController(this);
-  }
 
   override render() {
     const offers = this.#offers.value ?? [];

@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Subscription } from 'rxjs';
 import { storeContext } from '../../core/context.js';
@@ -7,6 +7,7 @@ import type { CcNotification } from '../../core/store/notifications.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import { schemes } from '../../styles/themes.js';
+import { CcElement } from '../shared/cc-element.js';
 
 /**
  * Provides an {@link InteractionStore} to every cc-* element inside it, so they need
@@ -25,7 +26,7 @@ import { schemes } from '../../styles/themes.js';
  * @fires cc-notification - A new offer, customer message or inbound email arrived (detail: `CcNotification`). Cancelable: `preventDefault()` suppresses the browser notification.
  */
 @customElement('cc-provider')
-export class CcProvider extends LitElement {
+export class CcProvider extends CcElement {
   // `theme` on the provider themes every element inside it (R-X-03).
   static override styles = [
     schemes,
@@ -94,8 +95,7 @@ export class CcProvider extends LitElement {
   }
 
   #notify(detail: CcNotification): void {
-    const event = new CustomEvent<CcNotification>('cc-notification', { detail, bubbles: true, composed: true, cancelable: true });
-    if (!this.dispatchEvent(event) || !this.browserNotifications) return;
+    if (!this.emit('cc-notification', detail, { cancelable: true }) || !this.browserNotifications) return;
     if (document.visibilityState !== 'hidden' || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
     const title = t(`notification.${detail.kind}`, { name: detail.title, channel: t(`channel.${detail.channel}`) });
     // One notification per conversation: a newer message replaces the older one.
@@ -110,8 +110,5 @@ export class CcProvider extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-provider': CcProvider;
-  }
-  interface HTMLElementEventMap {
-    'cc-notification': CustomEvent<CcNotification>;
   }
 }

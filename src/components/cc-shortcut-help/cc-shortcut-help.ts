@@ -1,7 +1,7 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { ModalDialogController, type CcDialogCloseReason } from '../../controllers/modal-dialog.js';
-import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
+import { ModalDialogController } from '../../controllers/modal-dialog.js';
+import { registerEnglish, t } from '../../controllers/localize.js';
 import { enShortcutHelp } from '../../locales/en-shortcut-help.js';
 import {
   SHORTCUT_ACTIONS,
@@ -12,24 +12,12 @@ import {
   type ShortcutPlatform,
 } from '../../controllers/shortcuts.js';
 import { styles } from './cc-shortcut-help.styles.js';
+import { CcElement } from '../shared/cc-element.js';
 
 registerEnglish(enShortcutHelp);
 
-/** How the shortcut help was closed. */
-export type CcShortcutHelpCloseReason = 'escape' | 'close-button' | 'api';
-
-/** Detail of `cc-shortcut-help-close`. */
-export interface CcShortcutHelpCloseDetail {
-  readonly reason: CcShortcutHelpCloseReason;
-}
-
 // What a screen reader should say for the macOS key symbols.
 const SPOKEN: Readonly<Record<string, string>> = { '⌃': 'Control', '⌥': 'Option', '⇧': 'Shift', '⌘': 'Command' };
-
-// The help's one button, Close, is its dismiss button.
-function helpCloseReason(reason: CcDialogCloseReason): CcShortcutHelpCloseReason {
-  return reason === 'escape' || reason === 'api' ? reason : 'close-button';
-}
 
 /**
  * The keyboard shortcut help (R-CHAT-09): a modal dialog listing every action with its
@@ -41,7 +29,7 @@ function helpCloseReason(reason: CcDialogCloseReason): CcShortcutHelpCloseReason
  * Pressing the help shortcut (default Ctrl+Alt+K) opens one through {@link openShortcutHelp}.
  *
  * @summary Modal list of the keyboard shortcuts.
- * @fires cc-shortcut-help-close - The dialog closed. Detail: `{ reason: 'escape' | 'close-button' | 'api' }`.
+ * @fires cc-dialog-close - The dialog closed. Detail: `{ reason: 'cancel' | 'escape' | 'api' }` (`cancel`: its Close button).
  * @csspart dialog - The `<dialog>`.
  * @csspart heading - The "Keyboard shortcuts" heading.
  * @csspart list - The list of actions and their keys.
@@ -60,7 +48,7 @@ function helpCloseReason(reason: CcDialogCloseReason): CcShortcutHelpCloseReason
  * @cssprop --cc-font-family - Font.
  */
 @customElement('cc-shortcut-help')
-export class CcShortcutHelp extends LitElement {
+export class CcShortcutHelp extends CcElement {
   static override styles = styles;
 
   /** Whether the dialog is shown. */
@@ -76,18 +64,9 @@ export class CcShortcutHelp extends LitElement {
 
   readonly #modal = new ModalDialogController(this, {
     initialFocus: () => this.closeButton,
-    onClose: (reason) =>
-      this.dispatchEvent(
-        new CustomEvent<CcShortcutHelpCloseDetail>('cc-shortcut-help-close', { detail: { reason: helpCloseReason(reason) }, bubbles: true, composed: true }),
-      ),
   });
 
   readonly #onShortcutsChanged = (): void => this.requestUpdate();
-
-  constructor() {
-    super();
-    new LocalizeController(this);
-  }
 
   /** Opens the dialog. */
   show(): void {
@@ -101,12 +80,12 @@ export class CcShortcutHelp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('cc-shortcuts-changed', this.#onShortcutsChanged);
+    window.addEventListener('cc-shortcuts-change', this.#onShortcutsChanged);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('cc-shortcuts-changed', this.#onShortcutsChanged);
+    window.removeEventListener('cc-shortcuts-change', this.#onShortcutsChanged);
   }
 
   override render() {
@@ -154,8 +133,5 @@ export function openShortcutHelp(): CcShortcutHelp {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-shortcut-help': CcShortcutHelp;
-  }
-  interface HTMLElementEventMap {
-    'cc-shortcut-help-close': CustomEvent<CcShortcutHelpCloseDetail>;
   }
 }

@@ -1,23 +1,17 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sameTaskList, selectTasks, type TaskListSlice } from '../../core/store/selectors.js';
-import type { InteractionStore } from '../../core/store/store.js';
 import type { Channel, Interaction } from '../../core/types.js';
 import { AcceptController } from '../../controllers/accept.js';
-import { LocalizeController, t } from '../../controllers/localize.js';
+import { t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-task-list.styles.js';
 import { elapsed } from '../shared/elapsed.js';
-
-/** Detail of `cc-task-select`. */
-export interface CcTaskSelectDetail {
-  readonly interactionId: string;
-  readonly channel: Channel;
-}
+import { CcStoreElement } from '../shared/cc-element.js';
 
 /**
  * The agent's tasks: offers (with **Accept**) and open interactions, each with its queue,
@@ -44,7 +38,7 @@ export interface CcTaskSelectDetail {
  * @cssprop --cc-color-text-muted - Details, timers and the empty text.
  */
 @customElement('cc-task-list')
-export class CcTaskList extends LitElement {
+export class CcTaskList extends CcStoreElement {
   static override styles = styles;
 
   /** Show only tasks of this channel. */
@@ -58,11 +52,7 @@ export class CcTaskList extends LitElement {
   @property({ type: Boolean, attribute: 'hide-offers' })
   hideOffers = false;
 
-  /** The store; optional inside `<cc-provider>`. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
-
-  readonly #accepting = new AcceptController(this);
+  readonly #accepting = new AcceptController(this, (i) => this.emit('cc-accept', { interactionId: i.id, channel: i.channel }));
   readonly #shortcuts = new ShortcutController(this, {
     scope: 'global',
     handlers: { accept: () => this.#acceptOldest(), help: () => void openShortcutHelp() },
@@ -71,11 +61,6 @@ export class CcTaskList extends LitElement {
     deps: () => [this.channel, this.hideOffers],
     equals: sameTaskList,
   });
-
-  constructor() {
-    super();
-    new LocalizeController(this);
-  }
 
   override render() {
     const slice = this.#slice.value;
@@ -140,17 +125,12 @@ export class CcTaskList extends LitElement {
 
   #select(i: Interaction): void {
     this.#slice.store?.focus(i.id);
-    this.dispatchEvent(
-      new CustomEvent<CcTaskSelectDetail>('cc-task-select', { detail: { interactionId: i.id, channel: i.channel }, bubbles: true, composed: true }),
-    );
+    this.emit('cc-task-select', { interactionId: i.id, channel: i.channel });
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'cc-task-list': CcTaskList;
-  }
-  interface HTMLElementEventMap {
-    'cc-task-select': CustomEvent<CcTaskSelectDetail>;
   }
 }

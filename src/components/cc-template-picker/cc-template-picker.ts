@@ -1,18 +1,16 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { filterTemplates } from '../../content/templates.js';
 import { errorMessage } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Channel, MessageTemplate } from '../../core/types.js';
-import { LocalizeController, t } from '../../controllers/localize.js';
-import { StoreController } from '../../controllers/store-controller.js';
+import { t } from '../../controllers/localize.js';
+import { StoreConsumer } from '../../controllers/store-controller.js';
 import { styles } from './cc-template-picker.styles.js';
-
-/** Detail of `cc-template-select`. */
-export interface CcTemplateSelectDetail {
-  readonly template: MessageTemplate;
-}
+import { CcStoreElement } from '../shared/cc-element.js';
+// TEMP-PANES
+export type { CcTemplateSelectDetail } from '../../element-events.js';
 
 let nextId = 0;
 
@@ -42,7 +40,7 @@ let nextId = 0;
  * @cssprop --cc-color-danger - Load errors.
  */
 @customElement('cc-template-picker')
-export class CcTemplatePicker extends LitElement {
+export class CcTemplatePicker extends CcStoreElement {
   static override styles = styles;
 
   /** Channel whose templates are listed. */
@@ -57,10 +55,6 @@ export class CcTemplatePicker extends LitElement {
   @property({ type: Boolean, reflect: true })
   disabled = false;
 
-  /** The store; optional inside `<cc-provider>`. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
-
   @state()
   private query = '';
 
@@ -70,22 +64,16 @@ export class CcTemplatePicker extends LitElement {
   @query('button[part="button"]')
   private trigger: HTMLButtonElement | null | undefined;
 
-  readonly #store = new StoreController(this, () => true);
+  readonly #store = new StoreConsumer(this);
   readonly #panelId = `cc-templates-${++nextId}`;
   /** The channel whose templates are wanted: none until the list first opens, then the channel it last opened for. */
   #wanted: Channel | undefined;
 
-  // Declared after the store controller: its args read the store that controller picks up before each render.
-  readonly #templates = new Task(this, {
+    readonly #templates = new Task(this, {
     task: ([store, channel]: readonly [InteractionStore | undefined, Channel | undefined]) =>
       store && channel ? store.listTemplates(channel) : initialState,
     args: () => [this.#store.store, this.#wanted] as const,
   });
-
-  constructor() {
-    super();
-    new LocalizeController(this);
-  }
 
   /** Opens the list and focuses its search box. */
   show(): void {
@@ -205,9 +193,7 @@ export class CcTemplatePicker extends LitElement {
   }
 
   #choose(template: MessageTemplate): void {
-    this.dispatchEvent(
-      new CustomEvent<CcTemplateSelectDetail>('cc-template-select', { detail: { template }, bubbles: true, composed: true }),
-    );
+    this.emit('cc-template-select', { template });
     this.query = '';
     this.hide();
   }
@@ -216,8 +202,5 @@ export class CcTemplatePicker extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-template-picker': CcTemplatePicker;
-  }
-  interface HTMLElementEventMap {
-    'cc-template-select': CustomEvent<CcTemplateSelectDetail>;
   }
 }

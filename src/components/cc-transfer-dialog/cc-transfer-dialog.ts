@@ -1,23 +1,17 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { canTransferTo } from '../../core/channels.js';
-import type { InteractionStore } from '../../core/store/store.js';
 import type { DirectoryAgent, Queue, TransferTarget } from '../../core/types.js';
-import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
+import { registerEnglish, t } from '../../controllers/localize.js';
 import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
 import { agentOption, interactionGone, followDialogInteraction, listAgentsByAvailability } from '../shared/dialog-parts.js';
 import { styles } from './cc-transfer-dialog.styles.js';
+import { CcStoreElement } from '../shared/cc-element.js';
 
 registerEnglish(enDialogs);
-
-/** Detail of `cc-transfer`. */
-export interface CcTransferDetail {
-  readonly interactionId: string;
-  readonly target: TransferTarget;
-}
 
 /**
  * The **Transfer request** dialog (R-XFER-01…07): transfer a conversation to a **Queue**
@@ -70,7 +64,7 @@ export interface CcTransferDetail {
  * @cssprop --cc-font-family - Font.
  */
 @customElement('cc-transfer-dialog')
-export class CcTransferDialog extends LitElement {
+export class CcTransferDialog extends CcStoreElement {
   static override styles = styles;
 
   /** Id of the interaction to transfer. */
@@ -80,10 +74,6 @@ export class CcTransferDialog extends LitElement {
   /** Whether the dialog is shown; `show()` and `close()` set it. */
   @property({ type: Boolean, reflect: true })
   open = false;
-
-  /** The store; optional inside `<cc-provider>`. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
 
   /** Transfer to a queue or to an agent (always `queue` for email). */
   @state()
@@ -99,11 +89,6 @@ export class CcTransferDialog extends LitElement {
     onOpen: () => this.#onOpen(),
     initialFocus: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? this.#list.searchbox,
   });
-
-  constructor() {
-    super();
-    new LocalizeController(this);
-  }
 
   /** Opens the dialog. */
   show(): void {
@@ -186,15 +171,12 @@ export class CcTransferDialog extends LitElement {
     if (!store || !interactionId || !target) return;
     if (!(await this.#modal.run('transfer.failed', () => store.transfer(interactionId, target)))) return;
     this.#modal.close('completed');
-    this.dispatchEvent(new CustomEvent<CcTransferDetail>('cc-transfer', { detail: { interactionId, target }, bubbles: true, composed: true }));
+    this.emit('cc-transfer', { interactionId, target });
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'cc-transfer-dialog': CcTransferDialog;
-  }
-  interface HTMLElementEventMap {
-    'cc-transfer': CustomEvent<CcTransferDetail>;
   }
 }

@@ -1,22 +1,16 @@
-import { LitElement, html, type ComplexAttributeConverter } from 'lit';
+import { html, type ComplexAttributeConverter } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { capabilitiesOf } from '../../core/channels.js';
-import type { InteractionStore } from '../../core/store/store.js';
 import type { WrapupReason } from '../../core/types.js';
-import { LocalizeController, registerEnglish, t } from '../../controllers/localize.js';
+import { registerEnglish, t } from '../../controllers/localize.js';
 import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
 import { interactionGone, followDialogInteraction } from '../shared/dialog-parts.js';
 import { styles } from './cc-wrapup-dialog.styles.js';
+import { CcStoreElement } from '../shared/cc-element.js';
 
 registerEnglish(enDialogs);
-
-/** Detail of `cc-wrapup`. */
-export interface CcWrapupDetail {
-  readonly interactionId: string;
-  readonly reasonIds: readonly string[];
-}
 
 // `multiple` or `multiple="true"` → several reasons, `multiple="false"` → one, no attribute → the channel's default.
 const multipleConverter: ComplexAttributeConverter<boolean | undefined> = {
@@ -71,7 +65,7 @@ const multipleConverter: ComplexAttributeConverter<boolean | undefined> = {
  * @cssprop --cc-font-family - Font.
  */
 @customElement('cc-wrapup-dialog')
-export class CcWrapupDialog extends LitElement {
+export class CcWrapupDialog extends CcStoreElement {
   static override styles = styles;
 
   /** Id of the interaction to wrap up. */
@@ -90,10 +84,6 @@ export class CcWrapupDialog extends LitElement {
   @property({ converter: multipleConverter })
   multiple: boolean | undefined;
 
-  /** The store; optional inside `<cc-provider>`. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
-
   readonly #interaction = followDialogInteraction(this);
 
   readonly #reasons = new SearchableListController<WrapupReason>(this, {
@@ -108,11 +98,6 @@ export class CcWrapupDialog extends LitElement {
 
   /** The interaction the reasons were loaded (and chosen) for. */
   #loadedFor: string | undefined;
-
-  constructor() {
-    super();
-    new LocalizeController(this);
-  }
 
   /** Opens the dialog (again: with the reasons chosen before, for the same interaction). */
   show(): void {
@@ -163,15 +148,12 @@ export class CcWrapupDialog extends LitElement {
     if (!(await this.#modal.run('wrapup.failed', () => store.submitWrapup(interactionId, reasonIds)))) return;
     this.#loadedFor = undefined;
     this.#modal.close('completed');
-    this.dispatchEvent(new CustomEvent<CcWrapupDetail>('cc-wrapup', { detail: { interactionId, reasonIds }, bubbles: true, composed: true }));
+    this.emit('cc-wrapup', { interactionId, reasonIds });
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'cc-wrapup-dialog': CcWrapupDialog;
-  }
-  interface HTMLElementEventMap {
-    'cc-wrapup': CustomEvent<CcWrapupDetail>;
   }
 }
