@@ -15,6 +15,7 @@ import type {
   Workflow,
   WrapupReason,
 } from '../../core/types.js';
+import { CHANNELS, isChatChannel } from '../../core/types.js';
 
 /** The agent logged in to the simulator when the options name none. */
 export const DEFAULT_AGENT: AgentProfile = { id: 'agent-me', name: 'Alex Morgan' };
@@ -68,8 +69,8 @@ export interface SimulatedWrapupReason extends WrapupReason {
   readonly channels: readonly Channel[];
 }
 
-const ALL: readonly Channel[] = ['messenger', 'sms', 'webchat', 'email'];
-const CHATS: readonly ChatChannel[] = ['messenger', 'sms', 'webchat'];
+const ALL = CHANNELS;
+const CHATS: readonly ChatChannel[] = CHANNELS.filter(isChatChannel);
 
 /** Wrap-up reasons. */
 export const SEED_WRAPUP_REASONS: readonly SimulatedWrapupReason[] = [
