@@ -1,22 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Subscription } from 'rxjs';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import { CHAT_MESSAGE_MAX_LENGTH, capabilitiesOf, type ChannelCapabilities } from '../../core/channels.js';
-import { selectAgentName, selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
 import { LocalizeController, getLocale, t } from '../../controllers/localize.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
-import { StoreController } from '../../controllers/store-controller.js';
 import { templatePanel } from '../shared/template-panel.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
+import { ConversationController } from '../shared/conversation.js';
 import { noticeLines } from '../shared/notices.js';
 import { paneHeader } from '../shared/pane-header.js';
 import { ComposerAttachments } from './attachments.js';
@@ -49,18 +47,6 @@ export interface CcWorkflowDetail {
 
 /** Default composer limit (R-CHAT-03). */
 export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
-
-
-/**
- * Two shown interactions that differ only in `unread` render the same: marking what the
- * pane shows as read does not render it again.
- */
-function sameButUnread(a: Interaction | undefined, b: Interaction | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const keys = Object.keys(a) as (keyof Interaction)[];
-  return keys.length === Object.keys(b).length && keys.every((k) => k === 'unread' || a[k] === b[k]);
-}
 
 /**
  * The conversation pane for Facebook Messenger and WebChat (R-CHAT-01…10): customer,
@@ -163,11 +149,12 @@ export class CcChatWidget extends LitElement {
   @query('cc-template-picker')
   private picker: CcTemplatePicker | null | undefined;
 
-  readonly #interaction = new StoreController(this, (s) => selectShownInteraction(s, [this.servedChannel], this.interactionId), {
-    deps: () => [this.interactionId, this.servedChannel],
-    equals: sameButUnread,
+  // The shown conversation; what the agent can see of it is read (R-CHAT-08).
+  readonly #conversation = new ConversationController(this, {
+    channels: () => [this.servedChannel],
+    interactionId: () => this.interactionId,
+    focus: () => this.focusComposer(),
   });
-  readonly #agentName = new StoreController(this, selectAgentName);
   readonly #endConfirm = new ModalDialogController(this, {
     ownState: true,
     // Back to End whichever way the confirm closes.
@@ -177,28 +164,26 @@ export class CcChatWidget extends LitElement {
   });
   readonly #composers = new ComposerStates(
     this,
-    () => this.#interaction.store,
-    () => this.#interaction.value?.id,
+    () => this.#conversation.store,
+    () => this.#conversation.value?.id,
   );
   readonly #attachments = new ComposerAttachments({
-    store: () => this.#interaction.store,
+    store: () => this.#conversation.store,
     composers: this.#composers,
     channel: () => this.servedChannel,
   });
   readonly #actions = new InteractionActionsController(
     this,
-    () => this.#interaction.value,
-    () => this.#interaction.store,
+    () => this.#conversation.value,
+    () => this.#conversation.store,
   );
-  #acceptedStore: InteractionStore | undefined;
-  #acceptedSubscription: Subscription | undefined;
   #shownId: string | undefined;
   readonly #viewport = new ThreadViewport<ChatMessage>(this, { thread: () => this.thread });
   readonly #workflows = new WorkflowsMenu(this, {
-    store: () => this.#interaction.store,
+    store: () => this.#conversation.store,
     channel: () => this.servedChannel,
     choose: (workflow) => {
-      const i = this.#interaction.value;
+      const i = this.#conversation.value;
       if (i) void this.#trigger(i, workflow);
     },
   });
@@ -216,7 +201,7 @@ export class CcChatWidget extends LitElement {
     super();
     new LocalizeController(this);
     // The template picker loads when the browser is idle after a conversation shows, not with the pane: the chat path stays small.
-    new PreloadController(this, () => this.#interaction.value !== undefined, ['cc-template-picker', loadTemplatePicker]);
+    new PreloadController(this, () => this.#conversation.value !== undefined, ['cc-template-picker', loadTemplatePicker]);
     // R-CHAT-09: shortcuts on what this pane shows (send from the composer), and page-wide ones.
     new ShortcutController(this, {
       scope: 'element',
@@ -241,7 +226,7 @@ export class CcChatWidget extends LitElement {
 
   /** Runs `action` on the shown conversation while it is open; `false` (not handled) otherwise. */
   #whenOpen(action: (i: Interaction) => void): boolean {
-    const i = this.#interaction.value;
+    const i = this.#conversation.value;
     if (!i || i.status === 'offered' || i.status === 'wrapup') return false;
     action(i);
     return true;
@@ -268,11 +253,11 @@ export class CcChatWidget extends LitElement {
    * that text (hosts can prefill an answer); nothing happens while no interaction is shown.
    */
   get draft(): string {
-    const id = this.#interaction.value?.id;
+    const id = this.#conversation.value?.id;
     return id ? this.#composers.get(id).text : '';
   }
   set draft(text: string) {
-    const id = this.#interaction.value?.id;
+    const id = this.#conversation.value?.id;
     if (id) this.#composers.patch(id, { text });
   }
 
@@ -281,22 +266,7 @@ export class CcChatWidget extends LitElement {
     this.textarea?.focus();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#onVisibility);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#acceptedSubscription?.unsubscribe();
-    this.#acceptedSubscription = undefined;
-    this.#acceptedStore = undefined;
-  }
-
-  readonly #onVisibility = (): void => this.requestUpdate();
-
-  // In update(), not willUpdate(): the store controller picks up a `.store` set after
+  // In update(), not willUpdate(): the conversation controller picks up a `.store` set after
   // connecting (as React does) in hostUpdate, which runs between the two.
   protected override update(changed: PropertyValues<this>): void {
     this.#prepare();
@@ -305,7 +275,7 @@ export class CcChatWidget extends LitElement {
 
   /** Before each render: resets for another conversation, the live region, which messages to render. */
   #prepare(): void {
-    const i = this.#interaction.value;
+    const i = this.#conversation.value;
     if (i?.id !== this.#shownId) {
       this.#shownId = i?.id;
       this.#workflows.close();
@@ -317,27 +287,6 @@ export class CcChatWidget extends LitElement {
       this.#live.update(i.messages);
     }
     this.#viewport.layout(i?.messages ?? []);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.#watchAccepted();
-    const i = this.#interaction.value;
-    // What the agent can see is read (R-CHAT-08: unread counts).
-    if (i && i.unread > 0 && document.visibilityState === 'visible') this.#interaction.store?.markRead(i.id);
-  }
-
-  // R-OFFER-05: when the agent accepts the interaction this pane shows, focus the composer.
-  #watchAccepted(): void {
-    const store = this.#interaction.store;
-    if (store === this.#acceptedStore) return;
-    this.#acceptedSubscription?.unsubscribe();
-    this.#acceptedStore = store;
-    this.#acceptedSubscription = store?.accepted$.subscribe((id) => {
-      void this.updateComplete.then(() => {
-        if (this.#interaction.value?.id === id) this.focusComposer();
-      });
-    });
   }
 
   /** Messenger's template preview, as sanitized Markdown once the content module has loaded. */
@@ -362,11 +311,8 @@ export class CcChatWidget extends LitElement {
   }
 
   override render() {
-    const i = this.#interaction.value;
-    if (!i) {
-      const text = this.#interaction.store ? t('chat.empty') : t('error.noStore');
-      return html`<p class="empty" part="empty">${text}</p>`;
-    }
+    const i = this.#conversation.value;
+    if (!i) return this.#conversation.renderEmpty(t('chat.empty'));
     const composer = this.#composers.get(i.id);
     return html`${this.#renderHeader(i)} ${this.#find.render(i)} ${this.#renderThread(i)} ${this.#live.render((m) => this.#rows.spoken(i, m))}
       <p class="typing" aria-live="polite">${i.customerTyping ? t('chat.typing', { name: i.customer.name }) : nothing}</p>
@@ -381,7 +327,7 @@ export class CcChatWidget extends LitElement {
       title: i.customer.name,
       facts: [
         { label: t('chat.queue'), value: i.queue.name },
-        { label: t('chat.agent'), value: this.#agentName.value ?? '' },
+        { label: t('chat.agent'), value: this.#conversation.agentName },
         { label: t('chat.date'), value: dateFormat(getLocale(), 'date').format(since) },
       ],
       since,
@@ -421,7 +367,7 @@ export class CcChatWidget extends LitElement {
   #applied(i: Interaction, composer: ComposerState): AppliedTemplate | undefined {
     const inUse = composer.template;
     if (!inUse) return undefined;
-    const context = systemContext(i, this.#agentName.value ?? '', getLocale());
+    const context = systemContext(i, this.#conversation.agentName, getLocale());
     return applyTemplate(inUse.template, context, inUse.params, { format: this.capabilities.markdown ? 'markdown' : 'plain' });
   }
 
@@ -444,7 +390,7 @@ export class CcChatWidget extends LitElement {
     return html`<div class="composer" part="composer">
       <div class="tools">
         <cc-template-picker
-          .store=${this.#interaction.store}
+          .store=${this.#conversation.store}
           channel=${this.servedChannel}
           @cc-template-select=${(e: CustomEvent<CcTemplateSelectDetail>) => this.#useTemplate(i, e.detail.template)}
           >${customElements.get('cc-template-picker')
@@ -519,7 +465,7 @@ export class CcChatWidget extends LitElement {
   // ---- actions --------------------------------------------------------------
 
   #send(i: Interaction): void {
-    const store = this.#interaction.store;
+    const store = this.#conversation.store;
     const composer = this.#composers.get(i.id);
     const { text, ready } = this.#outgoing(i, composer);
     // R-CHAT-03, R-TPL-03: nothing is sent (or cut) past the limit or with a parameter unfilled.
@@ -532,7 +478,7 @@ export class CcChatWidget extends LitElement {
   }
 
   #retry(i: Interaction, m: ChatMessage): void {
-    void this.#interaction.store?.retry(i.id, m.id).catch(() => undefined);
+    void this.#conversation.store?.retry(i.id, m.id).catch(() => undefined);
   }
 
   /** Opens the template list (R-TPL-01), loading the picker first if it has not loaded yet. */
@@ -549,7 +495,7 @@ export class CcChatWidget extends LitElement {
   }
 
   #useTemplate(i: Interaction, template: MessageTemplate): void {
-    const context = systemContext(i, this.#agentName.value ?? '', getLocale());
+    const context = systemContext(i, this.#conversation.agentName, getLocale());
     const applied = applyTemplate(template, context, {}, { format: this.capabilities.markdown ? 'markdown' : 'plain' });
     if (template.locked || applied.params.length > 0) {
       // R-TPL-02, R-TPL-03: locked or parameterised templates replace the box until sent or removed.
@@ -580,7 +526,7 @@ export class CcChatWidget extends LitElement {
   }
 
   #wrapSelection(before: string, after: string): void {
-    const i = this.#interaction.value;
+    const i = this.#conversation.value;
     const box = this.textarea;
     if (!i || !box) return;
     const text = this.#composers.get(i.id).text;
@@ -594,7 +540,7 @@ export class CcChatWidget extends LitElement {
   }
 
   async #trigger(i: Interaction, workflow: Workflow): Promise<void> {
-    const store = this.#interaction.store;
+    const store = this.#conversation.store;
     if (!store) return;
     let ok = false;
     let message: string;
@@ -634,7 +580,7 @@ export class CcChatWidget extends LitElement {
   }
 
   async #end(i: Interaction): Promise<void> {
-    const store = this.#interaction.store;
+    const store = this.#conversation.store;
     if (!store) return;
     try {
       await store.end(i.id);

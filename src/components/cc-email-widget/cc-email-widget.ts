@@ -1,16 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Subscription } from 'rxjs';
 import { markdown, renderMarkdown } from '../../content/markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
-import { selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, Interaction, MessageTemplate } from '../../core/types.js';
 import { LocalizeController, getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
 import { ShortcutController } from '../../controllers/shortcuts.js';
-import { StoreController } from '../../controllers/store-controller.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
 import '../cc-template-picker/cc-template-picker.js';
@@ -36,6 +33,7 @@ import { emailHeader } from './email-header.js';
 import { composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
 import { attachmentList } from '../shared/attachment-list.js';
+import { ConversationController } from '../shared/conversation.js';
 import { templatePanel, unknownNames } from '../shared/template-panel.js';
 import { keepsTemplate, templateHtml, withParam, withTemplate } from './email-template-panel.js';
 import {
@@ -157,25 +155,31 @@ export class CcEmailWidget extends LitElement {
   @state()
   private announcement = '';
 
-  readonly #interaction = new StoreController(this, (s) => selectShownInteraction(s, ['email'], this.interactionId), {
-    deps: () => [this.interactionId],
+  // Notifications: the unread count clears once the agent has seen the latest email.
+  readonly #conversation = new ConversationController(this, {
+    channels: () => ['email'],
+    interactionId: () => this.interactionId,
+    focus: () => this.focusComposer(),
+    seen: (i) => {
+      const latest = latestInbound(i);
+      return latest !== undefined && this.#thread.viewed(i, latest.id);
+    },
   });
-  readonly #agentName = new StoreController(this, (s) => s.agent.name);
   readonly #drafts = new EmailDrafts(this, {
-    store: () => this.#interaction.store,
-    shown: () => this.#interaction.value?.id,
+    store: () => this.#conversation.store,
+    shown: () => this.#conversation.value?.id,
     restored: () => this.#onDraftRestored(),
   });
   readonly #thread = new EmailThread(this);
   // R-MAIL-17, R-XFER-05: the same Transfer and wrap-up dialogs as the chat panes; the transfer dialog offers email queues only (R-XFER-07).
   readonly #actions = new InteractionActionsController(
     this,
-    () => this.#interaction.value,
-    () => this.#interaction.store,
+    () => this.#conversation.value,
+    () => this.#conversation.store,
   );
   readonly #editor = new EmailEditor(this, {
     draft: () => {
-      const id = this.#interaction.value?.id;
+      const id = this.#conversation.value?.id;
       const draft = id === undefined ? undefined : this.#drafts.get(id);
       return id === undefined ? undefined : { id, html: draft?.html ?? '', attachments: draft?.attachments ?? [] };
     },
@@ -184,8 +188,6 @@ export class CcEmailWidget extends LitElement {
     pickImage: () => this.#pick('#image-file'),
   });
   readonly #composer = new EmailComposerState(this);
-  #acceptedStore: InteractionStore | undefined;
-  #acceptedSubscription: Subscription | undefined;
   #shownId: string | undefined;
   /** The last body prepared for sending: render runs every second (the timer), the body changes only when edited. */
   #body: { readonly html: string; readonly attachments: readonly Attachment[]; readonly result: OutgoingBody } | undefined;
@@ -212,13 +214,13 @@ export class CcEmailWidget extends LitElement {
 
   /** Runs `action` on the shown interaction, if any. */
   #whenShown(action: (i: Interaction) => void): void {
-    const i = this.#interaction.value;
+    const i = this.#conversation.value;
     if (i) action(i);
   }
 
   /** Runs `action` on the shown interaction while it can be answered; `false` (not handled) otherwise. */
   #whenOpen(action: (i: Interaction) => void): boolean {
-    const i = this.#interaction.value;
+    const i = this.#conversation.value;
     if (i?.status !== 'active') return false;
     action(i);
     return true;
@@ -229,7 +231,7 @@ export class CcEmailWidget extends LitElement {
    * (hosts can prefill an answer); nothing happens unless the shown interaction is active.
    */
   get quickReply(): string {
-    const i = this.#interaction.value;
+    const i = this.#conversation.value;
     return i ? (this.#drafts.get(i.id)?.quickText ?? '') : '';
   }
   set quickReply(text: string) {
@@ -238,7 +240,7 @@ export class CcEmailWidget extends LitElement {
 
   /** The mode of the shown interaction's composer: `quick` or a standard-reply mode. */
   get mode(): ComposeMode {
-    const i = this.#interaction.value;
+    const i = this.#conversation.value;
     return (i && this.#drafts.get(i.id)?.mode) ?? 'quick';
   }
 
@@ -249,7 +251,7 @@ export class CcEmailWidget extends LitElement {
 
   /** Shows an email of the thread in full and moves focus to it. */
   showEmail(emailId: string): void {
-    const i = this.#interaction.value;
+    const i = this.#conversation.value;
     if (i?.emails.some((e) => e.id === emailId)) void this.#thread.reveal(i, emailId);
   }
 
@@ -258,26 +260,11 @@ export class CcEmailWidget extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#quick, #editor, #template-panel input, #template-panel button')?.focus();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#onVisibility);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#acceptedSubscription?.unsubscribe();
-    this.#acceptedSubscription = undefined;
-    this.#acceptedStore = undefined;
-  }
-
-  readonly #onVisibility = (): void => this.requestUpdate();
-
   // ---- state that follows the store ---------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const i = this.#interaction.value;
+    const i = this.#conversation.value;
     if (i?.id !== this.#shownId) {
       this.#shownId = i?.id;
       this.editing = undefined;
@@ -289,7 +276,7 @@ export class CcEmailWidget extends LitElement {
 
   /** A stored draft arrived after the pane first showed the interaction: load its body, and read the thread again as it answers. */
   #onDraftRestored(): void {
-    const id = this.#interaction.value?.id;
+    const id = this.#conversation.value?.id;
     if (id) this.#thread.forget(id);
     this.#editor.reload();
   }
@@ -312,28 +299,8 @@ export class CcEmailWidget extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#watchAccepted();
-    const i = this.#interaction.value;
     this.#editor.load();
     this.#thread.scroll();
-    // Notifications: the unread count clears once the agent has seen the latest email.
-    const latest = i && latestInbound(i);
-    if (i && latest && i.unread > 0 && document.visibilityState === 'visible' && this.#thread.viewed(i, latest.id)) {
-      this.#interaction.store?.markRead(i.id);
-    }
-  }
-
-  // R-OFFER-05: when the agent accepts the interaction this pane shows, focus the quick reply.
-  #watchAccepted(): void {
-    const store = this.#interaction.store;
-    if (store === this.#acceptedStore) return;
-    this.#acceptedSubscription?.unsubscribe();
-    this.#acceptedStore = store;
-    this.#acceptedSubscription = store?.accepted$.subscribe((id) => {
-      void this.updateComplete.then(() => {
-        if (this.#interaction.value?.id === id) this.focusComposer();
-      });
-    });
   }
 
   // ---- helpers -------------------------------------------------------------------------
@@ -346,7 +313,7 @@ export class CcEmailWidget extends LitElement {
 
   #applied(i: Interaction, draft: EmailDraft): AppliedTemplate | undefined {
     if (!draft.template) return undefined;
-    const context = systemContext(i, this.#agentName.value ?? '', getLocale());
+    const context = systemContext(i, this.#conversation.agentName, getLocale());
     return applyTemplate(draft.template.template, context, draft.template.params, { format: 'markdown' });
   }
 
@@ -384,11 +351,8 @@ export class CcEmailWidget extends LitElement {
   // ---- render ---------------------------------------------------------------------------
 
   override render() {
-    const i = this.#interaction.value;
-    if (!i) {
-      const text = this.#interaction.store ? t('email.empty') : t('error.noStore');
-      return html`<p class="empty" part="empty">${text}</p>`;
-    }
+    const i = this.#conversation.value;
+    if (!i) return this.#conversation.renderEmpty(t('email.empty'));
     const draft = this.#drafts.get(i.id);
     const outgoing = draft && this.#outgoing(i, draft);
     const readiness = this.#readiness(i, draft, outgoing);
@@ -469,7 +433,7 @@ export class CcEmailWidget extends LitElement {
         <input id="file" type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, false)} />
         <input id="image-file" type="file" accept=${IMAGE_TYPES} multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, true)} />
         <cc-template-picker
-          .store=${this.#interaction.store}
+          .store=${this.#conversation.store}
           channel="email"
           @cc-template-select=${(e: CustomEvent<CcTemplateSelectDetail>) => this.#useTemplate(i, e.detail.template)}
         ></cc-template-picker>
@@ -563,7 +527,7 @@ export class CcEmailWidget extends LitElement {
   }
 
   async #send(i: Interaction): Promise<void> {
-    const store = this.#interaction.store;
+    const store = this.#conversation.store;
     const draft = this.#drafts.get(i.id);
     if (!store || !draft) return;
     const outgoing = this.#outgoing(i, draft);
@@ -579,7 +543,7 @@ export class CcEmailWidget extends LitElement {
       this.dispatchEvent(
         new CustomEvent<CcEmailSendDetail>('cc-email-send', { detail: { interactionId: i.id, emailId, mode: outgoing.mode }, bubbles: true, composed: true }),
       );
-      if (this.#interaction.value?.id === i.id) void this.#focusAfterUpdate('#quick');
+      if (this.#conversation.value?.id === i.id) void this.#focusAfterUpdate('#quick');
     } catch (e) {
       // The draft stays as it was: the agent can fix the problem and send again.
       this.#composer.set(i.id, () => ({ sending: false }));
@@ -597,7 +561,7 @@ export class CcEmailWidget extends LitElement {
   }
 
   async #uploadAll(i: Interaction, files: readonly File[], inline: (file: File) => boolean): Promise<void> {
-    const store = this.#interaction.store;
+    const store = this.#conversation.store;
     if (!store) return;
     await Promise.all(files.map((file) => this.#upload(store, i, file, inline(file))));
   }
@@ -620,7 +584,7 @@ export class CcEmailWidget extends LitElement {
 
   /** R-MAIL-14: a chosen template replaces whatever the body held. */
   #useTemplate(i: Interaction, template: MessageTemplate): void {
-    const context = systemContext(i, this.#agentName.value ?? '', getLocale());
+    const context = systemContext(i, this.#conversation.agentName, getLocale());
     const applied = applyTemplate(template, context, {}, { format: 'markdown' });
     this.#patch(i, (d) => withTemplate(d, template, applied));
     if (keepsTemplate(template, applied)) {
