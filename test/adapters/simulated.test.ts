@@ -227,6 +227,19 @@ describe('SimulatedContactCenter', () => {
       expect(sim.interaction(held)).to.include({ status: 'rescinded', rescindReason: 'customer-left' });
     });
 
+    it('R-OFFER-04: offers (email included) wait while the agent is Idle and arrive, in order, on Available', async () => {
+      const { sim, store, events } = world();
+      await store.setAgentState('idle');
+      const email = sim.offer({ channel: 'email', customerName: 'Waiting Email' });
+      const chat = sim.offer({ channel: 'webchat', customerName: 'Waiting Chat' });
+      await sleep(20);
+      expect(ofType(events, 'offer')).to.have.length(0);
+      expect(sim.state.heldOffers).to.deep.equal([email, chat]);
+      await store.setAgentState('available');
+      expect(ofType(events, 'offer').map((e) => e.interactionId)).to.deep.equal([email, chat]);
+      expect(store.state.interactions[email]?.status).to.equal('offered');
+    });
+
     it('ronaTimeoutMs Infinity never times out', async () => {
       const { sim } = world({ ronaTimeoutMs: Infinity });
       sim.offer({ channel: 'sms' });

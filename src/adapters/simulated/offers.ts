@@ -1,6 +1,7 @@
 /**
- * Offers: routing a new interaction to the agent, holding offers while the agent is in
- * RONA and presenting them when the agent is available again (R-OFFER-04), the RONA
+ * Offers: routing a new interaction to the agent, holding offers while the agent is not
+ * Available (Idle, in RONA, R-OFFER-04) and presenting them, in order, once the agent
+ * is Available again, the RONA
  * timer of an unanswered offer, and accepting an offer.
  * @packageDocumentation
  */
@@ -15,7 +16,7 @@ import type { InteractionRecord as Rec } from './persistence.js';
 import { customerParticipantId, rescind, tellCustomer } from './records.js';
 import type { SimulatedOfferOptions } from './types.js';
 
-/** Scripting: routes a new interaction to the agent (held while the agent is in RONA) and returns its id. */
+/** Scripting: routes a new interaction to the agent (held while the agent is not Available) and returns its id. */
 export function offer(ctx: SimContext, options: SimulatedOfferOptions): string {
   ctx.assertLive();
   const { channel } = options;
@@ -66,7 +67,8 @@ export function offer(ctx: SimContext, options: SimulatedOfferOptions): string {
     rec.transcript.push(newCustomerMessage(ctx, rec, options.text ?? '', options.format ?? 'plain', attachments));
   }
   ctx.records.set(id, rec);
-  if (ctx.availability === 'rona') ctx.held.push(id);
+  // Only an Available agent is offered work; the offer waits meanwhile.
+  if (ctx.availability !== 'available') ctx.held.push(id);
   else present(ctx, rec);
   return id;
 }
@@ -89,7 +91,7 @@ function present(ctx: SimContext, rec: Rec): void {
   armRona(ctx, rec, ctx.ronaTimeoutMs);
 }
 
-/** Presents the offers held during RONA, in order; the agent has just set `available`. */
+/** Presents the offers held while the agent was not Available, in order; the agent has just set `available`. */
 export function presentHeld(ctx: SimContext): void {
   for (const id of ctx.held.splice(0)) {
     const rec = ctx.records.get(id);
