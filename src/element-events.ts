@@ -155,13 +155,13 @@ declare global {
   interface HTMLElementEventMap {
     'cc-accept': CcEvent<'cc-accept'>;
     'cc-task-select': CcEvent<'cc-task-select'>;
-    // TEMP-PANES 'cc-send'
-    // TEMP-PANES 'cc-end'
-    // TEMP-PANES 'cc-workflow'
+    'cc-send': CcEvent<'cc-send'>;
+    'cc-end': CcEvent<'cc-end'>;
+    'cc-workflow': CcEvent<'cc-workflow'>;
     'cc-template-select': CcEvent<'cc-template-select'>;
     'cc-agent-state-change': CcEvent<'cc-agent-state-change'>;
     'cc-connection-change': CcEvent<'cc-connection-change'>;
-    // TEMP-PANES 'cc-transfer-request'
+    'cc-transfer-request': CcEvent<'cc-transfer-request'>;
     'cc-transfer': CcEvent<'cc-transfer'>;
     'cc-conference': CcEvent<'cc-conference'>;
     'cc-wrapup': CcEvent<'cc-wrapup'>;

@@ -71,13 +71,7 @@ export type { MessageKey, Messages } from './locales/en.js';
 
 export { CcProvider } from './components/cc-provider/cc-provider.js';
 export { CcContactRequest } from './components/cc-contact-request/cc-contact-request.js';
-export {
-  CcChatWidget,
-  type CcSendDetail,
-  type CcEndDetail,
-  type CcWorkflowDetail,
-  DEFAULT_MAX_LENGTH,
-} from './components/cc-chat-widget/cc-chat-widget.js';
+export { CcChatWidget, DEFAULT_MAX_LENGTH } from './components/cc-chat-widget/cc-chat-widget.js';
 export { CcSmsWidget } from './components/cc-sms-widget/cc-sms-widget.js';
 export { CcAgentState } from './components/cc-agent-state/cc-agent-state.js';
 export { CcConnectionStatus } from './components/cc-connection-status/cc-connection-status.js';
@@ -146,5 +140,5 @@ export { CcTransferDialog } from './components/cc-transfer-dialog/cc-transfer-di
 export { CcConferenceDialog } from './components/cc-conference-dialog/cc-conference-dialog.js';
 export { CcWrapupDialog } from './components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './core/store/outbox.js';
-export { CcEmailWidget, type CcEmailSendDetail, type CcTransferRequestDetail } from './components/cc-email-widget/cc-email-widget.js';
+export { CcEmailWidget } from './components/cc-email-widget/cc-email-widget.js';
 export type { ComposeMode, ReplyMode } from './components/cc-email-widget/email-draft.js';

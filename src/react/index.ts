@@ -51,8 +51,12 @@ export const CcChatWidget = createComponent({
   elementClass: CcChatWidgetElement,
   events: {
     onCcSend: event('cc-send'),
-    onCcWorkflow: event('cc-workflow'),
     onCcEnd: event('cc-end'),
+    onCcWorkflow: event('cc-workflow'),
+    onCcTransferRequest: event('cc-transfer-request'),
+    onCcTransfer: event('cc-transfer'),
+    onCcConference: event('cc-conference'),
+    onCcWrapup: event('cc-wrapup'),
     onCcTemplateSelect: event('cc-template-select'),
   },
   displayName: 'CcChatWidget',
@@ -98,7 +102,7 @@ export const CcEmailWidget = createComponent({
   tagName: 'cc-email-widget',
   elementClass: CcEmailWidgetElement,
   events: {
-    onCcEmailSend: event('cc-email-send'),
+    onCcSend: event('cc-send'),
     onCcTransferRequest: event('cc-transfer-request'),
     onCcTransfer: event('cc-transfer'),
     onCcWrapup: event('cc-wrapup'),
@@ -139,6 +143,10 @@ export const CcSmsWidget = createComponent({
     onCcEnd: event('cc-end'),
     onCcWorkflow: event('cc-workflow'),
     onCcTemplateSelect: event('cc-template-select'),
+    onCcTransferRequest: event('cc-transfer-request'),
+    onCcTransfer: event('cc-transfer'),
+    onCcConference: event('cc-conference'),
+    onCcWrapup: event('cc-wrapup'),
   },
   displayName: 'CcSmsWidget',
 });

@@ -61,7 +61,7 @@ describe('R-X-02 keyboard only: offer → accept → type → send → end', () 
       const sent = nextEvent(chat, 'cc-send');
       await sendKeys({ type: 'Yes, we do. Delivery takes 5 to 7 days.' });
       await sendKeys({ press: 'Enter' });
-      expect((await sent).detail).to.deep.equal({ interactionId: id, text: 'Yes, we do. Delivery takes 5 to 7 days.' });
+      expect((await sent).detail).to.deep.equal({ interactionId: id, channel: 'messenger', text: 'Yes, we do. Delivery takes 5 to 7 days.' });
       await untilState(store, (s) => s.interactions[id]?.messages.some((m) => m.author === 'agent') ?? false, 'the sent message');
       expect(deepActive()?.localName, 'focus stays in the composer').to.equal('textarea');
 

@@ -50,6 +50,27 @@ describe('chat pane actions: transfer, conference, end, wrap-up', () => {
     await untilState(store, (s) => s.interactions[id] === undefined, 'the interaction to complete');
   });
 
+  it('R-XFER-01: Transfer fires a cancelable cc-transfer-request; a host that cancels it shows its own dialog instead', async () => {
+    const { el, id } = await pane('messenger');
+    const requests: string[] = [];
+    const cancel = (e: Event) => {
+      requests.push((e as CustomEvent<{ interactionId: string }>).detail.interactionId);
+      e.preventDefault();
+    };
+    el.addEventListener('cc-transfer-request', cancel);
+    button(el, 'Transfer').click();
+    expect(requests).to.deep.equal([id]);
+    // Give a dialog every chance to load and open: it must not.
+    await until(() => customElements.get('cc-transfer-dialog') !== undefined, 'the dialogs to load', 15000);
+    await el.updateComplete;
+    const transfer = shadowAll<CcTransferDialog>(el, 'cc-transfer-dialog')[0];
+    expect(transfer === undefined || !dialogOf(transfer).open).to.equal(true);
+    el.removeEventListener('cc-transfer-request', cancel);
+    button(el, 'Transfer').click();
+    await until(() => dialogOf(inner<CcTransferDialog>(el, 'cc-transfer-dialog')).open, 'the transfer dialog');
+    expect(requests).to.deep.equal([id]);
+  });
+
   it('R-END-02, R-END-05: End (WebChat) opens the wrap-up dialog; Submit wrap-up completes the interaction', async () => {
     const { el, id, store } = await pane('webchat');
     button(el, 'End').click();

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { CcChatWidget, CcEndDetail, CcWorkflowDetail } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import type { CcEndDetail, CcWorkflowDetail } from '../../src/element-events.js';
 import type { CcSmsWidget } from '../../src/components/cc-sms-widget/cc-sms-widget.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { setLocale } from '../../src/controllers/localize.js';

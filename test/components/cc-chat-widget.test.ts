@@ -115,7 +115,7 @@ describe('<cc-chat-widget>', () => {
     expect(textarea(el).value).to.equal('First line\nsecond line');
     const sent = oneEvent(el, 'cc-send');
     await sendKeys({ press: 'Enter' });
-    expect((await sent).detail).to.deep.equal({ interactionId: id, text: 'First line\nsecond line' });
+    expect((await sent).detail).to.deep.equal({ interactionId: id, channel: 'webchat', text: 'First line\nsecond line' });
     expect(textarea(el).value).to.equal('');
     await untilState(world.store, (s) => s.interactions[id]?.messages.some((m) => m.author === 'agent' && m.status === 'sent') ?? false, 'sent');
     expect(simulator.sentMessages(id).map((m) => m.text)).to.deep.equal(['First line\nsecond line']);

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/cc-email-widget/cc-email-widget.js';
-import type { CcEmailSendDetail, CcEmailWidget, CcTransferRequestDetail } from '../../src/components/cc-email-widget/cc-email-widget.js';
+import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
+import type { CcSendDetail, CcTransferRequestDetail } from '../../src/element-events.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import type { EmailMessage } from '../../src/core/types.js';
@@ -256,10 +257,11 @@ describe('<cc-email-widget>', () => {
       expect(box.localName).to.equal('textarea');
       await typeInto(el, box, 'Thanks, we are on it.');
       await expect(el).to.be.accessible();
-      const sent = oneEvent<CustomEvent<CcEmailSendDetail>>(el, 'cc-email-send');
+      const sent = oneEvent<CustomEvent<CcSendDetail>>(el, 'cc-send');
       button(el, 'Send').click();
       const { detail } = await sent;
-      expect(detail).to.deep.include({ interactionId: id, mode: 'quick-reply' });
+      expect(detail).to.deep.include({ interactionId: id, channel: 'email', text: 'Thanks, we are on it.', mode: 'quick-reply' });
+      expect(detail.emailId).to.be.a('string');
       const [email] = outbound(world, id);
       expect(email).to.deep.include({ subject: 'Re: Invoice 118 is wrong', text: 'Thanks, we are on it.' });
       expect(email?.to).to.deep.equal([CUSTOMER]);

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 // Default imports: React ships CommonJS, which the test server converts to ESM with a default export only.
 import React, { type ComponentType } from 'react';
 import ReactDOMClient, { type Root } from 'react-dom/client';
-import type { CcSendDetail } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import type { CcSendDetail } from '../../src/element-events.js';
 import * as wrappers from '../../src/react/index.js';
 import { CcChatWidget } from '../../src/react/index.js';
 import '../../src/index.js';
@@ -63,7 +63,7 @@ describe('cc-digital-widgets/react (@lit/react wrappers)', () => {
     await el.updateComplete;
     button(el, 'Send').click();
 
-    expect(sent).to.deep.equal([{ interactionId: id, text: 'Hello from React' }]);
+    expect(sent).to.deep.equal([{ interactionId: id, channel: 'webchat', text: 'Hello from React' }]);
     await untilState(store, (s) => s.interactions[id]?.messages.some((m) => m.author === 'agent' && m.text === 'Hello from React') ?? false, 'the sent message');
   });
 

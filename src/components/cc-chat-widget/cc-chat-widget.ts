@@ -1,18 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import { CHAT_MESSAGE_MAX_LENGTH, capabilitiesOf, type ChannelCapabilities } from '../../core/channels.js';
-import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
-import { LocalizeController, getLocale, t } from '../../controllers/localize.js';
+import { getLocale, t } from '../../controllers/localize.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { templatePanel } from '../shared/template-panel.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
-import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
+import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { ConversationController } from '../shared/conversation.js';
 import { noticeLines } from '../shared/notices.js';
@@ -25,25 +24,8 @@ import { ThreadRows, dateFormat } from './thread-rows.js';
 import { ThreadViewport } from './thread-viewport.js';
 import { WorkflowsMenu } from './workflows-menu.js';
 import { styles } from './cc-chat-widget.styles.js';
-
-/** Detail of `cc-send`. */
-export interface CcSendDetail {
-  readonly interactionId: string;
-  readonly text: string;
-}
-
-/** Detail of `cc-end`. */
-export interface CcEndDetail {
-  readonly interactionId: string;
-}
-
-/** Detail of `cc-workflow`. */
-export interface CcWorkflowDetail {
-  readonly interactionId: string;
-  readonly workflowId: string;
-  readonly ok: boolean;
-  readonly message: string;
-}
+import { CcStoreElement } from '../shared/cc-element.js';
+import type { CcEvent } from '../../element-events.js';
 
 /** Default composer limit (R-CHAT-03). */
 export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
@@ -74,9 +56,13 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * fetch them.
  *
  * @summary Chat conversation pane for Messenger and WebChat.
- * @fires cc-send - The agent sent a message. Detail: `{ interactionId, text }`.
- * @fires cc-end - The agent ended the conversation (wrap-up follows). Detail: `{ interactionId }`.
+ * @fires cc-send - The agent sent a message; it is in the thread (a failure shows on it, with Retry). Detail: `{ interactionId, channel, text }`.
+ * @fires cc-end - The conversation ended at the agent's request (wrap-up follows). Detail: `{ interactionId }`.
  * @fires cc-workflow - A triggered workflow answered. Detail: `{ interactionId, workflowId, ok, message }`.
+ * @fires cc-transfer-request - The agent chose Transfer. Cancelable: unless the host calls `preventDefault()` (to show its own dialog), the pane opens its transfer dialog. Detail: `{ interactionId }`.
+ * @fires cc-transfer - From the inner transfer dialog: the transfer started. Detail: `{ interactionId, target }`.
+ * @fires cc-conference - From the inner conference dialog: the invitation was sent. Detail: `{ interactionId, agentId }`.
+ * @fires cc-wrapup - From the inner wrap-up dialog: wrap-up was submitted. Detail: `{ interactionId, reasonIds }`.
  * @fires cc-template-select - A template was chosen (from the inner template picker). Detail: `{ template }`.
  * @csspart header - Customer, queue, agent, date, timer and the actions.
  * @csspart actions - The action buttons.
@@ -115,7 +101,7 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @cssprop --cc-font-family - Font.
  */
 @customElement('cc-chat-widget')
-export class CcChatWidget extends LitElement {
+export class CcChatWidget extends CcStoreElement {
   static override styles = styles;
 
   /** Which chat channel this pane serves: `messenger` or `webchat`. */
@@ -130,9 +116,6 @@ export class CcChatWidget extends LitElement {
   @property({ type: Number, attribute: 'max-length' })
   maxLength = DEFAULT_MAX_LENGTH;
 
-  /** The store; optional inside `<cc-provider>`. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
 
   @state()
   private endError = '';
@@ -172,11 +155,11 @@ export class CcChatWidget extends LitElement {
     composers: this.#composers,
     channel: () => this.servedChannel,
   });
-  readonly #actions = new InteractionActionsController(
-    this,
-    () => this.#conversation.value,
-    () => this.#conversation.store,
-  );
+  readonly #actions = new InteractionActionsController(this, {
+    interaction: () => this.#conversation.value,
+    store: () => this.#conversation.store,
+    requestTransfer: (i) => this.emit('cc-transfer-request', { interactionId: i.id }, { cancelable: true }),
+  });
   #shownId: string | undefined;
   readonly #viewport = new ThreadViewport<ChatMessage>(this, { thread: () => this.thread });
   readonly #workflows = new WorkflowsMenu(this, {
@@ -199,7 +182,6 @@ export class CcChatWidget extends LitElement {
 
   constructor() {
     super();
-    new LocalizeController(this);
     // The template picker loads when the browser is idle after a conversation shows, not with the pane: the chat path stays small.
     new PreloadController(this, () => this.#conversation.value !== undefined, ['cc-template-picker', loadTemplatePicker]);
     // R-CHAT-09: shortcuts on what this pane shows (send from the composer), and page-wide ones.
@@ -392,7 +374,7 @@ export class CcChatWidget extends LitElement {
         <cc-template-picker
           .store=${this.#conversation.store}
           channel=${this.servedChannel}
-          @cc-template-select=${(e: CustomEvent<CcTemplateSelectDetail>) => this.#useTemplate(i, e.detail.template)}
+          @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#useTemplate(i, e.detail.template)}
           >${customElements.get('cc-template-picker')
             ? nothing
             : html`<button class="btn secondary" aria-expanded="false" @click=${() => this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
@@ -473,7 +455,7 @@ export class CcChatWidget extends LitElement {
     this.#composers.clear(i.id);
     this.#viewport.followBottom();
     void store.send(i.id, text, { format: this.capabilities.markdown ? 'markdown' : 'plain', attachments: composer.attachments });
-    this.dispatchEvent(new CustomEvent<CcSendDetail>('cc-send', { detail: { interactionId: i.id, text }, bubbles: true, composed: true }));
+    this.emit('cc-send', { interactionId: i.id, channel: i.channel, text });
     void this.updateComplete.then(() => this.focusComposer());
   }
 
@@ -558,13 +540,7 @@ export class CcChatWidget extends LitElement {
         ? { kind: 'status', text: t('workflow.started', { name: workflow.name, message }) }
         : { kind: 'error', text: t('workflow.failed', { name: workflow.name, reason: message }) },
     );
-    this.dispatchEvent(
-      new CustomEvent<CcWorkflowDetail>('cc-workflow', {
-        detail: { interactionId: i.id, workflowId: workflow.id, ok, message },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.emit('cc-workflow', { interactionId: i.id, workflowId: workflow.id, ok, message });
   }
 
   #requestEnd(i: Interaction): void {
@@ -584,7 +560,7 @@ export class CcChatWidget extends LitElement {
     if (!store) return;
     try {
       await store.end(i.id);
-      this.dispatchEvent(new CustomEvent<CcEndDetail>('cc-end', { detail: { interactionId: i.id }, bubbles: true, composed: true }));
+      this.emit('cc-end', { interactionId: i.id });
     } catch (e) {
       this.endError = reason(e);
     }
@@ -594,10 +570,5 @@ export class CcChatWidget extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-chat-widget': CcChatWidget;
-  }
-  interface HTMLElementEventMap {
-    'cc-send': CustomEvent<CcSendDetail>;
-    'cc-end': CustomEvent<CcEndDetail>;
-    'cc-workflow': CustomEvent<CcWorkflowDetail>;
   }
 }

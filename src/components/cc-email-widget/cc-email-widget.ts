@@ -1,15 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { markdown, renderMarkdown } from '../../content/markdown.js';
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, Interaction, MessageTemplate } from '../../core/types.js';
-import { LocalizeController, getLocale, registerEnglish, t } from '../../controllers/localize.js';
+import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
 import { ShortcutController } from '../../controllers/shortcuts.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
-import type { CcTemplatePicker, CcTemplateSelectDetail } from '../cc-template-picker/cc-template-picker.js';
+import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
 import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
@@ -43,21 +43,10 @@ import {
   textOf,
 } from './email-html.js';
 import { styles } from './cc-email-widget.styles.js';
+import { CcStoreElement } from '../shared/cc-element.js';
+import type { CcEvent } from '../../element-events.js';
 
 registerEnglish(enEmail);
-
-/** Detail of `cc-email-send`. */
-export interface CcEmailSendDetail {
-  readonly interactionId: string;
-  /** Id of the sent email in the thread. */
-  readonly emailId: string;
-  readonly mode: OutgoingEmail['mode'];
-}
-
-/** Detail of `cc-transfer-request`. */
-export interface CcTransferRequestDetail {
-  readonly interactionId: string;
-}
 
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 
@@ -89,7 +78,7 @@ const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
  * `setShortcuts()` apply for Transfer, Templates, focus composer and the shortcut help.
  *
  * @summary Email conversation pane: thread, quick reply and standard reply.
- * @fires cc-email-send - An email was sent. Detail: `{ interactionId, emailId, mode }`.
+ * @fires cc-send - An email was sent (the backend took it). Detail: `{ interactionId, channel, text, emailId, mode }`.
  * @fires cc-transfer-request - The agent chose Transfer. Cancelable: unless the host calls `preventDefault()` (to show its own dialog), the pane opens its transfer dialog (email queues only); the wrap-up dialog opens once the interaction enters wrap-up. Detail: `{ interactionId }`.
  * @fires cc-transfer - From the inner transfer dialog: the transfer started. Detail: `{ interactionId, target }`.
  * @fires cc-wrapup - From the inner wrap-up dialog: wrap-up was submitted. Detail: `{ interactionId, reasonIds }`.
@@ -132,16 +121,13 @@ const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
  * @cssprop --cc-font-family - Font.
  */
 @customElement('cc-email-widget')
-export class CcEmailWidget extends LitElement {
+export class CcEmailWidget extends CcStoreElement {
   static override styles = styles;
 
   /** Show this interaction. Without it, the agent's active email interaction. */
   @property({ attribute: 'interaction-id' })
   interactionId: string | undefined;
 
-  /** The store; optional inside `<cc-provider>`. */
-  @property({ attribute: false })
-  store: InteractionStore | undefined;
 
   /** Emails and the editor on a light-grey background with grey text (R-MAIL-13); the toggle button sets it. */
   @property({ type: Boolean, reflect: true, attribute: 'light-grey' })
@@ -172,11 +158,11 @@ export class CcEmailWidget extends LitElement {
   });
   readonly #thread = new EmailThread(this);
   // R-MAIL-17, R-XFER-05: the same Transfer and wrap-up dialogs as the chat panes; the transfer dialog offers email queues only (R-XFER-07).
-  readonly #actions = new InteractionActionsController(
-    this,
-    () => this.#conversation.value,
-    () => this.#conversation.store,
-  );
+  readonly #actions = new InteractionActionsController(this, {
+    interaction: () => this.#conversation.value,
+    store: () => this.#conversation.store,
+    requestTransfer: (i) => this.emit('cc-transfer-request', { interactionId: i.id }, { cancelable: true }),
+  });
   readonly #editor = new EmailEditor(this, {
     draft: () => {
       const id = this.#conversation.value?.id;
@@ -194,12 +180,11 @@ export class CcEmailWidget extends LitElement {
 
   constructor() {
     super();
-    new LocalizeController(this);
     // R-CHAT-09 shortcuts where they apply to email. Send stays Ctrl+Enter here: Enter adds a line to an email.
     new ShortcutController(this, {
       scope: 'element',
       handlers: {
-        transfer: () => this.#whenOpen((i) => this.#requestTransfer(i)),
+        transfer: () => this.#whenOpen(() => this.#actions.openTransfer()),
         templates: () => this.#whenOpen((i) => void this.#openTemplates(i)),
       },
     });
@@ -375,7 +360,7 @@ export class CcEmailWidget extends LitElement {
       toggleCc: () => this.#toggleCc(i),
       viewOriginal: (id) => void this.#thread.reveal(i, id),
       toggleLightGrey: () => (this.lightGrey = !this.lightGrey),
-      transfer: () => this.#requestTransfer(i),
+      transfer: () => this.#actions.openTransfer(),
     });
   }
 
@@ -435,7 +420,7 @@ export class CcEmailWidget extends LitElement {
         <cc-template-picker
           .store=${this.#conversation.store}
           channel="email"
-          @cc-template-select=${(e: CustomEvent<CcTemplateSelectDetail>) => this.#useTemplate(i, e.detail.template)}
+          @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#useTemplate(i, e.detail.template)}
         ></cc-template-picker>
       </div>
       ${this.#editor.renderLinkForm()}
@@ -540,9 +525,7 @@ export class CcEmailWidget extends LitElement {
       this.#composer.clear(i.id);
       this.#editor.reload();
       this.announcement = t('email.sent');
-      this.dispatchEvent(
-        new CustomEvent<CcEmailSendDetail>('cc-email-send', { detail: { interactionId: i.id, emailId, mode: outgoing.mode }, bubbles: true, composed: true }),
-      );
+      this.emit('cc-send', { interactionId: i.id, channel: i.channel, text: outgoing.text, emailId, mode: outgoing.mode });
       if (this.#conversation.value?.id === i.id) void this.#focusAfterUpdate('#quick');
     } catch (e) {
       // The draft stays as it was: the agent can fix the problem and send again.
@@ -610,16 +593,6 @@ export class CcEmailWidget extends LitElement {
     void this.#focusAfterUpdate('#editor');
   }
 
-  // ---- transfer and wrap-up (R-MAIL-17) ------------------------------------------------
-
-  #requestTransfer(i: Interaction): void {
-    const proceed = this.dispatchEvent(
-      new CustomEvent<CcTransferRequestDetail>('cc-transfer-request', { detail: { interactionId: i.id }, bubbles: true, composed: true, cancelable: true }),
-    );
-    // A host that shows its own transfer dialog cancels the event.
-    if (proceed) this.#actions.openTransfer();
-  }
-
   /** Opens the template list, starting a reply first when the agent is in the quick reply. */
   async #openTemplates(i: Interaction): Promise<void> {
     if (this.mode === 'quick') this.#compose(i, 'reply');
@@ -631,9 +604,5 @@ export class CcEmailWidget extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-email-widget': CcEmailWidget;
-  }
-  interface HTMLElementEventMap {
-    'cc-email-send': CustomEvent<CcEmailSendDetail>;
-    'cc-transfer-request': CustomEvent<CcTransferRequestDetail>;
   }
 }

@@ -9,8 +9,6 @@ import { t } from '../../controllers/localize.js';
 import { StoreConsumer } from '../../controllers/store-controller.js';
 import { styles } from './cc-template-picker.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
-// TEMP-PANES
-export type { CcTemplateSelectDetail } from '../../element-events.js';
 
 let nextId = 0;
 

@@ -16,6 +16,16 @@ export function keysFor(action: ShortcutAction): string | typeof nothing {
   return binding ? ariaKeyShortcuts(binding) : nothing;
 }
 
+/** Options of an {@link InteractionActionsController}. */
+export interface InteractionActionsOptions {
+  /** The interaction the pane shows. */
+  readonly interaction: () => Interaction | undefined;
+  /** The store in use. */
+  readonly store: () => InteractionStore | undefined;
+  /** Fires the pane's cancelable `cc-transfer-request`; `false` when the host cancelled it (it shows its own dialog). */
+  readonly requestTransfer: (i: Interaction) => boolean;
+}
+
 /**
  * The interaction-level actions a conversation pane offers — **Transfer**, **Conference**,
  * **End conference** (owner), **Exit conference** (invited agent), **Wrap up** — and the
@@ -32,15 +42,17 @@ export class InteractionActionsController implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #interaction: () => Interaction | undefined;
   readonly #store: () => InteractionStore | undefined;
+  readonly #requestTransfer: (i: Interaction) => boolean;
   /** Status of each interaction when last seen, to notice it entering wrap-up. */
   readonly #lastStatus = new Map<string, Interaction['status']>();
   #error = '';
   #errorFor: string | undefined;
 
-  constructor(host: ReactiveElement, interaction: () => Interaction | undefined, store: () => InteractionStore | undefined) {
+  constructor(host: ReactiveElement, options: InteractionActionsOptions) {
     this.#host = host;
-    this.#interaction = interaction;
-    this.#store = store;
+    this.#interaction = options.interaction;
+    this.#store = options.store;
+    this.#requestTransfer = options.requestTransfer;
     host.addController(this);
     new PreloadController(host, () => this.#interaction() !== undefined, ['cc-wrapup-dialog', loadConversationDialogs]);
   }
@@ -53,10 +65,15 @@ export class InteractionActionsController implements ReactiveController {
     if (i.status === 'wrapup' && before !== undefined && before !== 'wrapup') this.openWrapup();
   }
 
-  /** Opens the transfer dialog (R-XFER-01); `false` when the shown interaction cannot be transferred. */
+  /**
+   * Asks the host (`cc-transfer-request`), then opens the transfer dialog (R-XFER-01) unless
+   * the host cancelled; `false` when the shown interaction cannot be transferred.
+   */
   openTransfer(): boolean {
     const i = this.#interaction();
     if (!i || !this.#canTransfer(i)) return false;
+    // A host that shows its own transfer dialog cancels the request.
+    if (!this.#requestTransfer(i)) return true;
     this.#open(i, () => this.#dialog<CcTransferDialog>('cc-transfer-dialog')?.show());
     return true;
   }
