@@ -1,71 +1,25 @@
 import { css } from 'lit';
+import { conversationStyles } from '../../styles/conversation.js';
 import { dialogSurface } from '../../styles/dialog.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
+/** What the conversation panes share (src/styles/conversation.ts) and the chat pane's own rules. */
 export const styles = [
   tokens,
   controls,
   dialogSurface,
+  conversationStyles,
   css`
     :host {
-      display: flex;
-      flex-direction: column;
       min-height: 320px;
-      background: var(--_cc-surface);
-      border: 1px solid var(--_cc-border);
-      border-radius: var(--_cc-radius);
-      overflow: hidden;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    header {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
-      align-items: baseline;
-      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
-      border-bottom: 1px solid var(--_cc-border);
-      background: var(--_cc-surface-alt);
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.1em;
-      flex: 1 1 100%;
-    }
-    dl {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
-      margin: 0;
-      font-size: 0.9em;
-    }
-    dl div {
-      display: flex;
-      gap: calc(var(--_cc-space) / 2);
-    }
-    dt {
-      color: var(--_cc-text-muted);
-    }
-    dd {
-      margin: 0;
-    }
-    .timer {
-      font-variant-numeric: tabular-nums;
     }
     .thread {
       flex: 1 1 auto;
-      overflow-y: auto;
       /* Long threads keep their place themselves (only what is in view is rendered). */
       overflow-anchor: none;
       /* A pane given no height would grow with its thread, and a long thread would have no
          view to render around: the thread stops at the window's height and scrolls. */
       max-height: 100vh;
-      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
-      display: flex;
-      flex-direction: column;
-      gap: var(--_cc-space);
-      min-height: 120px;
       /* The visually hidden parts of messages are positioned inside the thread, not against
          the page, which their offsets far down a long thread would make scroll. */
       position: relative;
@@ -171,15 +125,6 @@ export const styles = [
       color: var(--_cc-danger);
       font-weight: 600;
     }
-    .link-btn {
-      font: inherit;
-      background: none;
-      border: none;
-      padding: 0 2px;
-      color: var(--_cc-primary);
-      text-decoration: underline;
-      cursor: pointer;
-    }
     .notice {
       align-self: center;
       text-align: center;
@@ -201,11 +146,7 @@ export const styles = [
       padding: 0 calc(var(--_cc-space) * 1.5);
     }
     .composer {
-      border-top: 1px solid var(--_cc-border);
-      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
-      display: grid;
       grid-template-columns: 1fr auto;
-      gap: calc(var(--_cc-space) / 2) var(--_cc-space);
       align-items: end;
     }
     textarea {
@@ -233,19 +174,6 @@ export const styles = [
     .status,
     .warning {
       grid-column: 1 / -1;
-      margin: 0;
-      font-size: 0.9em;
-    }
-    .error {
-      color: var(--_cc-danger);
-    }
-    .warning {
-      color: var(--_cc-warning);
-    }
-    .muted {
-      color: var(--_cc-text-muted);
-      margin: 0;
-      font-size: 0.9em;
     }
     .btn.danger {
       background: var(--_cc-surface);
@@ -257,9 +185,7 @@ export const styles = [
       color: var(--_cc-on-primary);
     }
     .actions {
-      display: flex;
       gap: var(--_cc-space);
-      flex-wrap: wrap;
       margin-inline-start: auto;
     }
     .header-error {
@@ -302,25 +228,9 @@ export const styles = [
     }
     .tools {
       grid-column: 1 / -1;
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_cc-space) / 2);
-      align-items: center;
     }
     .formatting {
-      display: flex;
-      gap: 2px;
       margin-inline-start: auto;
-    }
-    .fmt {
-      font: inherit;
-      min-width: 32px;
-      min-height: 32px;
-      background: var(--_cc-surface);
-      color: var(--_cc-text);
-      border: 1px solid var(--_cc-border);
-      border-radius: calc(var(--_cc-radius) / 2);
-      cursor: pointer;
     }
     .send {
       grid-column: 2;
@@ -330,22 +240,6 @@ export const styles = [
     .template {
       grid-column: 1;
     }
-    .template {
-      display: grid;
-      gap: calc(var(--_cc-space) / 2);
-      border: 1px dashed var(--_cc-border);
-      border-radius: calc(var(--_cc-radius) / 2);
-      padding: var(--_cc-space);
-    }
-    .template h3 {
-      margin: 0;
-      font-size: 0.95em;
-    }
-    .param {
-      display: grid;
-      gap: 2px;
-      font-size: 0.9em;
-    }
     .param input {
       font: inherit;
       color: var(--_cc-text);
@@ -354,51 +248,11 @@ export const styles = [
       border-radius: calc(var(--_cc-radius) / 2);
       padding: 4px 6px;
     }
-    .param input[aria-invalid='true'] {
-      border-color: var(--_cc-warning);
-    }
     .preview {
-      background: var(--_cc-surface-alt);
-      border-radius: calc(var(--_cc-radius) / 2);
-      padding: var(--_cc-space);
       white-space: pre-wrap;
-    }
-    .template-actions {
-      display: flex;
-      gap: var(--_cc-space);
     }
     .pending {
       grid-column: 1 / -1;
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px;
-    }
-    .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      padding: 2px 4px 2px 8px;
-      border: 1px solid var(--_cc-border);
-      border-radius: 999px;
-      font-size: 0.85em;
-      background: var(--_cc-surface-alt);
-    }
-    .chip.uploading {
-      padding-inline-end: 8px;
-      color: var(--_cc-text-muted);
-    }
-    .chip-remove {
-      font: inherit;
-      min-width: 24px;
-      min-height: 24px;
-      border: none;
-      border-radius: 50%;
-      background: none;
-      color: var(--_cc-text);
-      cursor: pointer;
     }
     .unformatted {
       display: block;
@@ -415,12 +269,6 @@ export const styles = [
     .rich pre,
     .rich code {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    }
-    .empty,
-    .ended {
-      color: var(--_cc-text-muted);
-      padding: calc(var(--_cc-space) * 2);
-      margin: 0;
     }
   `,
 ];

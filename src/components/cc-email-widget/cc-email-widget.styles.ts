@@ -1,63 +1,27 @@
 import { css } from 'lit';
+import { conversationStyles } from '../../styles/conversation.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
+/** What the conversation panes share (src/styles/conversation.ts) and the email pane's own rules. */
 export const styles = [
   tokens,
   controls,
+  conversationStyles,
   css`
     :host {
-      display: flex;
-      flex-direction: column;
       min-height: 360px;
-      background: var(--_cc-surface);
-      border: 1px solid var(--_cc-border);
-      border-radius: var(--_cc-radius);
-      overflow: hidden;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    header {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
-      align-items: baseline;
-      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
-      border-bottom: 1px solid var(--_cc-border);
-      background: var(--_cc-surface-alt);
     }
     h2 {
-      margin: 0;
-      font-size: 1.1em;
-      flex: 1 1 100%;
       overflow-wrap: anywhere;
-    }
-    dl {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
-      margin: 0;
-      font-size: 0.9em;
     }
     dl div {
-      display: flex;
-      gap: calc(var(--_cc-space) / 2);
       min-width: 0;
     }
-    dt {
-      color: var(--_cc-text-muted);
-    }
     dd {
-      margin: 0;
       overflow-wrap: anywhere;
-    }
-    .timer {
-      font-variant-numeric: tabular-nums;
     }
     .actions {
       flex: 1 1 100%;
-      display: flex;
-      flex-wrap: wrap;
       gap: calc(var(--_cc-space) / 2);
     }
     .btn[aria-pressed='true'],
@@ -67,12 +31,6 @@ export const styles = [
     }
     .thread {
       flex: 1 1 0;
-      overflow-y: auto;
-      min-height: 120px;
-      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
-      display: flex;
-      flex-direction: column;
-      gap: var(--_cc-space);
     }
     .email {
       border: 1px solid var(--_cc-border);
@@ -225,14 +183,7 @@ export const styles = [
       color: var(--_cc-primary);
     }
     .link-btn {
-      font: inherit;
-      background: none;
-      border: none;
-      padding: 0 2px;
       min-height: 24px;
-      color: var(--_cc-primary);
-      text-decoration: underline;
-      cursor: pointer;
     }
     .banner {
       display: flex;
@@ -257,10 +208,6 @@ export const styles = [
       min-height: 0;
       max-height: 70%;
       overflow-y: auto;
-      border-top: 1px solid var(--_cc-border);
-      padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
-      display: grid;
-      gap: calc(var(--_cc-space) / 2) var(--_cc-space);
     }
     .composer.quick {
       grid-template-columns: 1fr auto;
@@ -319,26 +266,8 @@ export const styles = [
       font-size: 0.9em;
       color: var(--_cc-text-muted);
     }
-    .tools {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_cc-space) / 2);
-      align-items: center;
-    }
     .formatting {
-      display: flex;
       flex-wrap: wrap;
-      gap: 2px;
-    }
-    .fmt {
-      font: inherit;
-      min-width: 32px;
-      min-height: 32px;
-      background: var(--_cc-surface);
-      color: var(--_cc-text);
-      border: 1px solid var(--_cc-border);
-      border-radius: calc(var(--_cc-radius) / 2);
-      cursor: pointer;
     }
     .fmt[aria-expanded='true'] {
       border-color: var(--_cc-primary);
@@ -368,97 +297,21 @@ export const styles = [
       padding-inline-start: var(--_cc-space);
       border-inline-start: 2px solid var(--_cc-border);
     }
-    .template {
-      display: grid;
-      gap: calc(var(--_cc-space) / 2);
-      border: 1px dashed var(--_cc-border);
-      border-radius: calc(var(--_cc-radius) / 2);
-      padding: var(--_cc-space);
-    }
-    .template h3 {
-      margin: 0;
-      font-size: 0.95em;
-    }
-    .param {
-      display: grid;
-      gap: 2px;
-      font-size: 0.9em;
-    }
-    .param input[aria-invalid='true'] {
-      border-color: var(--_cc-warning);
-    }
-    .preview {
-      background: var(--_cc-surface-alt);
-      border-radius: calc(var(--_cc-radius) / 2);
-      padding: var(--_cc-space);
-    }
     .preview > :first-child {
       margin-top: 0;
     }
     .preview > :last-child {
       margin-bottom: 0;
     }
-    .template-actions,
+    .template-actions {
+      flex-wrap: wrap;
+    }
     .send-row {
       display: flex;
       flex-wrap: wrap;
       gap: var(--_cc-space);
     }
-    .pending {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px;
-    }
-    .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      padding: 2px 4px 2px 8px;
-      border: 1px solid var(--_cc-border);
-      border-radius: 999px;
-      font-size: 0.85em;
-      background: var(--_cc-surface-alt);
-    }
-    .chip.uploading {
-      padding-inline-end: 8px;
-      color: var(--_cc-text-muted);
-    }
-    .chip-remove {
-      font: inherit;
-      min-width: 24px;
-      min-height: 24px;
-      border: none;
-      border-radius: 50%;
-      background: none;
-      color: var(--_cc-text);
-      cursor: pointer;
-    }
-    .error,
-    .status,
-    .warning,
-    .muted {
-      margin: 0;
-      font-size: 0.9em;
-    }
     .error p {
-      margin: 0;
-    }
-    .error {
-      color: var(--_cc-danger);
-    }
-    .warning {
-      color: var(--_cc-warning);
-    }
-    .muted {
-      color: var(--_cc-text-muted);
-    }
-    .empty,
-    .ended {
-      color: var(--_cc-text-muted);
-      padding: calc(var(--_cc-space) * 2);
       margin: 0;
     }
     .ended {

@@ -1,0 +1,186 @@
+import { css } from 'lit';
+import { hiddenHost } from './host.js';
+
+/**
+ * What the conversation panes (`<cc-chat-widget>`, and so `<cc-sms-widget>`, and
+ * `<cc-email-widget>`) share: the pane's box, the header with its fields and actions, the
+ * thread and composer boxes, the formatting buttons, the template panel, the pending
+ * attachment chips, the error, status, warning and muted lines, and the empty and ended
+ * texts. Each pane lists it after `tokens` and `controls` and before its own sheet, which
+ * adds to these rules (the pane's minimum height, its thread's and composer's layout) and
+ * so must not set what they set for the same selector unless it means to override it.
+ */
+export const conversationStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    background: var(--_cc-surface);
+    border: 1px solid var(--_cc-border);
+    border-radius: var(--_cc-radius);
+    overflow: hidden;
+  }
+  ${hiddenHost}
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
+    align-items: baseline;
+    padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+    border-bottom: 1px solid var(--_cc-border);
+    background: var(--_cc-surface-alt);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.1em;
+    flex: 1 1 100%;
+  }
+  dl {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 2);
+    margin: 0;
+    font-size: 0.9em;
+  }
+  dl div {
+    display: flex;
+    gap: calc(var(--_cc-space) / 2);
+  }
+  dt {
+    color: var(--_cc-text-muted);
+  }
+  dd {
+    margin: 0;
+  }
+  .timer {
+    font-variant-numeric: tabular-nums;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+  }
+  .thread {
+    overflow-y: auto;
+    min-height: 120px;
+    padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cc-space);
+  }
+  .link-btn {
+    font: inherit;
+    background: none;
+    border: none;
+    padding: 0 2px;
+    color: var(--_cc-primary);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .composer {
+    border-top: 1px solid var(--_cc-border);
+    padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+    display: grid;
+    gap: calc(var(--_cc-space) / 2) var(--_cc-space);
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_cc-space) / 2);
+    align-items: center;
+  }
+  .formatting {
+    display: flex;
+    gap: 2px;
+  }
+  .fmt {
+    font: inherit;
+    min-width: 32px;
+    min-height: 32px;
+    background: var(--_cc-surface);
+    color: var(--_cc-text);
+    border: 1px solid var(--_cc-border);
+    border-radius: calc(var(--_cc-radius) / 2);
+    cursor: pointer;
+  }
+  .template {
+    display: grid;
+    gap: calc(var(--_cc-space) / 2);
+    border: 1px dashed var(--_cc-border);
+    border-radius: calc(var(--_cc-radius) / 2);
+    padding: var(--_cc-space);
+  }
+  .template h3 {
+    margin: 0;
+    font-size: 0.95em;
+  }
+  .param {
+    display: grid;
+    gap: 2px;
+    font-size: 0.9em;
+  }
+  .param input[aria-invalid='true'] {
+    border-color: var(--_cc-warning);
+  }
+  .preview {
+    background: var(--_cc-surface-alt);
+    border-radius: calc(var(--_cc-radius) / 2);
+    padding: var(--_cc-space);
+  }
+  .template-actions {
+    display: flex;
+    gap: var(--_cc-space);
+  }
+  .pending {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 2px 4px 2px 8px;
+    border: 1px solid var(--_cc-border);
+    border-radius: 999px;
+    font-size: 0.85em;
+    background: var(--_cc-surface-alt);
+  }
+  .chip.uploading {
+    padding-inline-end: 8px;
+    color: var(--_cc-text-muted);
+  }
+  .chip-remove {
+    font: inherit;
+    min-width: 24px;
+    min-height: 24px;
+    border: none;
+    border-radius: 50%;
+    background: none;
+    color: var(--_cc-text);
+    cursor: pointer;
+  }
+  .error,
+  .status,
+  .warning,
+  .muted {
+    margin: 0;
+    font-size: 0.9em;
+  }
+  .error {
+    color: var(--_cc-danger);
+  }
+  .warning {
+    color: var(--_cc-warning);
+  }
+  .muted {
+    color: var(--_cc-text-muted);
+  }
+  .empty,
+  .ended {
+    color: var(--_cc-text-muted);
+    padding: calc(var(--_cc-space) * 2);
+    margin: 0;
+  }
+`;
