@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { searchbox } from './fields.js';
 import { controls, tokens } from './tokens.js';
 
 /**
@@ -83,6 +84,7 @@ export const dialogElementStyles = [
  */
 export const dialogStyles = [
   ...dialogElementStyles,
+  searchbox,
   css`
     .body {
       display: flex;
@@ -118,12 +120,6 @@ export const dialogStyles = [
     input[type='search'] {
       flex: 1;
       min-width: 0;
-      font: inherit;
-      color: var(--_cc-text);
-      background: var(--_cc-surface);
-      padding: 4px 6px;
-      border: 1px solid var(--_cc-field-border);
-      border-radius: calc(var(--_cc-radius) / 2);
     }
     .listbox {
       max-height: 16rem;

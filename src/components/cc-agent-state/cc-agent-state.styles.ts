@@ -1,16 +1,12 @@
 import { css } from 'lit';
+import { inlineBlockHost } from '../../styles/host.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
   controls,
+  inlineBlockHost,
   css`
-    :host {
-      display: inline-block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
     .state {
       display: inline-flex;
       gap: var(--_cc-space);

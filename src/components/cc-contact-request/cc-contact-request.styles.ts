@@ -1,16 +1,14 @@
 import { css } from 'lit';
+import { interactionCard } from '../../styles/cards.js';
+import { blockHost } from '../../styles/host.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
   controls,
+  blockHost,
+  interactionCard,
   css`
-    :host {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
     ul {
       list-style: none;
       margin: 0;
@@ -47,40 +45,8 @@ export const styles = [
       font-size: 0.9em;
     }
     dl {
-      grid-area: fields;
-      margin: 0;
-      display: grid;
-      grid-template-columns: max-content 1fr;
       gap: 2px var(--_cc-space);
       font-size: 0.95em;
-    }
-    dt {
-      color: var(--_cc-text-muted);
-    }
-    dd {
-      margin: 0;
-      overflow-wrap: break-word;
-      min-width: 0;
-    }
-    .side {
-      display: contents;
-    }
-    .side .btn {
-      grid-area: accept;
-    }
-    .timer {
-      grid-area: timer;
-      font-variant-numeric: tabular-nums;
-      color: var(--_cc-text-muted);
-    }
-    .error {
-      grid-area: error;
-      color: var(--_cc-danger);
-      margin: 0;
-    }
-    .empty {
-      color: var(--_cc-text-muted);
-      margin: 0;
     }
   `,
 ];

@@ -1,16 +1,14 @@
 import { css } from 'lit';
+import { interactionCard } from '../../styles/cards.js';
+import { blockHost } from '../../styles/host.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
   controls,
+  blockHost,
+  interactionCard,
   css`
-    :host {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
     ul {
       list-style: none;
       margin: 0;
@@ -73,41 +71,11 @@ export const styles = [
       text-align: center;
     }
     dl {
-      grid-area: fields;
-      margin: 0;
-      display: grid;
-      grid-template-columns: max-content 1fr;
       gap: 0 var(--_cc-space);
       font-size: 0.9em;
     }
-    dt {
-      color: var(--_cc-text-muted);
-    }
-    dd {
-      margin: 0;
-      overflow-wrap: break-word;
-      min-width: 0;
-    }
-    .side {
-      display: contents;
-    }
     .side .btn {
-      grid-area: accept;
       justify-self: end;
-    }
-    .timer {
-      grid-area: timer;
-      font-variant-numeric: tabular-nums;
-      color: var(--_cc-text-muted);
-    }
-    .error {
-      grid-area: error;
-      color: var(--_cc-danger);
-      margin: 0;
-    }
-    .empty {
-      color: var(--_cc-text-muted);
-      margin: 0;
     }
   `,
 ];

@@ -1,16 +1,16 @@
 import { css } from 'lit';
+import { searchbox } from '../../styles/fields.js';
+import { inlineBlockHost } from '../../styles/host.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
   controls,
+  inlineBlockHost,
+  searchbox,
   css`
     :host {
-      display: inline-block;
       position: relative;
-    }
-    :host([hidden]) {
-      display: none;
     }
     .panel {
       position: absolute;
@@ -32,14 +32,6 @@ export const styles = [
     :host([align='end']) .panel {
       inset-inline-start: auto;
       inset-inline-end: 0;
-    }
-    input[type='search'] {
-      font: inherit;
-      color: var(--_cc-text);
-      background: var(--_cc-surface);
-      padding: 4px 6px;
-      border: 1px solid var(--_cc-field-border);
-      border-radius: calc(var(--_cc-radius) / 2);
     }
     ul {
       list-style: none;
