@@ -63,9 +63,17 @@ export interface InteractionSource {
   readonly phoneNumber?: string;
   /** The contact-center number the customer texted (sms). */
   readonly sourceNumber?: string;
+  /** What kind of number {@link sourceNumber} is (sms): a long code, a short code or toll-free. */
+  readonly sourceNumberKind?: SourceNumberKind;
   /** The customer's email address (webchat, email). */
   readonly email?: string;
 }
+
+/** Kinds of SMS number a contact center receives texts on. */
+export type SourceNumberKind = 'long-code' | 'short-code' | 'toll-free';
+
+/** Every {@link SourceNumberKind}. */
+export const SOURCE_NUMBER_KINDS: readonly SourceNumberKind[] = ['long-code', 'short-code', 'toll-free'];
 
 /** A file attached to a message or an email. */
 export interface Attachment {

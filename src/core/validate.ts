@@ -1,5 +1,5 @@
 import type { ContactCenterEvent, ContactCenterEventType } from './events.js';
-import { CHANNELS } from './types.js';
+import { CHANNELS, SOURCE_NUMBER_KINDS } from './types.js';
 
 /** Outcome of validating one inbound value. */
 export type ValidationResult = { readonly ok: true; readonly event: ContactCenterEvent } | { readonly ok: false; readonly error: string };
@@ -113,7 +113,7 @@ const SCHEMAS: Readonly<Record<ContactCenterEventType, Readonly<Record<string, C
     channel: CHANNEL,
     queue: NAMED,
     customer: shape({ name: str, email: optional(str), phone: optional(str) }),
-    source: shape({ page: optional(str), phoneNumber: optional(str), sourceNumber: optional(str), email: optional(str) }),
+    source: shape({ page: optional(str), phoneNumber: optional(str), sourceNumber: optional(str), sourceNumberKind: optional(oneOf(...SOURCE_NUMBER_KINDS)), email: optional(str) }),
     role: optional(oneOf('owner', 'invitee')),
     messages: optional(arrayOf(CHAT_MESSAGE)),
     emails: optional(arrayOf(EMAIL_MESSAGE)),

@@ -123,7 +123,7 @@ describe('SimulatedContactCenter', () => {
       const [messenger, sms, webchat, email] = ofType(events, 'offer');
       expect(messenger?.source).to.deep.equal({ page: 'Acme Support' });
       expect(messenger?.queue).to.deep.equal({ id: 'q-messenger-support', name: 'Messenger Support' });
-      expect(sms?.source).to.deep.equal({ phoneNumber: '+1 555 0123', sourceNumber: '+1 555 0100' });
+      expect(sms?.source).to.deep.equal({ phoneNumber: '+1 555 0123', sourceNumber: '+1 555 0100', sourceNumberKind: 'long-code' });
       expect(sms?.customer).to.deep.equal({ name: 'Ana Souza', phone: '+1 555 0123' });
       expect(webchat?.source).to.deep.equal({ email: 'ana.souza@example.com' });
       expect(email?.source).to.deep.equal({ email: 'zed.unknown@example.com' });

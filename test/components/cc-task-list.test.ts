@@ -24,7 +24,7 @@ describe('<cc-task-list>', () => {
     expect(Object.keys(f)).to.deep.equal(['Queue', 'Phone number', 'Source number']);
     expect(f['Queue']).to.equal(store.state.interactions[id]?.queue.name);
     expect(f['Phone number']).to.equal(store.state.interactions[id]?.source.phoneNumber);
-    expect(f['Source number']).to.equal(store.state.interactions[id]?.source.sourceNumber);
+    expect(f['Source number']).to.equal(`${store.state.interactions[id]?.source.sourceNumber ?? ''} (long code)`);
     expect(shadow(el, '[role="timer"]').textContent).to.match(/^\d\d:\d\d$/);
     await expect(el).to.be.accessible();
     const accepted = oneEvent(el, 'cc-accept');

@@ -15,7 +15,7 @@ describe('validateEvent', () => {
         channel: 'sms',
         queue: { id: 'q', name: 'Q' },
         customer: { name: 'Jane', phone: '+1 555 0100' },
-        source: { phoneNumber: '+1 555 0100', sourceNumber: '+1 555 0199' },
+        source: { phoneNumber: '+1 555 0100', sourceNumber: '+1 555 0199', sourceNumberKind: 'toll-free' },
       },
       { type: 'offer-rescinded', at: T0, interactionId: 'i1', reason: 'timeout' },
       { type: 'interaction-accepted', at: T0, interactionId: 'i1' },
@@ -60,6 +60,10 @@ describe('validateEvent', () => {
       [{ type: 'transfer', at: T0, interactionId: 'i', target: { kind: 'agent' }, state: 'pending' }, 'transfer.target.agentId'],
       [{ type: 'message-received', at: T0, interactionId: 'i', message: { id: 'm', author: 'customer', text: 1 } }, 'message-received.message.text'],
       [{ type: 'customer-typing', at: Number.NaN, interactionId: 'i', typing: true }, 'customer-typing.at'],
+      [
+        { type: 'offer', at: T0, interactionId: 'i', channel: 'sms', queue: { id: 'q', name: 'Q' }, customer: { name: 'C' }, source: { sourceNumberKind: 'landline' } },
+        'offer.source.sourceNumberKind',
+      ],
     ];
     for (const [value, fragment] of cases) {
       const result = validateEvent(value);

@@ -11,6 +11,7 @@ import type {
   ChatChannel,
   DirectoryAgent,
   MessageTemplate,
+  SourceNumberKind,
   Queue,
   Workflow,
   WrapupReason,
@@ -29,6 +30,8 @@ export interface SimulatedQueue extends Queue {
   readonly page?: string;
   /** Contact-center number shown as the source number of sms offers. */
   readonly sourceNumber?: string;
+  /** Its kind. */
+  readonly sourceNumberKind?: SourceNumberKind;
   /** Mailbox address inbound emails of this queue are sent to. */
   readonly mailbox?: string;
 }
@@ -36,7 +39,7 @@ export interface SimulatedQueue extends Queue {
 /** Queues. The first queue serving a channel is that channel's default. */
 export const SEED_QUEUES: readonly SimulatedQueue[] = [
   { id: 'q-messenger-support', name: 'Messenger Support', channels: ['messenger'], page: 'Acme Support' },
-  { id: 'q-sms-support', name: 'SMS Support', channels: ['sms'], sourceNumber: '+1 555 0100' },
+  { id: 'q-sms-support', name: 'SMS Support', channels: ['sms'], sourceNumber: '+1 555 0100', sourceNumberKind: 'long-code' },
   { id: 'q-webchat-sales', name: 'Web Chat Sales', channels: ['webchat'] },
   { id: 'q-email-support', name: 'Email Support', channels: ['email'], mailbox: 'support@acme.example' },
   { id: 'q-webchat-support', name: 'Web Chat Support', channels: ['webchat'] },
@@ -46,10 +49,11 @@ export const SEED_QUEUES: readonly SimulatedQueue[] = [
     name: 'General Enquiries',
     channels: ['messenger', 'sms', 'webchat'],
     page: 'Acme',
-    sourceNumber: '+1 555 0199',
+    sourceNumber: '+1 800 555 0199',
+    sourceNumberKind: 'toll-free',
   },
   { id: 'q-priority', name: 'Priority Care', channels: ['messenger', 'webchat'], page: 'Acme Priority' },
-  { id: 'q-sms-shortcode', name: 'SMS Offers', channels: ['sms'], sourceNumber: '72345' },
+  { id: 'q-sms-shortcode', name: 'SMS Offers', channels: ['sms'], sourceNumber: '72345', sourceNumberKind: 'short-code' },
 ];
 
 /** Other agents in the directory (transfer and conference targets), with a spread of availabilities. */

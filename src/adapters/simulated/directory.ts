@@ -72,7 +72,11 @@ export function defaultSource(channel: Channel, queue: SimulatedQueue, customer:
     case 'messenger':
       return { page: queue.page ?? 'Acme' };
     case 'sms':
-      return { phoneNumber: customer.phone, sourceNumber: queue.sourceNumber ?? '+1 555 0100' };
+      return {
+        phoneNumber: customer.phone,
+        sourceNumber: queue.sourceNumber ?? '+1 555 0100',
+        sourceNumberKind: queue.sourceNumberKind ?? 'long-code',
+      };
     case 'webchat':
     case 'email':
       return { email: customer.email };

@@ -6,7 +6,8 @@ type Row = TemplateResult | typeof nothing;
 
 /**
  * The source details of an interaction as `<dt>/<dd>` pairs, per channel (R-OFFER-01,
- * R-OFFER-03): messenger → queue, page; sms → queue, phone number, source number;
+ * R-OFFER-03): messenger → queue, page; sms → queue, phone number, source number with
+ * its kind (long code, short code, toll-free);
  * webchat and email → customer, email, queue.
  */
 export function interactionFields(i: Interaction): Row[] {
@@ -18,7 +19,12 @@ export function interactionFields(i: Interaction): Row[] {
       return [
         row(t('offer.queue'), i.queue.name),
         row(t('offer.phoneNumber'), i.source.phoneNumber ?? i.customer.phone),
-        row(t('offer.sourceNumber'), i.source.sourceNumber),
+        row(
+          t('offer.sourceNumber'),
+          i.source.sourceNumber && i.source.sourceNumberKind
+            ? t('offer.sourceNumberWithKind', { number: i.source.sourceNumber, kind: t(`offer.sourceKind.${i.source.sourceNumberKind}`) })
+            : i.source.sourceNumber,
+        ),
       ];
     case 'webchat':
     case 'email':
