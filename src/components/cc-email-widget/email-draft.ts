@@ -4,7 +4,7 @@
  * their validation (R-MAIL-11). No DOM, no store: everything here is unit-tested alone.
  * @packageDocumentation
  */
-import type { Attachment, MessageTemplate } from '../../core/types.js';
+import { isChannel, type Attachment, type MessageTemplate } from '../../core/types.js';
 
 /** The three standard-reply modes (R-MAIL-07, R-MAIL-08, R-MAIL-09). */
 export type ReplyMode = 'reply' | 'reply-all' | 'forward';
@@ -270,7 +270,6 @@ const MODES: readonly string[] = ['quick', ...REPLY_MODES];
 function isMode(v: unknown): v is ComposeMode {
   return isString(v) && MODES.includes(v);
 }
-const CHANNELS: readonly string[] = ['messenger', 'sms', 'webchat', 'email'];
 
 function parseAttachment(v: unknown): Attachment | undefined {
   if (!isObject(v)) return undefined;
@@ -285,7 +284,7 @@ function parseTemplate(v: unknown): DraftTemplate | null | undefined {
   if (!isObject(v) || !isObject(v.template) || !isObject(v.params)) return undefined;
   const { id, name, body, locked, channels } = v.template;
   if (!isString(id) || !isString(name) || !isString(body) || typeof locked !== 'boolean' || !Array.isArray(channels)) return undefined;
-  const known = channels.filter((c): c is MessageTemplate['channels'][number] => isString(c) && CHANNELS.includes(c));
+  const known = channels.filter(isChannel);
   if (known.length !== channels.length) return undefined;
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(v.params)) {
