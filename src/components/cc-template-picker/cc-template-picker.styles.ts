@@ -12,13 +12,16 @@ export const styles = [
     :host {
       position: relative;
     }
+    /* Shown in the top layer and placed next to the button by script (popover-position.ts). */
     .panel {
-      position: absolute;
+      position: fixed;
+      inset: auto;
+      margin: 0;
       z-index: 10;
-      inset-block-start: calc(100% + 4px);
-      inset-inline-start: 0;
-      width: min(360px, 80vw);
-      max-height: 320px;
+      width: min(360px, calc(100vw - 16px));
+      max-height: 360px;
+      box-sizing: border-box;
+      overflow: hidden;
       display: flex;
       flex-direction: column;
       gap: var(--_cc-space);
@@ -29,15 +32,12 @@ export const styles = [
       border-radius: var(--_cc-radius);
       box-shadow: 0 6px 20px rgb(0 0 0 / 0.18);
     }
-    :host([align='end']) .panel {
-      inset-inline-start: auto;
-      inset-inline-end: 0;
-    }
     ul {
       list-style: none;
       margin: 0;
       padding: 0;
       overflow-y: auto;
+      min-height: 0;
     }
     li button {
       display: grid;

@@ -6,6 +6,7 @@ import { errorMessage } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Channel, MessageTemplate } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
+import { PopoverPositionController } from '../../controllers/popover-position.js';
 import { StoreConsumer } from '../../controllers/store-controller.js';
 import { styles } from './cc-template-picker.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
@@ -20,7 +21,13 @@ let nextId = 0;
  * up to the widget that hosts the picker.
  *
  * Keyboard: Enter or Space opens; focus goes to the search box; ArrowDown/ArrowUp move
- * through the list; Enter chooses; Escape closes and returns focus to the button.
+ * through the list; Enter chooses. Escape, or a click outside on nothing focusable, closes
+ * the list and returns focus to the button. Choosing closes the list without moving focus
+ * to the button: the hosting pane decides where focus goes (its composer).
+ *
+ * The list opens in the top layer (the Popover API), so no ancestor's `overflow` clips
+ * it: below the button when it fits, otherwise above it, always inside the viewport.
+ * `align="end"` lines it up with the button's end edge instead of its start.
  *
  * @summary Searchable template list behind a Templates button.
  * @fires cc-template-select - A template was chosen. Detail: `{ template }`.
@@ -62,8 +69,16 @@ export class CcTemplatePicker extends CcStoreElement {
   @query('button[part="button"]')
   private trigger: HTMLButtonElement | null | undefined;
 
+  @query('.panel')
+  private panel: HTMLElement | null | undefined;
+
   readonly #store = new StoreConsumer(this);
   readonly #panelId = `cc-templates-${++nextId}`;
+  readonly #position = new PopoverPositionController(this, {
+    panel: () => (this.open ? this.panel : null),
+    trigger: () => this.trigger,
+    align: () => (this.getAttribute('align') === 'end' ? 'end' : 'start'),
+  });
   /** The channel whose templates are wanted: none until the list first opens, then the channel it last opened for. */
   #wanted: Channel | undefined;
 
@@ -84,6 +99,11 @@ export class CcTemplatePicker extends CcStoreElement {
     if (!this.open) return;
     this.open = false;
     void this.updateComplete.then(() => this.trigger?.focus());
+  }
+
+  /** Places the open list again next to the button (after the page moved it some other way than scrolling or resizing). */
+  reposition(): void {
+    this.#position.reposition();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -109,7 +129,15 @@ export class CcTemplatePicker extends CcStoreElement {
   }
 
   readonly #onOutside = (e: Event): void => {
-    if (this.open && !e.composedPath().includes(this)) this.open = false;
+    if (!this.open || e.composedPath().includes(this)) return;
+    const focusWasInside = this.shadowRoot?.activeElement != null;
+    this.open = false;
+    if (!focusWasInside) return;
+    // After the click has moved focus: when it landed on nothing focusable, it goes back to the button.
+    setTimeout(() => {
+      const active = this.ownerDocument.activeElement;
+      if (this.isConnected && (active === null || active === this.ownerDocument.body || active === this)) this.trigger?.focus();
+    });
   };
 
   override render() {
@@ -127,7 +155,7 @@ export class CcTemplatePicker extends CcStoreElement {
   }
 
   #renderPanel() {
-    return html`<div class="panel" part="panel" id=${this.#panelId} @keydown=${this.#onKeydown}>
+    return html`<div class="panel" part="panel" id=${this.#panelId} popover="manual" @keydown=${this.#onKeydown}>
       <input
         type="search"
         part="search"
@@ -193,7 +221,8 @@ export class CcTemplatePicker extends CcStoreElement {
   #choose(template: MessageTemplate): void {
     this.emit('cc-template-select', { template });
     this.query = '';
-    this.hide();
+    // Closed without taking focus back: the hosting pane moves it to its composer.
+    this.open = false;
   }
 }
 
