@@ -272,14 +272,21 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
       expect(store.state.interactions[id]?.status).to.equal('wrapup');
     });
 
-    it('R-END-01: SMS also needs consent; WebChat ends at once', async () => {
+    it('R-END-01: SMS also needs consent; WebChat End confirms that the customer will see the agent leave', async () => {
       const sms = await open('sms');
       button(sms.el, 'End').click();
       await until(() => shadow<HTMLDialogElement>(sms.el, 'dialog').open, 'sms confirmation');
+      expect(shadow(sms.el, 'dialog').textContent).to.contain('customer’s consent');
       const web = await open('webchat');
       button(web.el, 'End').click();
+      const dialog = shadow<HTMLDialogElement>(web.el, 'dialog[part~="confirm"]');
+      await until(() => dialog.open, 'webchat confirmation');
+      expect(dialog.textContent).to.contain('The customer will see that you left the chat');
+      expect(dialog.textContent).not.to.contain('consent');
+      await expect(web.el).to.be.accessible();
+      expect(web.store.state.interactions[web.id]?.status, 'nothing ends before the agent confirms').to.equal('active');
+      button(web.el, 'End conversation').click();
       await untilState(web.store, (s) => s.interactions[web.id]?.status === 'wrapup', 'webchat ended');
-      expect(shadowAll(web.el, 'dialog')).to.have.length(0);
     });
 
     it('R-END-04: when a WebChat customer leaves, the pane says so', async () => {

@@ -6,6 +6,7 @@ import { reduce } from '../../src/core/store/reducer.js';
 import {
   createOffersSelector,
   createTasksSelector,
+  customerHasLeft,
   sameInteractionStatus,
   sameItems,
   sameTaskList,
@@ -19,6 +20,7 @@ import {
   selectOffersFor,
   selectShownInteraction,
   selectTasks,
+  waitingBehindFailure,
 } from '../../src/core/store/selectors.js';
 import { initialState, type CcState } from '../../src/core/store/state.js';
 import { createInteractionStore } from '../../src/core/store/store.js';
@@ -242,5 +244,41 @@ describe('named selectors: the same state gives the very same answer', () => {
     for (const s of subscriptions) s.unsubscribe();
     a.dispose();
     b.dispose();
+  });
+});
+
+describe('derived chat flags', () => {
+  const customer = { id: 'cust', name: 'Jane', kind: 'customer' } as const;
+
+  it('B7: customerHasLeft follows the latest customer notice the reducer records for participant-left', () => {
+    let state = reduce(reduce(initialState(), offer('a')), { type: 'interaction-accepted', at: T0, interactionId: 'a' });
+    const left = (): boolean => customerHasLeft(state.interactions['a'] as Interaction);
+    expect(left()).to.equal(false);
+    state = reduce(state, { type: 'participant-joined', at: T0 + 1, interactionId: 'a', participant: customer });
+    expect(left()).to.equal(false);
+    state = reduce(state, { type: 'participant-left', at: T0 + 2, interactionId: 'a', participantId: 'cust' });
+    expect(left()).to.equal(true);
+    state = reduce(state, { type: 'participant-joined', at: T0 + 3, interactionId: 'a', participant: customer });
+    expect(left(), 'back again').to.equal(false);
+    state = reduce(state, { type: 'participant-joined', at: T0 + 4, interactionId: 'a', participant: { id: 'ag2', name: 'Sam', kind: 'agent' } });
+    state = reduce(state, { type: 'participant-left', at: T0 + 5, interactionId: 'a', participantId: 'ag2' });
+    expect(left(), 'another agent leaving is not the customer').to.equal(false);
+  });
+
+  it('B7: waitingBehindFailure names the sending messages behind a failed one, and none once it is sent', () => {
+    const mine = (k: number, status: 'sending' | 'failed' | 'sent') =>
+      ({ id: `m${k}`, author: 'agent', text: `m${k}`, format: 'plain', timestamp: T0 + k, attachments: [], status }) as const;
+    let state = reduce(reduce(initialState(), offer('a')), { type: 'interaction-accepted', at: T0, interactionId: 'a' });
+    for (const m of [mine(1, 'sent'), mine(2, 'sending'), mine(3, 'sending'), mine(4, 'sending')]) {
+      state = reduce(state, { type: 'local/message-sending', interactionId: 'a', message: m });
+    }
+    const waiting = (): string[] => [...waitingBehindFailure(state.interactions['a'] as Interaction)];
+    expect(waiting(), 'nothing failed').to.deep.equal([]);
+    state = reduce(state, { type: 'local/message-failed', interactionId: 'a', messageId: 'm2', error: 'down' });
+    expect(waiting()).to.deep.equal(['m3', 'm4']);
+    state = reduce(state, { type: 'local/message-retry', interactionId: 'a', messageId: 'm2' });
+    expect(waiting(), 'the failed one is being sent again').to.deep.equal([]);
+    state = reduce(state, { type: 'local/message-sent', interactionId: 'a', clientMessageId: 'm2', messageId: 'm2', status: 'sent', timestamp: T0 + 2 });
+    expect(waiting()).to.deep.equal([]);
   });
 });

@@ -125,6 +125,18 @@ export const styles = [
       color: var(--_cc-danger);
       font-weight: 600;
     }
+    .meta .failed-reason {
+      color: var(--_cc-danger);
+      overflow-wrap: anywhere;
+    }
+    .meta .queued {
+      font-style: italic;
+    }
+    .author {
+      font-size: 0.8em;
+      color: var(--_cc-text-muted);
+      margin-bottom: 2px;
+    }
     .notice {
       align-self: center;
       text-align: center;

@@ -4,6 +4,7 @@ import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-m
 import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import { CHAT_MESSAGE_MAX_LENGTH, capabilitiesOf, type ChannelCapabilities } from '../../core/channels.js';
+import { customerHasLeft, waitingBehindFailure } from '../../core/store/selectors.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
@@ -171,11 +172,15 @@ export class CcChatWidget extends CcStoreElement {
     },
   });
   #awaitingMarkdown = false;
+  /** The shown conversation's messages waiting behind a failed one, worked out once per render. */
+  #waiting: ReadonlySet<string> = new Set();
   readonly #live = new LiveRegion();
   readonly #find = new FindBar(this, { noticeText: (m) => this.#rows.noticeText(m), reveal: (k) => this.#viewport.reveal(k) });
   readonly #rows = new ThreadRows({
     channel: () => this.servedChannel,
     richText: () => this.capabilities.markdown,
+    receipts: () => this.capabilities.receipts,
+    waiting: () => this.#waiting,
     needsMarkdown: () => this.#refreshWhenMarkdownLoads(),
     retry: (i, m) => this.#retry(i, m),
   });
@@ -189,7 +194,7 @@ export class CcChatWidget extends CcStoreElement {
       scope: 'element',
       handlers: {
         send: () => this.#whenOpen((i) => this.#send(i)),
-        end: () => this.#whenOpen((i) => this.#requestEnd(i)),
+        end: () => this.#whenOpen(() => this.#requestEnd()),
         templates: () => this.#whenOpen((i) => this.#openTemplates(i)),
         transfer: () => this.#actions.openTransfer(),
         conference: () => this.#actions.openConference(),
@@ -268,6 +273,7 @@ export class CcChatWidget extends CcStoreElement {
     } else if (i) {
       this.#live.update(i.messages);
     }
+    this.#waiting = i ? waitingBehindFailure(i) : new Set();
     this.#viewport.layout(i?.messages ?? []);
   }
 
@@ -299,7 +305,7 @@ export class CcChatWidget extends CcStoreElement {
     return html`${this.#renderHeader(i)} ${this.#find.render(i)} ${this.#renderThread(i)} ${this.#live.render((m) => this.#rows.spoken(i, m))}
       <p class="typing" aria-live="polite">${i.customerTyping ? t('chat.typing', { name: i.customer.name }) : nothing}</p>
       ${i.status === 'wrapup' ? html`<p class="ended" role="status">${t('chat.ended')}</p>` : this.#renderComposer(i, composer)}
-      ${this.capabilities.consentToEnd ? this.#renderConfirm(i) : nothing} ${this.#actions.dialogs(i)}`;
+      ${this.#renderConfirm(i)} ${this.#actions.dialogs(i)}`;
   }
 
   #renderHeader(i: Interaction) {
@@ -322,7 +328,7 @@ export class CcChatWidget extends CcStoreElement {
   #renderActions(i: Interaction, open: boolean) {
     return html`${this.#actions.buttons(i)} ${open ? this.#workflows.render() : nothing}
       ${i.status === 'active'
-        ? html`<button class="btn danger" part="end" aria-keyshortcuts=${this.#keys('end')} @click=${() => this.#requestEnd(i)}>
+        ? html`<button class="btn danger" part="end" aria-keyshortcuts=${this.#keys('end')} @click=${() => this.#requestEnd()}>
             ${t('end')}
           </button>`
         : nothing}`;
@@ -359,8 +365,9 @@ export class CcChatWidget extends CcStoreElement {
     const text = applied ? applied.text : composer.text;
     const count = [...text].length;
     const hasContent = text.trim().length > 0 || composer.attachments.length > 0;
+    const open = i.status === 'active' || i.status.startsWith('conference');
     const ready =
-      hasContent && count <= this.maxLength && composer.uploading.length === 0 && (applied?.ready ?? true) && (i.status === 'active' || i.status.startsWith('conference'));
+      hasContent && count <= this.maxLength && composer.uploading.length === 0 && (applied?.ready ?? true) && open && !customerHasLeft(i);
     return { text, count, ready };
   }
 
@@ -369,6 +376,7 @@ export class CcChatWidget extends CcStoreElement {
     const over = count - this.maxLength;
     const tooLong = over > 0;
     const applied = this.#applied(i, composer);
+    const left = customerHasLeft(i);
     return html`<div class="composer" part="composer">
       <div class="tools">
         <cc-template-picker
@@ -382,8 +390,11 @@ export class CcChatWidget extends CcStoreElement {
         ${this.capabilities.attachments ? this.#attachments.renderButton(i.id) : nothing}
         ${this.capabilities.markdown && !composer.template ? this.#renderFormatting() : nothing}
       </div>
-      ${composer.template && applied ? this.#renderTemplate(i, composer, applied) : this.#renderTextarea(i, composer, tooLong)}
-      <button class="btn send" part="send" ?disabled=${!ready} @click=${() => this.#send(i)}>${t('send')}</button>
+      ${composer.template && applied ? this.#renderTemplate(i, composer, applied) : this.#renderTextarea(i, composer, tooLong, left)}
+      <button class="btn send" part="send" ?disabled=${!ready} aria-describedby=${left ? 'left' : nothing} @click=${() => this.#send(i)}>
+        ${t('send')}
+      </button>
+      ${left ? html`<p class="status left" part="status" id="left" role="status">${t('chat.customerLeft', { name: i.customer.name })}</p>` : nothing}
       ${this.#attachments.renderPending(i.id, composer)}
       <p class="counter" id="counter">${t('chat.counter', { count, max: this.maxLength })}</p>
       ${tooLong
@@ -394,7 +405,7 @@ export class CcChatWidget extends CcStoreElement {
     </div>`;
   }
 
-  #renderTextarea(i: Interaction, composer: ComposerState, tooLong: boolean) {
+  #renderTextarea(i: Interaction, composer: ComposerState, tooLong: boolean, left: boolean) {
     return html`<label class="visually-hidden" for="composer">${t('chat.message')}</label>
       <textarea
         id="composer"
@@ -402,8 +413,9 @@ export class CcChatWidget extends CcStoreElement {
         rows="2"
         .value=${composer.text}
         placeholder=${t('chat.placeholder')}
+        ?readonly=${left}
         aria-invalid=${tooLong ? 'true' : 'false'}
-        aria-describedby="counter ${tooLong ? 'error' : ''}"
+        aria-describedby="counter ${tooLong ? 'error' : ''} ${left ? 'left' : ''}"
         aria-keyshortcuts=${this.#keys('send')}
         @input=${(e: InputEvent) => this.#composers.patch(i.id, { text: (e.target as HTMLTextAreaElement).value })}
       ></textarea>`;
@@ -437,7 +449,8 @@ export class CcChatWidget extends CcStoreElement {
   #renderConfirm(i: Interaction) {
     return this.#endConfirm.render({
       title: t('end.title'),
-      description: t('end.consent'),
+      // Messenger and SMS: the customer's consent; elsewhere the customer sees the agent leave.
+      description: this.capabilities.consentToEnd ? t('end.consent') : t('end.agentLeaves'),
       // The dialog keeps the documented `confirm` part; its confirming button is `end`.
       part: 'confirm',
       confirm: { label: t('end.confirm'), ready: true, danger: true, part: 'end', run: () => this.#confirmEnd(i) },
@@ -543,11 +556,10 @@ export class CcChatWidget extends CcStoreElement {
     this.emit('cc-workflow', { interactionId: i.id, workflowId: workflow.id, ok, message });
   }
 
-  #requestEnd(i: Interaction): void {
+  #requestEnd(): void {
     this.endError = '';
-    // R-END-01: Messenger and SMS end only with the customer's consent, which the agent confirms.
-    if (this.capabilities.consentToEnd) this.#endConfirm.show();
-    else void this.#end(i);
+    // R-END-01: ending is confirmed: with the customer's consent (Messenger, SMS), or knowing the customer sees the agent leave.
+    this.#endConfirm.show();
   }
 
   #confirmEnd(i: Interaction): void {

@@ -25,6 +25,10 @@ export interface ThreadRowsOptions {
   readonly channel: () => ChatChannel;
   /** Whether the channel formats Markdown (R-CHAT-07). */
   readonly richText: () => boolean;
+  /** Whether the channel reports delivery (sent, delivered, read); sending and failed show on every channel. */
+  readonly receipts: () => boolean;
+  /** Ids of the agent's messages that wait behind a failed one. */
+  readonly waiting: () => ReadonlySet<string>;
   /** A Markdown row is shown: the host renders again once the Markdown module has loaded. */
   readonly needsMarkdown: () => void;
   /** Retry on a failed message. */
@@ -32,10 +36,12 @@ export interface ThreadRowsOptions {
 }
 
 /**
- * The chat thread's rows: customer and peer bubbles with initials, the agent's bubbles with
- * delivery state and **Retry**, centred system notices, attachments, find highlights. A
- * row is rebuilt only when its message or what it shows (locale, channel, customer name,
- * find query, current match) changes, so a render of a long thread reuses the rest.
+ * The chat thread's rows: customer bubbles and a conference peer's (told apart) with
+ * initials, the agent's bubbles with delivery state (receipts only where the channel has
+ * them), a failed message's reason and **Retry**, messages waiting behind a failed one,
+ * centred system notices, attachments, find highlights. A row is rebuilt only when its
+ * message or what it shows (locale, channel, customer name, find query, current match,
+ * waiting) changes, so a render of a long thread reuses the rest.
  */
 export class ThreadRows {
   readonly #options: ThreadRowsOptions;
@@ -82,15 +88,16 @@ export class ThreadRows {
 
   /** A message's row, rebuilt only when the message or what its row shows changes (not on every render). */
   row(i: Interaction, m: ChatMessage, query: string, current: boolean): TemplateResult {
-    const key = `${getLocale()}\n${this.#options.channel()}\n${i.customer.name}\n${query}\n${current}`;
+    const waiting = m.author === 'agent' && this.#options.waiting().has(m.id);
+    const key = `${getLocale()}\n${this.#options.channel()}\n${i.customer.name}\n${query}\n${current}\n${waiting}`;
     const cached = this.#rows.get(m);
     if (cached?.key === key) return cached.row;
-    const row = this.#render(i, m, query, current);
+    const row = this.#render(i, m, query, current, waiting);
     this.#rows.set(m, { key, row });
     return row;
   }
 
-  #render(i: Interaction, m: ChatMessage, query: string, current: boolean): TemplateResult {
+  #render(i: Interaction, m: ChatMessage, query: string, current: boolean, waiting: boolean): TemplateResult {
     if (m.author === 'system') {
       return html`<p class="notice ${current ? 'current-match' : ''}" part="notice">${this.#highlight(this.noticeText(m), query)}</p>`;
     }
@@ -101,25 +108,34 @@ export class ThreadRows {
           <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">${t('chat.youSaid')}: </span>${this.#body(m, query)}${this.#attachments(m)}</div>
           <div class="meta">
             <span>${time}</span>
-            ${m.status === 'failed'
-              ? html`<span class="failed" title=${m.error ?? ''}>${t('status.failed')}</span>
-                  <button class="link-btn" @click=${() => this.#options.retry(i, m)}>${t('retry')}</button>`
-              : m.status
-                ? html`<span>${t(`status.${m.status}`)}</span>`
-                : nothing}
+            ${this.#status(i, m, waiting)}
           </div>
         </div>
       </div>`;
     }
     const name = m.authorName ?? (m.author === 'customer' ? i.customer.name : '');
     const said = m.author === 'customer' ? t('chat.customerSaid', { name }) : t('chat.agentSaid', { name });
+    const part = m.author === 'peer' ? 'bubble peer-bubble' : 'bubble customer-bubble';
     return html`<div class="row ${m.author} ${current ? 'current-match' : ''}">
       <span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span>
       <div>
-        <div class="bubble" part="bubble customer-bubble"><span class="visually-hidden">${said}: </span>${this.#body(m, query)}${this.#attachments(m)}</div>
+        ${m.author === 'peer' ? html`<div class="author">${name}</div>` : nothing}
+        <div class="bubble" part=${part}><span class="visually-hidden">${said}: </span>${this.#body(m, query)}${this.#attachments(m)}</div>
         <div class="meta">${time}</div>
       </div>
     </div>`;
+  }
+
+  /** The delivery state under an agent bubble: failed with its reason and Retry, waiting, sending, or a receipt where the channel has them. */
+  #status(i: Interaction, m: ChatMessage, waiting: boolean) {
+    if (m.status === 'failed') {
+      return html`<span class="failed">${t('status.failed')}</span>
+        ${m.error ? html`<span class="failed-reason">${t('chat.failedReason', { reason: m.error })}</span>` : nothing}
+        <button class="link-btn" @click=${() => this.#options.retry(i, m)}>${t('retry')}</button>`;
+    }
+    if (waiting) return html`<span class="queued">${t('chat.queued')}</span>`;
+    if (m.status === 'sending') return html`<span>${t('status.sending')}</span>`;
+    return m.status && this.#options.receipts() ? html`<span>${t(`status.${m.status}`)}</span>` : nothing;
   }
 
   #attachments(m: ChatMessage) {

@@ -79,6 +79,36 @@ export function selectActiveInteraction(state: CcState, channel: Channel): Inter
   return selectShownInteraction(state, [channel]);
 }
 
+/**
+ * Whether the customer has left the conversation: the latest customer notice in the thread
+ * says so (the store records `participant-left` for the customer as a `customer-left`
+ * notice). Nothing the agent sends reaches a customer who has left.
+ */
+export function customerHasLeft(i: Interaction): boolean {
+  for (let k = i.messages.length - 1; k >= 0; k--) {
+    const notice = i.messages[k]?.notice;
+    if (notice === 'customer-left') return true;
+    if (notice === 'customer-joined') return false;
+  }
+  return false;
+}
+
+/**
+ * Ids of this agent's messages that wait behind a failed one: they are still `sending`
+ * but are not attempted until the failed message goes (messages are delivered in order).
+ * Shown as waiting, not as sending.
+ */
+export function waitingBehindFailure(i: Interaction): ReadonlySet<string> {
+  const waiting = new Set<string>();
+  let failed = false;
+  for (const m of i.messages) {
+    if (m.author !== 'agent') continue;
+    if (m.status === 'failed') failed = true;
+    else if (failed && m.status === 'sending') waiting.add(m.id);
+  }
+  return waiting;
+}
+
 // ---- offers -------------------------------------------------------------------
 
 function offersOf(state: CcState, channels: readonly Channel[] | undefined): Interaction[] {
