@@ -253,6 +253,8 @@ describe('<cc-email-widget>', () => {
     it('R-MAIL-03: a plain box named "Quick reply here" answers the sender with Send', async () => {
       const world = await openEmail();
       const { el, id } = world;
+      // The conversation stays open after the reply, to see it delivered (sending ends it otherwise).
+      el.keepOpen = true;
       const box = quickBox(el);
       expect(box.localName).to.equal('textarea');
       await typeInto(el, box, 'Thanks, we are on it.');
@@ -725,7 +727,7 @@ describe('<cc-email-widget>', () => {
       el.remove();
       // After a reload, a new store and a new element read the draft back from sessionStorage.
       const reloaded = world.reload();
-      const again = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${reloaded} interaction-id=${id}></cc-email-widget>`);
+      const again = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${reloaded} interaction-id=${id} keep-open></cc-email-widget>`);
       await until(() => shadowAll(again, '#editor').length === 1, 'the restored composer');
       expect(button(again, 'Reply all').getAttribute('aria-pressed')).to.equal('true');
       expect(field(again, 'Cc').value).to.equal('boss@customer.example, extra@acme.example');

@@ -13,7 +13,8 @@ import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.
 import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
-import { emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
+import { EmailEnd } from './email-end.js';
+import { emptyDraft, isEditable, isEmptyDraft, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
 import {
   answeredEmail,
   composeDraft,
@@ -29,7 +30,7 @@ import {
 import { sendReadiness, type Readiness } from './email-readiness.js';
 import { EmailEditor } from './email-editor.js';
 import { EmailThread } from './email-thread.js';
-import { emailHeader } from './email-header.js';
+import { emailHeader, type HeaderState } from './email-header.js';
 import { composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
 import { attachmentList } from '../shared/attachment-list.js';
@@ -129,6 +130,13 @@ export class CcEmailWidget extends CcStoreElement {
   interactionId: string | undefined;
 
 
+  /**
+   * Keeps the conversation open after a reply is sent, for more replies. Without it,
+   * sending a reply ends the conversation and wrap-up follows.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'keep-open' })
+  keepOpen = false;
+
   /** Emails and the editor on a light-grey background with grey text (R-MAIL-13); the toggle button sets it. */
   @property({ type: Boolean, reflect: true, attribute: 'light-grey' })
   lightGrey = false;
@@ -174,6 +182,10 @@ export class CcEmailWidget extends CcStoreElement {
     pickImage: () => this.#pick('#image-file'),
   });
   readonly #composer = new EmailComposerState(this);
+  readonly #end = new EmailEnd(this, {
+    store: () => this.#conversation.store,
+    ended: (interactionId) => this.emit('cc-end', { interactionId }),
+  });
   #shownId: string | undefined;
   /** The last body prepared for sending: render runs every second (the timer), the body changes only when edited. */
   #body: { readonly html: string; readonly attachments: readonly Attachment[]; readonly result: OutgoingBody } | undefined;
@@ -350,11 +362,18 @@ export class CcEmailWidget extends CcStoreElement {
           ? this.#renderStandard(i, draft, readiness)
           : this.#renderQuick(i, draft, readiness)
         : this.#renderClosed(i)}
-      ${this.#actions.dialogs(i)}`;
+      ${this.#end.renderConfirm(i, draft !== undefined && !isEmptyDraft(draft))} ${this.#actions.dialogs(i)}`;
   }
 
   #renderHeader(i: Interaction, draft: EmailDraft | undefined, open: boolean) {
-    const state = { open, mode: draft?.mode ?? 'quick', ccShown: draft !== undefined && showsCc(draft), lightGrey: this.lightGrey, notices: this.#actions.notices(i) };
+    const state: HeaderState = {
+      open,
+      mode: draft?.mode ?? 'quick',
+      ccShown: draft !== undefined && showsCc(draft),
+      lightGrey: this.lightGrey,
+      notices: html`${this.#actions.notices(i)} ${this.#end.renderError(i)}`,
+      end: this.#end.renderButton(i),
+    };
     return emailHeader(i, state, {
       compose: (mode) => this.#compose(i, mode),
       toggleCc: () => this.#toggleCc(i),
@@ -462,6 +481,11 @@ export class CcEmailWidget extends CcStoreElement {
   // ---- composing ---------------------------------------------------------------------------
 
   #compose(i: Interaction, mode: ReplyMode): void {
+    if (this.#composer.of(i.id).sending) {
+      // The reply being sent clears the draft once it has left: the new mode opens then.
+      this.#composer.set(i.id, () => ({ queued: mode }));
+      return;
+    }
     const draft = this.#drafts.get(i.id);
     const answered = answeredEmail(i, draft);
     if (!answered) return;
@@ -478,6 +502,10 @@ export class CcEmailWidget extends CcStoreElement {
   }
 
   #toggleCc(i: Interaction): void {
+    if (this.#composer.of(i.id).sending) {
+      this.#compose(i, 'reply');
+      return;
+    }
     const draft = this.#drafts.get(i.id);
     if (!draft || draft.mode === 'quick') {
       this.#compose(i, 'reply');
@@ -521,12 +549,23 @@ export class CcEmailWidget extends CcStoreElement {
     this.#composer.set(i.id, () => ({ sending: true, notices: [] }));
     try {
       const emailId = await store.sendEmail(i.id, outgoing);
+      const queued = this.#composer.of(i.id).queued;
       this.#drafts.clear(i.id);
       this.#composer.clear(i.id);
       this.#editor.reload();
       this.announcement = t('email.sent');
       this.emit('cc-send', { interactionId: i.id, channel: i.channel, text: outgoing.text, emailId, mode: outgoing.mode });
-      if (this.#conversation.value?.id === i.id) void this.#focusAfterUpdate('#quick');
+      const now = store.state.interactions[i.id];
+      const shown = this.#conversation.value?.id === i.id;
+      if (queued && now) {
+        // The agent asked for another reply while this one was leaving: it opens now, and the conversation stays open.
+        if (shown) this.#compose(now, queued);
+      } else if (!this.keepOpen && now && EmailEnd.canEnd(now)) {
+        // Sending the reply completes the email; wrap-up follows. A refusal is shown and the conversation stays usable.
+        if (!(await this.#end.end(now, 'send')) && shown) void this.#focusAfterUpdate('#quick');
+      } else if (shown) {
+        void this.#focusAfterUpdate('#quick');
+      }
     } catch (e) {
       // The draft stays as it was: the agent can fix the problem and send again.
       this.#composer.set(i.id, () => ({ sending: false }));

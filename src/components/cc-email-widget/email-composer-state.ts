@@ -6,6 +6,7 @@ import { t } from '../../controllers/localize.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { noticeLines, withNotice, type Notice } from '../shared/notices.js';
 import { uploadFile } from '../shared/upload.js';
+import type { ReplyMode } from './email-draft.js';
 import type { PciProblem } from './email-readiness.js';
 
 /** Per-interaction composer state that is not part of the draft. */
@@ -13,9 +14,13 @@ export interface ComposerUi {
   readonly uploading: readonly string[];
   readonly notices: readonly Notice[];
   readonly sending: boolean;
+  /** A reply mode the agent chose while a send was under way: it opens once the email has left. */
+  readonly queued?: ReplyMode | undefined;
 }
 
 const IDLE_UI: ComposerUi = { uploading: [], notices: [], sending: false };
+
+const MODE_LABEL = { reply: 'email.reply', 'reply-all': 'email.replyAll', forward: 'email.forward' } as const;
 
 /**
  * What an email pane's composers show besides the draft, per interaction: files being
@@ -73,6 +78,7 @@ export class EmailComposerState {
           )}</div>`
         : nothing}
       ${ui.sending ? html`<p class="status" role="status">${t('email.sending')}</p>` : nothing}
+      ${ui.sending && ui.queued ? html`<p class="status" part="status" role="status">${t('email.queued', { mode: t(MODE_LABEL[ui.queued]) })}</p>` : nothing}
       ${noticeLines(ui.notices)}
       ${draftMaskedNotice(masked)}`;
   }

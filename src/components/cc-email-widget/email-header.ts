@@ -12,8 +12,10 @@ export interface HeaderState {
   readonly mode: ComposeMode;
   readonly ccShown: boolean;
   readonly lightGrey: boolean;
-  /** Status lines of the interaction's actions (a dropped transfer, a dialog that failed to load). */
+  /** Status lines of the interaction's actions (a dropped transfer, a dialog that failed to load, a failed end). */
   readonly notices: TemplateResult;
+  /** The End button, while the agent may end the interaction. */
+  readonly end: TemplateResult | typeof nothing;
 }
 
 /** What the header's buttons do. */
@@ -42,7 +44,7 @@ export function emailHeader(i: Interaction, state: HeaderState, actions: HeaderA
   });
 }
 
-/** Reply, Reply all, Forward and Cc while the interaction is open; View original email; the light-grey toggle; Transfer. */
+/** Reply, Reply all, Forward and Cc while the interaction is open; View original email; the light-grey toggle; Transfer; End. */
 function headerButtons(first: EmailMessage | undefined, state: HeaderState, actions: HeaderActions): TemplateResult {
   const modeLabel = (m: ReplyMode) => t(m === 'reply' ? 'email.reply' : m === 'reply-all' ? 'email.replyAll' : 'email.forward');
   return html`${state.open
@@ -61,5 +63,6 @@ function headerButtons(first: EmailMessage | undefined, state: HeaderState, acti
       ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${keysFor('transfer')} @click=${actions.transfer}>
           ${t('transfer')}
         </button>`
-      : nothing}`;
+      : nothing}
+    ${state.end}`;
 }

@@ -1,0 +1,245 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/cc-email-widget/cc-email-widget.js';
+import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
+import type { CcEndDetail } from '../../src/element-events.js';
+import type { EmailMessage } from '../../src/core/types.js';
+import { setLocale } from '../../src/controllers/localize.js';
+import { clearSessionDrafts, disposeReloads, reloadableWorld, storedDraft, type ReloadableWorld } from '../helpers/drafts.js';
+import { button, disposeWorlds, shadow, shadowAll, until, untilState, type World } from '../helpers/world.js';
+
+const CUSTOMER = 'jane.doe@example.com';
+const MAILBOX = 'support@acme.example';
+
+type Opened = ReloadableWorld & { id: string; el: CcEmailWidget };
+
+/** A world with one accepted email interaction shown in an email widget. */
+async function openEmail(options: { keepOpen?: boolean; latencyMs?: number } = {}): Promise<Opened> {
+  const world = reloadableWorld(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs });
+  const id = world.simulator.offer({
+    channel: 'email',
+    customerName: 'Jane Doe',
+    email: { subject: 'Invoice 118 is wrong', html: '<p>Hello, my invoice is wrong.</p>' },
+    attachments: [{ name: 'invoice.pdf', size: 2048, mimeType: 'application/pdf' }],
+  });
+  await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
+  await world.store.accept(id);
+  const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store} ?keep-open=${options.keepOpen ?? false}></cc-email-widget>`);
+  await until(() => shadowAll(el, 'article.email').length >= 1, 'the thread', 15000);
+  return { ...world, id, el };
+}
+
+function outbound(world: World, id: string): EmailMessage[] {
+  return (world.store.state.interactions[id]?.emails ?? []).filter((e) => e.direction === 'outbound');
+}
+
+function status(world: World, id: string): string | undefined {
+  return world.store.state.interactions[id]?.status;
+}
+
+function quickBox(el: Element): HTMLTextAreaElement {
+  return shadow<HTMLTextAreaElement>(el, 'textarea[aria-label="Quick reply here"], #quick');
+}
+
+function editor(el: Element): HTMLElement {
+  return shadow(el, '[role="textbox"][aria-label="Email body"]');
+}
+
+async function typeInto(el: CcEmailWidget, target: HTMLElement, text: string): Promise<void> {
+  target.focus();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+function wrapupOpen(el: Element): boolean {
+  return shadowAll(el, 'cc-wrapup-dialog').some((d) => d.hasAttribute('open'));
+}
+
+/** The End confirmation dialog, once shown. */
+async function confirmDialog(el: CcEmailWidget): Promise<HTMLDialogElement> {
+  await until(() => shadowAll<HTMLDialogElement>(el, 'dialog[part~="confirm"]').some((d) => d.open), 'the end confirmation', 15000);
+  return shadow<HTMLDialogElement>(el, 'dialog[part~="confirm"]');
+}
+
+/** Holds the backend's answer to the next email sent until `release()`. */
+function holdNextSend(world: World): { release: () => void } {
+  const simulator = world.simulator;
+  const original = simulator.sendEmail.bind(simulator);
+  let release = (): void => undefined;
+  const gate = new Promise<void>((r) => (release = r));
+  simulator.sendEmail = async (request) => {
+    simulator.sendEmail = original;
+    await gate;
+    return original(request);
+  };
+  return { release: () => release() };
+}
+
+describe('<cc-email-widget> finishing an email', () => {
+  beforeEach(clearSessionDrafts);
+  afterEach(() => {
+    disposeReloads();
+    disposeWorlds();
+    clearSessionDrafts();
+  });
+
+  it('finish after reply: sending a quick reply ends the conversation and the wrap-up dialog opens', async () => {
+    const world = await openEmail();
+    const { el, id } = world;
+    await typeInto(el, quickBox(el), 'Thanks, fixed.');
+    const ended = oneEvent<CustomEvent<CcEndDetail>>(el, 'cc-end');
+    button(el, 'Send').click();
+    expect((await ended).detail).to.deep.equal({ interactionId: id });
+    expect(outbound(world, id)[0]?.text).to.equal('Thanks, fixed.');
+    await untilState(world.store, () => status(world, id) === 'wrapup', 'wrap-up');
+    await until(() => wrapupOpen(el), 'the wrap-up dialog', 15000);
+    expect(shadow(el, '[part="ended"]').textContent).to.contain('This email conversation has ended.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('finish after reply: a standard reply ends the conversation too', async () => {
+    const world = await openEmail();
+    const { el, id } = world;
+    button(el, 'Reply').click();
+    await el.updateComplete;
+    await typeInto(el, editor(el), 'Here is the corrected invoice.');
+    button(el, 'Send').click();
+    await untilState(world.store, () => status(world, id) === 'wrapup', 'wrap-up');
+    await until(() => wrapupOpen(el), 'the wrap-up dialog', 15000);
+    expect(outbound(world, id)[0]?.subject).to.equal('Re: Invoice 118 is wrong');
+  });
+
+  it('keep-open: the conversation stays active after a reply, for more replies', async () => {
+    const world = await openEmail({ keepOpen: true });
+    const { el, id } = world;
+    expect(el.keepOpen).to.equal(true);
+    let ended = false;
+    el.addEventListener('cc-end', () => (ended = true));
+    await typeInto(el, quickBox(el), 'First answer');
+    button(el, 'Send').click();
+    await until(() => outbound(world, id).length === 1 && quickBox(el).value === '', 'sent', 15000);
+    await el.updateComplete;
+    expect(status(world, id)).to.equal('active');
+    expect(ended).to.equal(false);
+    expect(wrapupOpen(el)).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('finish after reply: when ending fails the pane says why, the email is sent and the conversation stays usable', async () => {
+    const world = await openEmail();
+    const { el, id, simulator } = world;
+    simulator.endInteraction = () => Promise.reject(new Error('the backend is busy'));
+    await typeInto(el, quickBox(el), 'Sent, not ended');
+    button(el, 'Send').click();
+    await until(() => shadowAll(el, 'header [role="alert"]').length > 0, 'the error', 15000);
+    const error = shadow(el, 'header [role="alert"]').textContent ?? '';
+    expect(error).to.contain('Your email was sent, but the conversation could not be ended');
+    expect(error).to.contain('the backend is busy');
+    expect(outbound(world, id)).to.have.length(1);
+    expect(status(world, id)).to.equal('active');
+    expect(quickBox(el).value).to.equal('');
+    button(el, 'Reply');
+    button(el, 'End');
+    await expect(el).to.be.accessible();
+  });
+
+  it('End: asks for confirmation, then ends the email without a reply; wrap-up follows', async () => {
+    const world = await openEmail();
+    const { el, id } = world;
+    const end = shadow<HTMLButtonElement>(el, 'header button[part="end"]');
+    expect(end.textContent?.trim()).to.equal('End');
+    end.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = await confirmDialog(el);
+    expect(dialog.querySelector('h2')?.textContent).to.equal('End this email conversation?');
+    expect(dialog.textContent).to.contain('No reply will be sent.');
+    expect(dialog.textContent).to.not.contain('draft');
+    await expect(el).to.be.accessible();
+    // Cancel changes nothing and focus goes back to End.
+    button(el, 'Cancel').click();
+    await el.updateComplete;
+    expect(dialog.open).to.equal(false);
+    expect(el.shadowRoot?.activeElement).to.equal(end);
+    expect(status(world, id)).to.equal('active');
+    end.click();
+    await confirmDialog(el);
+    const ended = oneEvent<CustomEvent<CcEndDetail>>(el, 'cc-end');
+    button(el, 'End conversation').click();
+    expect((await ended).detail).to.deep.equal({ interactionId: id });
+    expect(status(world, id)).to.equal('wrapup');
+    expect(outbound(world, id)).to.have.length(0);
+    await until(() => wrapupOpen(el), 'the wrap-up dialog', 15000);
+    expect(shadowAll(el, 'header button[part="end"]')).to.have.length(0);
+  });
+
+  it('End: with an unsent draft the confirmation says it will be discarded', async () => {
+    const world = await openEmail();
+    const { el, id, store } = world;
+    button(el, 'Reply').click();
+    await el.updateComplete;
+    await typeInto(el, editor(el), 'Half-written answer');
+    await until(() => storedDraft(store, id) !== null, 'the draft stored', 15000);
+    button(el, 'End').click();
+    const dialog = await confirmDialog(el);
+    expect(dialog.textContent).to.contain('your unsent draft will be discarded');
+    await expect(el).to.be.accessible();
+    button(el, 'End conversation').click();
+    await untilState(store, () => status(world, id) === 'wrapup', 'wrap-up');
+    await until(() => wrapupOpen(el), 'the wrap-up dialog', 15000);
+    expect(outbound(world, id)).to.have.length(0);
+    await until(() => storedDraft(store, id) === null, 'the draft gone', 15000);
+  });
+
+  it('End: refused by the store, the pane says why and the conversation stays as it was', async () => {
+    const world = await openEmail();
+    const { el, id, simulator } = world;
+    simulator.endInteraction = () => Promise.reject(new Error('a transfer is in progress'));
+    await typeInto(el, quickBox(el), 'kept');
+    button(el, 'End').click();
+    await confirmDialog(el);
+    button(el, 'End conversation').click();
+    await until(() => shadowAll(el, 'header [role="alert"]').length > 0, 'the error', 15000);
+    expect(shadow(el, 'header [role="alert"]').textContent).to.equal('Could not end the conversation: a transfer is in progress');
+    expect(status(world, id)).to.equal('active');
+    expect(quickBox(el).value).to.equal('kept');
+    await expect(el).to.be.accessible();
+  });
+
+  it('End, Chinese: the button and the confirmation are translated', async () => {
+    setLocale('zh-CN');
+    const { el } = await openEmail();
+    button(el, '结束').click();
+    const dialog = await confirmDialog(el);
+    expect(dialog.querySelector('h2')?.textContent).to.equal('结束此电子邮件对话？');
+  });
+});
+
+describe('<cc-email-widget> no swallowed click', () => {
+  beforeEach(clearSessionDrafts);
+  afterEach(() => {
+    disposeReloads();
+    disposeWorlds();
+    clearSessionDrafts();
+  });
+
+  it('queued reply: Reply clicked while a quick reply is being sent opens the standard reply once it has left', async () => {
+    const world = await openEmail();
+    const { el, id } = world;
+    await typeInto(el, quickBox(el), 'Quick answer');
+    const held = holdNextSend(world);
+    button(el, 'Send').click();
+    await until(() => shadowAll(el, '[role="status"]').some((s) => s.textContent === 'Sending…'), 'sending', 15000);
+    button(el, 'Reply').click();
+    await el.updateComplete;
+    expect(shadowAll(el, '.composer [role="status"]').map((s) => s.textContent)).to.include('Reply opens once the email is sent.');
+    await expect(el).to.be.accessible();
+    held.release();
+    await until(() => shadowAll(el, '[role="textbox"][aria-label="Email body"]').length === 1, 'the standard reply', 15000);
+    expect(el.mode).to.equal('reply');
+    expect(outbound(world, id)[0]?.text).to.equal('Quick answer');
+    // The agent asked for another reply: the conversation stays open.
+    expect(status(world, id)).to.equal('active');
+    await until(() => el.shadowRoot?.activeElement === editor(el), 'the editor focused', 15000);
+    expect(shadow<HTMLInputElement>(el, '#subject').value).to.equal('Re: Invoice 118 is wrong');
+  });
+});
