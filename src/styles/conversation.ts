@@ -76,6 +76,7 @@ export const conversationStyles = css`
     cursor: pointer;
   }
   .composer {
+    min-height: 0;
     border-top: 1px solid var(--_cc-border);
     padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
     display: grid;
@@ -101,21 +102,55 @@ export const conversationStyles = css`
     border-radius: calc(var(--_cc-radius) / 2);
     cursor: pointer;
   }
+  /* The template panel stays inside a narrow or short pane: fields wrap, the preview scrolls. */
   .template {
     display: grid;
     gap: calc(var(--_cc-space) / 2);
+    min-width: 0;
+    /* Room for the title, the buttons and a field; the rest scrolls when the pane is short. */
+    min-height: min(7em, 100%);
+    overflow-y: auto;
     border: 1px dashed var(--_cc-border);
     border-radius: calc(var(--_cc-radius) / 2);
-    padding: var(--_cc-space);
+    padding: 0 var(--_cc-space) var(--_cc-space);
+  }
+  .template-head {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_cc-space) / 2) var(--_cc-space);
+    padding-top: var(--_cc-space);
+    background: var(--_cc-surface);
   }
   .template h3 {
     margin: 0;
     font-size: 0.95em;
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
+  .template p {
+    margin: 0;
+  }
+  .params {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_cc-space) / 2) var(--_cc-space);
   }
   .param {
     display: grid;
     gap: 2px;
+    flex: 1 1 9em;
+    min-width: 0;
     font-size: 0.9em;
+  }
+  .param input {
+    width: 100%;
+    min-width: 0;
+    box-sizing: border-box;
   }
   .param input[aria-invalid='true'] {
     border-color: var(--_cc-warning);
@@ -123,11 +158,15 @@ export const conversationStyles = css`
   .preview {
     background: var(--_cc-surface-alt);
     border-radius: calc(var(--_cc-radius) / 2);
-    padding: var(--_cc-space);
+    padding: calc(var(--_cc-space) / 2) var(--_cc-space);
+    max-height: 6em;
+    overflow-y: auto;
+    overflow-wrap: anywhere;
   }
   .template-actions {
     display: flex;
-    gap: var(--_cc-space);
+    flex-wrap: wrap;
+    gap: calc(var(--_cc-space) / 2) var(--_cc-space);
   }
   .pending {
     list-style: none;
