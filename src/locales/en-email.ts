@@ -59,7 +59,7 @@ export const enEmail = {
   'email.end.draft': 'No reply will be sent, and your unsent draft will be discarded. Wrap-up follows.',
   'email.end.confirm': 'End conversation',
   'email.queued': '{mode} opens once the email is sent.',
-  'email.paste.removed': '{count} pasted image(s) were removed: they were not files. Insert them with Insert image, or copy and paste the image itself.',
+  'email.paste.removed': '{count} pasted image(s) from the web were left out: they cannot be sent. Insert them with Insert image, or copy and paste each image by itself.',
   'email.template.replaced': 'The template “{name}” replaced the text you had written.',
   'email.template.undo': 'Undo',
   'email.unfilled': 'Fill in or remove {names} to send.',

@@ -568,7 +568,7 @@ describe('<cc-email-widget>', () => {
       expect(banner.querySelector('p')?.textContent).to.equal('You are not replying to the latest email');
       expect(button(el, 'Send').disabled).to.equal(true);
       const latest = articles(el).at(-1);
-      expect(latest?.querySelector('.toggle')?.getAttribute('aria-expanded'), 'waits to be opened').to.equal('false');
+      expect(latest?.querySelector('.toggle')?.getAttribute('aria-expanded'), 'arrives expanded').to.equal('true');
       expect(latest?.querySelector('.badge')?.textContent).to.equal('New');
       expect(store.state.interactions[id]?.unread).to.equal(1);
       expect(shadow(el, '[role="status"][aria-live="polite"]').textContent).to.contain('New email from jane.doe@example.com');

@@ -243,3 +243,46 @@ describe('<cc-email-widget> no swallowed click', () => {
     expect(shadow<HTMLInputElement>(el, '#subject').value).to.equal('Re: Invoice 118 is wrong');
   });
 });
+
+describe('<cc-email-widget> new emails in the thread', () => {
+  beforeEach(clearSessionDrafts);
+  afterEach(() => {
+    disposeReloads();
+    disposeWorlds();
+    clearSessionDrafts();
+  });
+
+  it('newest expanded: a new email arrives expanded, and the agent keeps their place and focus', async () => {
+    const world = reloadableWorld();
+    const long = Array.from({ length: 60 }, (_, k) => `<p>Line ${k + 1} of a long email.</p>`).join('');
+    const id = world.simulator.offer({ channel: 'email', customerName: 'Jane Doe', email: { subject: 'Long story', html: long } });
+    await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
+    await world.store.accept(id);
+    const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store} style="display: flex; height: 500px"></cc-email-widget>`);
+    await until(() => shadowAll(el, 'article.email iframe').length === 1, 'the first email', 15000);
+    const thread = shadow(el, '.thread');
+    // The agent reads the first email part-way down and types a quick reply.
+    await until(() => thread.scrollHeight > thread.clientHeight + 100, 'a scrollable thread', 15000);
+    thread.scrollTop = 60;
+    const box = quickBox(el);
+    await typeInto(el, box, 'Reading');
+    const before = thread.scrollTop;
+    world.simulator.inboundEmail(id, { from: CUSTOMER, to: [MAILBOX], subject: 'Re: Long story', text: 'One more thing' });
+    await until(() => shadowAll(el, 'article.email').length === 2, 'the new email', 15000);
+    await el.updateComplete;
+    const [first, newest] = shadowAll(el, 'article.email');
+    expect(newest?.querySelector('.toggle')?.getAttribute('aria-expanded'), 'the newest expanded').to.equal('true');
+    expect(newest?.querySelector('.full')?.textContent).to.contain('One more thing');
+    expect(first?.querySelector('.toggle')?.getAttribute('aria-expanded')).to.equal('true');
+    expect(thread.scrollTop, 'the place kept').to.equal(before);
+    expect(el.shadowRoot?.activeElement, 'focus kept').to.equal(box);
+    expect(box.value).to.equal('Reading');
+    expect(shadow(el, '[role="status"][aria-live="polite"]').textContent).to.contain('New email from jane.doe@example.com');
+    // Answering an older email: Send waits until the agent has looked at the new one (R-MAIL-06).
+    expect(shadowAll(el, '[part="banner"]')).to.have.length(1);
+    await expect(el).to.be.accessible();
+    button(el, 'View latest email').click();
+    await until(() => shadowAll(el, '[part="banner"]').length === 0, 'the banner gone', 15000);
+    expect(newest?.querySelector('.toggle')?.getAttribute('aria-expanded')).to.equal('true');
+  });
+});

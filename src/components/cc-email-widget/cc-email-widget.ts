@@ -179,6 +179,7 @@ export class CcEmailWidget extends CcStoreElement {
     },
     changed: (read) => this.#whenShown((i) => this.#patch(i, (d) => ({ ...d, html: read(d.attachments) }))),
     dropped: (files) => this.#whenShown((i) => void this.#uploadAll(i, files, (file) => file.type.startsWith('image/'))),
+    imagesRemoved: (count) => this.#whenShown((i) => this.#composer.notify(i.id, { kind: 'status', text: t('email.paste.removed', { count }) })),
     pickImage: () => this.#pick('#image-file'),
   });
   readonly #composer = new EmailComposerState(this);

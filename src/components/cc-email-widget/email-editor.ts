@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import type { Attachment } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
-import { draftFragment, dropBlockedImages, editorHtml, sanitizedFragment } from './email-html.js';
+import { blockedImageCount, draftFragment, dropBlockedImages, editorHtml, sanitizedFragment, takeDataImages, textOf } from './email-html.js';
 
 type FormatCommand = 'bold' | 'italic' | 'underline' | 'insertUnorderedList' | 'insertOrderedList';
 
@@ -19,8 +19,10 @@ export interface EmailEditorOptions {
   readonly draft: () => { readonly id: string; readonly html: string; readonly attachments: readonly Attachment[] } | undefined;
   /** The agent changed the body: `read` gives it as draft HTML for the draft's files. */
   readonly changed: (read: (attachments: readonly Attachment[]) => string) => void;
-  /** Files dropped on the editor; images among them go inline. */
+  /** Files dropped on or pasted into the editor; images among them go inline. */
   readonly dropped: (files: readonly File[]) => void;
+  /** Pasted markup held `count` images that cannot be sent (remote, or without a source): they were left out. */
+  readonly imagesRemoved: (count: number) => void;
   /** Opens the picker of images to insert. */
   readonly pickImage: () => void;
 }
@@ -228,11 +230,24 @@ export class EmailEditor {
     const data = e.clipboardData;
     if (!data) return;
     e.preventDefault();
+    const files = [...data.files];
     const markup = data.getData('text/html');
-    if (markup) {
-      // Pasted markup is untrusted: it goes through the email sanitizer, remote images dropped.
+    // Pasted markup is untrusted: it goes through the email sanitizer.
+    const fragment = markup ? sanitizedFragment(markup) : undefined;
+    if (files.length > 0 && (!fragment || textOf(fragment.cloneNode(true)) === '')) {
+      // An image (or file) copied by itself: uploaded within the attachment limits, images inline at the caret.
       this.#saveRange();
-      this.insertAtCaret(dropBlockedImages(sanitizedFragment(markup)));
+      this.#options.dropped(files);
+      return;
+    }
+    if (fragment) {
+      this.#saveRange();
+      // Images embedded in the markup are uploaded like pasted files; remote ones cannot be sent and are left out, saying so.
+      const embedded = takeDataImages(fragment, 'pasted-image');
+      const removed = blockedImageCount(fragment);
+      this.insertAtCaret(dropBlockedImages(fragment));
+      if (embedded.length > 0) this.#options.dropped(embedded);
+      if (removed > 0) this.#options.imagesRemoved(removed);
     } else {
       document.execCommand('insertText', false, data.getData('text/plain'));
       this.#sync();

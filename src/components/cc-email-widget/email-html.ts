@@ -76,6 +76,40 @@ export function dropBlockedImages(fragment: DocumentFragment): DocumentFragment 
   return fragment;
 }
 
+/** The number of images {@link dropBlockedImages} would take out of a fragment (remote, or without a source). */
+export function blockedImageCount(fragment: DocumentFragment): number {
+  return fragment.querySelectorAll(`img[${BLOCKED_IMAGE_ATTRIBUTE}], img:not([src])`).length;
+}
+
+const DATA_IMAGE = /^data:(image\/(?:png|gif|jpe?g|webp|bmp|avif));base64,([a-z0-9+/=\s]*)$/i;
+
+/**
+ * Takes the images embedded as `data:` URLs out of a fragment and returns them as files
+ * (named after their alt text, else `prefix-1.png`, …), to be uploaded and attached like
+ * any image; one that cannot be decoded is left in place.
+ */
+export function takeDataImages(fragment: DocumentFragment, prefix: string): File[] {
+  const files: File[] = [];
+  for (const img of fragment.querySelectorAll('img[src^="data:" i]')) {
+    const match = DATA_IMAGE.exec(img.getAttribute('src') ?? '');
+    const type = match?.[1]?.toLowerCase();
+    const payload = match?.[2];
+    if (!type || payload === undefined) continue;
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = Uint8Array.from(atob(payload.replace(/\s/g, '')), (c) => c.charCodeAt(0));
+    } catch {
+      continue;
+    }
+    const extension = type === 'image/jpeg' ? 'jpg' : type.slice('image/'.length);
+    const alt = (img.getAttribute('alt') ?? '').trim().replace(/[\\/:*?"<>|]+/g, ' ');
+    const name = alt && !alt.includes('.') ? `${alt}.${extension}` : alt || `${prefix}-${files.length + 1}.${extension}`;
+    files.push(new File([bytes], name, { type }));
+    img.remove();
+  }
+  return files;
+}
+
 /** Images an email shows without alt text are taken as decorative (`alt=""`), so they are not announced as unnamed. */
 export function markDecorativeImages<T extends { readonly fragment: DocumentFragment }>(result: T): T {
   for (const img of result.fragment.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');

@@ -84,15 +84,20 @@ export class EmailThread {
     const inbound = arrived.filter((e) => e.direction === 'inbound');
     const newest = inbound.at(-1);
     if (newest) {
-      this.#scrollTarget = newest.id;
-      // While the agent is replying, a new email waits to be opened (R-MAIL-06); otherwise it is shown at once.
-      if (answering === undefined) {
-        view.expanded.add(newest.id);
-        for (const e of inbound) view.viewed.add(e.id);
-      }
+      // The newest email arrives expanded. The agent keeps their place: the thread follows only an agent already at its end.
+      view.expanded.add(newest.id);
+      if (this.#atEnd()) this.#scrollTarget = newest.id;
+      // While the agent is replying, it counts as viewed only once they open it (R-MAIL-06); otherwise at once.
+      if (answering === undefined) for (const e of inbound) view.viewed.add(e.id);
     }
     for (const e of arrived) if (e.direction === 'outbound') view.viewed.add(e.id);
     return newest;
+  }
+
+  /** Whether the thread shows its end (or has nothing to scroll), before the next render. */
+  #atEnd(): boolean {
+    const thread = this.#host.renderRoot.querySelector<HTMLElement>('.thread');
+    return !thread || thread.scrollHeight - thread.scrollTop - thread.clientHeight < 16;
   }
 
   /** Expands an email, marks it viewed (R-MAIL-06), scrolls to it and focuses its summary (R-MAIL-15). */
@@ -143,12 +148,10 @@ export class EmailThread {
   }
 
   #toggle(e: EmailMessage, view: ThreadView): void {
-    if (view.expanded.has(e.id)) {
-      view.expanded.delete(e.id);
-    } else {
-      view.expanded.add(e.id);
-      view.viewed.add(e.id);
-    }
+    // Either way the agent has looked at the email (a new one arrives expanded).
+    view.viewed.add(e.id);
+    if (view.expanded.has(e.id)) view.expanded.delete(e.id);
+    else view.expanded.add(e.id);
     this.#host.requestUpdate();
   }
 
