@@ -47,7 +47,12 @@ export const tokens = css`
   ${schemes}
 `;
 
-/** Shared control styles: buttons, visible focus, visually hidden text. */
+/**
+ * Shared control styles: buttons, visible focus, visually hidden text. A `.btn` is filled
+ * with the primary colour (darker on hover and while pressed); `.btn.secondary` is
+ * outlined: primary text on the surface, on a light tint on hover and while pressed.
+ * Every state meets WCAG AA text contrast in both schemes (test/styles/button-contrast.test.ts).
+ */
 export const controls = css`
   .btn {
     font: inherit;
@@ -61,12 +66,22 @@ export const controls = css`
   }
   .btn:hover:not(:disabled) {
     background: var(--_cc-primary-hover);
+    border-color: var(--_cc-primary-hover);
   }
   .btn.secondary {
     background: var(--_cc-surface);
     color: var(--_cc-primary);
   }
-  .btn:disabled {
+  /* An outlined button keeps its text colour on a light tint: never primary text on a primary fill. */
+  .btn.secondary:hover:not(:disabled) {
+    background: var(--_cc-surface-alt);
+    border-color: var(--_cc-primary-hover);
+    color: var(--_cc-primary-hover);
+  }
+  /* A disabled button of any variant (the panes' .danger too) looks disabled. */
+  .btn:disabled,
+  .btn.secondary:disabled,
+  .btn.danger:disabled {
     background: var(--_cc-disabled-bg);
     border-color: var(--_cc-disabled-bg);
     color: var(--_cc-disabled-text);

@@ -44,6 +44,8 @@ const PAIRS: readonly (readonly [string, string, number])[] = [
   ['--cc-color-primary', '--cc-color-surface-alt', 4.5],
   ['--cc-color-on-primary', '--cc-color-primary', 4.5],
   ['--cc-color-on-primary', '--cc-color-primary-hover', 4.5],
+  // An outlined button on hover: the darker primary on the light tint.
+  ['--cc-color-primary-hover', '--cc-color-surface-alt', 4.5],
   ['--cc-color-on-primary', '--cc-color-danger', 4.5],
   ['--cc-color-danger', '--cc-color-surface', 4.5],
   ['--cc-color-danger', '--cc-color-surface-alt', 4.5],
