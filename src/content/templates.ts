@@ -2,9 +2,13 @@
  * Message templates (R-TPL-01..04). A template body mixes plain text with
  * system variables `{{customerName}}`, substituted from the interaction, and
  * replaceable parameters `[[order number]]` the agent fills before sending.
- * Everything substituted is plain text: nothing here interprets HTML.
+ * Everything substituted is plain text: nothing here interprets HTML. Template bodies are
+ * Markdown; for a plain-text channel {@link applyTemplate} turns them into plain text
+ * (with marked's lexer, loaded by {@link loadPlainTextFormatting} so that filtering and
+ * Markdown channels do not pay for it), so a customer never sees `**` or `[text](url)`.
  * @packageDocumentation
  */
+import type { Lexer as MarkedLexer, Token, Tokens } from 'marked';
 import type { Channel, Interaction, MessageTemplate } from '../core/types.js';
 
 /** The system variables a template may use (R-TPL-04). */
@@ -89,16 +93,24 @@ export function systemContext(
 /** How {@link applyTemplate} writes substituted values. */
 export interface ApplyTemplateOptions {
   /**
-   * `markdown`: escape Markdown syntax in substituted values (customer names,
-   * parameters), so `*John*` stays literal when the message is rendered as Markdown.
-   * `plain` (default): values go in as typed.
+   * The channel's text format.
+   * `markdown`: the body stays Markdown, and Markdown syntax in substituted values
+   * (customer names, parameters) is escaped, so `*John*` stays literal when rendered.
+   * `plain`: the body's Markdown becomes plain text (see {@link markdownToPlainText}),
+   * values go in as typed.
+   * Omitted: the body as written, values as typed.
    */
   readonly format?: 'plain' | 'markdown';
+  /**
+   * Keep unknown variables in the text as written (`{{caseId}}`) instead of leaving them
+   * out, so the agent sees what is missing and fills or removes it before sending.
+   */
+  readonly keepUnknown?: boolean;
 }
 
 /** A template with everything it could substitute substituted. */
 export interface AppliedTemplate {
-  /** The message text. Unknown or empty variables and unfilled parameters are left out, never raw. */
+  /** The message text. Empty variables and unfilled parameters are left out, never raw; unknown variables too unless `keepUnknown`. */
   readonly text: string;
   /** Variables that are not system variables (`{{ticketId}}`): removed from `text`; warn the agent (R-TPL-04). */
   readonly unknownVariables: string[];
@@ -114,9 +126,11 @@ export interface AppliedTemplate {
 
 /**
  * Substitutes system variables from `context` and parameters from `params`
- * (R-TPL-03, R-TPL-04). Nothing is ever left as a raw `{{…}}` or `[[…]]`: unknown
- * and empty variables are reported and left out, missing parameters are reported
- * and left out until filled. Values are plain text.
+ * (R-TPL-03, R-TPL-04). Nothing is left as a raw `[[…]]` or known `{{…}}`: empty
+ * variables are reported and left out, missing parameters are reported and left out
+ * until filled; unknown variables are reported and left out (kept as written with
+ * `keepUnknown`). With `format: 'plain'` the body's Markdown becomes plain text first.
+ * Values are plain text.
  */
 export function applyTemplate(
   template: MessageTemplate | string | readonly TemplateSegment[],
@@ -124,7 +138,8 @@ export function applyTemplate(
   params: Readonly<Record<string, string>> = {},
   options: ApplyTemplateOptions = {},
 ): AppliedTemplate {
-  const segments = typeof template === 'string' ? parseTemplate(template) : isSegments(template) ? template : parseTemplate(template.body);
+  const parsed = typeof template === 'string' ? parseTemplate(template) : isSegments(template) ? template : parseTemplate(template.body);
+  const segments = options.format === 'plain' ? parseTemplate(markdownToPlainText(parsed.map((s) => (s.kind === 'text' ? s.text : s.raw)).join(''))) : parsed;
   const value = options.format === 'markdown' ? escapeMarkdown : (v: string): string => v;
   const unknownVariables: string[] = [];
   const emptyVariables: SystemVariable[] = [];
@@ -138,8 +153,10 @@ export function applyTemplate(
       case 'variable': {
         const name = CANONICAL.get(segment.name.toLowerCase());
         const substituted = name === undefined ? undefined : context[name];
-        if (name === undefined) unknownVariables.push(segment.name);
-        else if (substituted === undefined || substituted === '') emptyVariables.push(name);
+        if (name === undefined) {
+          unknownVariables.push(segment.name);
+          if (options.keepUnknown === true) text += segment.raw;
+        } else if (substituted === undefined || substituted === '') emptyVariables.push(name);
         else text += value(substituted);
         break;
       }
@@ -173,6 +190,104 @@ export function filterTemplates<T extends MessageTemplate>(templates: readonly T
     const haystack = fold(`${t.name}\n${t.body}`);
     return words.every((w) => haystack.includes(w));
   });
+}
+
+let lexer: typeof MarkedLexer | undefined;
+
+/**
+ * Loads marked's lexer, which plain-text conversion needs ({@link markdownToPlainText},
+ * `applyTemplate` with `format: 'plain'`). Resolves at once once loaded.
+ */
+export async function loadPlainTextFormatting(): Promise<void> {
+  lexer ??= (await import('marked')).Lexer;
+}
+
+/**
+ * Markdown as the plain text a reader would see: emphasis, strike-through, code and
+ * heading markers are removed, a link becomes "text (url)" (just the URL when that is its
+ * text), an image its description and URL, list items keep a "- " (or "1. ") marker,
+ * quotes and code blocks their text. Blocks are separated by a blank line; single line
+ * breaks stay. HTML is kept as written (it is text on a plain channel).
+ */
+export function markdownToPlainText(markdown: string): string {
+  if (!lexer) throw new Error('markdownToPlainText: call loadPlainTextFormatting() first');
+  const tokens = lexer.lex(markdown, { gfm: true, breaks: true });
+  return blocks(tokens, '').replace(/\s+$/, '');
+}
+
+function blocks(tokens: readonly Token[], indent: string): string {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const text = block(token, indent);
+    if (text !== undefined) out.push(text);
+  }
+  return out.join('\n\n');
+}
+
+function block(token: Tokens.Generic, indent: string): string | undefined {
+  switch (token.type) {
+    case 'space':
+    case 'hr':
+    case 'def':
+      return undefined;
+    case 'list': {
+      const list = token as Tokens.List;
+      const start = typeof list.start === 'number' ? list.start : 1;
+      return list.items
+        .map((item, k) => {
+          const marker = list.ordered ? `${start + k}. ` : '- ';
+          const box = item.task ? (item.checked ? '☑ ' : '☐ ') : '';
+          const body = item.tokens.map((t) => (t.type === 'list' ? `\n${block(t as Tokens.Generic, `${indent}  `) ?? ''}` : block(t as Tokens.Generic, `${indent}  `) ?? '')).join('');
+          return `${indent}${marker}${box}${body}`;
+        })
+        .join('\n');
+    }
+    case 'code':
+      return (token as Tokens.Code).text;
+    case 'table': {
+      const table = token as Tokens.Table;
+      const row = (cells: readonly Tokens.TableCell[]): string => cells.map((c) => inline(c.tokens)).join(' | ');
+      return [row(table.header), ...table.rows.map(row)].join('\n');
+    }
+    case 'blockquote':
+    case 'heading':
+    case 'paragraph':
+    case 'text':
+      return token.tokens && token.type !== 'blockquote' ? inline(token.tokens) : token.tokens ? blocks(token.tokens, indent) : String(token.text ?? '');
+    default:
+      return token.tokens ? inline(token.tokens) : String(token.text ?? token.raw);
+  }
+}
+
+function inline(tokens: readonly Token[]): string {
+  let out = '';
+  for (const t of tokens) {
+    const token = t as Tokens.Generic;
+    switch (token.type) {
+      case 'link': {
+        const { href } = token as Tokens.Link;
+        const label = inline((token as Tokens.Link).tokens);
+        out += label === href || label === '' || `mailto:${label}` === href ? href : `${label} (${href})`;
+        break;
+      }
+      case 'image': {
+        const { href, text } = token as Tokens.Image;
+        out += text ? `${text} (${href})` : href;
+        break;
+      }
+      case 'br':
+        out += '\n';
+        break;
+      case 'html':
+      case 'codespan':
+      case 'escape':
+        out += String(token.text ?? '');
+        break;
+      default:
+        out += token.tokens ? inline(token.tokens) : String(token.text ?? token.raw);
+    }
+  }
+  return out;
 }
 
 /** Backslash-escapes Markdown syntax so a value reads literally when rendered as Markdown. */

@@ -5,6 +5,7 @@ import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-w
 import type { CcEndDetail, CcWorkflowDetail } from '../../src/element-events.js';
 import type { CcSmsWidget } from '../../src/components/cc-sms-widget/cc-sms-widget.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
+import { loadedTemplates } from '../../src/components/cc-chat-widget/lazy-templates.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import type { ChatChannel } from '../../src/core/types.js';
 import { disposeReloads, everythingInLocalStorage, reloadableWorld, storedDraft, type ReloadableWorld } from '../helpers/drafts.js';
@@ -36,6 +37,9 @@ async function chooseTemplate(el: Pane, name: string): Promise<void> {
   const option = shadowAll<HTMLButtonElement>(p, '[part="option"]').find((o) => o.querySelector('.name')?.textContent?.startsWith(name));
   if (!option) throw new Error(`no template ${name}`);
   option.click();
+  // Applying a template loads its functions on first use.
+  await until(() => loadedTemplates() !== undefined, 'the template functions', 15000);
+  await new Promise((resolve) => setTimeout(resolve));
   await el.updateComplete;
 }
 
@@ -180,12 +184,14 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
       expect(box.readOnly).to.equal(false);
     });
 
-    it('R-TPL-04: an unknown variable is reported and never sent raw', async () => {
+    it('R-TPL-04: an unknown variable is reported and never sent raw: it stays visible and Send waits for the agent', async () => {
       const world = await open('webchat');
       await chooseTemplate(world.el, 'Case reference');
+      await until(() => shadowAll(world.el, '#unresolved').length === 1, 'the warning', 15000);
       const box = shadow<HTMLTextAreaElement>(world.el, 'textarea');
-      expect(box.value).not.to.contain('{{');
+      expect(box.value).to.contain('{{caseId}}');
       expect(shadow(world.el, '.composer [role="status"]').textContent).to.contain('{{caseId}}');
+      expect(button(world.el, 'Send').disabled).to.equal(true);
     });
 
     it('R-TPL-02: a locked template is read-only: it can be sent or removed, not edited', async () => {
@@ -210,14 +216,14 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
       const { el, id } = world;
       await chooseTemplate(el, 'Order status');
       const inputs = shadowAll<HTMLInputElement>(el, '[part="template"] input');
-      expect(inputs.map((i) => i.closest('label')?.querySelector('span')?.textContent)).to.deep.equal(['orderNumber', 'shipDate', 'days']);
+      expect(inputs.map((i) => i.closest('label')?.querySelector('span')?.textContent)).to.deep.equal(['Order number', 'Ship date', 'Days']);
       expect(button(el, 'Send').disabled).to.equal(true);
       await expect(el).to.be.accessible();
       typeInto(inputs[0] as HTMLInputElement, 'A-1001');
       typeInto(inputs[1] as HTMLInputElement, 'May 2');
       await el.updateComplete;
       expect(button(el, 'Send').disabled).to.equal(true);
-      expect(shadow(el, '[part="template"]').textContent).to.contain('Fill in 1 field(s) to send.');
+      expect(shadow(el, '[part="template"]').textContent).to.contain('Fill in 1 field to send.');
       typeInto(inputs[2] as HTMLInputElement, '3');
       await el.updateComplete;
       expect(button(el, 'Send').disabled).to.equal(false);

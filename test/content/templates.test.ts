@@ -5,6 +5,8 @@ import {
   applyTemplate,
   escapeMarkdown,
   filterTemplates,
+  loadPlainTextFormatting,
+  markdownToPlainText,
   parseTemplate,
   systemContext,
   templateParameters,
@@ -24,6 +26,8 @@ function template(body: string, overrides: Partial<MessageTemplate> = {}): Messa
 }
 
 describe('templates', () => {
+  before(() => loadPlainTextFormatting());
+
   it('R-TPL-01: finds templates by words of their name or body, ignoring case and accents, per channel', () => {
     const list = [
       template('Hello {{customerName}}', { id: 'a', name: 'Greeting' }),
@@ -130,5 +134,40 @@ describe('templates', () => {
     expect(div.textContent).to.equal('Hi *Evil* <b>Name</b>');
     expect(div.querySelector('em, b')).to.equal(null);
     expect(escapeMarkdown('- item\n1. one')).to.equal('\\- item\n1\\. one');
+  });
+
+  it('B13: for a plain channel a Markdown body becomes plain text: no emphasis markers, links as "text (url)", list markers kept', () => {
+    const body = '**Is there anything else, {{customerName}}?**\n\nSee _our_ [help centre](https://example.com/help) or https://example.com.\n\n- Monday to Friday\n- Saturday `9:00`';
+    const applied = applyTemplate(body, context, {}, { format: 'plain' });
+    expect(applied.text).to.equal(
+      'Is there anything else, Jane Doe?\n\nSee our help centre (https://example.com/help) or https://example.com.\n\n- Monday to Friday\n- Saturday 9:00',
+    );
+    expect(applied.text).not.to.match(/\*\*|_our_|\]\(/);
+  });
+
+  it('B13: plain values are never converted, and parameters survive the conversion', () => {
+    const ctx = systemContext({ ...interaction, customer: { name: '**Jo** [x](y)' } }, 'Alex', 'en', march5);
+    const applied = applyTemplate('**Order** [[order number]] for {{customerName}}', ctx, { 'order number': '*A-17*' }, { format: 'plain' });
+    expect(applied.params).to.deep.equal(['order number']);
+    expect(applied.text).to.equal('Order *A-17* for **Jo** [x](y)');
+  });
+
+  it('B13: markdownToPlainText handles ordered and nested lists, quotes, headings, code, escapes, images and line breaks', () => {
+    expect(markdownToPlainText('# Title\n\n> quoted *text*\n\n1. one\n2. two\n   - inner')).to.equal('Title\n\nquoted text\n\n1. one\n2. two\n  - inner');
+    expect(markdownToPlainText('line one\nline two \\*not em\\*')).to.equal('line one\nline two *not em*');
+    expect(markdownToPlainText('```\ncode *x*\n```')).to.equal('code *x*');
+    expect(markdownToPlainText('![logo](https://example.com/l.png) ~~old~~ <b>kept</b> a & b')).to.equal('logo (https://example.com/l.png) old <b>kept</b> a & b');
+  });
+
+  it('B14: keepUnknown leaves unknown variables as written so the agent can fill them; the default still leaves them out', () => {
+    const body = 'Your case number is {{caseId}}.';
+    expect(applyTemplate(body, context).text).to.equal('Your case number is .');
+    const kept = applyTemplate(body, context, {}, { format: 'plain', keepUnknown: true });
+    expect(kept.text).to.equal('Your case number is {{caseId}}.');
+    expect(kept.unknownVariables).to.deep.equal(['caseId']);
+  });
+
+  it('R-TPL-04: without a format the body is used as written (backward compatible)', () => {
+    expect(applyTemplate('**Hi** {{customerName}}', context).text).to.equal('**Hi** Jane Doe');
   });
 });

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
-import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
+import type { AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import { CHAT_MESSAGE_MAX_LENGTH, capabilitiesOf, type ChannelCapabilities } from '../../core/channels.js';
 import { customerHasLeft, waitingBehindFailure } from '../../core/store/selectors.js';
@@ -18,7 +18,8 @@ import { ConversationController } from '../shared/conversation.js';
 import { noticeLines } from '../shared/notices.js';
 import { paneHeader } from '../shared/pane-header.js';
 import { ComposerAttachments } from './attachments.js';
-import { ComposerStates, type ComposerState } from './composer-state.js';
+import { ComposerStates, unresolvedVariables, type ComposerState } from './composer-state.js';
+import { loadTemplates, loadedTemplates } from './lazy-templates.js';
 import { FindBar } from './find-bar.js';
 import { LiveRegion } from './live-region.js';
 import { ThreadRows, dateFormat } from './thread-rows.js';
@@ -351,28 +352,45 @@ export class CcChatWidget extends CcStoreElement {
     </div>`;
   }
 
-  /** The template applied with what the agent has filled in so far. */
+  /** The served channel's text format. */
+  get #format(): 'plain' | 'markdown' {
+    return this.capabilities.markdown ? 'markdown' : 'plain';
+  }
+
+  /**
+   * The template applied with what the agent has filled in so far; `undefined` without a
+   * template, and while the template functions load (the pane renders again once they have).
+   */
   #applied(i: Interaction, composer: ComposerState): AppliedTemplate | undefined {
     const inUse = composer.template;
     if (!inUse) return undefined;
-    const context = systemContext(i, this.#conversation.agentName, getLocale());
-    return applyTemplate(inUse.template, context, inUse.params, { format: this.capabilities.markdown ? 'markdown' : 'plain' });
+    const templates = loadedTemplates();
+    if (!templates) {
+      loadTemplates().then(
+        () => this.requestUpdate(),
+        (e: unknown) => this.#composers.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: reason(e) }) }),
+      );
+      return undefined;
+    }
+    const context = templates.systemContext(i, this.#conversation.agentName, getLocale());
+    return templates.applyTemplate(inUse.template, context, inUse.params, { format: this.#format });
   }
 
-  /** The text Send would send, and whether it may be sent. */
-  #outgoing(i: Interaction, composer: ComposerState): { text: string; count: number; ready: boolean } {
+  /** The text Send would send, whether it may be sent, and the `{{variables}}` left in typed text. */
+  #outgoing(i: Interaction, composer: ComposerState): { text: string; count: number; ready: boolean; unresolved: string[] } {
     const applied = this.#applied(i, composer);
     const text = applied ? applied.text : composer.text;
+    const unresolved = composer.template ? [] : unresolvedVariables(text);
     const count = [...text].length;
     const hasContent = text.trim().length > 0 || composer.attachments.length > 0;
     const open = i.status === 'active' || i.status.startsWith('conference');
-    const ready =
-      hasContent && count <= this.maxLength && composer.uploading.length === 0 && (applied?.ready ?? true) && open && !customerHasLeft(i);
-    return { text, count, ready };
+    const templateReady = composer.template ? applied?.ready === true : unresolved.length === 0;
+    const ready = hasContent && count <= this.maxLength && composer.uploading.length === 0 && templateReady && open && !customerHasLeft(i);
+    return { text, count, ready, unresolved };
   }
 
   #renderComposer(i: Interaction, composer: ComposerState) {
-    const { count, ready } = this.#outgoing(i, composer);
+    const { count, ready, unresolved } = this.#outgoing(i, composer);
     const over = count - this.maxLength;
     const tooLong = over > 0;
     const applied = this.#applied(i, composer);
@@ -382,7 +400,8 @@ export class CcChatWidget extends CcStoreElement {
         <cc-template-picker
           .store=${this.#conversation.store}
           channel=${this.servedChannel}
-          @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#useTemplate(i, e.detail.template)}
+          @focusin=${this.#prepareTemplates}
+          @cc-template-select=${(e: CcEvent<'cc-template-select'>) => void this.#useTemplate(i, e.detail.template)}
           >${customElements.get('cc-template-picker')
             ? nothing
             : html`<button class="btn secondary" aria-expanded="false" @click=${() => this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
@@ -400,6 +419,7 @@ export class CcChatWidget extends CcStoreElement {
       ${tooLong
         ? html`<p class="error" part="error" id="error" role="alert">${t('chat.tooLong', { over, count, max: this.maxLength })}</p>`
         : nothing}
+      ${unresolved.length > 0 ? html`<p class="warning" id="unresolved" role="status">${t('chat.unresolved', { names: unresolved.join(', ') })}</p>` : nothing}
       ${noticeLines(composer.notices)}
       ${draftMaskedNotice(this.#composers.masked(i.id))}
     </div>`;
@@ -415,7 +435,7 @@ export class CcChatWidget extends CcStoreElement {
         placeholder=${t('chat.placeholder')}
         ?readonly=${left}
         aria-invalid=${tooLong ? 'true' : 'false'}
-        aria-describedby="counter ${tooLong ? 'error' : ''} ${left ? 'left' : ''}"
+        aria-describedby="counter ${tooLong ? 'error' : ''} ${left ? 'left' : ''} ${unresolvedVariables(composer.text).length > 0 ? 'unresolved' : ''}"
         aria-keyshortcuts=${this.#keys('send')}
         @input=${(e: InputEvent) => this.#composers.patch(i.id, { text: (e.target as HTMLTextAreaElement).value })}
       ></textarea>`;
@@ -467,7 +487,7 @@ export class CcChatWidget extends CcStoreElement {
     if (!store || !ready) return;
     this.#composers.clear(i.id);
     this.#viewport.followBottom();
-    void store.send(i.id, text, { format: this.capabilities.markdown ? 'markdown' : 'plain', attachments: composer.attachments });
+    void store.send(i.id, text, { format: this.#format, attachments: composer.attachments });
     this.emit('cc-send', { interactionId: i.id, channel: i.channel, text });
     void this.updateComplete.then(() => this.focusComposer());
   }
@@ -475,6 +495,11 @@ export class CcChatWidget extends CcStoreElement {
   #retry(i: Interaction, m: ChatMessage): void {
     void this.#conversation.store?.retry(i.id, m.id).catch(() => undefined);
   }
+
+  /** The agent reached for the templates: load what applying one needs, so a choice goes in at once. */
+  readonly #prepareTemplates = (): void => {
+    loadTemplates().catch(() => undefined);
+  };
 
   /** Opens the template list (R-TPL-01), loading the picker first if it has not loaded yet. */
   #openTemplates(i: Interaction): void {
@@ -489,30 +514,40 @@ export class CcChatWidget extends CcStoreElement {
     );
   }
 
-  #useTemplate(i: Interaction, template: MessageTemplate): void {
-    const context = systemContext(i, this.#conversation.agentName, getLocale());
-    const applied = applyTemplate(template, context, {}, { format: this.capabilities.markdown ? 'markdown' : 'plain' });
-    if (template.locked || applied.params.length > 0) {
-      // R-TPL-02, R-TPL-03: locked or parameterised templates replace the box until sent or removed.
-      this.#composers.patch(i.id, { template: { template, params: {} } });
-      return;
-    }
-    // R-TPL-01: an attached template goes into the box at the caret, editable.
+  async #useTemplate(i: Interaction, template: MessageTemplate): Promise<void> {
+    // Where the caret was when the agent opened the list: the template goes there.
     const box = this.textarea;
     const current = this.#composers.get(i.id).text;
     const start = box?.selectionStart ?? current.length;
     const end = box?.selectionEnd ?? current.length;
-    this.#composers.patch(i.id, { text: current.slice(0, start) + applied.text + current.slice(end) });
-    if (applied.unknownVariables.length > 0) {
-      this.#composers.notify(i.id, {
-        kind: 'status',
-        text: t('template.unknown', { names: applied.unknownVariables.map((v) => `{{${v}}}`).join(', ') }),
-      });
+    // Loaded with the picker as a rule: then the template goes in at once.
+    let templates = loadedTemplates();
+    try {
+      templates ??= await loadTemplates();
+    } catch (e) {
+      this.#composers.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: reason(e) }) });
+      return;
     }
-    void this.updateComplete.then(() => {
-      this.focusComposer();
-      this.textarea?.setSelectionRange(start + applied.text.length, start + applied.text.length);
-    });
+    const context = templates.systemContext(i, this.#conversation.agentName, getLocale());
+    // Unknown variables stay as written: Send waits until the agent fills or removes them.
+    const applied = templates.applyTemplate(template, context, {}, { format: this.#format, keepUnknown: true });
+    if (template.locked || applied.params.length > 0) {
+      // R-TPL-02, R-TPL-03: locked or parameterised templates replace the box until sent or removed.
+      this.#composers.patch(i.id, { template: { template, params: {} } });
+      await this.updateComplete;
+      // Keyboard users go on where the template needs them: its first field, else Send.
+      const field = this.renderRoot.querySelector<HTMLInputElement>('[part~="template"] input');
+      (field ?? this.renderRoot.querySelector<HTMLButtonElement>('button[part="send"]'))?.focus();
+      return;
+    }
+    // R-TPL-01: an attached template goes into the box at the caret, editable, apart from text before it.
+    const text = this.#composers.get(i.id).text;
+    const before = text.slice(0, start);
+    const inserted = (before !== '' && !/\s$/.test(before) ? ' ' : '') + applied.text;
+    this.#composers.patch(i.id, { text: before + inserted + text.slice(end) });
+    await this.updateComplete;
+    this.focusComposer();
+    this.textarea?.setSelectionRange(start + inserted.length, start + inserted.length);
   }
 
   #editTemplate(i: Interaction, applied: AppliedTemplate): void {

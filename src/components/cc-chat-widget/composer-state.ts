@@ -21,6 +21,17 @@ export interface ComposerState {
   readonly notices: readonly Notice[];
 }
 
+const VARIABLE = /\{\{([^{}\n]+)\}\}/g;
+
+/**
+ * The `{{name}}` placeholders still in a message, as written, each once: a template
+ * variable nobody could fill. Such a message must not be sent until the agent fills or
+ * removes them.
+ */
+export function unresolvedVariables(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(VARIABLE), (m) => m[0]))];
+}
+
 /** An empty composer. */
 export const EMPTY_COMPOSER: ComposerState = { text: '', attachments: [], uploading: [], notices: [] };
 
