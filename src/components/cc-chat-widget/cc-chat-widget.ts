@@ -71,7 +71,8 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @csspart thread - The message log (focusable, scrolls with the keyboard; long threads render what is in view).
  * @csspart find - The find-in-conversation bar.
  * @csspart bubble - Every message bubble.
- * @csspart customer-bubble - A customer's (or another agent's) bubble.
+ * @csspart customer-bubble - The customer's bubble.
+ * @csspart peer-bubble - Another agent's bubble in a conference (with their name above it).
  * @csspart agent-bubble - This agent's bubble.
  * @csspart avatar - The customer's initials.
  * @csspart notice - A system notice (joined, left, transferred).

@@ -21,6 +21,7 @@ import { CcChatWidget } from '../cc-chat-widget/cc-chat-widget.js';
  * @csspart thread - The message list (a live log).
  * @csspart bubble - Every message bubble.
  * @csspart customer-bubble - The customer's bubble.
+ * @csspart peer-bubble - Another agent's bubble in a conference (with their name above it).
  * @csspart agent-bubble - This agent's bubble.
  * @csspart avatar - The customer's initials.
  * @csspart notice - A system notice.
