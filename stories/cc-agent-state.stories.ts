@@ -29,3 +29,15 @@ export const Idle: StoryObj = { render: () => view(storyWorld((w) => w.store.set
 export const Rona: StoryObj = {
   render: () => view(storyWorld((w) => void w.simulator.offer({ channel: 'sms', customerName: 'Unanswered' }), { ronaTimeoutMs: 10 })),
 };
+
+/** R-OFFER-04: RONA in a compact 48 px top bar: the element stays one line, the notice opens below it over the page. */
+export const RonaInTopBar: StoryObj = {
+  render: () => {
+    const world = storyWorld((w) => void w.simulator.offer({ channel: 'sms', customerName: 'Unanswered' }), { ronaTimeoutMs: 10 });
+    return html`<header style="display:flex;align-items:center;gap:8px;height:48px;padding:0 12px;border-bottom:1px solid #c9ced6">
+        <strong>Acme desk</strong>
+        <cc-agent-state .store=${world.store}></cc-agent-state>
+      </header>
+      <p style="padding:12px">Page content under the top bar.</p>`;
+  },
+};

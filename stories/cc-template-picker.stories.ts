@@ -47,3 +47,11 @@ export const NoMatch: StoryObj = {
     return html`<div style="height:360px"><cc-template-picker ${ref(picker)} open .store=${world.store} channel="webchat"></cc-template-picker></div>`;
   },
 };
+
+/** R-TPL-01: at the bottom of a box that clips its content, the list opens upward above the button, fully visible. */
+export const AtTheBottomOfAPane: StoryObj = {
+  render: () =>
+    html`<div style="height:400px;width:560px;overflow:hidden;border:1px solid #c9ced6;display:flex;align-items:flex-end;padding:8px;box-sizing:border-box">
+      <cc-template-picker open .store=${storyWorld().store} channel="webchat"></cc-template-picker>
+    </div>`,
+};

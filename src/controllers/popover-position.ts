@@ -24,8 +24,9 @@ function hasPopover(panel: HTMLElement): boolean {
  * Shows `panel` (an element with `popover="manual"`) in the top layer, where no
  * ancestor's `overflow` clips it, and places it next to `trigger` inside the viewport:
  * below the trigger when it fits there, otherwise on the side with more room, its height
- * capped to that room (the panel scrolls what does not fit). Without the Popover API the
- * panel is placed the same way with `position: fixed`.
+ * capped to that room (the panel scrolls what does not fit). Its width is the stylesheet's
+ * business (keep it under `100vw` minus the margins). Without the Popover API the panel is
+ * placed the same way with `position: fixed`.
  */
 export function placePopover(panel: HTMLElement, trigger: Element, options: PlacePopoverOptions = {}): void {
   const { align = 'start', gap = 4, margin = 8, maxHeight = 360 } = options;
@@ -34,7 +35,7 @@ export function placePopover(panel: HTMLElement, trigger: Element, options: Plac
   const width = view.clientWidth;
   const height = view.clientHeight;
   const anchor = trigger.getBoundingClientRect();
-  Object.assign(panel.style, { position: 'fixed', inset: 'auto', margin: '0', maxHeight: 'none', maxWidth: `${Math.max(0, width - 2 * margin)}px` });
+  Object.assign(panel.style, { position: 'fixed', inset: 'auto', margin: '0', maxHeight: 'none' });
   const natural = Math.min(panel.offsetHeight, maxHeight);
   const below = height - anchor.bottom - gap - margin;
   const above = anchor.top - gap - margin;

@@ -61,4 +61,38 @@ describe('<cc-agent-state>', () => {
     expect(shadowAll(el, 'option').map((o) => o.textContent)).to.deep.equal(['可用', '空闲']);
     await expect(el).to.be.accessible();
   });
+
+  it('R-OFFER-04 layout: in RONA the element stays one line in a 48 px top bar; the dot keeps its size and the notice is fully visible', async () => {
+    const { simulator, store } = createWorld({ ronaTimeoutMs: 30 });
+    const bar = await fixture<HTMLElement>(html`<header style="display: flex; align-items: center; gap: 8px; min-height: 48px; padding: 0 8px; box-sizing: border-box">
+      <strong>Acme desk</strong>
+      <cc-agent-state .store=${store}></cc-agent-state>
+    </header>`);
+    const el = bar.querySelector('cc-agent-state');
+    if (!el) throw new Error('no agent state');
+    const dot = shadow(el, '[part="indicator"]');
+    const before = dot.getBoundingClientRect();
+    simulator.offer({ channel: 'messenger', customerName: 'Unanswered' });
+    await until(() => shadowAll(el, '[part="rona-notice"]').length === 1, 'the RONA notice', 15000);
+    await el.updateComplete;
+    expect(bar.getBoundingClientRect().height, 'the top bar keeps its height').to.be.at.most(48);
+    const after = dot.getBoundingClientRect();
+    expect([after.width, after.height], 'the dot keeps its size').to.deep.equal([before.width, before.height]);
+    expect(getComputedStyle(dot).borderTopStyle, 'a plain dot, without the notice’s border').to.equal('none');
+    const notice = shadow(el, '[part="rona-notice"]');
+    expect(notice.matches(':popover-open'), 'the notice is in the top layer').to.equal(true);
+    const box = notice.getBoundingClientRect();
+    expect(box.top, 'below the bar').to.be.at.least(el.getBoundingClientRect().bottom);
+    expect(box.right).to.be.at.most(document.documentElement.clientWidth);
+    expect(box.bottom).to.be.at.most(document.documentElement.clientHeight);
+    const setAvailable = button(el, 'Set Available');
+    const r = setAvailable.getBoundingClientRect();
+    const hit = el.shadowRoot?.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    expect(hit, 'Set Available is what a click there hits').to.equal(setAvailable);
+    await expect(el).to.be.accessible();
+    setAvailable.click();
+    await untilState(store, (s) => s.agent.availability === 'available', 'available');
+    await el.updateComplete;
+    expect(shadowAll(el, '[part="rona-notice"]')).to.have.length(0);
+  });
 });

@@ -37,14 +37,20 @@ export const styles = [
       border-radius: calc(var(--_cc-radius) / 2);
       padding: 4px 6px;
     }
-    .rona {
-      margin: var(--_cc-space) 0 0;
+    /* Shown in the top layer and placed below the picker by script (popover-position.ts). */
+    .rona-notice {
+      position: fixed;
+      inset: auto;
+      margin: 0;
+      box-sizing: border-box;
+      overflow: auto;
+      box-shadow: 0 6px 20px rgb(0 0 0 / 0.18);
       padding: var(--_cc-space);
       border: 1px solid var(--_cc-danger);
       border-radius: var(--_cc-radius);
       background: var(--_cc-surface);
       color: var(--_cc-text);
-      max-width: 40ch;
+      max-width: min(40ch, calc(100vw - 16px));
       display: grid;
       gap: var(--_cc-space);
       justify-items: start;

@@ -4,6 +4,7 @@ import { errorMessage } from '../../core/format.js';
 import { selectAvailability } from '../../core/store/selectors.js';
 import type { AgentAvailability } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
+import { PopoverPositionController } from '../../controllers/popover-position.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { styles } from './cc-agent-state.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
@@ -15,6 +16,10 @@ const SELECTABLE: readonly AgentAvailability[] = ['available', 'idle'];
  * The agent's availability, and the control to change it. In **RONA** (an offer went
  * unanswered) no new offers arrive; a notice explains why and **Set Available** is the
  * manual way back (R-OFFER-04).
+ *
+ * The element is one line high, so it fits a compact top bar: the RONA notice opens as a
+ * panel in the top layer (the Popover API), anchored below the state picker and kept
+ * inside the viewport; it covers what is under it rather than pushing the host's layout.
  *
  * @summary Agent availability: Available / Idle / RONA.
  * @fires cc-agent-state-change - The agent's state changed at their request (not when the store refused it). Detail: `{ availability }`.
@@ -42,6 +47,16 @@ export class CcAgentState extends CcStoreElement {
 
   readonly #availability = new StoreController(this, selectAvailability);
 
+  constructor() {
+    super();
+    // Keeps the RONA notice placed below the picker while it shows.
+    new PopoverPositionController(this, {
+      panel: () => this.renderRoot.querySelector<HTMLElement>('.rona-notice'),
+      trigger: () => this.renderRoot.querySelector('.state'),
+      maxHeight: 240,
+    });
+  }
+
   override render() {
     const current = this.#availability.value;
     if (!current) return html`<span>${t('error.noStore')}</span>`;
@@ -56,7 +71,7 @@ export class CcAgentState extends CcStoreElement {
         </select>
       </span>
       ${current === 'rona'
-        ? html`<div class="rona" part="rona-notice" role="alert">
+        ? html`<div class="rona-notice" part="rona-notice" role="alert" popover="manual">
             <span>${t('agent.ronaNotice')}</span>
             <button class="btn" ?disabled=${this.pending} @click=${() => this.#set('available')}>${t('agent.setAvailable')}</button>
           </div>`
