@@ -16,7 +16,7 @@ import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { ConversationController } from '../shared/conversation.js';
 import { noticeLines } from '../shared/notices.js';
-import { paneHeader } from '../shared/pane-header.js';
+import { paneHeader, type PaneFact } from '../shared/pane-header.js';
 import { ComposerAttachments } from './attachments.js';
 import { ComposerStates, unresolvedVariables, type ComposerState } from './composer-state.js';
 import { loadTemplates, loadedTemplates } from './lazy-templates.js';
@@ -319,12 +319,25 @@ export class CcChatWidget extends CcStoreElement {
         { label: t('chat.queue'), value: i.queue.name },
         { label: t('chat.agent'), value: this.#conversation.agentName },
         { label: t('chat.date'), value: dateFormat(getLocale(), 'date').format(since) },
+        ...this.#participants(i),
       ],
       since,
       actions: open || i.status === 'wrapup' ? { label: t('chat.tools'), buttons: this.#renderActions(i, open) } : undefined,
       after: html`${this.#actions.notices(i)}
       ${this.endError ? html`<p class="error header-error" role="alert">${t('end.failed', { reason: this.endError })}</p>` : nothing}`,
     });
+  }
+
+  /** R-X-06: while another agent takes part (a conference), who is in the conversation. */
+  #participants(i: Interaction): PaneFact[] {
+    const agents = i.participants.filter((p) => p.kind === 'agent');
+    if (agents.length === 0) return [];
+    const names = [
+      ...i.participants.filter((p) => p.kind === 'customer').map((p) => t('chat.participantCustomer', { name: p.name })),
+      t('chat.participantYou', { name: this.#conversation.agentName }),
+      ...agents.map((p) => t('chat.participantAgent', { name: p.name })),
+    ];
+    return [{ label: t('chat.participants'), value: new Intl.ListFormat(getLocale(), { type: 'unit' }).format(names) }];
   }
 
   #renderActions(i: Interaction, open: boolean) {
