@@ -91,6 +91,16 @@ export interface OutgoingEmail {
   readonly attachments?: readonly Attachment[];
 }
 
+/**
+ * The address a reply goes out from: the mailbox the answered email was sent to (the
+ * queue's), or the address an answered outbound email came from.
+ */
+function replyAddress(i: Interaction, inReplyTo: string): string | undefined {
+  const answered = i.emails.find((e) => e.id === inReplyTo);
+  if (!answered) return undefined;
+  return answered.direction === 'inbound' ? answered.to[0] : answered.from;
+}
+
 let idCounter = 0;
 function localId(prefix: string): string {
   idCounter += 1;
@@ -332,11 +342,11 @@ export class InteractionStore {
 
   /** Sends an email reply or forward. Optimistic like {@link send}; rejects when the adapter fails. */
   async sendEmail(interactionId: string, email: OutgoingEmail): Promise<string> {
-    this.#require('sendEmail', interactionId);
+    const i = this.#require('sendEmail', interactionId);
     const outbound: EmailMessage = {
       id: localId('email'),
       direction: 'outbound',
-      from: this.state.agent.name,
+      from: replyAddress(i, email.inReplyTo) ?? this.state.agent.name,
       to: email.to,
       cc: email.cc,
       subject: email.subject,
