@@ -206,12 +206,16 @@ export const styles = [
     .menu {
       position: relative;
     }
+    /* Shown in the top layer and placed next to the button by script (popover-position.ts). */
     .menu-panel {
-      position: absolute;
-      z-index: 10;
-      inset-block-start: calc(100% + 4px);
-      inset-inline-end: 0;
+      position: fixed;
+      inset: auto;
+      margin: 0;
+      overflow: auto;
       min-width: 220px;
+      max-width: calc(100vw - 16px);
+      box-sizing: border-box;
+      color: var(--_cc-text);
       padding: calc(var(--_cc-space) / 2);
       background: var(--_cc-surface);
       border: 1px solid var(--_cc-border);

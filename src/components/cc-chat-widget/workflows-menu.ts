@@ -4,6 +4,7 @@ import { errorMessage } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Channel, Workflow } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
+import { PopoverPositionController } from '../../controllers/popover-position.js';
 
 /** Options of a {@link WorkflowsMenu}. */
 export interface WorkflowsMenuOptions {
@@ -17,7 +18,7 @@ export interface WorkflowsMenuOptions {
 /**
  * The **Workflows** menu button and its panel (R-CHAT-10): the host's workflows for the
  * channel, loaded each time the menu opens, with loading, empty and failed (**Retry**)
- * states. Opening moves focus to the first workflow once listed; ArrowUp/ArrowDown move
+ * states. The panel opens in the top layer, inside the viewport, so no ancestor clips it. Opening moves focus to the first workflow once listed; ArrowUp/ArrowDown move
  * between them; Escape closes and gives focus back to the button.
  */
 export class WorkflowsMenu {
@@ -33,6 +34,12 @@ export class WorkflowsMenu {
       task: ([store, channel]) => store?.listWorkflows(channel) ?? initialState,
       autoRun: false,
     });
+    // In the top layer, placed inside the viewport: the pane's overflow never clips it.
+    new PopoverPositionController(host, {
+      panel: () => this.#root?.querySelector<HTMLElement>('.menu-panel'),
+      trigger: () => this.#button,
+      align: () => 'end',
+    });
   }
 
   /** Closes the panel; a list still loading is not shown. */
@@ -47,7 +54,7 @@ export class WorkflowsMenu {
       <button class="btn secondary" aria-expanded=${this.#open ? 'true' : 'false'} aria-controls="workflows" @click=${this.#toggle}>
         ${t('workflow.menu')}
       </button>
-      ${this.#open ? html`<div class="menu-panel" id="workflows" @keydown=${this.#onKeydown}>${this.#renderBody()}</div>` : nothing}
+      ${this.#open ? html`<div class="menu-panel" id="workflows" popover="manual" @keydown=${this.#onKeydown}>${this.#renderBody()}</div>` : nothing}
     </div>`;
   }
 
