@@ -38,6 +38,8 @@ export const THEME_TOKENS: readonly ThemeToken[] = [
   { name: '--cc-color-primary-hover', alias: '--_cc-primary-hover', light: '#084aad', dark: '#7eb1ff' },
   { name: '--cc-color-customer-bubble', alias: '--_cc-customer-bubble', light: '#e8eaed', dark: '#343a43' },
   { name: '--cc-color-on-customer-bubble', alias: '--_cc-on-customer-bubble', light: '#1b1d21', dark: '#e8eaed' },
+  { name: '--cc-color-peer-bubble', alias: '--_cc-peer-bubble', light: '#dcefe6', dark: '#22433a' },
+  { name: '--cc-color-on-peer-bubble', alias: '--_cc-on-peer-bubble', light: '#1b1d21', dark: '#e8eaed' },
   { name: '--cc-color-agent-bubble', alias: '--_cc-agent-bubble', light: '#0a5bd3', dark: '#2f6fd6' },
   { name: '--cc-color-on-agent-bubble', alias: '--_cc-on-agent-bubble', light: '#ffffff', dark: '#ffffff' },
   { name: '--cc-color-avatar', alias: '--_cc-avatar', light: '#5d6470', dark: '#6b7380' },

@@ -25,6 +25,8 @@ export const tokens = css`
     --_cc-primary-hover: var(--cc-color-primary-hover, #084aad);
     --_cc-customer-bubble: var(--cc-color-customer-bubble, #e8eaed);
     --_cc-on-customer-bubble: var(--cc-color-on-customer-bubble, #1b1d21);
+    --_cc-peer-bubble: var(--cc-color-peer-bubble, #dcefe6);
+    --_cc-on-peer-bubble: var(--cc-color-on-peer-bubble, #1b1d21);
     --_cc-agent-bubble: var(--cc-color-agent-bubble, #0a5bd3);
     --_cc-on-agent-bubble: var(--cc-color-on-agent-bubble, #ffffff);
     --_cc-avatar: var(--cc-color-avatar, #5d6470);

@@ -36,6 +36,8 @@ describe('chat pane in a conference', () => {
     await until(() => shadowAll(el, '[part~="peer-bubble"]').length === 1, 'the peer bubble', 15000);
     const peer = shadow(el, '[part~="peer-bubble"]');
     expect(peer.getAttribute('part')).to.not.contain('customer-bubble');
+    const customer = shadow(el, '[part~="customer-bubble"]');
+    expect(getComputedStyle(peer).backgroundColor).to.not.equal(getComputedStyle(customer).backgroundColor);
     expect(peer.closest('.row, li, div')?.textContent).to.contain('Priya Natarajan');
     await expect(el).to.be.accessible();
 

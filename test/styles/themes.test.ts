@@ -53,6 +53,7 @@ const PAIRS: readonly (readonly [string, string, number])[] = [
   ['--cc-color-warning', '--cc-color-surface', 4.5],
   ['--cc-color-warning', '--cc-color-surface-alt', 4.5],
   ['--cc-color-on-customer-bubble', '--cc-color-customer-bubble', 4.5],
+  ['--cc-color-on-peer-bubble', '--cc-color-peer-bubble', 4.5],
   ['--cc-color-on-agent-bubble', '--cc-color-agent-bubble', 4.5],
   ['--cc-color-on-avatar', '--cc-color-avatar', 4.5],
   ['--cc-color-on-disabled', '--cc-color-disabled', 4.5],

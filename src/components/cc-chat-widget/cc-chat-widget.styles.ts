@@ -98,10 +98,13 @@ export const styles = [
     .text {
       white-space: pre-wrap;
     }
-    .customer .bubble,
-    .peer .bubble {
+    .customer .bubble {
       background: var(--_cc-customer-bubble);
       color: var(--_cc-on-customer-bubble);
+    }
+    .peer .bubble {
+      background: var(--_cc-peer-bubble);
+      color: var(--_cc-on-peer-bubble);
     }
     .agent .bubble {
       background: var(--_cc-agent-bubble);

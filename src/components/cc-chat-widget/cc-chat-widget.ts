@@ -87,6 +87,8 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @csspart empty - The text shown when there is no conversation.
  * @cssprop --cc-color-customer-bubble - Customer bubble background (grey).
  * @cssprop --cc-color-on-customer-bubble - Customer bubble text.
+ * @cssprop --cc-color-peer-bubble - Bubble of another agent in a conference.
+ * @cssprop --cc-color-on-peer-bubble - Its text.
  * @cssprop --cc-color-agent-bubble - Agent bubble background (blue).
  * @cssprop --cc-color-on-agent-bubble - Agent bubble text.
  * @cssprop --cc-color-avatar - Initials avatar background.

@@ -41,6 +41,8 @@ import { CcChatWidget } from '../cc-chat-widget/cc-chat-widget.js';
  * @cssprop --cc-color-border - Pane, header and separator borders.
  * @cssprop --cc-color-field-border - Borders of the composer, find and template parameter fields (3:1, WCAG 1.4.11).
  * @cssprop --cc-color-on-customer-bubble - Customer bubble text.
+ * @cssprop --cc-color-peer-bubble - Bubble of another agent in a conference.
+ * @cssprop --cc-color-on-peer-bubble - Its text.
  * @cssprop --cc-color-on-agent-bubble - Agent bubble text.
  * @cssprop --cc-color-avatar - Initials avatar background.
  * @cssprop --cc-color-on-avatar - Initials text.
