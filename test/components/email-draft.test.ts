@@ -19,6 +19,8 @@ import {
   type ReplyMode,
   type ReplySource,
 } from '../../src/components/cc-email-widget/email-draft.js';
+import { composeDraft } from '../../src/components/cc-email-widget/email-compose.js';
+import type { Attachment, EmailMessage } from '../../src/core/types.js';
 
 const source: ReplySource = {
   id: 'e1',
@@ -161,3 +163,62 @@ describe('email composer model (pure)', () => {
     expect(isEmptyDraft({ ...emptyDraft(source), mode: 'reply' })).to.equal(false);
   });
 });
+
+describe('forward, then reply', () => {
+  const forwardedFile: Attachment = { id: 'f1', name: 'invoice.pdf', size: 10, mimeType: 'application/pdf' };
+  const forwardedImage: Attachment = { id: 'f2', name: 'chart.png', size: 10, mimeType: 'image/png', contentId: 'chart@acme', url: 'data:image/png;base64,iVBORw0KGgo=' };
+  const mine: Attachment = { id: 'm1', name: 'notes.txt', size: 5, mimeType: 'text/plain' };
+  const answered: EmailMessage = {
+    id: 'e1',
+    direction: 'inbound',
+    from: source.from,
+    to: [...source.to],
+    cc: [...source.cc],
+    subject: source.subject,
+    text: 'Original text',
+    timestamp: 0,
+    status: 'received',
+    attachments: [forwardedFile, forwardedImage],
+  };
+  const thread = { emails: [answered] };
+  const quote = '<p></p><p>---------- Forwarded message ----------<br>From: jane@customer.example<br>Subject: Invoice 118</p><blockquote>Original text<img src="cid:chart@acme" alt="chart"></blockquote>';
+
+  function forwarding(typed: string): EmailDraft {
+    const base = { ...emptyDraft(source), attachments: [mine] };
+    const forward = composeDraft(thread, base, answered, 'forward', quote);
+    return { ...forward, html: typed + forward.html };
+  }
+
+  it('B20 forward → reply: drops the forwarded message and its files, keeps what the agent typed above it and their own files', () => {
+    const fwd = forwarding('<p>Please see <b>below</b></p>');
+    expect(fwd.forwardedId).to.equal('e1');
+    expect(fwd.attachments.map((a) => a.id)).to.deep.equal(['m1', 'f1', 'f2']);
+    for (const mode of ['reply', 'reply-all'] as const) {
+      const next = composeDraft(thread, fwd, answered, mode, '');
+      expect(next.mode).to.equal(mode);
+      expect(next.html).to.equal('<p>Please see <b>below</b></p>');
+      expect(next.attachments.map((a) => a.id)).to.deep.equal(['m1']);
+      expect(next.forwardedId).to.equal(null);
+      expect(next.to).to.match(/^jane@customer\.example/);
+      // Forward again: the message and its files come back once.
+      const again = composeDraft(thread, next, answered, 'forward', quote);
+      expect(again.html).to.contain('Forwarded message');
+      expect(again.attachments.map((a) => a.id)).to.deep.equal(['m1', 'f1', 'f2']);
+    }
+  });
+
+  it('B20 forward → reply: as the editor writes it (divs, a trailing line), and with nothing typed', () => {
+    const edited = '<div>Typed <img src="cid:mine@x" alt="sig"></div><div><br></div><p>---------- Forwarded message ----------<br>From: x</p><blockquote>Old</blockquote><div>after</div>';
+    const withImage: Attachment = { id: 'm2', name: 'sig.png', size: 5, mimeType: 'image/png', contentId: 'mine@x', url: 'data:image/png;base64,iVBORw0KGgo=' };
+    const fwd: EmailDraft = { ...emptyDraft(source), mode: 'forward', html: edited, forwardedId: 'e1', attachments: [withImage, forwardedFile] };
+    const next = composeDraft(thread, fwd, answered, 'reply', '');
+    expect(next.html).to.match(/^<div>Typed <img src="cid:mine@x" alt="sig"[^>]*><\/div>$/);
+    expect(next.attachments).to.deep.equal([withImage]);
+    const empty = composeDraft(thread, forwarding(''), answered, 'reply', '');
+    expect(empty.html).to.equal('');
+    // A reply that was never a forward keeps its body.
+    const plain: EmailDraft = { ...emptyDraft(source), mode: 'reply-all', html: '<p>Hi</p>', attachments: [forwardedFile] };
+    expect(composeDraft(thread, plain, answered, 'reply', '')).to.include({ html: '<p>Hi</p>' });
+  });
+});
+

@@ -9,7 +9,7 @@ import {
   quickReplyEmail,
   standardEmail,
 } from '../../src/components/cc-email-widget/email-compose.js';
-import { isStale, pciProblems, recipientProblems, sendReadiness, type SendState } from '../../src/components/cc-email-widget/email-readiness.js';
+import { isStale, pciProblems, recipientProblems, sendReadiness, textGaps, type SendState } from '../../src/components/cc-email-widget/email-readiness.js';
 import type { OutgoingEmail } from '../../src/core/store/store.js';
 import type { Attachment, EmailMessage } from '../../src/core/types.js';
 
@@ -39,7 +39,7 @@ const outgoing: OutgoingEmail = { mode: 'reply', inReplyTo: 'e3', to: ['jane@cus
 
 describe('email send readiness', () => {
   it('R-MAIL-03, R-MAIL-04: a complete draft for the latest email of an active interaction is ready', () => {
-    expect(sendReadiness(reply, outgoing, state)).to.deep.equal({ ready: true, stale: false, pci: [], invalidTo: [], invalidCc: [], noRecipient: false });
+    expect(sendReadiness(reply, outgoing, state)).to.deep.equal({ ready: true, stale: false, pci: [], gaps: [], invalidTo: [], invalidCc: [], noRecipient: false });
   });
 
   it('nothing to send, an interaction that is not active, an upload or a send under way: not ready', () => {
@@ -118,5 +118,21 @@ describe('email compose rules', () => {
     expect(standardEmail(reply, { html: '', text: ' ', inline: [] })).to.equal(undefined);
     expect(standardEmail({ ...reply, attachments: [file] }, { html: '', text: '', inline: [] })?.attachments).to.deep.equal([file]);
     expect(standardEmail(reply, { html: '<p>Hi</p>', text: 'Hi', inline: [] })).to.deep.equal({ ...outgoing, attachments: [] });
+  });
+
+  it('R-TPL-04 unknown variables: a {{variable}} left in the text or the template in use blocks Send until filled or removed', () => {
+    const gap = { ...outgoing, text: 'Your case number is {{caseId}}. See {{caseId}} and {{ other }}.' };
+    expect(textGaps(gap)).to.deep.equal(['{{caseId}}', '{{ other }}']);
+    expect(textGaps({ ...outgoing, subject: 'Case {{caseId}}' })).to.deep.equal(['{{caseId}}']);
+    expect(textGaps({ ...gap, mode: 'quick-reply' }), 'a quick reply has no template').to.deep.equal([]);
+    expect(textGaps(undefined)).to.deep.equal([]);
+    const blocked = sendReadiness(reply, gap, state);
+    expect(blocked.ready).to.equal(false);
+    expect(blocked.gaps).to.deep.equal(['{{caseId}}', '{{ other }}']);
+    // Filled in: ready again, and the reason goes with its cause.
+    expect(sendReadiness(reply, { ...outgoing, text: 'Your case number is 42.' }, state)).to.include({ ready: true }).and.to.have.property('gaps').that.deep.equals([]);
+    const panel = sendReadiness(reply, outgoing, { ...state, templateGaps: ['{{caseId}}'] });
+    expect(panel.ready).to.equal(false);
+    expect(panel.gaps).to.deep.equal(['{{caseId}}']);
   });
 });

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { markdown, renderMarkdown } from '../../content/markdown.js';
-import { applyTemplate, systemContext, type AppliedTemplate } from '../../content/templates.js';
+import { systemContext } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
-import type { Attachment, Interaction, MessageTemplate } from '../../core/types.js';
+import type { Attachment, Interaction } from '../../core/types.js';
 import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
 import { ShortcutController } from '../../controllers/shortcuts.js';
@@ -35,8 +35,9 @@ import { composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
 import { attachmentList } from '../shared/attachment-list.js';
 import { ConversationController } from '../shared/conversation.js';
-import { templatePanel, unknownNames } from '../shared/template-panel.js';
-import { keepsTemplate, templateHtml, withParam, withTemplate } from './email-template-panel.js';
+import { templatePanel } from '../shared/template-panel.js';
+import { withParam } from './email-template-panel.js';
+import { EmailTemplates } from './email-templates.js';
 import {
   outgoingBody,
   type OutgoingBody,
@@ -177,12 +178,23 @@ export class CcEmailWidget extends CcStoreElement {
       const draft = id === undefined ? undefined : this.#drafts.get(id);
       return id === undefined ? undefined : { id, html: draft?.html ?? '', attachments: draft?.attachments ?? [] };
     },
-    changed: (read) => this.#whenShown((i) => this.#patch(i, (d) => ({ ...d, html: read(d.attachments) }))),
+    changed: (read) =>
+      this.#whenShown((i) => {
+        this.#templates.settle(i.id);
+        this.#patch(i, (d) => ({ ...d, html: read(d.attachments) }));
+      }),
     dropped: (files) => this.#whenShown((i) => void this.#uploadAll(i, files, (file) => file.type.startsWith('image/'))),
     imagesRemoved: (count) => this.#whenShown((i) => this.#composer.notify(i.id, { kind: 'status', text: t('email.paste.removed', { count }) })),
     pickImage: () => this.#pick('#image-file'),
   });
   readonly #composer = new EmailComposerState(this);
+  readonly #templates = new EmailTemplates(this, {
+    context: (i) => systemContext(i, this.#conversation.agentName, getLocale()),
+    draft: (id) => this.#drafts.get(id),
+    patch: (i, change) => this.#patch(i, change),
+    reloadEditor: () => this.#editor.reload(),
+    focus: (...selectors) => void this.#focusAfterUpdate(...selectors),
+  });
   readonly #end = new EmailEnd(this, {
     store: () => this.#conversation.store,
     ended: (interactionId) => this.emit('cc-end', { interactionId }),
@@ -255,7 +267,7 @@ export class CcEmailWidget extends CcStoreElement {
 
   /** Moves keyboard focus to the composer: the quick reply box, or the editor of a standard reply. */
   focusComposer(): void {
-    this.renderRoot.querySelector<HTMLElement>('#quick, #editor, #template-panel input, #template-panel button')?.focus();
+    this.#first(['#quick, #editor', '#template-panel input', '#template-panel button'])?.focus();
   }
 
   // ---- state that follows the store ---------------------------------------------------
@@ -309,18 +321,12 @@ export class CcEmailWidget extends CcStoreElement {
     if (next) this.#drafts.set(i.id, next);
   }
 
-  #applied(i: Interaction, draft: EmailDraft): AppliedTemplate | undefined {
-    if (!draft.template) return undefined;
-    const context = systemContext(i, this.#conversation.agentName, getLocale());
-    return applyTemplate(draft.template.template, context, draft.template.params, { format: 'markdown' });
-  }
-
   /** What Send would send, or `undefined` when there is nothing to send. */
   #outgoing(i: Interaction, draft: EmailDraft): OutgoingEmail | undefined {
     const answered = answeredEmail(i, draft);
     if (!answered) return undefined;
     if (draft.mode === 'quick') return quickReplyEmail(answered, draft);
-    const applied = this.#applied(i, draft);
+    const applied = this.#templates.applied(i, draft);
     let body: OutgoingBody;
     if (applied) {
       const fragment = renderMarkdown(applied.text);
@@ -336,8 +342,9 @@ export class CcEmailWidget extends CcStoreElement {
 
   #readiness(i: Interaction, draft: EmailDraft | undefined, outgoing: OutgoingEmail | undefined): Readiness {
     const ui = this.#composer.of(i.id);
-    const applied = draft && this.#applied(i, draft);
+    const applied = draft && this.#templates.applied(i, draft);
     return sendReadiness(draft, outgoing, {
+      templateGaps: this.#templates.gaps(applied),
       status: i.status,
       latestId: latestInbound(i)?.id,
       templateReady: applied?.ready ?? true,
@@ -421,7 +428,7 @@ export class CcEmailWidget extends CcStoreElement {
 
   #renderStandard(i: Interaction, draft: EmailDraft, readiness: Readiness) {
     const ui = this.#composer.of(i.id);
-    const applied = this.#applied(i, draft);
+    const applied = this.#templates.applied(i, draft);
     const label = t(draft.mode === 'reply' ? 'email.reply' : draft.mode === 'reply-all' ? 'email.replyAll' : 'email.forward');
     return html`<section class="composer standard" part="composer" aria-label=${label}>
       <div class="fields" part="fields">
@@ -440,15 +447,15 @@ export class CcEmailWidget extends CcStoreElement {
         <cc-template-picker
           .store=${this.#conversation.store}
           channel="email"
-          @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#useTemplate(i, e.detail.template)}
+          @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#templates.use(i, e.detail.template)}
         ></cc-template-picker>
       </div>
-      ${this.#editor.renderLinkForm()}
+      ${this.#editor.renderLinkForm()} ${this.#templates.renderUndo(i)}
       ${draft.template && applied
         ? templatePanel(draft.template, applied, {
             param: (name, value) => this.#patch(i, (d) => withParam(d, name, value)),
-            remove: () => this.#removeTemplate(i),
-            edit: () => this.#editTemplate(i, applied),
+            remove: () => this.#templates.remove(i),
+            edit: () => this.#templates.edit(i),
           }, markdown(applied.text))
         : this.#editor.renderEditor({
             sending: ui.sending,
@@ -465,7 +472,7 @@ export class CcEmailWidget extends CcStoreElement {
         <button class="btn send" part="send" ?disabled=${!readiness.ready} @click=${() => void this.#send(i)}>${t('send')}</button>
         <button class="btn secondary" ?disabled=${ui.sending} @click=${() => this.#discard(i)}>${t('email.discard')}</button>
       </div>
-      ${this.#composer.renderNotices(i.id, readiness.pci, this.#drafts.masked(i.id))}
+      ${this.#templates.renderGaps(draft, readiness.gaps)} ${this.#composer.renderNotices(i.id, readiness.pci, this.#drafts.masked(i.id))}
     </section>`;
   }
 
@@ -523,15 +530,25 @@ export class CcEmailWidget extends CcStoreElement {
   }
 
   #discard(i: Interaction): void {
+    this.#templates.settle(i.id);
     this.#drafts.clear(i.id);
     this.#composer.clear(i.id);
     this.#editor.clear();
     void this.#focusAfterUpdate('#quick');
   }
 
-  async #focusAfterUpdate(selector: string): Promise<void> {
+  /** After the next render, focuses the first element matching the first of `selectors` that matches any. */
+  async #focusAfterUpdate(...selectors: readonly string[]): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    this.#first(selectors)?.focus();
+  }
+
+  #first(selectors: readonly string[]): HTMLElement | undefined {
+    for (const selector of selectors) {
+      const found = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   #onSendKey(i: Interaction, e: KeyboardEvent): void {
@@ -551,6 +568,7 @@ export class CcEmailWidget extends CcStoreElement {
     try {
       const emailId = await store.sendEmail(i.id, outgoing);
       const queued = this.#composer.of(i.id).queued;
+      this.#templates.settle(i.id);
       this.#drafts.clear(i.id);
       this.#composer.clear(i.id);
       this.#editor.reload();
@@ -603,34 +621,6 @@ export class CcEmailWidget extends CcStoreElement {
         this.#editor.insertAtCaret(img);
       }
     });
-  }
-
-  /** R-MAIL-14: a chosen template replaces whatever the body held. */
-  #useTemplate(i: Interaction, template: MessageTemplate): void {
-    const context = systemContext(i, this.#conversation.agentName, getLocale());
-    const applied = applyTemplate(template, context, {}, { format: 'markdown' });
-    this.#patch(i, (d) => withTemplate(d, template, applied));
-    if (keepsTemplate(template, applied)) {
-      void this.#focusAfterUpdate('#template-panel input, #template-panel button');
-    } else {
-      this.#editor.reload();
-      void this.#focusAfterUpdate('#editor');
-    }
-    if (applied.unknownVariables.length > 0) {
-      this.#composer.notify(i.id, { kind: 'status', text: t('template.unknown', { names: unknownNames(applied) }) });
-    }
-  }
-
-  #removeTemplate(i: Interaction): void {
-    this.#patch(i, (d) => ({ ...d, template: null }));
-    this.#editor.reload();
-    void this.#focusAfterUpdate('#editor');
-  }
-
-  #editTemplate(i: Interaction, applied: AppliedTemplate): void {
-    this.#patch(i, (d) => ({ ...d, template: null, html: templateHtml(applied) }));
-    this.#editor.reload();
-    void this.#focusAfterUpdate('#editor');
   }
 
   /** Opens the template list, starting a reply first when the agent is in the quick reply. */

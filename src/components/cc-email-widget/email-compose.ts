@@ -1,8 +1,9 @@
 import type { OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, EmailMessage, Interaction } from '../../core/types.js';
 import { changeMode, emptyDraft, parseAddresses, replySubject, textToHtml, type EmailDraft, type ReplyMode, type ReplySource } from './email-draft.js';
-import { forwardedHtml, type OutgoingBody } from './email-html.js';
+import { forwardedHtml, withoutForwardQuote, type OutgoingBody } from './email-html.js';
 import { getLocale, t } from '../../controllers/localize.js';
+import { enEmail } from '../../locales/en-email.js';
 
 /** The latest inbound email: the only one the agent may answer (R-MAIL-05). */
 export function latestInbound(i: Pick<Interaction, 'emails'>): EmailMessage | undefined {
@@ -36,13 +37,29 @@ export function answeredEmail(i: Pick<Interaction, 'emails'>, draft: EmailDraft 
 /**
  * The draft after switching to `mode` (R-MAIL-07…10). `forward` is the quoted email's
  * HTML when the draft starts forwarding `answered`; the forwarded email's files then go
- * with it, and the agent can remove them.
+ * with it, and the agent can remove them. Leaving Forward for Reply or Reply all drops
+ * them again: the forwarded message and the forwarded email's files, keeping what the
+ * agent wrote above it.
  */
 export function composeDraft(i: Pick<Interaction, 'emails'>, base: EmailDraft, answered: EmailMessage, mode: ReplyMode, forward: string): EmailDraft {
-  const next = changeMode(base, mode, replySource(answered), ownAddresses(i), forward);
+  const next = changeMode(unforward(i, base, mode), mode, replySource(answered), ownAddresses(i), forward);
   if (!isNewForward(base, answered, mode)) return next;
   const known = new Set(next.attachments.map((a) => a.id));
   return { ...next, attachments: [...next.attachments, ...answered.attachments.filter((a) => !known.has(a.id))] };
+}
+
+/** The draft without the forwarded message and files, when switching from Forward to another mode. */
+function unforward(i: Pick<Interaction, 'emails'>, base: EmailDraft, mode: ReplyMode): EmailDraft {
+  if (base.mode !== 'forward' || mode === 'forward' || base.forwardedId === null) return base;
+  const forwarded = i.emails.find((e) => e.id === base.forwardedId);
+  const dropped = new Set(forwarded?.attachments.map((a) => a.id) ?? []);
+  return {
+    ...base,
+    // The title in the agent's language, or in English (the language may have changed since).
+    html: withoutForwardQuote(base.html, base.attachments, [t('email.forwarded'), enEmail['email.forwarded']]),
+    attachments: base.attachments.filter((a) => !dropped.has(a.id)),
+    forwardedId: null,
+  };
 }
 
 /** Whether switching to `mode` starts forwarding `answered` (so its text is quoted and its files attached). */

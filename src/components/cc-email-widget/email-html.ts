@@ -199,6 +199,31 @@ export function forwardedHtml(email: EmailMessage, labels: ForwardLabels, date: 
   return serialize(root);
 }
 
+/**
+ * Draft HTML without the forwarded message it carries: the paragraph that starts with a
+ * forwarded-message title of `titles` and everything after it (the header and the quoted email),
+ * then any empty lines left at the end. What the agent wrote above it is kept; inline
+ * images keep their `cid:` references. Unchanged when there is no such paragraph.
+ */
+export function withoutForwardQuote(html: string, attachments: readonly Attachment[], titles: readonly string[]): string {
+  const fragment = draftFragment(html, attachments);
+  const starts = (text: string) => titles.some((title) => title.trim() !== '' && text.trim().startsWith(title.trim()));
+  const header = [...fragment.querySelectorAll('p, div')].find((p) => starts(p.textContent ?? ''));
+  if (!header) return html;
+  let node: Node | null = header;
+  while (node && node !== fragment) {
+    while (node.nextSibling) node.nextSibling.remove();
+    const parent: Node | null = node.parentNode;
+    if (node === header) header.remove();
+    node = parent;
+  }
+  for (let last = fragment.lastChild; last && (last.textContent ?? '').trim() === '' && !(last instanceof Element && last.querySelector('img')) && !(last instanceof HTMLImageElement); last = fragment.lastChild) {
+    last.remove();
+  }
+  canonicalize(fragment, attachments);
+  return serialize(fragment);
+}
+
 /** What Send sends of the standard reply's body. */
 export interface OutgoingBody {
   readonly html: string;

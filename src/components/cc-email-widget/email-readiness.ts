@@ -24,6 +24,8 @@ export interface Readiness extends RecipientProblems {
   /** The draft answers an email that is no longer the latest (R-MAIL-06). */
   readonly stale: boolean;
   readonly pci: readonly PciProblem[];
+  /** Template variables without a value, as written (`{{caseId}}`), still to fill in or remove. */
+  readonly gaps: readonly string[];
 }
 
 /** The pane's side of readiness: the interaction, the template in use, uploads and a send under way. */
@@ -35,6 +37,20 @@ export interface SendState {
   readonly templateReady: boolean;
   readonly uploading: number;
   readonly sending: boolean;
+  /** Variables without a value of the template in use (`{{caseId}}`): it cannot be sent as it is. */
+  readonly templateGaps?: readonly string[];
+}
+
+const GAP = /\{\{[^{}\n]+\}\}/g;
+
+/**
+ * `{{name}}` placeholders left in a standard reply's subject or text (a template's
+ * variables without a value), each once: the agent fills them in or removes them before
+ * sending. A quick reply has none.
+ */
+export function textGaps(outgoing: Pick<OutgoingEmail, 'mode' | 'subject' | 'text'> | undefined): string[] {
+  if (!outgoing || outgoing.mode === 'quick-reply') return [];
+  return [...new Set(`${outgoing.subject}\n${outgoing.text}`.match(GAP) ?? [])];
 }
 
 /** Whether the draft answers an email that is no longer the latest (R-MAIL-06). */
@@ -56,11 +72,12 @@ export function recipientProblems(draft: Pick<EmailDraft, 'mode' | 'to' | 'cc'> 
   return { invalidTo: invalidAddresses(draft.to), invalidCc: invalidAddresses(draft.cc), noRecipient: parseAddresses(draft.to).length === 0 };
 }
 
-/** Send readiness (R-MAIL-06, R-MAIL-11, R-MAIL-16, R-TPL-03): ready only when there is something to send and every check passes. */
+/** Send readiness (R-MAIL-06, R-MAIL-11, R-MAIL-16, R-TPL-03, R-TPL-04): ready only when there is something to send and every check passes. */
 export function sendReadiness(draft: EmailDraft | undefined, outgoing: OutgoingEmail | undefined, state: SendState): Readiness {
   const stale = isStale(draft, state.latestId);
   const pci = pciProblems(outgoing, draft?.attachments ?? []);
   const recipients = recipientProblems(draft);
+  const gaps = [...(state.templateGaps ?? []), ...textGaps(outgoing)];
   const ready =
     outgoing !== undefined &&
     state.status === 'active' &&
@@ -70,7 +87,8 @@ export function sendReadiness(draft: EmailDraft | undefined, outgoing: OutgoingE
     recipients.invalidCc.length === 0 &&
     !recipients.noRecipient &&
     state.templateReady &&
+    gaps.length === 0 &&
     state.uploading === 0 &&
     !state.sending;
-  return { ready, stale, pci, ...recipients };
+  return { ready, stale, pci, gaps, ...recipients };
 }

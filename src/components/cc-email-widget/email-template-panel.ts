@@ -1,5 +1,5 @@
 import { renderMarkdown } from '../../content/markdown.js';
-import type { AppliedTemplate } from '../../content/templates.js';
+import { applyTemplate, parseTemplate, type AppliedTemplate, type SystemContext, type TemplateSegment } from '../../content/templates.js';
 import type { MessageTemplate } from '../../core/types.js';
 import type { EmailDraft } from './email-draft.js';
 import { serialize } from './email-html.js';
@@ -24,4 +24,14 @@ export function withTemplate(draft: EmailDraft, template: MessageTemplate, appli
 /** The draft with a template parameter set (R-TPL-02). */
 export function withParam(draft: EmailDraft, name: string, value: string): EmailDraft {
   return draft.template ? { ...draft, template: { ...draft.template, params: { ...draft.template.params, [name]: value } } } : draft;
+}
+
+/**
+ * A template applied for the editor: like `applyTemplate` in Markdown, except that
+ * variables the system does not know stay in the text as written (`{{caseId}}`), for the
+ * agent to fill in or remove; Send waits until they have.
+ */
+export function applyKeepingGaps(template: MessageTemplate, context: SystemContext, params: Readonly<Record<string, string>> = {}): AppliedTemplate {
+  const segments = parseTemplate(template.body).map((s): TemplateSegment => (s.kind === 'variable' && !s.known ? { kind: 'text', text: s.raw } : s));
+  return applyTemplate(segments, context, params, { format: 'markdown' });
 }
