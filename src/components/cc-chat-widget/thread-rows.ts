@@ -60,10 +60,13 @@ export class ThreadRows {
     return [`${said}: ${m.text}`, files].filter(Boolean).join(' ');
   }
 
-  /** A system notice's shown (localised) text. */
+  /** A system notice's shown (localised) text; SMS has a conversation, not a chat, to join. */
   noticeText(m: ChatMessage): string {
     const name = m.authorName ?? '';
-    return m.notice && m.notice !== 'info' ? t(`notice.${m.notice}`, { name }) : m.text || name;
+    const kind = m.notice;
+    if (!kind || kind === 'info') return m.text || name;
+    const people = kind === 'customer-joined' || kind === 'customer-left' || kind === 'agent-joined' || kind === 'agent-left';
+    return people && this.#options.channel() === 'sms' ? t(`notice.sms.${kind}`, { name }) : t(`notice.${kind}`, { name });
   }
 
   #body(m: ChatMessage, query: string) {
