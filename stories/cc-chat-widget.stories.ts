@@ -114,15 +114,57 @@ export const FailedMessage: StoryObj = {
     ),
 };
 
-/** R-END-04: the customer left; the conversation has ended. */
+/** R-END-04: the customer left: sending is off, with the reason, and the agent's draft is kept. */
 export const CustomerLeft: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Never mind, bye.' });
+      const el = widget.value;
+      if (el) {
+        await el.updateComplete;
+        el.draft = 'Before you go, your refund was approved';
+      }
+      w.simulator.customerLeaves(id);
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};
+
+/** R-CHAT-05: a message failed (its reason beside Retry); the one sent after it waits behind it. */
+export const WaitingBehindFailure: StoryObj = {
   render: () =>
     pane(
-      storyWorld(async (w) => {
-        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Never mind, bye.' });
-        w.simulator.customerLeaves(id);
-      }),
+      storyWorld(
+        async (w) => {
+          const id = await acceptedContact(w, { channel: 'messenger', customerName: 'Mo Salah', text: 'Is it shipped?' });
+          void w.store.send(id, 'Let me check that for you.');
+          void w.store.send(id, 'It left the warehouse this morning.');
+        },
+        { failureRate: 1 },
+      ),
+      'messenger',
     ),
+};
+
+/** R-TPL-03: a variable the template could not fill stays visible and blocks Send until the agent fills or removes it. */
+export const UnresolvedVariable: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'What is my case number?' });
+      const el = widget.value;
+      if (el) {
+        await el.updateComplete;
+        el.draft = 'Your case number is {{caseId}}.';
+      }
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
 };
 
 /** Wrap-up: the agent ended the conversation, the composer is gone. */
@@ -233,6 +275,21 @@ export const EndWithConsent: StoryObj = {
   },
 };
 
+/** R-END-01: End on WebChat asks first, and says the customer will see that the agent left. */
+export const WebChatEndConfirm: StoryObj = {
+  parameters: { docs: { story: { inline: false, iframeHeight: 560 } } },
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks, that is all.' });
+      await press(widget, 'button[part~="end"]');
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};
+
 /** R-CHAT-10: the Workflows menu, open, listing the host's workflows. */
 export const WorkflowsMenu: StoryObj = {
   render: () => {
@@ -247,7 +304,7 @@ export const WorkflowsMenu: StoryObj = {
   },
 };
 
-/** R-CONF-01, R-CONF-02: a conference: another agent joined and writes in the same thread. */
+/** R-CONF-01, R-CONF-02, R-X-06: a conference: the header lists the participants; the other agent's bubbles have their own colour. */
 export const Conference: StoryObj = {
   render: () =>
     pane(
