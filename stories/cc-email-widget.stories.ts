@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { createRef, ref, type Ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcEmailWidget } from '../src/components/cc-email-widget/cc-email-widget.js';
+import { SEED_TEMPLATES } from '../src/adapters/simulated/index.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
 const meta: Meta = {
@@ -184,4 +185,73 @@ export const BodyCannotBeShown: StoryObj = story(async (w, id, el) => {
     html: `<p class="${UNSHOWABLE}">Here is the <b>delivery note</b> you asked for.</p>`,
   });
   await el?.updateComplete;
+});
+
+/** The element's shadow root, for stories that act as the agent would. */
+function inside<T extends Element>(el: CcEmailWidget | undefined, selector: string): T | null {
+  return el?.shadowRoot?.querySelector<T>(selector) ?? null;
+}
+
+/** End for an email that needs no reply: the confirmation, which says an unsent draft will be discarded. */
+export const EndConfirm: StoryObj = story(async (_w, _id, el) => {
+  if (!el) return;
+  el.quickReply = 'Half-written answer';
+  await el.updateComplete;
+  inside<HTMLButtonElement>(el, 'button[part="end"]')?.click();
+});
+
+/** The backend refused to end the conversation: the header says why; the conversation stays usable. */
+export const EndFailed: StoryObj = story(async (w, _id, el) => {
+  if (!el) return;
+  w.simulator.endInteraction = () => Promise.reject(new Error('a transfer is in progress'));
+  inside<HTMLButtonElement>(el, 'button[part="end"]')?.click();
+  await el.updateComplete;
+  inside<HTMLButtonElement>(el, 'button[part="confirm-end"]')?.click();
+});
+
+/** Reply chosen while a quick reply is being sent: the composer says the reply opens once the email has left. */
+export const ReplyQueuedWhileSending: StoryObj = story(async (w, _id, el) => {
+  if (!el) return;
+  // The backend never answers in this story, so the send stays under way.
+  w.simulator.sendEmail = () => new Promise(() => undefined);
+  el.quickReply = 'Thanks, I am checking the invoice now.';
+  await el.updateComplete;
+  inside<HTMLButtonElement>(el, 'button[part="send"]')?.click();
+  await el.updateComplete;
+  el.compose('reply');
+});
+
+/** A template replaced the text the agent had written: the status line offers Undo. */
+export const TemplateReplacedText: StoryObj = story(async (_w, _id, el) => {
+  if (!el) return;
+  el.compose('reply');
+  await el.updateComplete;
+  const editor = inside<HTMLElement>(el, '#editor');
+  if (editor) {
+    editor.textContent = 'Hello Jane, I have looked at the invoice and';
+    editor.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  }
+  const template = SEED_TEMPLATES.find((t) => t.name === 'Opening hours');
+  inside(el, 'cc-template-picker')?.dispatchEvent(new CustomEvent('cc-template-select', { detail: { template } }));
+});
+
+/** A template with a variable the system does not know: it stays in the text and Send waits until it is filled in. */
+export const TemplateVariableToFill: StoryObj = story(async (_w, _id, el) => {
+  if (!el) return;
+  el.compose('reply');
+  await el.updateComplete;
+  const template = { id: 'story-case', name: 'Case number', body: 'Your case number is {{caseId}}. Please keep it for future contact.', locked: false, channels: ['email' as const] };
+  inside(el, 'cc-template-picker')?.dispatchEvent(new CustomEvent('cc-template-select', { detail: { template } }));
+});
+
+/** Markup pasted with web images: they cannot be sent, so they are left out and the composer says so. */
+export const PastedImagesLeftOut: StoryObj = story(async (_w, _id, el) => {
+  if (!el) return;
+  el.compose('reply');
+  await el.updateComplete;
+  const editor = inside<HTMLElement>(el, '#editor');
+  const data = new DataTransfer();
+  data.setData('text/html', '<p>Our new catalogue: <img src="https://images.example/catalogue.png" alt="catalogue"></p>');
+  editor?.focus();
+  editor?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
 });

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { conversationStyles } from '../../styles/conversation.js';
+import { dialogSurface } from '../../styles/dialog.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
 /** What the conversation panes share (src/styles/conversation.ts) and the email pane's own rules. */
@@ -7,6 +8,7 @@ export const styles = [
   tokens,
   controls,
   conversationStyles,
+  dialogSurface,
   css`
     :host {
       min-height: 360px;
@@ -23,6 +25,26 @@ export const styles = [
     .actions {
       flex: 1 1 100%;
       gap: calc(var(--_cc-space) / 2);
+    }
+    /* End: destructive, outlined until hovered. */
+    .btn.danger {
+      background: var(--_cc-surface);
+      color: var(--_cc-danger);
+      border-color: var(--_cc-danger);
+    }
+    .btn.danger:hover:not(:disabled) {
+      background: var(--_cc-danger);
+      color: var(--_cc-on-primary);
+    }
+    .header-error {
+      flex: 1 1 100%;
+    }
+    /* "The template replaced your text — Undo". */
+    .replaced {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: var(--_cc-space);
     }
     .btn[aria-pressed='true'],
     .btn[aria-expanded='true'] {

@@ -55,7 +55,9 @@ const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 /**
  * The email conversation pane (R-MAIL-01…17). The header shows the subject, the sender
  * and recipient addresses, the queue and a timer, with **Reply**, **Reply all**,
- * **Forward**, **Cc**, **View original email**, the light-grey toggle and **Transfer**.
+ * **Forward**, **Cc**, **View original email**, the light-grey toggle, **Transfer** and
+ * **End** (for an email that needs no reply: it asks first, and says when an unsent draft
+ * would be discarded).
  * The thread lists every email collapsed to a summary (sender, subject, time, status:
  * received, sent or delivery report) that expands to full view: From, To, Cc, the body
  * and inbound attachments. Inbound HTML is rendered only through the library's email
@@ -65,8 +67,15 @@ const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
  *
  * Answering: the **Quick reply here** box and **Send** (R-MAIL-03), or a standard reply
  * (R-MAIL-04) with To, Cc and Subject filled by mode (R-MAIL-07…10), a rich editor
- * (bold, italic, underline, lists, links, images), **Attach file** and **Templates**
- * (a chosen template replaces the body, R-MAIL-14). Only the latest email can be
+ * (bold, italic, underline, lists, links, images; images pasted or embedded in pasted
+ * markup are uploaded inline, and what cannot be kept is reported), **Attach file** and
+ * **Templates** (a chosen template replaces the body, R-MAIL-14, with **Undo** when it
+ * replaced written text; a `{{variable}}` without a value stays in the text and Send
+ * waits until it is filled in or removed). Switching from Forward to Reply drops the
+ * forwarded message and its files. A new email arrives expanded without moving the
+ * agent's place. Sending a reply completes the email: the conversation ends and wrap-up
+ * follows, unless `keep-open` is set. A mode chosen while an email is being sent opens
+ * once it has left (and the conversation then stays open). Only the latest email can be
  * answered: when a newer one arrives, a banner says so and Send waits until the agent
  * has viewed it (R-MAIL-05, R-MAIL-06). Card numbers in the text, subject or file names
  * block sending with an explanation (R-MAIL-16). Drafts are kept per interaction across
@@ -81,6 +90,7 @@ const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
  *
  * @summary Email conversation pane: thread, quick reply and standard reply.
  * @fires cc-send - An email was sent (the backend took it). Detail: `{ interactionId, channel, text, emailId, mode }`.
+ * @fires cc-end - The store ended the conversation: after a sent reply (without `keep-open`) or with End; wrap-up follows. Detail: `{ interactionId }`.
  * @fires cc-transfer-request - The agent chose Transfer. Cancelable: unless the host calls `preventDefault()` (to show its own dialog), the pane opens its transfer dialog (email queues only); the wrap-up dialog opens once the interaction enters wrap-up. Detail: `{ interactionId }`.
  * @fires cc-transfer - From the inner transfer dialog: the transfer started. Detail: `{ interactionId, target }`.
  * @fires cc-wrapup - From the inner wrap-up dialog: wrap-up was submitted. Detail: `{ interactionId, reasonIds }`.
@@ -89,6 +99,9 @@ const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
  * @csspart header - Subject, addresses, queue, timer and the actions.
  * @csspart actions - The action buttons.
  * @csspart transfer - The Transfer button.
+ * @csspart end - The End button.
+ * @csspart confirm - The dialog confirming End.
+ * @csspart confirm-end - Its End conversation button.
  * @csspart thread - The list of emails.
  * @csspart email - One email (summary and, when expanded, full view).
  * @csspart email-body - The container of one email's body: its sandboxed frame, its plain text, or the placeholder of a body that cannot be shown.
@@ -101,8 +114,8 @@ const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
  * @csspart editor - The rich-text editor.
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart send - The Send button.
- * @csspart error - Errors (addresses, PCI, sending).
- * @csspart status - Status notes under the composer (template notes, a card number masked in the copy of the draft kept for a reload).
+ * @csspart error - Errors (addresses, PCI, sending, ending, template variables without a value).
+ * @csspart status - Status notes of the composer (template notes, the "template replaced your text" line with Undo, a mode that opens once the email is sent, pasted images left out, a card number masked in the copy of the draft kept for a reload).
  * @csspart ended - The notice shown once the interaction has ended.
  * @cssprop --cc-email-body-background - Email paper: background of email bodies and the editor, light in both schemes as in mail clients (senders' inline colours assume a light page).
  * @cssprop --cc-email-body-color - Text on the email paper.
