@@ -3,12 +3,16 @@
  * Messenger, SMS, WebChat and Email. Importing this module registers every element.
  * @packageDocumentation
  */
+import { Lexer } from 'marked';
+import { providePlainTextLexer } from './content/templates.js';
 import { registerLocale as register } from './controllers/localize.js';
 import { zhCN } from './locales/zh-CN.js';
 
 // Importing the package registers every element and every shipped locale, so setLocale
 // switches at once; an element imported on its own loads other locales on demand.
 register('zh-CN', zhCN);
+// The package root carries marked already: applyTemplate's plain format works without waiting.
+providePlainTextLexer(Lexer);
 
 export * from './core/types.js';
 export type * from './core/events.js';

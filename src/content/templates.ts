@@ -202,6 +202,11 @@ export async function loadPlainTextFormatting(): Promise<void> {
   lexer ??= (await import('marked')).Lexer;
 }
 
+/** Gives plain-text conversion marked's lexer at once, for a bundle that carries marked already (the package root). */
+export function providePlainTextLexer(given: typeof MarkedLexer): void {
+  lexer ??= given;
+}
+
 /**
  * Markdown as the plain text a reader would see: emphasis, strike-through, code and
  * heading markers are removed, a link becomes "text (url)" (just the URL when that is its
