@@ -244,6 +244,33 @@ describe('<cc-email-widget> no swallowed click', () => {
   });
 });
 
+describe('<cc-email-widget> no swallowed click when the send fails', () => {
+  beforeEach(clearSessionDrafts);
+  afterEach(() => {
+    disposeReloads();
+    disposeWorlds();
+    clearSessionDrafts();
+  });
+
+  it('queued reply: when the send fails, the reply chosen meanwhile opens at once with the text kept, and the error says why', async () => {
+    const world = await openEmail();
+    const { el, id, simulator } = world;
+    await typeInto(el, quickBox(el), 'Will not leave');
+    let fail = (): void => undefined;
+    simulator.sendEmail = () => new Promise((_resolve, reject) => (fail = () => reject(new Error('network down'))));
+    button(el, 'Send').click();
+    await until(() => shadowAll(el, '[role="status"]').some((s) => s.textContent === 'Sending…'), 'sending', 15000);
+    button(el, 'Reply').click();
+    fail();
+    await until(() => shadowAll(el, '[role="textbox"][aria-label="Email body"]').length === 1, 'the standard reply', 15000);
+    await until(() => shadowAll(el, '.composer [role="alert"]').length > 0, 'the error', 15000);
+    expect(editor(el).textContent).to.equal('Will not leave');
+    expect(shadow(el, '.composer [role="alert"]').textContent).to.contain('network down');
+    expect(status(world, id)).to.equal('active');
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<cc-email-widget> new emails in the thread', () => {
   beforeEach(clearSessionDrafts);
   afterEach(() => {

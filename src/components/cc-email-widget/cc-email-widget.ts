@@ -14,7 +14,7 @@ import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
 import { EmailEnd } from './email-end.js';
-import { emptyDraft, isEditable, isEmptyDraft, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
+import { emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
 import {
   answeredEmail,
   composeDraft,
@@ -41,6 +41,7 @@ import { EmailTemplates } from './email-templates.js';
 import {
   outgoingBody,
   type OutgoingBody,
+  htmlText,
   serialize,
   textOf,
 } from './email-html.js';
@@ -51,6 +52,11 @@ import type { CcEvent } from '../../element-events.js';
 registerEnglish(enEmail);
 
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
+
+/** Whether a draft holds anything the agent wrote or attached (ending the conversation would discard it). */
+function hasContent(d: EmailDraft): boolean {
+  return d.quickText.trim() !== '' || htmlText(d.html) !== '' || /<img\b/i.test(d.html) || d.attachments.length > 0 || d.template !== null;
+}
 
 /**
  * The email conversation pane (R-MAIL-01…17). The header shows the subject, the sender
@@ -383,7 +389,7 @@ export class CcEmailWidget extends CcStoreElement {
           ? this.#renderStandard(i, draft, readiness)
           : this.#renderQuick(i, draft, readiness)
         : this.#renderClosed(i)}
-      ${this.#end.renderConfirm(i, draft !== undefined && !isEmptyDraft(draft))} ${this.#actions.dialogs(i)}`;
+      ${this.#end.renderConfirm(i, draft !== undefined && hasContent(draft))} ${this.#actions.dialogs(i)}`;
   }
 
   #renderHeader(i: Interaction, draft: EmailDraft | undefined, open: boolean) {
@@ -599,8 +605,11 @@ export class CcEmailWidget extends CcStoreElement {
         void this.#focusAfterUpdate('#quick');
       }
     } catch (e) {
-      // The draft stays as it was: the agent can fix the problem and send again.
-      this.#composer.set(i.id, () => ({ sending: false }));
+      // The draft stays as it was: the agent can fix the problem and send again. A mode chosen meanwhile opens now.
+      const queued = this.#composer.of(i.id).queued;
+      this.#composer.set(i.id, () => ({ sending: false, queued: undefined }));
+      const now = store.state.interactions[i.id];
+      if (queued && now && this.#conversation.value?.id === i.id) this.#compose(now, queued);
       this.#composer.notify(i.id, { kind: 'error', text: t('email.sendFailed', { reason: reason(e) }) });
     }
   }
