@@ -24,10 +24,27 @@ export interface ModalDialogOptions {
    * `modal` (default): shown with `showModal()` over a backdrop; the rest of the page is
    * inert and focus is trapped. `inline`: shown in place with `show()`, in the flow of
    * the host, without backdrop or trap, so the rest of the page stays usable; Escape
-   * inside it still closes it and focus still moves in and back.
+   * inside it still closes it and focus still moves in and back. `contained`: shown in
+   * place with `show()` and modal to its container only (see {@link ModalDialogVariant}).
+   * A function is read each time the dialog renders, so a host can switch it by attribute.
    */
-  readonly variant?: 'modal' | 'inline';
+  readonly variant?: ModalDialogVariant | (() => ModalDialogVariant);
 }
+
+/**
+ * How a {@link ModalDialogController} shows its dialog:
+ * - `modal`: over the whole page, which is inert meanwhile; Tab is trapped in the dialog.
+ * - `inline`: in the host's flow, blocking nothing; Tab moves freely.
+ * - `contained`: in the host's flow and modal to its container only — the shadow root the
+ *   host is rendered in (a conversation pane), or else the host's parent element. The rest
+ *   of that container is inert while the dialog is open; the rest of the page stays usable
+ *   by mouse and keyboard. Tab is trapped in the dialog while focus is in it; the agent
+ *   leaves by clicking elsewhere, with a page shortcut, or with Escape (which closes it).
+ *   It takes focus as it opens only if focus was in the container (or nowhere), and gives
+ *   focus back on close only if focus is still in the dialog (or nowhere), so a dialog
+ *   opening in one pane never pulls the agent out of another.
+ */
+export type ModalDialogVariant = 'modal' | 'inline' | 'contained';
 
 /** Options of a controller that keeps the open state itself (see {@link ModalDialogController.show}). */
 export interface OwnStateModalDialogOptions extends ModalDialogOptions {
@@ -65,6 +82,16 @@ function deepActiveElement(): HTMLElement | undefined {
   return el instanceof HTMLElement && el !== document.body ? el : undefined;
 }
 
+// Whether `node` is `container` or inside it, crossing shadow roots on the way up.
+function composedContains(container: Node, node: Node | undefined): boolean {
+  let n: Node | null = node ?? null;
+  while (n) {
+    if (n === container) return true;
+    n = n instanceof ShadowRoot ? n.host : n.parentNode;
+  }
+  return false;
+}
+
 interface OpenState {
   get(): boolean;
   set(open: boolean): void;
@@ -99,7 +126,8 @@ let dialogs = 0;
  * });
  * ```
  *
- * Add `variant: 'inline'` for a non-blocking confirm shown in the pane's flow.
+ * Add `variant: 'inline'` for a non-blocking confirm shown in the pane's flow, or
+ * `variant: 'contained'` for a dialog modal to its pane only ({@link ModalDialogVariant}).
  * {@link render} draws a confirm/dismiss pair; {@link renderDialog} takes any buttons.
  * Unless `onClose` is given, the host fires `cc-dialog-close` (bubbling, composed) with
  * the reason whenever the dialog closes.
@@ -114,6 +142,10 @@ export class ModalDialogController implements ReactiveController {
   #returnFocus: HTMLElement | undefined;
   #pending = false;
   #error: { readonly key: MessageKey; readonly reason: string } | undefined;
+  /** Elements this controller made inert for a `contained` dialog, to release on close. */
+  #inerted: HTMLElement[] = [];
+  /** Watches the container of a `contained` dialog, so content added while open is inert too. */
+  #watcher: MutationObserver | undefined;
 
   constructor(host: ModalDialogHost, options?: ModalDialogOptions);
   constructor(host: ReactiveElement, options: OwnStateModalDialogOptions);
@@ -124,7 +156,7 @@ export class ModalDialogController implements ReactiveController {
     host.addController(this);
     new FocusTrapController(host, () => {
       const dialog = this.#dialog;
-      return dialog?.open && !this.#inline ? dialog : null;
+      return dialog?.open && this.#variant !== 'inline' ? dialog : null;
     });
   }
 
@@ -148,6 +180,10 @@ export class ModalDialogController implements ReactiveController {
     if (this.open) this.#host.requestUpdate();
   }
 
+  hostDisconnected(): void {
+    this.#release();
+  }
+
   hostUpdate(): void {
     if (this.open && !this.#shown) {
       this.#shown = true;
@@ -162,14 +198,31 @@ export class ModalDialogController implements ReactiveController {
     if (!dialog) return;
     if (this.open && !this.#displayed(dialog)) {
       if (!dialog.isConnected) return;
-      // Re-attached, the dialog may still be open but no longer modal.
+      const variant = this.#variant;
+      const active = deepActiveElement();
+      // Contained: take focus only from the container (or from nowhere), never from another pane.
+      const takeFocus = variant !== 'contained' || active === undefined || composedContains(this.#container(), active);
+      // Re-attached (or switched variant), the dialog may still be open but not as it should be.
       if (dialog.open) dialog.close();
-      if (this.#inline) dialog.show();
-      else dialog.showModal();
+      if (variant === 'modal') {
+        this.#release();
+        dialog.showModal();
+      } else {
+        dialog.show();
+        if (variant === 'contained') this.#contain();
+        else this.#release();
+      }
+      if (!takeFocus) {
+        // `show()` focuses the dialog's first control: give focus back to where the agent is working.
+        if (active && deepActiveElement() !== active) active.focus({ preventScroll: true });
+        return;
+      }
       const target = this.#options.initialFocus?.();
       if (target) target.focus();
       // `show()` leaves focus where it was; a confirm takes it like a modal does.
-      else if (this.#inline && !dialog.contains(deepActiveElement() ?? null)) dialog.querySelector<HTMLElement>('button, [autofocus]')?.focus();
+      else if (variant !== 'modal' && !dialog.contains(deepActiveElement() ?? null)) dialog.querySelector<HTMLElement>('button, [autofocus]')?.focus();
+    } else if (this.open && this.#variant === 'contained') {
+      this.#contain();
     } else if (!this.open && this.#shown) {
       this.#finish('api');
     }
@@ -227,7 +280,7 @@ export class ModalDialogController implements ReactiveController {
     return html`<dialog
       ${ref(this.#ref)}
       class="modal-dialog"
-      data-variant=${this.#inline ? 'inline' : 'modal'}
+      data-variant=${this.#variant}
       part=${frame.part ?? 'dialog'}
       aria-labelledby="${this.#id}-title"
       aria-describedby=${description === undefined ? nothing : `${this.#id}-description`}
@@ -243,8 +296,46 @@ export class ModalDialogController implements ReactiveController {
     </dialog>`;
   }
 
-  get #inline(): boolean {
-    return this.#options.variant === 'inline';
+  get #variant(): ModalDialogVariant {
+    const { variant } = this.#options;
+    return (typeof variant === 'function' ? variant() : variant) ?? 'modal';
+  }
+
+  /** What a `contained` dialog is modal to: the shadow root the host is in, else the host's parent. */
+  #container(): Node {
+    const root = this.#host.getRootNode();
+    return root instanceof ShadowRoot ? root : (this.#host.parentNode ?? root);
+  }
+
+  /** Makes everything in the container inert except the path down to the host (idempotent). */
+  #contain(): void {
+    const container = this.#container();
+    const path: Node[] = [];
+    for (let n: Node | null = this.#host; n && n !== container; n = n.parentNode) path.push(n);
+    for (const node of path) {
+      const parent = node.parentNode;
+      if (!parent) continue;
+      for (const sibling of parent.children) {
+        if (sibling === node || !(sibling instanceof HTMLElement) || sibling.inert) continue;
+        sibling.inert = true;
+        this.#inerted.push(sibling);
+      }
+    }
+    if (!this.#watcher) {
+      // Content the container renders while the dialog is open is inert too.
+      this.#watcher = new MutationObserver(() => {
+        if (this.open && this.#variant === 'contained' && this.#host.isConnected) this.#contain();
+      });
+      for (const node of path) if (node.parentNode) this.#watcher.observe(node.parentNode, { childList: true });
+    }
+  }
+
+  /** Gives back what {@link #contain} made inert. */
+  #release(): void {
+    this.#watcher?.disconnect();
+    this.#watcher = undefined;
+    for (const el of this.#inerted) el.inert = false;
+    this.#inerted = [];
   }
 
   get #dialog(): HTMLDialogElement | undefined {
@@ -252,17 +343,21 @@ export class ModalDialogController implements ReactiveController {
   }
 
   #displayed(dialog: HTMLDialogElement): boolean {
-    return this.#inline ? dialog.open : dialog.matches(':modal');
+    return this.#variant === 'modal' ? dialog.matches(':modal') : dialog.open && !dialog.matches(':modal');
   }
 
   #finish(reason: CcDialogCloseReason): void {
     this.#shown = false;
     const dialog = this.#dialog;
+    const active = deepActiveElement();
+    // Contained: give focus back only if the agent has not moved on elsewhere.
+    const giveFocus = this.#variant !== 'contained' || active === undefined || composedContains(this.#host, active);
     if (dialog?.open) dialog.close();
+    this.#release();
     this.#state.set(false);
     const target = this.#options.returnFocus?.() ?? this.#returnFocus;
     this.#returnFocus = undefined;
-    if (target?.isConnected) target.focus();
+    if (giveFocus && target?.isConnected) target.focus();
     if (this.#options.onClose) this.#options.onClose(reason);
     else this.#host.dispatchEvent(new CustomEvent<CcDialogCloseDetail>('cc-dialog-close', { detail: { reason }, bubbles: true, composed: true }));
   }
@@ -280,7 +375,7 @@ export class ModalDialogController implements ReactiveController {
 
   readonly #onKeydown = (e: KeyboardEvent): void => {
     // A dialog shown with `show()` gets no `cancel` event from Escape.
-    if (!this.#inline || e.key !== 'Escape' || e.defaultPrevented) return;
+    if (this.#variant === 'modal' || e.key !== 'Escape' || e.defaultPrevented) return;
     e.preventDefault();
     e.stopPropagation();
     if (!this.#pending) this.close('escape');

@@ -30,6 +30,13 @@ export interface SearchableListOptions<T extends ListItem> {
   readonly multiple?: () => boolean;
   /** An option's content; default its name. Text only: the option is the focusable element. */
   readonly renderItem?: (item: T) => unknown;
+  /** Whether an item is listed but cannot be chosen (`aria-disabled`); default none. */
+  readonly disabled?: (item: T) => boolean;
+  /**
+   * The name of an item's group, if the list is grouped: consecutive items of one group are
+   * shown under its name (`role="group"`). The loader lists each group's items together.
+   */
+  readonly group?: (item: T) => string | undefined;
 }
 
 // Case- and accent-insensitive, so "lucia" finds "Lucía".
@@ -52,6 +59,10 @@ let nextList = 0;
  *
  * The selection survives filtering, so a multi-select can be built across searches; it
  * drops items a reload no longer lists. {@link selected} is in list order.
+ *
+ * Disabled items (option `disabled`) are listed and reachable by keyboard, so their
+ * state can be read, but cannot be chosen; a reload that disables a chosen item drops it
+ * from {@link selected}. Grouped lists (option `group`) show each group under its name.
  */
 export class SearchableListController<T extends ListItem> implements ReactiveController {
   readonly #host: ReactiveElement;
@@ -108,7 +119,7 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
 
   /** The chosen items, in list order: at most one unless the list is multi-select. */
   get selected(): readonly T[] {
-    const chosen = this.#items.filter((item) => this.#chosen.has(item.id));
+    const chosen = this.#items.filter((item) => this.#chosen.has(item.id) && !this.#disabled(item));
     return this.#multiple ? chosen : chosen.slice(0, 1);
   }
 
@@ -166,6 +177,10 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
     return this.#options.multiple?.() ?? false;
   }
 
+  #disabled(item: T): boolean {
+    return this.#options.disabled?.(item) ?? false;
+  }
+
   #renderBody(): TemplateResult {
     return this.#task.render({
       initial: () => this.#renderList(true),
@@ -208,33 +223,62 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
       @focusin=${() => (this.#listFocused = true)}
       @focusout=${() => (this.#listFocused = false)}
     >
-      ${visible.map((item) => {
-        const chosen = selected.has(item.id);
-        return html`<div
-          class="option"
-          part="option"
-          role="option"
-          data-id=${item.id}
-          tabindex=${item.id === stop ? 0 : -1}
-          aria-selected=${chosen ? 'true' : 'false'}
-          @click=${() => this.#choose(item.id)}
-          @focus=${() => (this.#active = item.id)}
-        >
-          <span class="check ${multiple ? 'box' : 'tick'}" aria-hidden="true"></span>
-          ${this.#options.renderItem ? this.#options.renderItem(item) : html`<span class="name">${item.name}</span>`}
-        </div>`;
+      ${this.#groups(visible).map(({ name, items }, n) => {
+        const options = items.map((item) => {
+          const chosen = selected.has(item.id);
+          const disabled = this.#disabled(item);
+          return html`<div
+            class="option"
+            part=${disabled ? 'option option-disabled' : 'option'}
+            role="option"
+            data-id=${item.id}
+            tabindex=${item.id === stop ? 0 : -1}
+            aria-selected=${chosen ? 'true' : 'false'}
+            aria-disabled=${disabled ? 'true' : nothing}
+            @click=${() => this.#choose(item.id)}
+            @focus=${() => (this.#active = item.id)}
+          >
+            <span class="check ${multiple ? 'box' : 'tick'}" aria-hidden="true"></span>
+            ${this.#options.renderItem ? this.#options.renderItem(item) : html`<span class="name">${item.name}</span>`}
+          </div>`;
+        });
+        return name === undefined
+          ? options
+          : html`<div class="group" role="group" part="group" aria-labelledby="${this.#id}-group-${n}">
+              <div class="group-label" part="group-label" id="${this.#id}-group-${n}" role="presentation">${name}</div>
+              ${options}
+            </div>`;
       })}
     </div>`;
+  }
+
+  /** The visible items as runs of one group each (one run without a name when the list is not grouped). */
+  #groups(visible: readonly T[]): { readonly name: string | undefined; readonly items: T[] }[] {
+    const runs: { name: string | undefined; items: T[] }[] = [];
+    for (const item of visible) {
+      const name = this.#options.group?.(item);
+      const last = runs[runs.length - 1];
+      if (last && last.name === name) last.items.push(item);
+      else runs.push({ name, items: [item] });
+    }
+    return runs;
   }
 
   /** The one option reachable by Tab: the last focused, else the chosen, else the first. */
   #tabStop(visible: readonly T[]): string | undefined {
     const ids = visible.map((i) => i.id);
     if (this.#active && ids.includes(this.#active)) return this.#active;
-    return ids.find((id) => this.#chosen.has(id)) ?? ids[0];
+    const enabled = visible.filter((i) => !this.#disabled(i)).map((i) => i.id);
+    return enabled.find((id) => this.#chosen.has(id)) ?? enabled[0] ?? ids[0];
   }
 
   #choose(id: string): void {
+    const item = this.#items.find((i) => i.id === id);
+    if (item && this.#disabled(item)) {
+      this.#active = id;
+      this.#host.requestUpdate();
+      return;
+    }
     if (this.#multiple) {
       const next = new Set(this.#chosen);
       if (next.has(id)) next.delete(id);

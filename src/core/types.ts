@@ -42,6 +42,8 @@ export interface DirectoryAgent {
   readonly id: string;
   readonly name: string;
   readonly availability: AgentAvailability;
+  /** An agent (the default when absent) or a supervisor; WebChat can be transferred to supervisors too. */
+  readonly role?: 'agent' | 'supervisor';
 }
 
 /** The customer on the other side of an interaction. */

@@ -5,7 +5,7 @@ import { controls, tokens } from './tokens.js';
 /**
  * The look of every dialog `ModalDialogController` renders (`<dialog class="modal-dialog">`):
  * the surface and its backdrop, heading, description, error and actions, and the inline
- * variant. Scoped to the dialog, so an element whose shadow root holds more than a dialog
+ * and contained variants. Scoped to the dialog, so an element whose shadow root holds more than a dialog
  * (a pane with a confirm) adds it to its own styles next to `tokens` and `controls`.
  * Design tokens only; `--_cc-dialog-width` lets an element widen its modal.
  */
@@ -36,6 +36,19 @@ export const dialogSurface = css`
     width: auto;
     max-width: 100%;
     max-height: none;
+  }
+  /* Modal to its pane only: in the pane's flow, taking the room it needs and scrolling within it. */
+  dialog.modal-dialog[data-variant='contained'] {
+    position: static;
+    margin: var(--_cc-space);
+    width: auto;
+    max-width: 100%;
+    max-height: none;
+    flex: 0 1 auto;
+    min-height: 0;
+    overflow: auto;
+    border-color: var(--_cc-primary);
+    border-width: 2px;
   }
   .modal-dialog > h2 {
     margin: 0;
@@ -148,6 +161,20 @@ export const dialogStyles = [
     }
     .option:focus-visible {
       outline-offset: -2px;
+    }
+    /* Listed for its status, not to be chosen. */
+    .option[aria-disabled='true'] {
+      cursor: not-allowed;
+      color: var(--_cc-text-muted);
+    }
+    .option[aria-disabled='true']:hover {
+      background: none;
+    }
+    .group-label {
+      padding: 6px 6px 2px;
+      font-size: 0.85em;
+      font-weight: 600;
+      color: var(--_cc-text-muted);
     }
     .check {
       flex: none;

@@ -58,7 +58,7 @@ describe('<cc-conference-dialog>', () => {
     expect(shadow(o.el, '[role="status"]').textContent).to.contain('Loading');
     await expect(o.el).to.be.accessible();
     await untilListed(o.el);
-    expect(optionTexts(o.el)).to.have.length(8);
+    expect(optionTexts(o.el), "agents only, no supervisors").to.have.length(7);
     expect(optionTexts(o.el).slice(0, 2)).to.deep.equal(['Priya Natarajan Available', 'Tom Becker Available']);
     expect(option(o.el, 'Mei Lin').querySelector('.dot')?.classList.contains('busy')).to.equal(true);
     expect(button(o.el, 'Conference').disabled).to.equal(true);
@@ -132,7 +132,7 @@ describe('<cc-conference-dialog>', () => {
     await expect(o.el).to.be.accessible();
     button(o.el, 'Retry').click();
     await untilListed(o.el);
-    expect(optionTexts(o.el)).to.have.length(8);
+    expect(optionTexts(o.el), "agents only, no supervisors").to.have.length(7);
   });
 
   it('R-X-02: focus is trapped; Escape closes with no side effect and focus returns', async () => {

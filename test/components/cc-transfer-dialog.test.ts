@@ -145,11 +145,12 @@ describe('<cc-transfer-dialog>', () => {
       'Priya Natarajan Available',
       'Tom Becker Available',
       'Lucía Fernández Available',
-      'Dana Whitfield (Supervisor) Available',
       'Samuel Okafor Idle',
       'Mei Lin Busy',
       'Raj Patel RONA',
       'Hannah Schmidt Offline',
+      'Dana Whitfield Available',
+      'Marcus Reed Offline',
     ]);
     const dot = (name: string) => option(o.el, name).querySelector('.dot');
     expect(dot('Priya Natarajan')?.classList.contains('available')).to.equal(true);
@@ -178,18 +179,19 @@ describe('<cc-transfer-dialog>', () => {
     expect(deepActive(), 'focus stays on Refresh list').to.equal(button(o.el, 'Refresh list'));
   });
 
-  it('R-XFER-06: a transfer to an agent who is not available is dropped, and the store records it', async () => {
-    const o = await setup('messenger');
+  it('R-XFER-06: a transfer to an agent who is no longer available when it arrives is dropped, and the store records it', async () => {
+    const o = await setup('messenger', createWorld({ agentResponseMs: 2000 }));
     o.el.show();
     await o.el.updateComplete;
     radio(o.el, 'Agent').click();
     await untilListed(o.el);
-    option(o.el, 'Hannah Schmidt').click();
+    option(o.el, 'Priya Natarajan').click();
     await o.el.updateComplete;
     const fired = nextEvent(o.el, 'cc-transfer');
     button(o.el, 'Transfer').click();
-    expect((await fired).detail.target).to.deep.equal({ kind: 'agent', agentId: 'agent-hannah' });
+    expect((await fired).detail.target).to.deep.equal({ kind: 'agent', agentId: 'agent-priya' });
     expect(o.store.state.interactions[o.id]?.transfer?.state).to.equal('pending');
+    o.simulator.setAgentAvailability('agent-priya', 'offline');
     await untilState(o.store, (s) => s.interactions[o.id]?.transfer?.state === 'dropped', 'dropped');
     await untilState(o.store, (s) => s.interactions[o.id]?.status === 'wrapup', 'wrap-up');
     expect(o.simulator.interaction(o.id)?.transfer?.state).to.equal('dropped');

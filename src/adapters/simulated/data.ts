@@ -56,7 +56,10 @@ export const SEED_QUEUES: readonly SimulatedQueue[] = [
   { id: 'q-sms-shortcode', name: 'SMS Offers', channels: ['sms'], sourceNumber: '72345', sourceNumberKind: 'short-code' },
 ];
 
-/** Other agents in the directory (transfer and conference targets), with a spread of availabilities. */
+/**
+ * Other agents in the directory (transfer and conference targets), with a spread of
+ * availabilities, and supervisors (WebChat transfer targets).
+ */
 export const SEED_DIRECTORY: readonly DirectoryAgent[] = [
   { id: 'agent-priya', name: 'Priya Natarajan', availability: 'available' },
   { id: 'agent-tom', name: 'Tom Becker', availability: 'available' },
@@ -65,7 +68,8 @@ export const SEED_DIRECTORY: readonly DirectoryAgent[] = [
   { id: 'agent-lucia', name: 'Lucía Fernández', availability: 'available' },
   { id: 'agent-hannah', name: 'Hannah Schmidt', availability: 'offline' },
   { id: 'agent-raj', name: 'Raj Patel', availability: 'rona' },
-  { id: 'agent-supervisor', name: 'Dana Whitfield (Supervisor)', availability: 'available' },
+  { id: 'agent-supervisor', name: 'Dana Whitfield', availability: 'available', role: 'supervisor' },
+  { id: 'agent-marcus', name: 'Marcus Reed', availability: 'offline', role: 'supervisor' },
 ];
 
 /** A wrap-up reason and the channels it applies to. */

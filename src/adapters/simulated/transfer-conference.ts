@@ -26,7 +26,8 @@ export async function transfer(ctx: SimContext, request: TransferRequest): Promi
   } else {
     if (rec.channel === 'email') fail('Email can be transferred to a queue only, not to an agent');
     if (target.agentId === ctx.agent.id) fail('Cannot transfer an interaction to yourself');
-    if (!ctx.directory.has(target.agentId)) fail(`Cannot transfer: unknown agent ${target.agentId}`);
+    const agent = ctx.directory.get(target.agentId) ?? fail(`Cannot transfer: unknown agent ${target.agentId}`);
+    if (agent.role === 'supervisor' && rec.channel !== 'webchat') fail('Only WebChat can be transferred to a supervisor');
   }
   rec.transfer = { target, state: 'pending' };
   ctx.events.emit({ type: 'transfer', interactionId: rec.id, target, state: 'pending' });

@@ -1,3 +1,4 @@
+import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DirectoryAgent } from '../../core/types.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
@@ -19,8 +20,10 @@ registerEnglish(enDialogs);
  * **Conference** calls `store.inviteToConference()`; on success the dialog closes and
  * fires `cc-conference`. The interaction is then *conference requested*, and becomes
  * *conference* with an "… joined the chat" notice when the agent accepts (R-CONF-02),
- * or *active* again when the agent declines. On failure the dialog shows the error and
- * stays open.
+ * or *active* again when the agent declines (the pane then says so). Every agent is
+ * listed, whatever their status; supervisors are not. Showing another interaction
+ * (`interaction-id` changes) while it is open closes it. On failure the dialog shows the
+ * error and stays open.
  *
  * Modal (R-X-02): focus moves to the searchbox, is trapped in the dialog and returns to
  * where it was on close; Escape or **Cancel** closes it with no side effect.
@@ -81,6 +84,11 @@ export class CcConferenceDialog extends CcStoreElement {
     },
     initialFocus: () => this.#agents.searchbox,
   });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another interaction while open: the invitation was meant for the one before.
+    if (changed.has('interactionId') && changed.get('interactionId') !== undefined && this.open) this.#modal.close('api');
+  }
 
   /** Opens the dialog. */
   show(): void {

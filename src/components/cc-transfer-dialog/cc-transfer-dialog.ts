@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { canTransferTo } from '../../core/channels.js';
@@ -7,7 +7,15 @@ import { registerEnglish, t } from '../../controllers/localize.js';
 import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
-import { agentOption, interactionGone, followDialogInteraction, listAgentsByAvailability } from '../shared/dialog-parts.js';
+import {
+  agentOption,
+  canTransferToSupervisor,
+  followDialogInteraction,
+  interactionGone,
+  isSupervisor,
+  listAgentsByAvailability,
+  listQueuesFor,
+} from '../shared/dialog-parts.js';
 import { styles } from './cc-transfer-dialog.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 
@@ -17,8 +25,11 @@ registerEnglish(enDialogs);
  * The **Transfer request** dialog (R-XFER-01…07): transfer a conversation to a **Queue**
  * or an **Agent**. Each list is filtered by a searchbox named **Search**; queues are
  * those serving the interaction's channel, agents show their availability as a coloured
- * icon and in words. **Refresh list** reloads both with current availability. Email goes
- * to queues only (R-XFER-07, R-MAIL-17), so it has no Agent choice.
+ * icon and in words. Only available agents can be chosen: the others are listed, disabled,
+ * with their status. WebChat lists supervisors too, as a group **Supervisors** after the
+ * group **Agents**. **Refresh list** reloads both with current availability. Email goes
+ * to queues only (R-XFER-07, R-MAIL-17), so it has no Agent choice. Showing another
+ * interaction (`interaction-id` changes) while it is open closes it.
  *
  * **Transfer** calls `store.transfer()`; on success the dialog closes and fires
  * `cc-transfer` (the host then shows wrap-up, R-XFER-05). What becomes of the transfer
@@ -41,6 +52,9 @@ registerEnglish(enDialogs);
  * @csspart refresh - The Refresh list button.
  * @csspart listbox - The list of queues or agents.
  * @csspart option - One queue or agent.
+ * @csspart option-disabled - An agent who cannot take the transfer now (also `option`).
+ * @csspart group - The Agents or Supervisors group of the WebChat agent list.
+ * @csspart group-label - The name of a group.
  * @csspart availability-icon - An agent's availability dot.
  * @csspart selection - The "Selected: …" line.
  * @csspart retry - Retry after the list failed to load.
@@ -83,7 +97,13 @@ export class CcTransferDialog extends CcStoreElement {
 
   readonly #queues = new SearchableListController<Queue>(this, { label: () => t('transfer.queues') });
 
-  readonly #agents = new SearchableListController<DirectoryAgent>(this, { label: () => t('transfer.agents'), renderItem: agentOption });
+  readonly #agents = new SearchableListController<DirectoryAgent>(this, {
+    label: () => t('transfer.agents'),
+    renderItem: agentOption,
+    // Only an available agent can take the conversation: a transfer to anyone else drops it.
+    disabled: (agent) => agent.availability !== 'available',
+    group: (agent) => (this.#supervisors ? t(isSupervisor(agent) ? 'transfer.supervisors' : 'transfer.agents') : undefined),
+  });
 
   readonly #modal = new ModalDialogController(this, {
     onOpen: () => this.#onOpen(),
@@ -104,6 +124,12 @@ export class CcTransferDialog extends CcStoreElement {
   get #queuesOnly(): boolean {
     const channel = this.#interaction.value?.channel;
     return channel !== undefined && !canTransferTo(channel, 'agent');
+  }
+
+  /** Whether supervisors are listed, after the agents (WebChat). */
+  get #supervisors(): boolean {
+    const channel = this.#interaction.value?.channel;
+    return channel !== undefined && canTransferToSupervisor(channel);
   }
 
   get #list(): SearchableListController<Queue> | SearchableListController<DirectoryAgent> {
@@ -130,8 +156,14 @@ export class CcTransferDialog extends CcStoreElement {
     const store = this.#interaction.store;
     const channel = this.#interaction.value?.channel;
     if (!store || !channel) return;
-    void this.#queues.load(() => store.listQueues(channel));
-    if (canTransferTo(channel, 'agent')) void this.#agents.load(() => listAgentsByAvailability(store));
+    void this.#queues.load(() => listQueuesFor(store, channel));
+    const supervisors = canTransferToSupervisor(channel);
+    if (canTransferTo(channel, 'agent')) void this.#agents.load(() => listAgentsByAvailability(store, { supervisors }));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another interaction while open: the target was chosen for the one before.
+    if (changed.has('interactionId') && changed.get('interactionId') !== undefined && this.open) this.#modal.close('api');
   }
 
   readonly #refresh = (): void => {
@@ -161,7 +193,8 @@ export class CcTransferDialog extends CcStoreElement {
               </label>`,
             )}
           </fieldset>`}
-      ${this.#list.render({ onRefresh: this.#refresh })}`;
+      ${this.#list.render({ onRefresh: this.#refresh })}
+      ${this.#list === this.#agents ? html`<p class="note">${t('transfer.availableOnly')}</p>` : nothing}`;
   }
 
   async #transfer(): Promise<void> {

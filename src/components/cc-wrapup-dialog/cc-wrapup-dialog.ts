@@ -1,4 +1,4 @@
-import { html, type ComplexAttributeConverter } from 'lit';
+import { html, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { capabilitiesOf } from '../../core/channels.js';
 import type { WrapupReason } from '../../core/types.js';
@@ -36,11 +36,18 @@ const multipleConverter: ComplexAttributeConverter<boolean | undefined> = {
  * wrap-up state). Modal (R-X-02): focus moves to the searchbox, is trapped in the dialog
  * and returns to where it was on close.
  *
+ * Under the heading it names the conversation: "Conversation with Jane Doe · WebChat"
+ * (its accessible description). By default the
+ * dialog is modal over the whole page; with {@link contained} it is modal to its pane only
+ * (the conversation panes set it), so the agent can keep working elsewhere meanwhile.
+ * Showing another interaction (`interaction-id` changes) while it is open closes it.
+ *
  * @summary Modal dialog to choose wrap-up reasons and complete an interaction.
  * @fires cc-wrapup - Wrap-up was submitted; the interaction is complete. Detail: `{ interactionId, reasonIds }`.
  * @fires cc-dialog-close - The dialog closed. Detail: `{ reason: 'completed' | 'cancel' | 'escape' | 'api' }`.
- * @csspart dialog - The `<dialog>`.
+ * @csspart dialog - The `<dialog>`; `data-variant` is `modal` or `contained`.
  * @csspart heading - The "Wrap-up reasons" heading.
+ * @csspart description - The line naming the conversation: customer and channel.
  * @csspart body - Hint, search and list.
  * @csspart search - The searchbox.
  * @csspart listbox - The list of reasons.
@@ -84,6 +91,18 @@ export class CcWrapupDialog extends CcStoreElement {
   @property({ converter: multipleConverter })
   multiple: boolean | undefined;
 
+  /**
+   * Modal to its container only, not to the page: the dialog shows in place, in the
+   * host's flow, and only the rest of the shadow root it is rendered in (or of its parent
+   * element, in a page) is inert while it is open; the rest of the page stays usable. Tab
+   * stays in the dialog while focus is in it; the agent can leave by clicking elsewhere or
+   * by a page shortcut, and Escape closes it. It takes focus as it opens only if focus was
+   * in its container. The conversation panes set it; without it the dialog is modal to the
+   * whole page.
+   */
+  @property({ type: Boolean, reflect: true })
+  contained = false;
+
   readonly #interaction = followDialogInteraction(this);
 
   readonly #reasons = new SearchableListController<WrapupReason>(this, {
@@ -94,6 +113,7 @@ export class CcWrapupDialog extends CcStoreElement {
   readonly #modal = new ModalDialogController(this, {
     onOpen: () => this.#onOpen(),
     initialFocus: () => this.#reasons.searchbox,
+    variant: () => (this.contained ? 'contained' : 'modal'),
   });
 
   /** The interaction the reasons were loaded (and chosen) for. */
@@ -125,11 +145,17 @@ export class CcWrapupDialog extends CcStoreElement {
     void this.#reasons.load(() => store.listWrapupReasons(channel));
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another interaction while open: the reasons chosen were for the one before.
+    if (changed.has('interactionId') && changed.get('interactionId') !== undefined && this.open) this.#modal.close('api');
+  }
+
   override render() {
     const interaction = this.#interaction.value;
     const ended = interaction?.status === 'wrapup';
     return this.#modal.render({
       title: t('wrapup.title'),
+      description: interaction ? t('wrapup.for', { name: interaction.customer.name, channel: t(`channel.${interaction.channel}`) }) : undefined,
       body: interaction
         ? html`<p class="note">${t(this.#multiple ? 'wrapup.chooseMany' : 'wrapup.chooseOne')}</p>
             ${this.#reasons.render()}

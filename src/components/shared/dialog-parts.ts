@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { sameInteractionStatus, selectInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
-import type { AgentAvailability, DirectoryAgent, Interaction } from '../../core/types.js';
+import type { AgentAvailability, Channel, DirectoryAgent, Interaction, Queue, TransferTarget } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import { StoreController, type StoreHost } from '../../controllers/store-controller.js';
 
@@ -30,10 +30,59 @@ export function interactionGone(): TemplateResult {
 // Available agents first: they are the ones who can take a conversation now.
 const RANK: Readonly<Record<AgentAvailability, number>> = { available: 0, idle: 1, busy: 2, rona: 3, offline: 4 };
 
-/** The directory, available agents first (otherwise in the adapter's order), for the transfer and conference dialogs. */
-export async function listAgentsByAvailability(store: InteractionStore): Promise<readonly DirectoryAgent[]> {
+/** Names of directory agents and queues seen in the dialogs, by id, for the panes' transfer notices. */
+const knownNames = new Map<string, string>();
+
+function remember(items: readonly { readonly id: string; readonly name: string }[]): void {
+  for (const item of items) knownNames.set(item.id, item.name);
+}
+
+/** Whether a directory entry is a supervisor (entries without a role are agents). */
+export function isSupervisor(agent: DirectoryAgent): boolean {
+  return agent.role === 'supervisor';
+}
+
+/**
+ * Whether conversations of `channel` can be transferred to a supervisor as well as to an
+ * agent: WebChat only, as the source document gives it.
+ */
+export function canTransferToSupervisor(channel: Channel): boolean {
+  return SUPERVISOR_CHANNELS.includes(channel);
+}
+
+const SUPERVISOR_CHANNELS: readonly Channel[] = ['webchat'];
+
+/**
+ * The directory for the transfer and conference dialogs: agents, available first
+ * (otherwise in the adapter's order), then — with `supervisors` — the supervisors, in the
+ * same order. Without it supervisors are left out.
+ */
+export async function listAgentsByAvailability(store: InteractionStore, options: { readonly supervisors?: boolean } = {}): Promise<readonly DirectoryAgent[]> {
   const agents = await store.listAgents();
-  return [...agents].sort((a, b) => RANK[a.availability] - RANK[b.availability]);
+  remember(agents);
+  const byAvailability = (a: DirectoryAgent, b: DirectoryAgent): number => RANK[a.availability] - RANK[b.availability];
+  const plain = agents.filter((a) => !isSupervisor(a)).sort(byAvailability);
+  return options.supervisors ? [...plain, ...agents.filter(isSupervisor).sort(byAvailability)] : plain;
+}
+
+/** The queues serving `channel`, for the transfer dialog. */
+export async function listQueuesFor(store: InteractionStore, channel: Channel): Promise<readonly Queue[]> {
+  const queues = await store.listQueues(channel);
+  remember(queues);
+  return queues;
+}
+
+/** The name of a transfer's target (an agent or a queue), looked up in the directory when not seen yet. */
+export async function transferTargetName(store: InteractionStore, channel: Channel, target: TransferTarget): Promise<string | undefined> {
+  const id = target.kind === 'agent' ? target.agentId : target.queueId;
+  const known = knownNames.get(id);
+  if (known !== undefined) return known;
+  try {
+    remember(target.kind === 'agent' ? await store.listAgents() : await store.listQueues(channel));
+  } catch {
+    return undefined;
+  }
+  return knownNames.get(id);
 }
 
 /**

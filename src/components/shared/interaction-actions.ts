@@ -1,13 +1,14 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { capabilitiesOf } from '../../core/channels.js';
 import type { InteractionStore } from '../../core/store/store.js';
-import type { Interaction } from '../../core/types.js';
+import type { Interaction, TransferTarget } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import { ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import type { CcConferenceDialog } from '../cc-conference-dialog/cc-conference-dialog.js';
 import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.js';
 import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
 import { errorMessage as reason } from '../../core/format.js';
+import { transferTargetName } from './dialog-parts.js';
 import { PreloadController, loadConversationDialogs } from './lazy.js';
 
 /** `aria-keyshortcuts` for an action's current binding. */
@@ -24,6 +25,17 @@ export interface InteractionActionsOptions {
   readonly store: () => InteractionStore | undefined;
   /** Fires the pane's cancelable `cc-transfer-request`; `false` when the host cancelled it (it shows its own dialog). */
   readonly requestTransfer: (i: Interaction) => boolean;
+  /**
+   * Moves focus to the pane's composer, once wrap-up is submitted and the pane shows
+   * another interaction; default the host's own `focusComposer()` when it has one.
+   */
+  readonly focusComposer?: () => void;
+}
+
+/** What the controller remembers of an interaction between renders. */
+interface Seen {
+  readonly status: Interaction['status'];
+  readonly conferenceAgent: Interaction['conferenceAgent'];
 }
 
 /**
@@ -31,7 +43,15 @@ export interface InteractionActionsOptions {
  * **End conference** (owner), **Exit conference** (invited agent), **Wrap up** — and the
  * dialogs behind them, rendered in the pane's shadow root. The wrap-up dialog opens by
  * itself when the shown interaction enters wrap-up: after End, a transfer (R-XFER-05) or
- * the end of a conference (R-CONF-03, R-END-05).
+ * the end of a conference (R-CONF-03, R-END-05). It is modal to the pane only
+ * (`contained`): other panes, the task list and offers stay usable meanwhile. Once
+ * wrap-up is submitted, focus goes to the composer of the interaction the pane shows next,
+ * or to the pane's empty-state text.
+ *
+ * The header notices say what happened to a request made from here: "Transferring to
+ * Priya Natarajan…" while a transfer is pending, why it failed or was dropped, and
+ * "Samuel Okafor declined the conference" when an invitation is declined (shown until
+ * dismissed or the next action).
  *
  * The dialogs are loaded when the browser is first idle after the pane shows a
  * conversation, or when one is asked for, whichever comes first; an action asked for
@@ -43,8 +63,15 @@ export class InteractionActionsController implements ReactiveController {
   readonly #interaction: () => Interaction | undefined;
   readonly #store: () => InteractionStore | undefined;
   readonly #requestTransfer: (i: Interaction) => boolean;
-  /** Status of each interaction when last seen, to notice it entering wrap-up. */
-  readonly #lastStatus = new Map<string, Interaction['status']>();
+  readonly #focusComposer: (() => void) | undefined;
+  /** Each interaction when last seen, to notice it entering wrap-up or an invitation being declined. */
+  readonly #seen = new Map<string, Seen>();
+  /** The interaction shown at the last render. */
+  #shownId: string | undefined;
+  /** Names of the targets of pending transfers, by interaction. */
+  readonly #transferNames = new Map<string, string>();
+  /** The agent who declined a conference invitation, by interaction, until dismissed or the next action. */
+  readonly #declined = new Map<string, string>();
   #error = '';
   #errorFor: string | undefined;
 
@@ -53,17 +80,66 @@ export class InteractionActionsController implements ReactiveController {
     this.#interaction = options.interaction;
     this.#store = options.store;
     this.#requestTransfer = options.requestTransfer;
+    this.#focusComposer = options.focusComposer;
     host.addController(this);
     new PreloadController(host, () => this.#interaction() !== undefined, ['cc-wrapup-dialog', loadConversationDialogs]);
   }
 
-  hostUpdated(): void {
+  hostUpdate(): void {
     const i = this.#interaction();
+    if (i?.id !== this.#shownId) {
+      // Another interaction: a dialog open for the one before has nothing more to do.
+      this.#shownId = i?.id;
+      for (const tag of ['cc-transfer-dialog', 'cc-conference-dialog', 'cc-wrapup-dialog'] as const) {
+        const dialog = this.#dialog<CcTransferDialog | CcConferenceDialog | CcWrapupDialog>(tag);
+        if (dialog?.open) dialog.close();
+      }
+    }
     if (!i) return;
-    const before = this.#lastStatus.get(i.id);
-    this.#lastStatus.set(i.id, i.status);
-    if (i.status === 'wrapup' && before !== undefined && before !== 'wrapup') this.openWrapup();
+    const before = this.#seen.get(i.id);
+    this.#seen.set(i.id, { status: i.status, conferenceAgent: i.conferenceAgent });
+    if (before?.status === 'conference-requested' && i.status === 'active' && before.conferenceAgent) {
+      this.#declined.set(i.id, before.conferenceAgent.name);
+    }
+    if (i.status === 'wrapup' && before !== undefined && before.status !== 'wrapup') this.openWrapup();
+    const transfer = i.transfer;
+    if (transfer?.state === 'pending' && !this.#transferNames.has(i.id)) this.#nameTransferTarget(i, transfer.target);
   }
+
+  /** Looks up the name of a pending transfer's target for the notice. */
+  #nameTransferTarget(i: Interaction, target: TransferTarget): void {
+    const store = this.#store();
+    if (!store) return;
+    this.#transferNames.set(i.id, '');
+    void transferTargetName(store, i.channel, target).then((name) => {
+      if (!name || this.#transferNames.get(i.id) !== '') return;
+      this.#transferNames.set(i.id, name);
+      this.#host.requestUpdate();
+    });
+  }
+
+  /** After Submit wrap-up: focus the next conversation's composer, else the pane's empty text. */
+  readonly #afterWrapup = (): void => {
+    void this.#host.updateComplete.then(() => {
+      const root = this.#host.renderRoot;
+      const inPane = (): boolean => {
+        const active = root instanceof ShadowRoot ? root.activeElement : document.activeElement;
+        return active !== null && active !== document.body;
+      };
+      // Only if focus went nowhere: the agent may already be working elsewhere.
+      const lost = document.activeElement === null || document.activeElement === document.body || document.activeElement === this.#host;
+      if (!lost) return;
+      if (this.#interaction()) {
+        const focusComposer = this.#focusComposer ?? hostFocusComposer(this.#host);
+        focusComposer?.();
+        if (inPane()) return;
+      }
+      const target = root.querySelector<HTMLElement>('[part~="empty"]') ?? root.querySelector<HTMLElement>('h2');
+      if (!target) return;
+      if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+      target.focus();
+    });
+  };
 
   /**
    * Asks the host (`cc-transfer-request`), then opens the transfer dialog (R-XFER-01) unless
@@ -72,6 +148,7 @@ export class InteractionActionsController implements ReactiveController {
   openTransfer(): boolean {
     const i = this.#interaction();
     if (!i || !this.#canTransfer(i)) return false;
+    this.#dismissDeclined(i.id);
     // A host that shows its own transfer dialog cancels the request.
     if (!this.#requestTransfer(i)) return true;
     this.#open(i, () => this.#dialog<CcTransferDialog>('cc-transfer-dialog')?.show());
@@ -82,6 +159,7 @@ export class InteractionActionsController implements ReactiveController {
   openConference(): boolean {
     const i = this.#interaction();
     if (!i || !this.#canInvite(i)) return false;
+    this.#dismissDeclined(i.id);
     this.#open(i, () => this.#dialog<CcConferenceDialog>('cc-conference-dialog')?.show());
     return true;
   }
@@ -146,23 +224,55 @@ export class InteractionActionsController implements ReactiveController {
       : nothing}`;
   }
 
-  /** Status lines for the header: a pending conference, a dropped transfer, a failed action. */
+  /**
+   * Status lines for the header: a pending conference or a declined invitation, a pending,
+   * dropped or failed transfer, a failed action.
+   */
   notices(i: Interaction): TemplateResult {
+    const declined = this.#declined.get(i.id);
     return html`${i.status === 'conference-requested' && i.conferenceAgent
       ? html`<p class="muted" role="status">${t('actions.conferenceRequested', { name: i.conferenceAgent.name })}</p>`
       : nothing}
-    ${i.transfer?.state === 'dropped' ? html`<p class="warning" role="status">${t('actions.transferDropped')}</p>` : nothing}
+    ${declined !== undefined && i.status === 'active'
+      ? html`<p class="warning" part="conference-declined">
+          <span role="status">${t('actions.conferenceDeclined', { name: declined })}</span>
+          <button class="btn secondary" part="dismiss-notice" @click=${() => this.#dismissDeclined(i.id)}>${t('actions.dismiss')}</button>
+        </p>`
+      : nothing}
+    ${this.#transferNotice(i)}
     ${this.#error && this.#errorFor === i.id ? html`<p class="error header-error" role="alert">${this.#error}</p>` : nothing}`;
   }
 
-  /** The dialogs, bound to the shown interaction. */
+  #transferNotice(i: Interaction): TemplateResult | typeof nothing {
+    const transfer = i.transfer;
+    if (!transfer) return nothing;
+    const name = this.#transferNames.get(i.id);
+    switch (transfer.state) {
+      case 'pending':
+        return html`<p class="muted" role="status" part="transfer-pending">
+          ${name ? t('actions.transferringTo', { name }) : t('actions.transferring')}
+        </p>`;
+      case 'dropped':
+        return html`<p class="warning" role="status">${name ? t('actions.transferDroppedBy', { name }) : t('actions.transferDropped')}</p>`;
+      case 'failed':
+        return html`<p class="error header-error" role="alert">${t('actions.transferFailed', { reason: transfer.error || t('actions.transferUnknownReason') })}</p>`;
+      case 'completed':
+        return nothing;
+    }
+  }
+
+  #dismissDeclined(id: string): void {
+    if (this.#declined.delete(id)) this.#host.requestUpdate();
+  }
+
+  /** The dialogs, bound to the shown interaction. The wrap-up dialog is modal to the pane only. */
   dialogs(i: Interaction): TemplateResult {
     const store = this.#store();
     return html`<cc-transfer-dialog interaction-id=${i.id} .store=${store}></cc-transfer-dialog>
       ${capabilitiesOf(i.channel).conference
         ? html`<cc-conference-dialog interaction-id=${i.id} .store=${store}></cc-conference-dialog>`
         : nothing}
-      <cc-wrapup-dialog interaction-id=${i.id} .store=${store}></cc-wrapup-dialog>`;
+      <cc-wrapup-dialog contained interaction-id=${i.id} .store=${store} @cc-wrapup=${this.#afterWrapup}></cc-wrapup-dialog>`;
   }
 
   #clearError(): void {
@@ -174,6 +284,7 @@ export class InteractionActionsController implements ReactiveController {
     const store = this.#store();
     if (!store) return;
     this.#clearError();
+    this.#dismissDeclined(i.id);
     try {
       await (command === 'endConference' ? store.endConference(i.id) : store.exitConference(i.id));
     } catch (e) {
@@ -182,4 +293,10 @@ export class InteractionActionsController implements ReactiveController {
       this.#host.requestUpdate();
     }
   }
+}
+
+/** The host's own `focusComposer()`, when it has one (the conversation panes do). */
+function hostFocusComposer(host: ReactiveElement): (() => void) | undefined {
+  const candidate: unknown = (host as ReactiveElement & { focusComposer?: unknown }).focusComposer;
+  return typeof candidate === 'function' ? () => (candidate as () => void).call(host) : undefined;
 }
