@@ -69,7 +69,7 @@ describe('chat panes finish their workflows', () => {
   });
 
   describe('customer left', () => {
-    it('B7: once a WebChat customer leaves, the composer says so, Send is off and the draft is kept', async () => {
+    it('R-END-04: once a WebChat customer leaves, the composer says so, Send is off and the draft is kept', async () => {
       const { el, id, simulator, store } = await open('webchat');
       await type(el, 'Are you still there?');
       simulator.customerLeaves(id);
@@ -87,7 +87,7 @@ describe('chat panes finish their workflows', () => {
       expect(store.state.interactions[id]?.messages.filter((m) => m.author === 'agent')).to.have.length(0);
     });
 
-    it('B7: messages behind a failed one say they wait for it, never Sending forever, and go in order after Retry', async () => {
+    it('R-CHAT-05: messages behind a failed one say they wait for it, never Sending forever, and go in order after Retry', async () => {
       const { el, id, simulator, store } = await open('webchat', 1);
       await send(el, 'First');
       await until(() => shadowAll(el, '.failed').length === 1, 'the failure', 15000);

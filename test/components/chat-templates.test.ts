@@ -53,7 +53,7 @@ async function setText(el: CcChatWidget, value: string): Promise<void> {
 describe('chat templates', () => {
   afterEach(disposeWorlds);
 
-  it('B13: a Markdown template goes into a WebChat composer as plain text', async () => {
+  it('R-TPL-01: a Markdown template goes into a WebChat composer as plain text', async () => {
     const { el } = await open('webchat');
     await chooseTemplate(el, 'Closing');
     await until(() => textarea(el).value !== '', 'the inserted template', 15000);
@@ -62,14 +62,14 @@ describe('chat templates', () => {
     expect(textarea(el).value).to.contain('Our team is available:\n\n- Monday to Friday, 8:00 to 20:00\n- Saturday, 9:00 to 17:00');
   });
 
-  it('B13: Messenger keeps the Markdown (it formats it)', async () => {
+  it('R-TPL-01: Messenger keeps the Markdown (it formats it)', async () => {
     const { el } = await open('messenger');
     await chooseTemplate(el, 'Closing');
     await until(() => textarea(el).value !== '', 'the inserted template', 15000);
     expect(textarea(el).value).to.contain('**Is there anything else');
   });
 
-  it('B14: a template inserted after text is separated from it by a space', async () => {
+  it('R-TPL-03: a template inserted after text is separated from it by a space', async () => {
     const { el } = await open('webchat');
     await chooseTemplate(el, 'Thanks for waiting');
     await until(() => textarea(el).value !== '', 'the first template', 15000);
@@ -80,7 +80,7 @@ describe('chat templates', () => {
     );
   });
 
-  it('B14: an unknown variable stays as written and blocks Send until the agent fills it; the warning goes with it', async () => {
+  it('R-TPL-03: an unknown variable stays as written and blocks Send until the agent fills it; the warning goes with it', async () => {
     const { el } = await open('webchat');
     await chooseTemplate(el, 'Case reference');
     await until(() => textarea(el).value !== '', 'the inserted template', 15000);
@@ -94,7 +94,7 @@ describe('chat templates', () => {
     expect(button(el, 'Send').disabled).to.equal(false);
   });
 
-  it('B16: choosing a template with the keyboard puts focus in the composer, so Enter sends it', async () => {
+  it('R-TPL-01: choosing a template with the keyboard puts focus in the composer, so Enter sends it', async () => {
     const { el, id, store } = await open('webchat');
     await until(() => customElements.get('cc-template-picker') !== undefined, 'the picker to load', 15000);
     await el.updateComplete;
@@ -114,7 +114,7 @@ describe('chat templates', () => {
     ]);
   });
 
-  it('B16: choosing a template with parameters by keyboard puts focus in its first field', async () => {
+  it('R-TPL-01: choosing a template with parameters by keyboard puts focus in its first field', async () => {
     const { el } = await open('webchat');
     await until(() => customElements.get('cc-template-picker') !== undefined, 'the picker to load', 15000);
     await el.updateComplete;

@@ -189,7 +189,7 @@ describe('forward, then reply', () => {
     return { ...forward, html: typed + forward.html };
   }
 
-  it('B20 forward → reply: drops the forwarded message and its files, keeps what the agent typed above it and their own files', () => {
+  it('R-MAIL-10: forward → reply: drops the forwarded message and its files, keeps what the agent typed above it and their own files', () => {
     const fwd = forwarding('<p>Please see <b>below</b></p>');
     expect(fwd.forwardedId).to.equal('e1');
     expect(fwd.attachments.map((a) => a.id)).to.deep.equal(['m1', 'f1', 'f2']);
@@ -207,7 +207,7 @@ describe('forward, then reply', () => {
     }
   });
 
-  it('B20 forward → reply: as the editor writes it (divs, a trailing line), and with nothing typed', () => {
+  it('R-MAIL-10: forward → reply: as the editor writes it (divs, a trailing line), and with nothing typed', () => {
     const edited = '<div>Typed <img src="cid:mine@x" alt="sig"></div><div><br></div><p>---------- Forwarded message ----------<br>From: x</p><blockquote>Old</blockquote><div>after</div>';
     const withImage: Attachment = { id: 'm2', name: 'sig.png', size: 5, mimeType: 'image/png', contentId: 'mine@x', url: 'data:image/png;base64,iVBORw0KGgo=' };
     const fwd: EmailDraft = { ...emptyDraft(source), mode: 'forward', html: edited, forwardedId: 'e1', attachments: [withImage, forwardedFile] };

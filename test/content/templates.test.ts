@@ -136,7 +136,7 @@ describe('templates', () => {
     expect(escapeMarkdown('- item\n1. one')).to.equal('\\- item\n1\\. one');
   });
 
-  it('B13: for a plain channel a Markdown body becomes plain text: no emphasis markers, links as "text (url)", list markers kept', () => {
+  it('R-TPL-01: for a plain channel a Markdown body becomes plain text: no emphasis markers, links as "text (url)", list markers kept', () => {
     const body = '**Is there anything else, {{customerName}}?**\n\nSee _our_ [help centre](https://example.com/help) or https://example.com.\n\n- Monday to Friday\n- Saturday `9:00`';
     const applied = applyTemplate(body, context, {}, { format: 'plain' });
     expect(applied.text).to.equal(
@@ -145,21 +145,21 @@ describe('templates', () => {
     expect(applied.text).not.to.match(/\*\*|_our_|\]\(/);
   });
 
-  it('B13: plain values are never converted, and parameters survive the conversion', () => {
+  it('R-TPL-01: plain values are never converted, and parameters survive the conversion', () => {
     const ctx = systemContext({ ...interaction, customer: { name: '**Jo** [x](y)' } }, 'Alex', 'en', march5);
     const applied = applyTemplate('**Order** [[order number]] for {{customerName}}', ctx, { 'order number': '*A-17*' }, { format: 'plain' });
     expect(applied.params).to.deep.equal(['order number']);
     expect(applied.text).to.equal('Order *A-17* for **Jo** [x](y)');
   });
 
-  it('B13: markdownToPlainText handles ordered and nested lists, quotes, headings, code, escapes, images and line breaks', () => {
+  it('R-TPL-01: markdownToPlainText handles ordered and nested lists, quotes, headings, code, escapes, images and line breaks', () => {
     expect(markdownToPlainText('# Title\n\n> quoted *text*\n\n1. one\n2. two\n   - inner')).to.equal('Title\n\nquoted text\n\n1. one\n2. two\n  - inner');
     expect(markdownToPlainText('line one\nline two \\*not em\\*')).to.equal('line one\nline two *not em*');
     expect(markdownToPlainText('```\ncode *x*\n```')).to.equal('code *x*');
     expect(markdownToPlainText('![logo](https://example.com/l.png) ~~old~~ <b>kept</b> a & b')).to.equal('logo (https://example.com/l.png) old <b>kept</b> a & b');
   });
 
-  it('B14: keepUnknown leaves unknown variables as written so the agent can fill them; the default still leaves them out', () => {
+  it('R-TPL-03: keepUnknown leaves unknown variables as written so the agent can fill them; the default still leaves them out', () => {
     const body = 'Your case number is {{caseId}}.';
     expect(applyTemplate(body, context).text).to.equal('Your case number is .');
     const kept = applyTemplate(body, context, {}, { format: 'plain', keepUnknown: true });

@@ -250,7 +250,7 @@ describe('named selectors: the same state gives the very same answer', () => {
 describe('derived chat flags', () => {
   const customer = { id: 'cust', name: 'Jane', kind: 'customer' } as const;
 
-  it('B7: customerHasLeft follows the latest customer notice the reducer records for participant-left', () => {
+  it('R-END-04: customerHasLeft follows the latest customer notice the reducer records for participant-left', () => {
     let state = reduce(reduce(initialState(), offer('a')), { type: 'interaction-accepted', at: T0, interactionId: 'a' });
     const left = (): boolean => customerHasLeft(state.interactions['a'] as Interaction);
     expect(left()).to.equal(false);
@@ -265,7 +265,7 @@ describe('derived chat flags', () => {
     expect(left(), 'another agent leaving is not the customer').to.equal(false);
   });
 
-  it('B7: waitingBehindFailure names the sending messages behind a failed one, and none once it is sent', () => {
+  it('R-CHAT-05: waitingBehindFailure names the sending messages behind a failed one, and none once it is sent', () => {
     const mine = (k: number, status: 'sending' | 'failed' | 'sent') =>
       ({ id: `m${k}`, author: 'agent', text: `m${k}`, format: 'plain', timestamp: T0 + k, attachments: [], status }) as const;
     let state = reduce(reduce(initialState(), offer('a')), { type: 'interaction-accepted', at: T0, interactionId: 'a' });
