@@ -4,7 +4,7 @@ import { createRef, ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcConferenceDialog } from '../src/components/cc-conference-dialog/cc-conference-dialog.js';
 import { openDialogFor, pickOption, shadowPart } from './dialog-support.js';
-import { storyWorld } from './support.js';
+import { acceptedContact, storyWorld } from './support.js';
 
 const meta: Meta = {
   title: 'Elements/cc-conference-dialog',
@@ -49,5 +49,19 @@ export const InvitationError: StoryObj = {
       { agentResponseMs: 60 * 60 * 1000 },
     );
     return html`<cc-conference-dialog ${ref(el)} .store=${world.store}></cc-conference-dialog>`;
+  },
+};
+
+/** In a pane: the invited agent declined (Samuel Okafor is idle); the header says so until dismissed or the next action. */
+export const DeclinedInPane: StoryObj = {
+  render: () => {
+    const world = storyWorld(
+      async (w) => {
+        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Can a colleague of yours join?' });
+        await w.store.inviteToConference(id, 'agent-samuel');
+      },
+      { agentResponseMs: 1500 },
+    );
+    return html`<cc-chat-widget .store=${world.store} style="height: 420px"></cc-chat-widget>`;
   },
 };

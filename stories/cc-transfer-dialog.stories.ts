@@ -4,7 +4,7 @@ import { createRef, ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcTransferDialog } from '../src/components/cc-transfer-dialog/cc-transfer-dialog.js';
 import { openDialog, openDialogFor, pickOption, shadowPart } from './dialog-support.js';
-import { storyWorld, type StoryWorld } from './support.js';
+import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
 const meta: Meta = {
   title: 'Elements/cc-transfer-dialog',
@@ -81,5 +81,47 @@ export const TransferError: StoryObj = {
       { agentResponseMs: 60 * 60 * 1000 },
     );
     return dialog(world, el);
+  },
+};
+
+/** R-XFER-03: only available agents can be chosen; the others are listed, disabled, with their status (Messenger: no supervisors). */
+export const AvailableAgentsOnly: StoryObj = {
+  render: () => {
+    const el = createRef<CcTransferDialog>();
+    const world = storyWorld(async (w) => {
+      await openDialogFor(w, el, { channel: 'sms', customerName: 'Lee Wong', text: 'Can someone else help?' });
+      if (!el.value) return;
+      (await shadowPart(el.value, 'input[type="radio"]', (r) => r.closest('label')?.textContent?.trim() === 'Agent')).click();
+      await pickOption(el.value, 'Tom Becker');
+    });
+    return dialog(world, el);
+  },
+};
+
+/** WebChat goes to an agent or a supervisor: the supervisors are a group after the agents. */
+export const WebChatSupervisors: StoryObj = {
+  render: () => {
+    const el = createRef<CcTransferDialog>();
+    const world = storyWorld(async (w) => {
+      await openDialogFor(w, el, { channel: 'webchat', customerName: 'Jane Doe', text: 'I would like to speak to a manager.' });
+      if (!el.value) return;
+      (await shadowPart(el.value, 'input[type="radio"]', (r) => r.closest('label')?.textContent?.trim() === 'Agent')).click();
+      await pickOption(el.value, 'Dana Whitfield');
+    });
+    return dialog(world, el);
+  },
+};
+
+/** In a pane: while the chosen agent has not taken the conversation yet, the header says "Transferring to Priya Natarajan…". */
+export const TransferPendingInPane: StoryObj = {
+  render: () => {
+    const world = storyWorld(
+      async (w) => {
+        const id = await acceptedContact(w, { channel: 'messenger', customerName: 'Mo Salah', text: 'Can you pass me on?' });
+        await w.store.transfer(id, { kind: 'agent', agentId: 'agent-priya' });
+      },
+      { agentResponseMs: 60 * 60 * 1000 },
+    );
+    return html`<cc-chat-widget channel="messenger" .store=${world.store} style="height: 420px"></cc-chat-widget>`;
   },
 };

@@ -4,7 +4,7 @@ import { createRef, ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcWrapupDialog } from '../src/components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 import { openDialogFor, pickOption } from './dialog-support.js';
-import { storyWorld } from './support.js';
+import { acceptedContact, storyWorld } from './support.js';
 
 const meta: Meta = {
   title: 'Elements/cc-wrapup-dialog',
@@ -62,5 +62,23 @@ export const WaitingForTransfer: StoryObj = {
       { agentResponseMs: 60 * 60 * 1000 },
     );
     return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
+  },
+};
+
+/**
+ * In a pane (`contained`): the WebChat pane's wrap-up is modal to that pane only and names
+ * the conversation; the SMS pane beside it stays usable.
+ */
+export const InPane: StoryObj = {
+  render: () => {
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'sms', customerName: 'Lee Wong', text: 'Are you still there?' });
+      const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks, that is all.' });
+      await w.store.end(id);
+    });
+    return html`<div style="display: grid; grid-template-columns: 1fr 1fr; gap: 16px; height: 520px">
+      <cc-chat-widget .store=${world.store}></cc-chat-widget>
+      <cc-sms-widget .store=${world.store}></cc-sms-widget>
+    </div>`;
   },
 };

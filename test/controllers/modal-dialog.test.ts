@@ -46,6 +46,22 @@ class ModalProbe extends LitElement {
 }
 customElements.define('modal-dialog-probe', ModalProbe);
 
+/** A dialog element modal to its container only. */
+class ContainedProbe extends ModalProbe {
+  override readonly modal = new ModalDialogController(this, { variant: 'contained' });
+}
+customElements.define('modal-dialog-contained-probe', ContainedProbe);
+
+/** A pane holding a contained dialog among its own content. */
+class PaneProbe extends LitElement {
+  override render() {
+    return html`<header><button id="inside">Inside</button></header>
+      <p>Thread</p>
+      <modal-dialog-contained-probe></modal-dialog-contained-probe>`;
+  }
+}
+customElements.define('modal-dialog-pane-probe', PaneProbe);
+
 /** A pane with a non-blocking confirm of its own, which keeps its open state in the controller. */
 class ConfirmProbe extends LitElement {
   static override styles = [tokens, controls, dialogSurface];
@@ -216,5 +232,42 @@ describe('ModalDialogController', () => {
     const el = await fixture<TwoDialogs>(html`<modal-dialog-two-probe></modal-dialog-two-probe>`);
     const names = shadowAll<HTMLDialogElement>(el, 'dialog').map((d) => el.shadowRoot?.getElementById(d.getAttribute('aria-labelledby') ?? '')?.textContent);
     expect(names).to.deep.equal(['First', 'Second']);
+  });
+
+  it('R-X-02: a contained dialog is modal to its pane only: the content of the pane is inert, the page is not, Tab is trapped, Escape closes and releases', async () => {
+    const root = await fixture<HTMLElement>(html`<div>
+      <modal-dialog-pane-probe></modal-dialog-pane-probe>
+      <button id="outside">Outside</button>
+    </div>`);
+    const pane = root.querySelector('modal-dialog-pane-probe') as PaneProbe;
+    await pane.updateComplete;
+    const probe = shadow<ContainedProbe>(pane, 'modal-dialog-contained-probe');
+    const inside = shadow<HTMLButtonElement>(pane, '#inside');
+    inside.focus();
+    probe.open = true;
+    await probe.updateComplete;
+    const dialog = shadow<HTMLDialogElement>(probe, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(false);
+    expect(dialog.dataset['variant']).to.equal('contained');
+    expect(shadow(pane, 'header').inert).to.equal(true);
+    expect(shadow(pane, 'p').inert).to.equal(true);
+    expect(probe.inert).to.equal(false);
+    expect((root.querySelector('#outside') as HTMLButtonElement).closest('[inert]')).to.equal(null);
+    expect(deepActive() === button(probe, 'Cancel'), 'focus moved in from the pane').to.equal(true);
+    await tab();
+    expect(deepActive() === button(probe, 'Move')).to.equal(true);
+    await tab();
+    expect(deepActive() === button(probe, 'Cancel'), 'Tab wraps').to.equal(true);
+    // The page is usable: focus can go outside, and the dialog stays open.
+    (root.querySelector('#outside') as HTMLButtonElement).focus();
+    expect(document.activeElement === root.querySelector('#outside')).to.equal(true);
+    button(probe, 'Cancel').focus();
+    await sendKeys({ press: 'Escape' });
+    await probe.updateComplete;
+    expect(dialog.open).to.equal(false);
+    expect(shadow(pane, 'header').inert, 'released').to.equal(false);
+    expect(shadow(pane, 'p').inert).to.equal(false);
+    expect(deepActive() === inside, 'focus back').to.equal(true);
   });
 });
