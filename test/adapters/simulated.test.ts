@@ -623,6 +623,18 @@ describe('SimulatedContactCenter', () => {
       expect(() => sim.setAgentAvailability('ghost', 'busy')).to.throw(/Unknown directory agent/);
     });
 
+    it('R-XFER-03: the directory marks supervisors; only WebChat can be transferred to one', async () => {
+      const w = world();
+      const agents = await w.sim.listAgents();
+      expect(agents.filter((a) => a.role === 'supervisor').map((a) => a.name)).to.deep.equal(['Dana Whitfield', 'Marcus Reed']);
+      expect(agents.filter((a) => a.role !== 'supervisor').length).to.be.greaterThan(3);
+      const sms = await accepted(w, { channel: 'sms', customerName: 'Lee Wong', text: 'Hi' });
+      expect((await rejection(w.sim.transfer({ interactionId: sms, target: { kind: 'agent', agentId: 'agent-supervisor' } }))).message).to.contain('Only WebChat');
+      const webchat = await accepted(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Hi' });
+      await w.sim.transfer({ interactionId: webchat, target: { kind: 'agent', agentId: 'agent-supervisor' } });
+      expect(w.sim.interaction(webchat)?.transfer?.target).to.deep.equal({ kind: 'agent', agentId: 'agent-supervisor' });
+    });
+
     it('R-TPL-01..04: templates per channel include attached, locked, [[parameter]] and {{system}} kinds', async () => {
       const { sim } = world();
       for (const channel of ['messenger', 'sms', 'webchat', 'email'] as const) {
