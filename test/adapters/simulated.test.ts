@@ -177,7 +177,7 @@ describe('SimulatedContactCenter', () => {
       });
       const i = store.state.interactions[id];
       expect(i?.status).to.equal('active');
-      expect(i?.messages.map((m) => m.notice ?? m.text)).to.deep.equal(['Hi', 'customer-joined']);
+      expect(i?.messages.map((m) => m.notice ?? m.text)).to.deep.equal(['customer-joined', 'Hi']);
       expect(sim.interaction(id)?.transcript.at(-1)).to.include({ author: 'system', notice: 'agent-joined', authorName: sim.agent.name });
       expect(errors).to.deep.equal([]);
     });

@@ -79,6 +79,16 @@ describe('reduce (pure reducer)', () => {
     expect(Object.keys(ended.interactions)).to.deep.equal(['i1']);
   });
 
+  it('R-CHAT-02: a customer join reported after their first message still stands before it; an agent join stands where it happened', () => {
+    const s = fold(
+      offer('i1', { messages: [msg('m1', T0 + 100)] }),
+      accepted,
+      { type: 'participant-joined', at: T0 + 5000, interactionId: 'i1', participant: { id: 'c', name: 'Jane Doe', kind: 'customer' } },
+      { type: 'participant-joined', at: T0 + 6000, interactionId: 'i1', participant: { id: 'a2', name: 'Priya', kind: 'agent' } },
+    );
+    expect(get(s).messages.map((m) => m.notice ?? m.id)).to.deep.equal(['customer-joined', 'm1', 'agent-joined']);
+  });
+
   it('ignores events about unknown interactions', () => {
     const s = frozen(initialState());
     expect(reduce(s, { type: 'message-received', at: T0, interactionId: 'nope', message: msg('m', T0) })).to.equal(s);

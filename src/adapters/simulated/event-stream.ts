@@ -54,14 +54,11 @@ export class EventStream {
     return this.#log ?? [];
   }
 
-  /**
-   * Stamps and emits an event; does nothing once closed. `at` is when it happened, for an
-   * event reported late (default: now).
-   */
-  emit(event: EventInput, at: number = this.#now()): void {
+  /** Stamps and emits an event; does nothing once closed. */
+  emit(event: EventInput): void {
     if (this.#closed) return;
     this.#seq += 1;
-    const stamped = { ...event, at, seq: this.#seq };
+    const stamped = { ...event, at: this.#now(), seq: this.#seq };
     this.keep(stamped);
     this.#outbox.push(stamped);
     // A subscriber that scripts the simulator from its handler must not see events out of order.

@@ -125,16 +125,11 @@ export async function acceptOffer(ctx: SimContext, interactionId: string): Promi
   rec.acceptedAt = ctx.now();
   ctx.events.emit({ type: 'interaction-accepted', interactionId: rec.id });
   if (rec.customerPresent) {
-    // The customer joined when the conversation began, before their first message.
-    const first = rec.transcript[0]?.timestamp;
-    ctx.events.emit(
-      {
-        type: 'participant-joined',
-        interactionId: rec.id,
-        participant: { id: customerParticipantId(rec.id), name: rec.customer.name, kind: 'customer' },
-      },
-      first === undefined ? undefined : Math.min(first - 1, ctx.now()),
-    );
+    ctx.events.emit({
+      type: 'participant-joined',
+      interactionId: rec.id,
+      participant: { id: customerParticipantId(rec.id), name: rec.customer.name, kind: 'customer' },
+    });
   }
   tellCustomer(ctx, rec, 'agent-joined', ctx.agent.name);
   if (rec.role === 'invitee' && rec.owner) {

@@ -163,10 +163,13 @@ export function reduce(state: CcState, action: StoreAction): CcState {
       return withInteraction(state, action.interactionId, (i) => {
         if (i.participants.some((p) => p.id === action.participant.id)) return i;
         const kind = action.participant.kind === 'customer' ? 'customer-joined' : 'agent-joined';
+        // A customer joins before they write: a late report still stands before their first message.
+        const firstWords = kind === 'customer-joined' ? i.messages.find((m) => m.author === 'customer')?.timestamp : undefined;
+        const at = firstWords !== undefined && firstWords <= action.at ? firstWords - 1 : action.at;
         return {
           ...i,
           participants: [...i.participants, action.participant],
-          messages: insertByTime(i.messages, notice(kind, action.participant.name, action.at, `sys-join-${action.participant.id}-${action.at}`)),
+          messages: insertByTime(i.messages, notice(kind, action.participant.name, at, `sys-join-${action.participant.id}-${action.at}`)),
         };
       });
 
