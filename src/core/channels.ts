@@ -26,6 +26,8 @@ export interface ChannelCapabilities {
   readonly maxMessageLength: number | undefined;
   /** Which kinds of transfer target are allowed (R-XFER-07: email goes to queues only). */
   readonly transferTargets: readonly TransferTarget['kind'][];
+  /** Supervisors can take a transfer as well as agents (WebChat, as the source document gives it). */
+  readonly supervisorTransfer: boolean;
   /** Another agent can be invited into the conversation (R-CONF-01). */
   readonly conference: boolean;
   /** Wrap-up takes several reasons rather than one. */
@@ -43,6 +45,7 @@ export const CHANNEL_CAPABILITIES: Readonly<Record<Channel, ChannelCapabilities>
     consentToEnd: true,
     maxMessageLength: CHAT_MESSAGE_MAX_LENGTH,
     transferTargets: ['queue', 'agent'],
+    supervisorTransfer: false,
     conference: true,
     multipleWrapupReasons: false,
   },
@@ -53,6 +56,7 @@ export const CHANNEL_CAPABILITIES: Readonly<Record<Channel, ChannelCapabilities>
     consentToEnd: true,
     maxMessageLength: CHAT_MESSAGE_MAX_LENGTH,
     transferTargets: ['queue', 'agent'],
+    supervisorTransfer: false,
     conference: true,
     multipleWrapupReasons: false,
   },
@@ -63,6 +67,7 @@ export const CHANNEL_CAPABILITIES: Readonly<Record<Channel, ChannelCapabilities>
     consentToEnd: false,
     maxMessageLength: CHAT_MESSAGE_MAX_LENGTH,
     transferTargets: ['queue', 'agent'],
+    supervisorTransfer: true,
     conference: true,
     multipleWrapupReasons: true,
   },
@@ -73,6 +78,7 @@ export const CHANNEL_CAPABILITIES: Readonly<Record<Channel, ChannelCapabilities>
     consentToEnd: false,
     maxMessageLength: undefined,
     transferTargets: ['queue'],
+    supervisorTransfer: false,
     conference: false,
     multipleWrapupReasons: false,
   },

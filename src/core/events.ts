@@ -100,7 +100,12 @@ export interface ConferenceEvent extends EventBase {
   readonly interactionId: string;
   readonly state: 'requested' | 'started' | 'declined' | 'exited' | 'ended';
   readonly agent: { readonly id: string; readonly name: string };
+  /** With `declined`: the agent said no (`declined`, the default) or did not answer in time (`timeout`). */
+  readonly reason?: ConferenceDeclineReason;
 }
+
+/** Why an invitation to a conference came to nothing. */
+export type ConferenceDeclineReason = 'declined' | 'timeout';
 
 /** A transfer moved on (R-XFER-05, R-XFER-06). */
 export interface TransferEvent extends EventBase {

@@ -204,6 +204,8 @@ export interface Interaction {
   readonly unread: number;
   /** The agent invited to a conference, while requested or in conference. */
   readonly conferenceAgent?: { readonly id: string; readonly name: string };
+  /** The last conference invitation that came to nothing, and why; cleared by the next invitation. */
+  readonly conferenceDeclined?: { readonly agent: { readonly id: string; readonly name: string }; readonly reason: 'declined' | 'timeout' };
   readonly transfer?: TransferOutcome;
   readonly endReason?: EndReason;
 }

@@ -125,7 +125,7 @@ const SCHEMAS: Readonly<Record<ContactCenterEventType, Readonly<Record<string, C
   'customer-typing': { ...ID, typing: bool },
   'participant-joined': { ...ID, participant: shape({ id: nonEmpty, name: str, kind: oneOf('customer', 'agent') }) },
   'participant-left': { ...ID, participantId: nonEmpty },
-  conference: { ...ID, state: oneOf('requested', 'started', 'declined', 'exited', 'ended'), agent: NAMED },
+  conference: { ...ID, state: oneOf('requested', 'started', 'declined', 'exited', 'ended'), agent: NAMED, reason: optional(oneOf('declined', 'timeout')) },
   transfer: { ...ID, target: TARGET, state: oneOf('pending', 'completed', 'dropped', 'failed'), error: optional(str) },
   'email-received': { ...ID, email: EMAIL_MESSAGE },
   'email-status': { ...ID, emailId: nonEmpty, status: EMAIL_STATUS, error: optional(str) },

@@ -175,6 +175,7 @@ export const enCore = {
   'actions.transferFailed': 'The transfer failed: {reason}',
   'actions.transferUnknownReason': 'no reason was given',
   'actions.conferenceDeclined': '{name} declined the conference.',
+  'actions.conferenceUnanswered': '{name} did not answer the conference invitation.',
   'actions.dismiss': 'Dismiss',
 
   // agent state (R-OFFER-04)

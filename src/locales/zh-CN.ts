@@ -254,6 +254,7 @@ export const zhCN: Messages = {
   'actions.transferFailed': '转接失败：{reason}',
   'actions.transferUnknownReason': '未提供原因',
   'actions.conferenceDeclined': '{name} 拒绝了会议邀请。',
+  'actions.conferenceUnanswered': '{name} 未回应会议邀请。',
   'actions.dismiss': '关闭',
 
   'agent.state': '座席状态',

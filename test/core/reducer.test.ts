@@ -89,6 +89,18 @@ describe('reduce (pure reducer)', () => {
     expect(get(s).messages.map((m) => m.notice ?? m.id)).to.deep.equal(['customer-joined', 'm1', 'agent-joined']);
   });
 
+  it('R-CONF-01: a declined invitation is kept with its reason (declined by default, or timeout) until the next invitation', () => {
+    const agent = { id: 'a2', name: 'Priya' };
+    const base = [offer(), accepted, { type: 'conference', at: T0 + 6000, interactionId: 'i1', state: 'requested', agent }] as const;
+    const declined = fold(...base, { type: 'conference', at: T0 + 7000, interactionId: 'i1', state: 'declined', agent });
+    expect(get(declined).status).to.equal('active');
+    expect(get(declined).conferenceDeclined).to.deep.equal({ agent, reason: 'declined' });
+    const unanswered = fold(...base, { type: 'conference', at: T0 + 7000, interactionId: 'i1', state: 'declined', agent, reason: 'timeout' });
+    expect(get(unanswered).conferenceDeclined?.reason).to.equal('timeout');
+    const again = reduce(unanswered, { type: 'conference', at: T0 + 8000, interactionId: 'i1', state: 'requested', agent });
+    expect(get(again).conferenceDeclined).to.equal(undefined);
+  });
+
   it('ignores events about unknown interactions', () => {
     const s = frozen(initialState());
     expect(reduce(s, { type: 'message-received', at: T0, interactionId: 'nope', message: msg('m', T0) })).to.equal(s);

@@ -4,6 +4,7 @@
  * invitee (R-CONF-01 to R-CONF-04), including the other agent's messages and leaving.
  * @packageDocumentation
  */
+import { capabilitiesOf } from '../../core/channels.js';
 import type { TransferRequest } from '../../core/adapter.js';
 import { isChatChannel, type ChatMessage, type TransferTarget } from '../../core/types.js';
 import { fail, type SimContext } from './context.js';
@@ -27,7 +28,7 @@ export async function transfer(ctx: SimContext, request: TransferRequest): Promi
     if (rec.channel === 'email') fail('Email can be transferred to a queue only, not to an agent');
     if (target.agentId === ctx.agent.id) fail('Cannot transfer an interaction to yourself');
     const agent = ctx.directory.get(target.agentId) ?? fail(`Cannot transfer: unknown agent ${target.agentId}`);
-    if (agent.role === 'supervisor' && rec.channel !== 'webchat') fail('Only WebChat can be transferred to a supervisor');
+    if (agent.role === 'supervisor' && !capabilitiesOf(rec.channel).supervisorTransfer) fail('Only WebChat can be transferred to a supervisor');
   }
   rec.transfer = { target, state: 'pending' };
   ctx.events.emit({ type: 'transfer', interactionId: rec.id, target, state: 'pending' });
@@ -78,7 +79,10 @@ export function scheduleInvitationAnswer(ctx: SimContext, rec: Rec, agent: Agent
       } else {
         rec.status = 'active';
         rec.conferenceAgent = undefined;
-        ctx.events.emit({ type: 'conference', interactionId: rec.id, state: 'declined', agent });
+        // Offline or in RONA, the invitation goes unanswered; otherwise the agent says no.
+        const away = ctx.directory.get(agent.id)?.availability;
+        const reason = away === 'offline' || away === 'rona' ? 'timeout' : 'declined';
+        ctx.events.emit({ type: 'conference', interactionId: rec.id, state: 'declined', agent, reason });
       }
     },
     { owner: rec.id, key: `${rec.id}:conference` },

@@ -356,7 +356,7 @@ export const COMMAND_VALUES: Readonly<Record<CommandName, Check>> = {
   triggerWorkflow: shape({ ok: bool, message: optional(str) }),
   uploadAttachment: ATTACHMENT,
   listQueues: arrayOf(shape({ id, name: str, channels: arrayOf(CHANNEL) })),
-  listAgents: arrayOf(shape({ id, name: str, availability: AVAILABILITY })),
+  listAgents: arrayOf(shape({ id, name: str, availability: AVAILABILITY, role: optional(oneOf('agent', 'supervisor')) })),
   listWrapupReasons: arrayOf(NAMED),
   listTemplates: arrayOf(shape({ id, name: str, body: str, locked: bool, channels: arrayOf(CHANNEL) })),
   listWorkflows: arrayOf(NAMED),

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { capabilitiesOf } from '../../core/channels.js';
 import { sameInteractionStatus, selectInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { AgentAvailability, Channel, DirectoryAgent, Interaction, Queue, TransferTarget } from '../../core/types.js';
@@ -47,10 +48,8 @@ export function isSupervisor(agent: DirectoryAgent): boolean {
  * agent: WebChat only, as the source document gives it.
  */
 export function canTransferToSupervisor(channel: Channel): boolean {
-  return SUPERVISOR_CHANNELS.includes(channel);
+  return capabilitiesOf(channel).supervisorTransfer;
 }
-
-const SUPERVISOR_CHANNELS: readonly Channel[] = ['webchat'];
 
 /**
  * The directory for the transfer and conference dialogs: agents, available first

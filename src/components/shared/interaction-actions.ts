@@ -70,8 +70,8 @@ export class InteractionActionsController implements ReactiveController {
   #shownId: string | undefined;
   /** Names of the targets of pending transfers, by interaction. */
   readonly #transferNames = new Map<string, string>();
-  /** The agent who declined a conference invitation, by interaction, until dismissed or the next action. */
-  readonly #declined = new Map<string, string>();
+  /** What became of a conference invitation that came to nothing (declined or unanswered), by interaction, until dismissed or the next action. */
+  readonly #declined = new Map<string, { readonly name: string; readonly unanswered: boolean }>();
   #error = '';
   #errorFor: string | undefined;
 
@@ -99,7 +99,7 @@ export class InteractionActionsController implements ReactiveController {
     const before = this.#seen.get(i.id);
     this.#seen.set(i.id, { status: i.status, conferenceAgent: i.conferenceAgent });
     if (before?.status === 'conference-requested' && i.status === 'active' && before.conferenceAgent) {
-      this.#declined.set(i.id, before.conferenceAgent.name);
+      this.#declined.set(i.id, { name: before.conferenceAgent.name, unanswered: i.conferenceDeclined?.reason === 'timeout' });
     }
     if (i.status === 'wrapup' && before !== undefined && before.status !== 'wrapup') this.openWrapup();
     const transfer = i.transfer;
@@ -235,7 +235,7 @@ export class InteractionActionsController implements ReactiveController {
       : nothing}
     ${declined !== undefined && i.status === 'active'
       ? html`<p class="warning" part="conference-declined">
-          <span role="status">${t('actions.conferenceDeclined', { name: declined })}</span>
+          <span role="status">${t(declined.unanswered ? 'actions.conferenceUnanswered' : 'actions.conferenceDeclined', { name: declined.name })}</span>
           <button class="btn secondary" part="dismiss-notice" @click=${() => this.#dismissDeclined(i.id)}>${t('actions.dismiss')}</button>
         </p>`
       : nothing}

@@ -189,8 +189,10 @@ export function reduce(state: CcState, action: StoreAction): CcState {
     case 'conference':
       return withInteraction(state, action.interactionId, (i) => {
         switch (action.state) {
-          case 'requested':
-            return { ...i, status: 'conference-requested', conferenceAgent: action.agent };
+          case 'requested': {
+            const { conferenceDeclined: _d, ...rest } = i;
+            return { ...rest, status: 'conference-requested', conferenceAgent: action.agent };
+          }
           case 'started': {
             const joined: Interaction = { ...i, status: 'conference', conferenceAgent: action.agent };
             return i.participants.some((p) => p.id === action.agent.id)
@@ -214,6 +216,9 @@ export function reduce(state: CcState, action: StoreAction): CcState {
                 action.state === 'exited' && left
                   ? insertByTime(i.messages, notice('agent-left', action.agent.name, action.at, `sys-exit-${action.agent.id}-${action.at}`))
                   : i.messages,
+              ...(action.state === 'declined' && i.status === 'conference-requested'
+                ? { conferenceDeclined: { agent: action.agent, reason: action.reason ?? 'declined' } }
+                : {}),
             };
           }
           case 'ended':
