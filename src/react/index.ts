@@ -103,6 +103,7 @@ export const CcEmailWidget = createComponent({
   elementClass: CcEmailWidgetElement,
   events: {
     onCcSend: event('cc-send'),
+    onCcEnd: event('cc-end'),
     onCcTransferRequest: event('cc-transfer-request'),
     onCcTransfer: event('cc-transfer'),
     onCcWrapup: event('cc-wrapup'),
