@@ -65,3 +65,17 @@ export const DeclinedInPane: StoryObj = {
     return html`<cc-chat-widget .store=${world.store} style="height: 420px"></cc-chat-widget>`;
   },
 };
+
+/** In a pane: the invited agent is offline and never answers (Hannah Schmidt); the header says "did not answer", not "declined". */
+export const UnansweredInPane: StoryObj = {
+  render: () => {
+    const world = storyWorld(
+      async (w) => {
+        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Can a colleague of yours join?' });
+        await w.store.inviteToConference(id, 'agent-hannah');
+      },
+      { agentResponseMs: 1500 },
+    );
+    return html`<cc-chat-widget .store=${world.store} style="height: 420px"></cc-chat-widget>`;
+  },
+};
