@@ -234,7 +234,7 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
             data-id=${item.id}
             tabindex=${item.id === stop ? 0 : -1}
             aria-selected=${chosen ? 'true' : 'false'}
-            aria-disabled=${disabled ? 'true' : nothing}
+            aria-disabled=${disabled ? 'true' : 'false'}
             @click=${() => this.#choose(item.id)}
             @focus=${() => (this.#active = item.id)}
           >

@@ -59,7 +59,7 @@ describe('transfer and conference from a conversation pane', () => {
     expect(offline.getAttribute('aria-disabled')).to.equal('true');
     expect(offline.textContent).to.contain('Offline');
     expect(option(transfer, 'Raj Patel').getAttribute('aria-disabled')).to.equal('true');
-    expect(option(transfer, 'Priya Natarajan').hasAttribute('aria-disabled')).to.equal(false);
+    expect(option(transfer, 'Priya Natarajan').getAttribute('aria-disabled')).to.equal('false');
     offline.click();
     await transfer.updateComplete;
     expect(offline.getAttribute('aria-selected')).to.equal('false');
