@@ -222,4 +222,14 @@ export const conversationStyles = css`
     padding: calc(var(--_cc-space) * 2);
     margin: 0;
   }
+  /* End: destructive, outlined until hovered. */
+  .btn.danger {
+    background: var(--_cc-surface);
+    color: var(--_cc-danger);
+    border-color: var(--_cc-danger);
+  }
+  .btn.danger:hover:not(:disabled) {
+    background: var(--_cc-danger);
+    color: var(--_cc-on-primary);
+  }
 `;

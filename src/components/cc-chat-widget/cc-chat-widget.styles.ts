@@ -190,15 +190,6 @@ export const styles = [
     .warning {
       grid-column: 1 / -1;
     }
-    .btn.danger {
-      background: var(--_cc-surface);
-      color: var(--_cc-danger);
-      border-color: var(--_cc-danger);
-    }
-    .btn.danger:hover:not(:disabled) {
-      background: var(--_cc-danger);
-      color: var(--_cc-on-primary);
-    }
     .actions {
       gap: var(--_cc-space);
       margin-inline-start: auto;

@@ -26,16 +26,6 @@ export const styles = [
       flex: 1 1 100%;
       gap: calc(var(--_cc-space) / 2);
     }
-    /* End: destructive, outlined until hovered. */
-    .btn.danger {
-      background: var(--_cc-surface);
-      color: var(--_cc-danger);
-      border-color: var(--_cc-danger);
-    }
-    .btn.danger:hover:not(:disabled) {
-      background: var(--_cc-danger);
-      color: var(--_cc-on-primary);
-    }
     .header-error {
       flex: 1 1 100%;
     }
