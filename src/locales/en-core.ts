@@ -55,7 +55,7 @@ export const enCore = {
   'chat.newMessage': 'New message from {name}: {text}',
   'chat.attachment': '{name} ({size})',
   'chat.unformatted': 'Message too long to format, shown as text',
-  'chat.customerLeft': '{name} left the chat. Messages can no longer be sent; your draft is kept.',
+  'chat.customerLeft': '{name} has left. Messages can no longer be sent; your draft is kept.',
   'chat.failedReason': 'Reason: {reason}',
   'chat.queued': 'Waiting for the failed message',
   'chat.participants': 'Participants',

@@ -49,7 +49,7 @@ export const zhCN: Messages = {
   'chat.newMessage': '来自 {name} 的新消息：{text}',
   'chat.attachment': '{name}（{size}）',
   'chat.unformatted': '消息过长，无法设置格式，以纯文本显示',
-  'chat.customerLeft': '{name} 已离开聊天。无法再发送消息；您的草稿已保留。',
+  'chat.customerLeft': '{name} 已离开。无法再发送消息；您的草稿已保留。',
   'chat.failedReason': '原因：{reason}',
   'chat.queued': '正在等待失败的消息',
   'chat.participants': '参与者',

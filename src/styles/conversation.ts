@@ -17,7 +17,8 @@ export const conversationStyles = css`
     background: var(--_cc-surface);
     border: 1px solid var(--_cc-border);
     border-radius: var(--_cc-radius);
-    overflow: hidden;
+    /* A pane too short for its parts scrolls as a whole: no control is ever out of reach. */
+    overflow: auto;
   }
   ${hiddenHost}
   header {
@@ -75,12 +76,18 @@ export const conversationStyles = css`
     text-decoration: underline;
     cursor: pointer;
   }
+  /* The thread gives way first: the composer keeps its size, so Send always shows. Only a
+     template panel, which scrolls, lets the composer shrink in a short pane. */
   .composer {
+    flex-shrink: 0;
     min-height: 0;
     border-top: 1px solid var(--_cc-border);
     padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
     display: grid;
     gap: calc(var(--_cc-space) / 2) var(--_cc-space);
+  }
+  .composer:has(.template) {
+    flex-shrink: 1;
   }
   .tools {
     display: flex;

@@ -74,7 +74,7 @@ describe('chat panes finish their workflows', () => {
       await type(el, 'Are you still there?');
       simulator.customerLeaves(id);
       await until(() => shadowAll(el, '.composer .left').length === 1, 'the customer-left explanation', 15000);
-      expect(shadow(el, '.composer .left').textContent).to.contain('Jane Doe left the chat. Messages can no longer be sent');
+      expect(shadow(el, '.composer .left').textContent).to.contain('Jane Doe has left. Messages can no longer be sent');
       expect(textarea(el).readOnly, 'nothing more can be typed').to.equal(true);
       expect(textarea(el).value, 'the draft is kept').to.equal('Are you still there?');
       expect(textarea(el).getAttribute('aria-describedby')).to.contain('left');

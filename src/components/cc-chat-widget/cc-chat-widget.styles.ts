@@ -15,6 +15,8 @@ export const styles = [
     }
     .thread {
       flex: 1 1 auto;
+      /* In a short pane the thread gives way down to a few lines, so the composer stays whole. */
+      min-height: 6em;
       /* Long threads keep their place themselves (only what is in view is rendered). */
       overflow-anchor: none;
       /* A pane given no height would grow with its thread, and a long thread would have no

@@ -1,0 +1,33 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
+
+describe('chat pane layout', () => {
+  afterEach(disposeWorlds);
+
+  it('R-CHAT-03: in a short, narrow Messenger pane the thread gives way, the box and Send stay in view, and anything else is reachable by scrolling the pane', async () => {
+    const world = createWorld();
+    const id = world.simulator.offer({ channel: 'messenger', customerName: 'Mo Salah', text: 'Hello' });
+    await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
+    await world.store.accept(id);
+    const box = await fixture<HTMLDivElement>(html`<div style="width:372px;height:440px;display:grid">
+      <cc-chat-widget .store=${world.store} channel="messenger"></cc-chat-widget>
+    </div>`);
+    const el = box.querySelector('cc-chat-widget') as CcChatWidget;
+    await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', 15000);
+    const pane = el.getBoundingClientRect();
+    for (const part of [shadow(el, 'textarea'), button(el, 'Send')]) {
+      const r = part.getBoundingClientRect();
+      expect(r.bottom, part.className || part.localName).to.be.at.most(pane.bottom + 0.5);
+      expect(r.right, part.className || part.localName).to.be.at.most(pane.right + 0.5);
+    }
+    // Whatever does not fit (here at most the counter under the box) is reachable: the pane scrolls as a whole.
+    const counter = shadow(el, '.counter').getBoundingClientRect();
+    if (counter.bottom > pane.bottom + 0.5) {
+      expect(getComputedStyle(el).overflowY).to.equal('auto');
+      expect(el.scrollHeight).to.be.greaterThan(el.clientHeight);
+    }
+    await expect(el).to.be.accessible();
+  });
+});
