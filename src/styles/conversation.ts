@@ -12,6 +12,8 @@ import { hiddenHost } from './host.js';
  */
 export const conversationStyles = css`
   :host {
+    /* The positioned ancestor of a wrap-up dialog laid over the pane. */
+    position: relative;
     display: flex;
     flex-direction: column;
     background: var(--_cc-surface);

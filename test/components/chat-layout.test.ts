@@ -30,4 +30,28 @@ describe('chat pane layout', () => {
     }
     await expect(el).to.be.accessible();
   });
+
+  it('R-END-02: the wrap-up dialog of a short pane is laid over that pane, whole: its reasons and buttons are inside the pane', async () => {
+    const world = createWorld();
+    const id = world.simulator.offer({ channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks, bye' });
+    await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
+    await world.store.accept(id);
+    const box = await fixture<HTMLDivElement>(html`<div style="width:372px;height:440px;display:grid">
+      <cc-chat-widget .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`);
+    const el = box.querySelector('cc-chat-widget') as CcChatWidget;
+    await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', 15000);
+    await world.store.end(id);
+    const wrapup = () => shadowAll(el, 'cc-wrapup-dialog')[0];
+    await until(() => wrapup()?.hasAttribute('open') === true, 'the wrap-up dialog', 15000);
+    await until(() => shadowAll(wrapup() as Element, '[role="option"]').length > 0, 'the reasons', 15000);
+    const pane = el.getBoundingClientRect();
+    const dialog = shadow(wrapup() as Element, 'dialog').getBoundingClientRect();
+    expect(dialog.top).to.be.at.least(pane.top - 0.5);
+    expect(dialog.bottom).to.be.at.most(pane.bottom + 0.5);
+    expect(dialog.height).to.be.greaterThan(pane.height * 0.6);
+    const submit = button(wrapup() as Element, 'Submit wrap-up').getBoundingClientRect();
+    expect(submit.bottom).to.be.at.most(pane.bottom + 0.5);
+    await expect(el).to.be.accessible();
+  });
 });
