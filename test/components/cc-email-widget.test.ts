@@ -5,10 +5,10 @@ import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-emai
 import type { CcSendDetail, CcTransferRequestDetail } from '../../src/element-events.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { setLocale } from '../../src/controllers/localize.js';
-import type { EmailMessage } from '../../src/core/types.js';
 import { draftKey } from '../../src/core/drafts/draft-store.js';
 import { clearSessionDrafts, disposeReloads, everythingInLocalStorage, reloadableWorld, storedDraft, type ReloadableWorld } from '../helpers/drafts.js';
-import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState, type World } from '../helpers/world.js';
+import { outbound, typeInto } from '../helpers/email.js';
+import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 const CUSTOMER = 'jane.doe@example.com';
 const MAILBOX = 'support@acme.example';
@@ -38,14 +38,6 @@ async function openEmail(options: Parameters<typeof createWorld>[0] = {}, html_ 
   const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store}></cc-email-widget>`);
   await until(() => shadowAll(el, 'article.email').length >= 1, 'the thread');
   return { ...world, id, el };
-}
-
-function emails(world: World, id: string): readonly EmailMessage[] {
-  return world.store.state.interactions[id]?.emails ?? [];
-}
-
-function outbound(world: World, id: string): EmailMessage[] {
-  return emails(world, id).filter((e) => e.direction === 'outbound');
 }
 
 /** The textbox (input, textarea or the editor) whose label or aria-label is `name`. */
@@ -84,12 +76,6 @@ async function chord(modifier: 'Control' | 'Shift', key: string): Promise<void> 
   await sendKeys({ down: modifier });
   await sendKeys({ press: key });
   await sendKeys({ up: modifier });
-}
-
-async function typeInto(el: CcEmailWidget, target: HTMLElement, text: string): Promise<void> {
-  target.focus();
-  await sendKeys({ type: text });
-  await el.updateComplete;
 }
 
 function articles(el: Element): HTMLElement[] {

@@ -1,38 +1,19 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/cc-email-widget/cc-email-widget.js';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { SEED_TEMPLATES } from '../../src/adapters/simulated/index.js';
 import { setLocale } from '../../src/controllers/localize.js';
-import type { EmailMessage, MessageTemplate } from '../../src/core/types.js';
-import { clearSessionDrafts, disposeReloads, reloadableWorld, type ReloadableWorld } from '../helpers/drafts.js';
+import type { MessageTemplate } from '../../src/core/types.js';
+import { clearSessionDrafts, disposeReloads } from '../helpers/drafts.js';
+import { openEmail, outbound, typeInto } from '../helpers/email.js';
 import { button, disposeWorlds, shadow, shadowAll, until, untilState, type World } from '../helpers/world.js';
-
-type Opened = ReloadableWorld & { id: string; el: CcEmailWidget };
 
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
 const PNG_DATA_URL = 'data:image/png;base64,iVBORw0KGgo=';
 
-/** A world with one accepted email interaction shown in an email widget that stays open after a reply. */
-async function openEmail(): Promise<Opened> {
-  const world = reloadableWorld();
-  const id = world.simulator.offer({
-    channel: 'email',
-    customerName: 'Jane Doe',
-    email: { subject: 'Invoice 118 is wrong', html: '<p>Hello, my invoice is wrong.</p>' },
-    attachments: [{ name: 'invoice.pdf', size: 2048, mimeType: 'application/pdf' }],
-  });
-  await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
-  await world.store.accept(id);
-  const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store} keep-open></cc-email-widget>`);
-  await until(() => shadowAll(el, 'article.email').length >= 1, 'the thread', 15000);
-  return { ...world, id, el };
-}
 
-function outbound(world: World, id: string): EmailMessage[] {
-  return (world.store.state.interactions[id]?.emails ?? []).filter((e) => e.direction === 'outbound');
-}
 
 function editor(el: Element): HTMLElement {
   return shadow(el, '[role="textbox"][aria-label="Email body"]');
@@ -44,11 +25,6 @@ async function reply(el: CcEmailWidget): Promise<HTMLElement> {
   return editor(el);
 }
 
-async function typeInto(el: CcEmailWidget, target: HTMLElement, text: string): Promise<void> {
-  target.focus();
-  await sendKeys({ type: text });
-  await el.updateComplete;
-}
 
 /** Pastes into the editor as the browser does: a real paste event carrying `fill`'s clipboard. */
 function paste(target: HTMLElement, fill: (data: DataTransfer) => void): void {
@@ -71,7 +47,7 @@ describe('<cc-email-widget> pasted images', () => {
   });
 
   it('paste: an image file from the clipboard is uploaded and shown inline, and sent as a cid: attachment', async () => {
-    const world = await openEmail();
+    const world = await openEmail({ keepOpen: true });
     const { el, id } = world;
     const body = await reply(el);
     await typeInto(el, body, 'See the screenshot: ');
@@ -88,7 +64,7 @@ describe('<cc-email-widget> pasted images', () => {
   });
 
   it('paste: a refused or failed image says why under the composer', async () => {
-    const world = await openEmail();
+    const world = await openEmail({ keepOpen: true });
     const { el, simulator } = world;
     const body = await reply(el);
     paste(body, (d) => d.items.add(new File([new Uint8Array(11 * 1024 * 1024)], 'huge.png', { type: 'image/png' })));
@@ -103,7 +79,7 @@ describe('<cc-email-widget> pasted images', () => {
   });
 
   it('paste: images embedded in pasted markup are attached; web images are left out with a notice', async () => {
-    const world = await openEmail();
+    const world = await openEmail({ keepOpen: true });
     const { el, id } = world;
     const body = await reply(el);
     paste(body, (d) => {
@@ -173,7 +149,7 @@ describe('<cc-email-widget> templates', () => {
   });
 
   it('template undo: replacing written text says so, and Undo brings the previous body back exactly', async () => {
-    const { el } = await openEmail();
+    const { el } = await openEmail({ keepOpen: true });
     const body = await reply(el);
     await typeInto(el, body, 'My own careful words');
     await chooseTemplate(el, 'Opening hours');
@@ -198,7 +174,7 @@ describe('<cc-email-widget> templates', () => {
   });
 
   it('template undo: an empty body is replaced without a note; the note is in Chinese too', async () => {
-    const { el } = await openEmail();
+    const { el } = await openEmail({ keepOpen: true });
     await reply(el);
     await chooseTemplate(el, 'Opening hours');
     expect(shadowAll(el, '.replaced')).to.have.length(0);
@@ -214,7 +190,7 @@ describe('<cc-email-widget> templates', () => {
   });
 
   it('template focus: choosing with the keyboard puts focus in the editor, or on the first parameter', async () => {
-    const { el } = await openEmail();
+    const { el } = await openEmail({ keepOpen: true });
     await reply(el);
     await chooseTemplateByKeyboard(el, 'Opening hours');
     await until(() => el.shadowRoot?.activeElement === editor(el), 'the editor focused', 15000);
@@ -228,7 +204,7 @@ describe('<cc-email-widget> templates', () => {
   });
 
   it('template unknown variables: Send waits until the agent fills in or removes {{caseId}}', async () => {
-    const world = await openEmail();
+    const world = await openEmail({ keepOpen: true });
     const { el, id } = world;
     withGapTemplates(world);
     await reply(el);
@@ -252,7 +228,7 @@ describe('<cc-email-widget> templates', () => {
   });
 
   it('template unknown variables: a locked template with one cannot be sent; removing it clears the reason', async () => {
-    const world = await openEmail();
+    const world = await openEmail({ keepOpen: true });
     const { el } = world;
     withGapTemplates(world);
     await reply(el);
@@ -276,7 +252,7 @@ describe('<cc-email-widget> forward, then reply', () => {
   });
 
   it('forward then reply: Reply drops the forwarded message and files and keeps what the agent wrote', async () => {
-    const { el } = await openEmail();
+    const { el } = await openEmail({ keepOpen: true });
     const body = await reply(el);
     await typeInto(el, body, 'My note');
     button(el, 'Forward').click();

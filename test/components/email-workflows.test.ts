@@ -3,35 +3,15 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/cc-email-widget/cc-email-widget.js';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
 import type { CcEndDetail } from '../../src/element-events.js';
-import type { EmailMessage } from '../../src/core/types.js';
 import { setLocale } from '../../src/controllers/localize.js';
-import { clearSessionDrafts, disposeReloads, reloadableWorld, storedDraft, type ReloadableWorld } from '../helpers/drafts.js';
+import { clearSessionDrafts, disposeReloads, reloadableWorld, storedDraft } from '../helpers/drafts.js';
+import { openEmail, outbound, typeInto } from '../helpers/email.js';
 import { button, disposeWorlds, shadow, shadowAll, until, untilState, type World } from '../helpers/world.js';
 
 const CUSTOMER = 'jane.doe@example.com';
 const MAILBOX = 'support@acme.example';
 
-type Opened = ReloadableWorld & { id: string; el: CcEmailWidget };
 
-/** A world with one accepted email interaction shown in an email widget. */
-async function openEmail(options: { keepOpen?: boolean; latencyMs?: number } = {}): Promise<Opened> {
-  const world = reloadableWorld(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs });
-  const id = world.simulator.offer({
-    channel: 'email',
-    customerName: 'Jane Doe',
-    email: { subject: 'Invoice 118 is wrong', html: '<p>Hello, my invoice is wrong.</p>' },
-    attachments: [{ name: 'invoice.pdf', size: 2048, mimeType: 'application/pdf' }],
-  });
-  await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
-  await world.store.accept(id);
-  const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store} ?keep-open=${options.keepOpen ?? false}></cc-email-widget>`);
-  await until(() => shadowAll(el, 'article.email').length >= 1, 'the thread', 15000);
-  return { ...world, id, el };
-}
-
-function outbound(world: World, id: string): EmailMessage[] {
-  return (world.store.state.interactions[id]?.emails ?? []).filter((e) => e.direction === 'outbound');
-}
 
 function status(world: World, id: string): string | undefined {
   return world.store.state.interactions[id]?.status;
@@ -45,11 +25,6 @@ function editor(el: Element): HTMLElement {
   return shadow(el, '[role="textbox"][aria-label="Email body"]');
 }
 
-async function typeInto(el: CcEmailWidget, target: HTMLElement, text: string): Promise<void> {
-  target.focus();
-  await sendKeys({ type: text });
-  await el.updateComplete;
-}
 
 function wrapupOpen(el: Element): boolean {
   return shadowAll(el, 'cc-wrapup-dialog').some((d) => d.hasAttribute('open'));
