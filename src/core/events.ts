@@ -61,6 +61,24 @@ export interface MessageReceivedEvent extends EventBase {
   readonly message: ChatMessage;
 }
 
+/**
+ * Past messages or emails of a conversation, all in one event: what a backend sends when a
+ * conversation with a long history is offered, opened or resumed after a reconnect, instead
+ * of one event per message. The store merges them in time order in one step (linear in the
+ * history's length) and skips any it already holds, so sending a history twice, or one that
+ * overlaps messages already received, is harmless. Messages from the customer (or another
+ * agent) and inbound emails not held before count as unread; a history raises no
+ * notifications (nothing in it is news).
+ */
+export interface HistoryEvent extends EventBase {
+  readonly type: 'history';
+  readonly interactionId: string;
+  /** Chat messages, in any order. */
+  readonly messages?: readonly ChatMessage[];
+  /** Emails, in any order. */
+  readonly emails?: readonly EmailMessage[];
+}
+
 /** Delivery receipt for a message this agent sent (R-CHAT-05). */
 export interface MessageStatusEvent extends EventBase {
   readonly type: 'message-status';
@@ -155,6 +173,7 @@ export type ContactCenterEvent =
   | OfferRescindedEvent
   | InteractionAcceptedEvent
   | MessageReceivedEvent
+  | HistoryEvent
   | MessageStatusEvent
   | CustomerTypingEvent
   | ParticipantJoinedEvent

@@ -121,6 +121,7 @@ const SCHEMAS: Readonly<Record<ContactCenterEventType, Readonly<Record<string, C
   'offer-rescinded': { ...ID, reason: oneOf('timeout', 'customer-left', 'taken') },
   'interaction-accepted': ID,
   'message-received': { ...ID, message: CHAT_MESSAGE },
+  history: { ...ID, messages: optional(arrayOf(CHAT_MESSAGE)), emails: optional(arrayOf(EMAIL_MESSAGE)) },
   'message-status': { ...ID, messageId: nonEmpty, status: DELIVERY, error: optional(str) },
   'customer-typing': { ...ID, typing: bool },
   'participant-joined': { ...ID, participant: shape({ id: nonEmpty, name: str, kind: oneOf('customer', 'agent') }) },

@@ -212,12 +212,21 @@ const wellFormedEvent: fc.Arbitrary<ContactCenterEvent> = fc.oneof(
     ),
   },
   { weight: 1, arbitrary: stamped(fc.record({ type: fc.constant('wrapup-completed'), interactionId })) },
+  {
+    weight: 1,
+    arbitrary: stamped(
+      fc.record(
+        { type: fc.constant('history'), interactionId, messages: fc.array(chatMessage, { maxLength: 4 }), emails: fc.array(emailMessage, { maxLength: 2 }) },
+        { requiredKeys: ['type', 'interactionId'] },
+      ),
+    ),
+  },
 );
 
 // ---- malformed values: invalid by construction ---------------------------------------------
 
 const EVENT_TYPES: readonly ContactCenterEventType[] = [
-  'agent-state-changed', 'offer', 'offer-rescinded', 'interaction-accepted', 'message-received', 'message-status', 'customer-typing',
+  'agent-state-changed', 'offer', 'offer-rescinded', 'interaction-accepted', 'message-received', 'history', 'message-status', 'customer-typing',
   'participant-joined', 'participant-left', 'conference', 'transfer', 'email-received', 'email-status', 'interaction-ended', 'wrapup-completed',
 ];
 
@@ -235,6 +244,7 @@ const REQUIRED: Readonly<Record<ContactCenterEventType, ReadonlyArray<readonly [
     ['interactionId', 'id'], ['message', 'object'], ['message.id', 'id'], ['message.author', 'enum'], ['message.text', 'string'],
     ['message.format', 'enum'], ['message.timestamp', 'number'], ['message.attachments', 'array'],
   ],
+  history: [['interactionId', 'id']],
   'message-status': [['interactionId', 'id'], ['messageId', 'id'], ['status', 'enum']],
   'customer-typing': [['interactionId', 'id'], ['typing', 'boolean']],
   'participant-joined': [['interactionId', 'id'], ['participant', 'object'], ['participant.id', 'id'], ['participant.name', 'string'], ['participant.kind', 'enum']],

@@ -87,6 +87,27 @@ function notification(kind: CcNotificationKind, i: Interaction, body: string, at
 }
 
 /**
+ * Whether `event` brings what `state` does not hold yet: a new interaction (offer), a message
+ * or an email it has not got. Read before the event is folded. Pure.
+ */
+export function bringsNews(state: CcState, event: ContactCenterEvent): boolean {
+  switch (event.type) {
+    case 'offer':
+      return !state.interactions[event.interactionId];
+    case 'message-received': {
+      const i = state.interactions[event.interactionId];
+      return i !== undefined && positionOf(i.messages, event.message.id) < 0;
+    }
+    case 'email-received': {
+      const i = state.interactions[event.interactionId];
+      return i !== undefined && positionOf(i.emails, event.email.id) < 0;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
  * The notifications one inbound event raises (R-CHAT-08), found by comparing the state
  * before and after the reducer folded it: a new interaction that arrived as `offered`, a
  * customer or peer message that was not there before, an inbound email that was not there
@@ -94,32 +115,36 @@ function notification(kind: CcNotificationKind, i: Interaction, body: string, at
  * rejected (same state, or the item absent afterwards) raise nothing. Pure.
  */
 export function notificationsFor(prev: CcState, next: CcState, event: ContactCenterEvent): readonly CcNotification[] {
-  if (prev === next) return [];
+  return prev === next ? [] : notificationsAfter(next, event, bringsNews(prev, event));
+}
+
+/**
+ * The notifications of `event`, from the state right after folding it and whether it brought
+ * news ({@link bringsNews}, read before): what the store uses while it folds a batch, where the
+ * state before an event may since have changed in place.
+ */
+export function notificationsAfter(next: CcState, event: ContactCenterEvent, news: boolean): readonly CcNotification[] {
+  if (!news) return [];
   switch (event.type) {
     case 'offer': {
       const i = next.interactions[event.interactionId];
-      if (prev.interactions[event.interactionId] || !i || i.status !== 'offered') return [];
+      if (!i || i.status !== 'offered') return [];
       const opening = i.messages.find(isFromOthers);
       const email = i.emails.find((e) => e.direction === 'inbound');
       const body = opening ? messagePreview(opening) : email ? emailPreview(email) : '';
       return [notification('offer', i, body, event.at)];
     }
     case 'message-received': {
-      const before = prev.interactions[event.interactionId];
       const i = next.interactions[event.interactionId];
-      const id = event.message.id;
-      if (!before || !i || positionOf(before.messages, id) >= 0) return [];
-      const added = i.messages[positionOf(i.messages, id)];
-      return added && isFromOthers(added) ? [notification('message', i, messagePreview(added), event.at)] : [];
+      const added = i?.messages[positionOf(i.messages, event.message.id)];
+      return i && added && isFromOthers(added) ? [notification('message', i, messagePreview(added), event.at)] : [];
     }
     case 'email-received': {
-      const before = prev.interactions[event.interactionId];
       const i = next.interactions[event.interactionId];
-      const id = event.email.id;
-      if (!before || !i || positionOf(before.emails, id) >= 0) return [];
-      const added = i.emails[positionOf(i.emails, id)];
-      return added && added.direction === 'inbound' ? [notification('email', i, emailPreview(added), event.at)] : [];
+      const added = i?.emails[positionOf(i.emails, event.email.id)];
+      return i && added && added.direction === 'inbound' ? [notification('email', i, emailPreview(added), event.at)] : [];
     }
+    case 'history':
     case 'agent-state-changed':
     case 'offer-rescinded':
     case 'interaction-accepted':

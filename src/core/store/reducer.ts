@@ -1,7 +1,7 @@
 import type { ChatMessage, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
 import { selectInteraction } from './selectors.js';
 import type { CcState, StoreAction } from './state.js';
-import { inTimeOrder, insertByTime, positionOf, replaceAt } from './timeline.js';
+import { inTimeOrder, insertByTime, isOwned, mergeByTime, own, positionOf, replaceAt } from './timeline.js';
 
 /** Delivery states only move forward; `failed` may only follow `sending` or `sent`. */
 const DELIVERY_RANK: Record<DeliveryStatus, number> = { sending: 0, sent: 1, delivered: 2, read: 3, failed: 1 };
@@ -32,11 +32,28 @@ function mapEmail(i: Interaction, id: string, f: (m: EmailMessage) => EmailMessa
   return { ...i, emails: replaceAt(i.emails, idx, f(i.emails[idx] as EmailMessage)) };
 }
 
+/** How many of `items` (the first of each id) are not in `list` and pass `counts`. */
+function countNew<T extends { readonly id: string; readonly timestamp: number }>(list: readonly T[], items: readonly T[], counts: (item: T) => boolean): number {
+  const seen = new Set<string>();
+  let n = 0;
+  for (const item of items) {
+    if (seen.has(item.id) || positionOf(list, item.id) >= 0) continue;
+    seen.add(item.id);
+    if (counts(item)) n++;
+  }
+  return n;
+}
+
 /**
  * A copy of the interactions with `id` set to `value`, or removed. The record has no
  * prototype, so `state.interactions[id]` anywhere finds own entries only (see `initialState`).
  */
 function interactionsWith(state: CcState, id: string, value: Interaction | undefined): CcState['interactions'] {
+  if (value && isOwned(state.interactions)) {
+    // Made earlier in the same batch: nobody has seen it yet.
+    (state.interactions as Record<string, Interaction>)[id] = value;
+    return state.interactions;
+  }
   // A literal that spreads (own data properties) and names its prototype: about twice as fast as
   // Object.setPrototypeOf afterwards, and this runs on every event. Object.create(null)
   // would start a slow dictionary. A computed `[id]` defines an own property, even `__proto__`.
@@ -45,7 +62,7 @@ function interactionsWith(state: CcState, id: string, value: Interaction | undef
     ? ({ ...state.interactions, __proto__: null, [id]: value } as Record<string, Interaction>)
     : ({ ...state.interactions, __proto__: null } as unknown as Record<string, Interaction>);
   if (!value) delete next[id];
-  return next;
+  return own(next);
 }
 
 function withInteraction(state: CcState, id: string, f: (i: Interaction) => Interaction): CcState {
@@ -134,8 +151,8 @@ export function reduce(state: CcState, action: StoreAction): CcState {
 
     case 'message-received':
       return withInteraction(state, action.interactionId, (i) => {
+        if (positionOf(i.messages, action.message.id) >= 0) return i;
         const messages = insertByTime(i.messages, action.message);
-        if (messages === i.messages) return i;
         const fromOthers = action.message.author === 'customer' || action.message.author === 'peer';
         return {
           ...i,
@@ -234,9 +251,21 @@ export function reduce(state: CcState, action: StoreAction): CcState {
 
     case 'email-received':
       return withInteraction(state, action.interactionId, (i) => {
+        if (positionOf(i.emails, action.email.id) >= 0) return i;
         const emails = insertByTime(i.emails, action.email);
-        if (emails === i.emails) return i;
         return { ...i, emails, unread: action.email.direction === 'inbound' ? i.unread + 1 : i.unread };
+      });
+
+    case 'history':
+      return withInteraction(state, action.interactionId, (i) => {
+        const messages = action.messages ? mergeByTime(i.messages, action.messages) : i.messages;
+        const emails = action.emails ? mergeByTime(i.emails, action.emails) : i.emails;
+        if (messages === i.messages && emails === i.emails) return i;
+        // Inbound items the agent has not seen count as unread, as an offer's opening messages do.
+        const unread =
+          countNew(i.messages, action.messages ?? [], (m) => m.author === 'customer' || m.author === 'peer') +
+          countNew(i.emails, action.emails ?? [], (e) => e.direction === 'inbound');
+        return { ...i, messages, emails, unread: i.unread + unread };
       });
 
     case 'email-status':

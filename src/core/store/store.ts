@@ -1,4 +1,4 @@
-import { BehaviorSubject, Subject, distinctUntilChanged, filter, map, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, Subject, defer, distinctUntilChanged, filter, map, type Observable, type Subscription } from 'rxjs';
 import type { ContactCenterAdapter, WorkflowResult } from '../adapter.js';
 import { canTransferTo, capabilitiesOf } from '../channels.js';
 import { isConnectionSource, isResyncSource, type ConnectionState, type LogReset } from '../connection.js';
@@ -22,10 +22,11 @@ import type {
 import { DraftBook } from '../drafts/draft-book.js';
 import { SessionDraftStore, removeLegacyDrafts, type DraftStore } from '../drafts/draft-store.js';
 import { validateEvent } from '../validate.js';
-import { notificationsFor, type CcNotification } from './notifications.js';
+import { bringsNews, notificationsAfter, type CcNotification } from './notifications.js';
 import { DEFAULT_RETRY_POLICY, Outbox, type AttemptOutcome, type RetryPolicy } from './outbox.js';
 import { reduce } from './reducer.js';
 import { initialState, type CcState, type StoreAction } from './state.js';
+import { folding } from './timeline.js';
 
 /** What went wrong, for hosts that log or show errors. */
 export type StoreErrorCode = 'invalid-event' | 'unknown-interaction' | 'command-failed' | 'invalid-command' | 'draft-storage-failed';
@@ -101,6 +102,13 @@ function replyAddress(i: Interaction, inReplyTo: string): string | undefined {
   return answered.direction === 'inbound' ? answered.to[0] : answered.from;
 }
 
+/**
+ * Events of one task folded and published one by one; later ones in the same task wait for
+ * the end of the task (a microtask) and are folded together, published once. A backend that
+ * replays a long history, or a reconnect, then costs linear time however long the thread.
+ */
+const EVENTS_PUBLISHED_ONE_BY_ONE = 8;
+
 let idCounter = 0;
 function localId(prefix: string): string {
   idCounter += 1;
@@ -132,6 +140,10 @@ export class InteractionStore {
   readonly #now: () => number;
   #subscription: Subscription | undefined;
   #disposed = false;
+  /** Valid events of the current task waiting to be folded together (see {@link ingest}). */
+  #pending: ContactCenterEvent[] = [];
+  /** Events ingested in the current task; 0 again once its microtasks ran. */
+  #inTask = 0;
 
   /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
   readonly errors$: Observable<StoreError> = this.#errors.asObservable();
@@ -187,7 +199,11 @@ export class InteractionStore {
       ...options.retry,
     });
     this.#state = new BehaviorSubject(initialState(options));
-    this.state$ = this.#state.asObservable();
+    // A late subscriber starts from the state with every event taken so far.
+    this.state$ = defer(() => {
+      this.#flush();
+      return this.#state;
+    });
     removeLegacyDrafts();
     this.drafts = new DraftBook({
       storage: options.draftStore ?? new SessionDraftStore(),
@@ -202,8 +218,9 @@ export class InteractionStore {
     this.#followConnection(adapter);
   }
 
-  /** The current state (a snapshot; never mutate it). */
+  /** The current state, every event ingested so far folded in (a snapshot; never mutate it). */
   get state(): CcState {
+    this.#flush();
     return this.#state.value;
   }
 
@@ -223,10 +240,16 @@ export class InteractionStore {
    * re-renders only when needed.
    */
   select<T>(selector: (state: CcState) => T, equals?: (a: T, b: T) => boolean): Observable<T> {
-    return this.#state.pipe(map(selector), distinctUntilChanged(equals));
+    return this.state$.pipe(map(selector), distinctUntilChanged(equals));
   }
 
-  /** Validates and folds one inbound value. Invalid values are reported on `errors$`, state untouched. */
+  /**
+   * Validates and folds one inbound value. Invalid values are reported on `errors$` at once,
+   * state untouched. The first few events of a task are folded and published one by one; the
+   * rest of a burst (a replayed history, a reconnect) are folded together at the end of the
+   * task and published once, in linear time. {@link state}, the commands and new
+   * subscriptions always see every event ingested before them.
+   */
   ingest(value: unknown): void {
     if (this.#disposed) return;
     const result = validateEvent(value);
@@ -234,25 +257,51 @@ export class InteractionStore {
       this.#report({ code: 'invalid-event', message: result.error, event: value });
       return;
     }
-    const event: ContactCenterEvent = result.event;
-    if (
-      'interactionId' in event &&
-      event.type !== 'offer' &&
-      event.type !== 'offer-rescinded' &&
-      event.type !== 'wrapup-completed' &&
-      !this.state.interactions[event.interactionId]
-    ) {
-      this.#report({
+    if (this.#inTask === 0) {
+      // Queued before anything is published, so a burst lands before the renders it causes.
+      queueMicrotask(() => {
+        this.#inTask = 0;
+        this.#flush();
+      });
+    }
+    this.#inTask += 1;
+    this.#pending.push(result.event);
+    if (this.#inTask <= EVENTS_PUBLISHED_ONE_BY_ONE) this.#flush();
+  }
+
+  /** Folds the waiting events as one batch, then publishes the state, notifications and errors they raised. */
+  #flush(): void {
+    while (this.#pending.length > 0 && !this.#disposed) {
+      const events = this.#pending;
+      this.#pending = [];
+      const after: (() => void)[] = [];
+      const start = this.#state.value;
+      const end = folding(() => events.reduce((state, event) => this.#fold(state, event, after), start));
+      if (end !== start) this.#state.next(end);
+      for (const run of after) run();
+    }
+  }
+
+  /** Folds one event of a batch; what it raises goes to `after`, run once the batch's state is published. */
+  #fold(state: CcState, event: ContactCenterEvent, after: (() => void)[]): CcState {
+    const known = 'interactionId' in event && state.interactions[event.interactionId] !== undefined;
+    if ('interactionId' in event && event.type !== 'offer' && event.type !== 'offer-rescinded' && event.type !== 'wrapup-completed' && !known) {
+      const error: StoreError = {
         code: 'unknown-interaction',
         interactionId: event.interactionId,
         message: `${event.type} for unknown interaction ${event.interactionId}`,
-        event: value,
-      });
-      return;
+        event,
+      };
+      after.push(() => this.#report(error));
+      return state;
     }
-    const before = this.state;
-    this.#dispatch(event);
-    for (const n of notificationsFor(before, this.state, event)) this.#notifications.next(n);
+    const news = bringsNews(state, event);
+    const next = reduce(state, event);
+    this.#forgetDraft(event, next !== state, known);
+    if (next === state) return state;
+    if (event.type === 'wrapup-completed') this.#outbox.drop(event.interactionId);
+    for (const n of notificationsAfter(next, event, news)) after.push(() => this.#notifications.next(n));
+    return next;
   }
 
   // ---- commands -------------------------------------------------------------
@@ -474,6 +523,7 @@ export class InteractionStore {
     this.#disposed = true;
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
+    this.#pending = [];
     this.#outbox.dispose();
     this.drafts.dispose();
     this.#state.complete();
@@ -493,6 +543,7 @@ export class InteractionStore {
 
   #dispatch(action: StoreAction): void {
     if (this.#disposed) return;
+    this.#flush();
     const before = this.#state.value;
     const next = reduce(before, action);
     this.#forgetDraft(action, next !== before, 'interactionId' in action && before.interactions[action.interactionId] !== undefined);
@@ -546,6 +597,7 @@ export class InteractionStore {
       subscription.add(
         adapter.resync$.subscribe((reset) => {
           if (this.#disposed) return;
+          this.#flush();
           // The new log counts from 1 again: without this, each of its events would look like one already folded.
           this.#state.next({ ...this.#state.value, lastSeq: 0 });
           this.#outbox.resume();

@@ -2,8 +2,10 @@
  * Messages and emails of an interaction: immutable arrays in time order with unique ids.
  * Each array gets an id → position index, shared with the arrays derived from it, so
  * finding an item or a duplicate costs O(1) instead of a scan of the thread.
- * An append still copies the array (a memory copy, no per-item work), which keeps
- * `Interaction.messages` a plain array.
+ * Outside a batch an append copies the array (a memory copy, no per-item work), which keeps
+ * `Interaction.messages` a plain array. While the store folds a batch of events
+ * ({@link folding}), lists made during that batch are nobody else's yet, so appends to them
+ * push in place: a burst of n appends costs O(n) instead of O(n²).
  * @packageDocumentation
  */
 
@@ -31,6 +33,39 @@ interface Index {
  * saved. A list that is neither of the last two builds its index again when asked.
  */
 const indexes = new WeakMap<Item, Index>();
+
+/**
+ * Objects made during the batch being folded, or `undefined` outside one. No subscriber has
+ * seen them (the store publishes a batch's state when the batch is done), so they may change
+ * in place; everything older is never touched.
+ */
+let owned: WeakSet<object> | undefined;
+
+/**
+ * Runs `fold` as one batch: lists (and records, see {@link own}) made inside it may be
+ * changed in place by later steps of the same batch. What `fold` returns must not escape to
+ * anyone before the batch ends; nothing that existed before it is changed.
+ */
+export function folding<T>(fold: () => T): T {
+  const outer = owned;
+  owned = new WeakSet();
+  try {
+    return fold();
+  } finally {
+    owned = outer;
+  }
+}
+
+/** `value`, recorded as made in the current batch (so later steps may change it in place). */
+export function own<T extends object>(value: T): T {
+  owned?.add(value);
+  return value;
+}
+
+/** Whether `value` was made in the current batch, so it may change in place. */
+export function isOwned(value: object): boolean {
+  return owned !== undefined && owned.has(value);
+}
 
 function known(list: readonly Item[]): Map<string, number> | undefined {
   const first = list[0];
@@ -71,7 +106,9 @@ export function positionOf(list: readonly Item[], id: string): number {
 
 /**
  * `list` with `item` inserted in time order (after items of the same time); `list` itself
- * when an item with that id is already there.
+ * when an item with that id is already there. Inside a batch ({@link folding}) a list made
+ * in that batch gets the item in place and is returned as it is: check {@link positionOf}
+ * first when a duplicate must be told apart.
  */
 export function insertByTime<T extends Item>(list: readonly T[], item: T): readonly T[] {
   const index = indexOf(list);
@@ -79,14 +116,26 @@ export function insertByTime<T extends Item>(list: readonly T[], item: T): reado
   if (at !== undefined && list[at]?.id === item.id) return list;
   let k = list.length;
   while (k > 0 && (list[k - 1]?.timestamp ?? 0) > item.timestamp) k--;
+  if (isOwned(list)) {
+    const mutable = list as T[];
+    if (k < list.length || at !== undefined) {
+      // Later items move (or a stale entry stands for this id): the list indexes itself again when asked.
+      mutable.splice(k, 0, item);
+      forget(list);
+    } else {
+      mutable.push(item);
+      index.set(item.id, k);
+    }
+    return list;
+  }
   if (k < list.length) {
     // Later items move: the new list indexes itself when first asked.
     const moved = list.slice();
     moved.splice(k, 0, item);
-    return moved;
+    return own(moved);
   }
   // concat sizes the copy once; slice then push would copy it twice, growing it.
-  const next = list.concat([item]);
+  const next = own(list.concat([item]));
   // A stale entry for this id belongs to another branch: the new list then indexes itself.
   if (at === undefined) {
     index.set(item.id, k);
@@ -95,9 +144,48 @@ export function insertByTime<T extends Item>(list: readonly T[], item: T): reado
   return next;
 }
 
+/** Drops what is remembered about `list` (changed in place out of order). */
+function forget(list: readonly Item[]): void {
+  const index = list[0] && indexes.get(list[0]);
+  if (!index) return;
+  if (index.latest === list) {
+    index.latest = index.before ?? [];
+    index.before = undefined;
+  } else if (index.before === list) {
+    index.before = undefined;
+  }
+}
+
+/**
+ * `list` with `items` merged in time order, as inserting them one by one would (the first of
+ * each id kept, items of the same time in the order given, after those already there), in
+ * O(n + k log k) for k items: how a conversation's history arrives in one event.
+ * `list` itself when every item is already there.
+ */
+export function mergeByTime<T extends Item>(list: readonly T[], items: readonly T[]): readonly T[] {
+  const index = indexOf(list);
+  const fresh = inTimeOrder(items).filter((x) => {
+    const at = index.get(x.id);
+    return at === undefined || list[at]?.id !== x.id;
+  });
+  if (fresh.length === 0) return list;
+  const merged: T[] = [];
+  let a = 0;
+  for (const item of fresh) {
+    while (a < list.length && (list[a]?.timestamp ?? 0) <= item.timestamp) merged.push(list[a++] as T);
+    merged.push(item);
+  }
+  while (a < list.length) merged.push(list[a++] as T);
+  return own(merged);
+}
+
 /** `list` with the item at `k` replaced by `item` (same id: the index is shared). */
 export function replaceAt<T extends Item>(list: readonly T[], k: number, item: T): readonly T[] {
-  const next = list.slice();
+  if (isOwned(list) && list[k]?.id === item.id) {
+    (list as T[])[k] = item;
+    return list;
+  }
+  const next = own(list.slice());
   next[k] = item;
   const positions = known(list);
   if (positions && list[k]?.id === item.id) remember(next, positions);
