@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ContactCenterEvent, OfferEvent } from '../../src/core/events.js';
 import { reduce } from '../../src/core/store/reducer.js';
+import { folding } from '../../src/core/store/timeline.js';
 import { initialState, type CcState, type StoreAction } from '../../src/core/store/state.js';
 import type { ChatMessage, Interaction } from '../../src/core/types.js';
 
@@ -348,6 +349,60 @@ describe('reduce (pure reducer)', () => {
       expect(s.focused.webchat).to.equal('i2');
       s = reduce(s, { type: 'local/mark-read', interactionId: 'i1' });
       expect(get(s).unread).to.equal(0);
+    });
+  });
+
+  describe('history', () => {
+    it('R-CHAT-01: merges a conversation\'s past in time order, skips what is held, counts new inbound messages as unread (R-X-06)', () => {
+      let s = fold(offer('i1', { messages: [msg('m5', T0 + 5)] }), accepted);
+      expect(get(s).unread).to.equal(1);
+      s = reduce(s, {
+        type: 'history',
+        at: T0 + 10,
+        interactionId: 'i1',
+        messages: [msg('m3', T0 + 3), msg('m1', T0 + 1, 'agent', 'read'), msg('m5', T0 + 5), msg('m3', T0 + 3), msg('m7', T0 + 7, 'peer')],
+      });
+      expect(get(s).messages.map((m) => m.id)).to.deep.equal(['m1', 'm3', 'm5', 'm7']);
+      expect(get(s).unread, 'm3 and m7 are new and from others; m1 is the agent\'s; m5 was held').to.equal(3);
+      const again = reduce(s, { type: 'history', at: T0 + 11, interactionId: 'i1', messages: [msg('m3', T0 + 3), msg('m1', T0 + 1)] });
+      expect(again, 'a history already held changes nothing').to.equal(s);
+    });
+
+    it('R-MAIL-15: merges past emails in time order with the opening one', () => {
+      const email = (id: string, timestamp: number, direction: 'inbound' | 'outbound') => ({
+        id, direction, from: 'a@example.com', to: ['b@example.com'], cc: [], subject: id, timestamp, status: 'received' as const, attachments: [],
+      });
+      let s = fold(offer('i1', { channel: 'email', emails: [email('e2', T0 + 2, 'inbound')] }));
+      s = reduce(s, { type: 'history', at: T0 + 3, interactionId: 'i1', emails: [email('e1', T0 + 1, 'outbound'), email('e0', T0, 'inbound')] });
+      expect(get(s).emails.map((e) => e.id)).to.deep.equal(['e0', 'e1', 'e2']);
+      expect(get(s).unread).to.equal(2);
+    });
+
+    it('gives the same result as the messages one by one, whatever their order', () => {
+      const past = Array.from({ length: 40 }, (_, k) => msg(`h${(k * 17) % 40}`, T0 + ((k * 7) % 13), k % 3 ? 'customer' : 'agent'));
+      const start = fold(offer(), accepted, { type: 'message-received', at: T0, interactionId: 'i1', message: msg('h5', T0 + 4) });
+      const merged = reduce(start, { type: 'history', at: T0 + 20, interactionId: 'i1', messages: past });
+      const oneByOne = past.reduce((s, m) => reduce(s, { type: 'message-received', at: T0 + 20, interactionId: 'i1', message: m }), start);
+      expect(get(merged).messages).to.deep.equal(get(oneByOne).messages);
+      expect(get(merged).unread).to.equal(get(oneByOne).unread);
+    });
+  });
+
+  describe('a batch folded in one go', () => {
+    it('equals folding its events one by one and never changes what existed before', () => {
+      const before = frozen(fold(offer('i1'), offer('i2'), accepted));
+      const events: StoreAction[] = [];
+      for (let k = 0; k < 300; k++) {
+        events.push({ type: 'message-received', at: T0 + k, interactionId: k % 3 ? 'i1' : 'i2', message: msg(`m${k}`, T0 + 10 + (k % 50 === 49 ? k - 30 : k)) });
+        if (k % 10 === 0) events.push({ type: 'message-received', at: T0 + k, interactionId: 'i1', message: msg(`m${k - 1}`, T0 + k) });
+        if (k % 25 === 0) events.push({ type: 'customer-typing', at: T0 + k, interactionId: 'i1', typing: k % 50 === 0 });
+      }
+      const oneByOne = events.reduce(reduce, before);
+      const batch = new WeakSet<object>();
+      const batched = events.reduce((s, e) => folding(batch, () => reduce(s, e)), before);
+      expect(batched).to.deep.equal(oneByOne);
+      expect(get(batched).messages.map((m) => m.id)).to.deep.equal(get(oneByOne).messages.map((m) => m.id));
+      expect(get(before).messages, 'the state before the batch is untouched (it is frozen: a change would throw)').to.deep.equal([]);
     });
   });
 });

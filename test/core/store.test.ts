@@ -171,4 +171,80 @@ describe('InteractionStore', () => {
     one.simulator.customerMessage(a, 'still here');
     await untilState(one.store, (s) => s.interactions[a]?.messages.some((m) => m.text === 'still here') ?? false, 'one keeps working');
   });
+
+  describe('a burst of events (a replayed history, a reconnect)', () => {
+    const said = (interactionId: string, k: number, at: number) => ({
+      type: 'message-received',
+      at,
+      interactionId,
+      message: { id: `burst-${k}`, author: 'customer', text: `message ${k}`, format: 'plain', timestamp: at + k, attachments: [] },
+    });
+
+    async function conversation() {
+      const world = createWorld();
+      const id = world.simulator.offer({ channel: 'webchat', customerName: 'Long Thread' });
+      await untilState(world.store, (s) => s.interactions[id] !== undefined, 'offer');
+      await world.store.accept(id);
+      return { ...world, id };
+    }
+
+    it('R-CHAT-01: 10,000 messages in one task all land, in order, published a handful of times instead of 10,000', async () => {
+      const { store, id } = await conversation();
+      const published: number[] = [];
+      store.select((s) => s.interactions[id]?.messages).subscribe((m) => published.push(m?.length ?? 0));
+      const before = store.state.interactions[id]?.messages ?? [];
+      const held = before.length;
+      const at = Date.now();
+      for (let k = 0; k < 10_000; k++) store.ingest(said(id, k, at));
+      await Promise.resolve();
+      const messages = store.state.interactions[id]?.messages ?? [];
+      expect(messages.length).to.equal(held + 10_000);
+      expect(messages.slice(held).every((m, k) => m.id === `burst-${k}`)).to.equal(true);
+      expect(published.length, 'the first few one by one, then the rest at once').to.be.at.most(10);
+      expect(published.at(-1)).to.equal(held + 10_000);
+      expect(before.length, 'a list once published never changes').to.equal(held);
+    });
+
+    it('R-CHAT-08: every message of a burst raises its notification, and the state already shows it', async () => {
+      const { store, id } = await conversation();
+      const seen: boolean[] = [];
+      store.notifications$.subscribe((n) => seen.push(n.interactionId === id && (store.state.interactions[id]?.messages.length ?? 0) >= 300));
+      const at = Date.now();
+      for (let k = 0; k < 300; k++) store.ingest(said(id, k, at));
+      store.ingest(said(id, 7, at));
+      await Promise.resolve();
+      expect(seen.length, 'one per new message, none for the duplicate').to.equal(300);
+      expect(seen.slice(10).every(Boolean), 'the burst is published before its notifications').to.equal(true);
+    });
+
+    it('reading the state, subscribing or calling a command in the middle of a burst sees every event before it', async () => {
+      const { store, id } = await conversation();
+      const at = Date.now() - 60_000;
+      for (let k = 0; k < 50; k++) store.ingest(said(id, k, at));
+      expect(store.state.interactions[id]?.messages.filter((m) => m.id.startsWith('burst-')).length).to.equal(50);
+      for (let k = 50; k < 100; k++) store.ingest(said(id, k, at));
+      let latest = 0;
+      store.select((s) => s.interactions[id]?.messages.length ?? 0).subscribe((n) => (latest = n));
+      expect(latest).to.equal(store.state.interactions[id]?.messages.length);
+      for (let k = 100; k < 150; k++) store.ingest(said(id, k, at));
+      const sent = store.send(id, 'after the burst');
+      const ids = (store.state.interactions[id]?.messages ?? []).map((m) => m.id);
+      expect(ids.indexOf('burst-149')).to.be.greaterThan(-1);
+      expect(ids.at(-1), 'the agent\'s message comes after all 150').not.to.match(/^burst-/);
+      await sent;
+    });
+
+    it('an event for an interaction offered earlier in the same burst is taken; one for an unknown interaction is reported', async () => {
+      const { store } = createWorld();
+      const errors: StoreError[] = [];
+      store.errors$.subscribe((e) => errors.push(e));
+      const at = Date.now();
+      for (let k = 0; k < 20; k++) store.ingest({ type: 'customer-typing', at, interactionId: 'nobody', typing: true });
+      store.ingest({ type: 'offer', at, interactionId: 'late', channel: 'sms', queue: { id: 'q', name: 'Q' }, customer: { name: 'Late' }, source: {} });
+      store.ingest(said('late', 1, at));
+      await Promise.resolve();
+      expect(store.state.interactions['late']?.messages.map((m) => m.id)).to.deep.equal(['burst-1']);
+      expect(errors.map((e) => e.code)).to.deep.equal(Array.from({ length: 20 }, () => 'unknown-interaction'));
+    });
+  });
 });

@@ -102,7 +102,19 @@ export function bringsNews(state: CcState, event: ContactCenterEvent): boolean {
       const i = state.interactions[event.interactionId];
       return i !== undefined && positionOf(i.emails, event.email.id) < 0;
     }
-    default:
+    case 'agent-state-changed':
+    case 'offer-rescinded':
+    case 'interaction-accepted':
+    case 'history':
+    case 'message-status':
+    case 'customer-typing':
+    case 'participant-joined':
+    case 'participant-left':
+    case 'conference':
+    case 'transfer':
+    case 'email-status':
+    case 'interaction-ended':
+    case 'wrapup-completed':
       return false;
   }
 }
@@ -135,14 +147,16 @@ export function notificationsAfter(next: CcState, event: ContactCenterEvent, new
       return [notification('offer', i, body, event.at)];
     }
     case 'message-received': {
+      if (!isFromOthers(event.message)) return [];
       const i = next.interactions[event.interactionId];
       const added = i?.messages[positionOf(i.messages, event.message.id)];
-      return i && added && isFromOthers(added) ? [notification('message', i, messagePreview(added), event.at)] : [];
+      return i && added ? [notification('message', i, messagePreview(added), event.at)] : [];
     }
     case 'email-received': {
+      if (event.email.direction !== 'inbound') return [];
       const i = next.interactions[event.interactionId];
       const added = i?.emails[positionOf(i.emails, event.email.id)];
-      return i && added && added.direction === 'inbound' ? [notification('email', i, emailPreview(added), event.at)] : [];
+      return i && added ? [notification('email', i, emailPreview(added), event.at)] : [];
     }
     case 'history':
     case 'agent-state-changed':

@@ -140,10 +140,14 @@ export class InteractionStore {
   readonly #now: () => number;
   #subscription: Subscription | undefined;
   #disposed = false;
-  /** Valid events of the current task waiting to be folded together (see {@link ingest}). */
-  #pending: ContactCenterEvent[] = [];
   /** Events ingested in the current task; 0 again once its microtasks ran. */
   #inTask = 0;
+  /** The state with the current burst folded in, not published yet; `undefined` between bursts. */
+  #working: CcState | undefined;
+  /** What the current burst made (see `folding`): nobody has seen it, so later events may change it in place. */
+  #burst = new WeakSet<object>();
+  /** What the current burst raised (notifications, errors), for once its state is published. */
+  #raised: (() => void)[] = [];
 
   /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
   readonly errors$: Observable<StoreError> = this.#errors.asObservable();
@@ -201,7 +205,7 @@ export class InteractionStore {
     this.#state = new BehaviorSubject(initialState(options));
     // A late subscriber starts from the state with every event taken so far.
     this.state$ = defer(() => {
-      this.#flush();
+      this.#publish();
       return this.#state;
     });
     removeLegacyDrafts();
@@ -220,7 +224,7 @@ export class InteractionStore {
 
   /** The current state, every event ingested so far folded in (a snapshot; never mutate it). */
   get state(): CcState {
-    this.#flush();
+    this.#publish();
     return this.#state.value;
   }
 
@@ -245,10 +249,10 @@ export class InteractionStore {
 
   /**
    * Validates and folds one inbound value. Invalid values are reported on `errors$` at once,
-   * state untouched. The first few events of a task are folded and published one by one; the
-   * rest of a burst (a replayed history, a reconnect) are folded together at the end of the
-   * task and published once, in linear time. {@link state}, the commands and new
-   * subscriptions always see every event ingested before them.
+   * state untouched. The first few events of a task are published one by one; the rest of a
+   * burst (a replayed history, a reconnect) are folded as they come, in linear time, and
+   * published once at the end of the task. {@link state}, the commands and new subscriptions
+   * always see every event ingested before them.
    */
   ingest(value: unknown): void {
     if (this.#disposed) return;
@@ -261,29 +265,30 @@ export class InteractionStore {
       // Queued before anything is published, so a burst lands before the renders it causes.
       queueMicrotask(() => {
         this.#inTask = 0;
-        this.#flush();
+        this.#publish();
       });
     }
     this.#inTask += 1;
-    this.#pending.push(result.event);
-    if (this.#inTask <= EVENTS_PUBLISHED_ONE_BY_ONE) this.#flush();
+    const event = result.event;
+    const start = this.#working ?? this.#state.value;
+    this.#working = folding(this.#burst, () => this.#fold(start, event));
+    if (this.#inTask <= EVENTS_PUBLISHED_ONE_BY_ONE) this.#publish();
   }
 
-  /** Folds the waiting events as one batch, then publishes the state, notifications and errors they raised. */
-  #flush(): void {
-    while (this.#pending.length > 0 && !this.#disposed) {
-      const events = this.#pending;
-      this.#pending = [];
-      const after: (() => void)[] = [];
-      const start = this.#state.value;
-      const end = folding(() => events.reduce((state, event) => this.#fold(state, event, after), start));
-      if (end !== start) this.#state.next(end);
-      for (const run of after) run();
-    }
+  /** Publishes the current burst's state, then what it raised; ends the burst. */
+  #publish(): void {
+    const state = this.#working;
+    if (state === undefined) return;
+    this.#working = undefined;
+    this.#burst = new WeakSet();
+    const raised = this.#raised;
+    this.#raised = [];
+    if (state !== this.#state.value) this.#state.next(state);
+    for (const run of raised) run();
   }
 
-  /** Folds one event of a batch; what it raises goes to `after`, run once the batch's state is published. */
-  #fold(state: CcState, event: ContactCenterEvent, after: (() => void)[]): CcState {
+  /** Folds one event of a burst; what it raises waits in `#raised` until the burst is published. */
+  #fold(state: CcState, event: ContactCenterEvent): CcState {
     const known = 'interactionId' in event && state.interactions[event.interactionId] !== undefined;
     if ('interactionId' in event && event.type !== 'offer' && event.type !== 'offer-rescinded' && event.type !== 'wrapup-completed' && !known) {
       const error: StoreError = {
@@ -292,7 +297,7 @@ export class InteractionStore {
         message: `${event.type} for unknown interaction ${event.interactionId}`,
         event,
       };
-      after.push(() => this.#report(error));
+      this.#raised.push(() => this.#report(error));
       return state;
     }
     const news = bringsNews(state, event);
@@ -300,7 +305,7 @@ export class InteractionStore {
     this.#forgetDraft(event, next !== state, known);
     if (next === state) return state;
     if (event.type === 'wrapup-completed') this.#outbox.drop(event.interactionId);
-    for (const n of notificationsAfter(next, event, news)) after.push(() => this.#notifications.next(n));
+    for (const n of notificationsAfter(next, event, news)) this.#raised.push(() => this.#notifications.next(n));
     return next;
   }
 
@@ -523,7 +528,8 @@ export class InteractionStore {
     this.#disposed = true;
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
-    this.#pending = [];
+    this.#working = undefined;
+    this.#raised = [];
     this.#outbox.dispose();
     this.drafts.dispose();
     this.#state.complete();
@@ -543,7 +549,7 @@ export class InteractionStore {
 
   #dispatch(action: StoreAction): void {
     if (this.#disposed) return;
-    this.#flush();
+    this.#publish();
     const before = this.#state.value;
     const next = reduce(before, action);
     this.#forgetDraft(action, next !== before, 'interactionId' in action && before.interactions[action.interactionId] !== undefined);
@@ -597,7 +603,7 @@ export class InteractionStore {
       subscription.add(
         adapter.resync$.subscribe((reset) => {
           if (this.#disposed) return;
-          this.#flush();
+          this.#publish();
           // The new log counts from 1 again: without this, each of its events would look like one already folded.
           this.#state.next({ ...this.#state.value, lastSeq: 0 });
           this.#outbox.resume();

@@ -42,13 +42,14 @@ const indexes = new WeakMap<Item, Index>();
 let owned: WeakSet<object> | undefined;
 
 /**
- * Runs `fold` as one batch: lists (and records, see {@link own}) made inside it may be
- * changed in place by later steps of the same batch. What `fold` returns must not escape to
- * anyone before the batch ends; nothing that existed before it is changed.
+ * Runs `fold` as a step of the batch whose objects `batch` records: lists (and records, see
+ * {@link own}) made by earlier steps of the same batch may be changed in place. Nothing made
+ * in a batch may reach anyone before the batch ends (the caller then drops `batch`); nothing
+ * that existed before it is ever changed.
  */
-export function folding<T>(fold: () => T): T {
+export function folding<T>(batch: WeakSet<object>, fold: () => T): T {
   const outer = owned;
-  owned = new WeakSet();
+  owned = batch;
   try {
     return fold();
   } finally {
