@@ -77,8 +77,10 @@ interface Run {
   blockedImages: number;
   readonly unresolvedCids: string[];
   readonly removedAttributes: Set<string>;
-  /** Cleaned inline styles, applied through CSSOM once an element's attributes are done. */
+  /** Inline styles as written, cleaned and applied through CSSOM once an element's attributes are done. */
   readonly styles: Map<Element, string>;
+  /** Cleaned text of each inline style met so far: emails repeat the same few styles on many elements. */
+  readonly cleanedStyles: Map<string, string>;
 }
 
 /** Link schemes allowed in `href` (after the browser's own URL parsing). */
@@ -122,13 +124,20 @@ const COMMON_CONFIG = {
   ADD_FORBID_CONTENTS: ['select', 'datalist', 'object', 'applet', 'map', 'canvas'],
 } satisfies Config;
 
-const CHAT_CONFIG = { ...COMMON_CONFIG, ALLOWED_TAGS: CHAT_TAGS, ALLOWED_ATTR: CHAT_ATTRIBUTES } satisfies Config;
+/**
+ * DOMPurify walks the parsed `<body>` as its root and returns only its children. A root it
+ * does not allow is copied whole before it is dropped; allowed, it costs nothing and never
+ * reaches the result (the parser never makes a second `<body>`).
+ */
+const WALK_ROOT = ['body'];
+
+const CHAT_CONFIG = { ...COMMON_CONFIG, ALLOWED_TAGS: [...CHAT_TAGS, ...WALK_ROOT], ALLOWED_ATTR: CHAT_ATTRIBUTES } satisfies Config;
 /**
  * `<style>` elements are removed, not scoped: scoping would mean rewriting selectors,
  * and emails are written to survive clients that drop them. Inline `style` is kept,
  * cleaned declaration by declaration ({@link cleanInlineStyle}).
  */
-const EMAIL_CONFIG = { ...COMMON_CONFIG, ALLOWED_TAGS: EMAIL_TAGS, ALLOWED_ATTR: EMAIL_ATTRIBUTES } satisfies Config;
+const EMAIL_CONFIG = { ...COMMON_CONFIG, ALLOWED_TAGS: [...EMAIL_TAGS, ...WALK_ROOT], ALLOWED_ATTR: EMAIL_ATTRIBUTES } satisfies Config;
 
 const purify = DOMPurify(window);
 let current: Run | undefined;
@@ -202,6 +211,26 @@ const FORBIDDEN_PROPERTY =
 const FORBIDDEN_VALUE = /url\s*\(|image-set\s*\(|image\s*\(|cross-fade\s*\(|element\s*\(|expression\s*\(|javascript:|vbscript:|-moz-binding|behavior|@import|\\/i;
 const MAX_STYLE_LENGTH = 10_000;
 
+/**
+ * Removes the forbidden declarations from a parsed inline style and returns its text, or
+ * `''` when what is left still matches {@link FORBIDDEN_VALUE}. Names are checked first;
+ * values one declaration at a time only when the serialized style shows a suspect value,
+ * since every value ends up in that text.
+ */
+function cleanDeclarations(style: CSSStyleDeclaration): string {
+  const names: string[] = [];
+  for (let i = 0; i < style.length; i++) names.push(style.item(i));
+  for (const name of names) {
+    const positioned = name === 'position' && !/^(?:static|relative)$/i.test(style.getPropertyValue(name).trim());
+    if (positioned || FORBIDDEN_PROPERTY.test(name)) style.removeProperty(name);
+  }
+  const text = style.cssText;
+  if (!FORBIDDEN_VALUE.test(text)) return text;
+  for (const name of names) if (FORBIDDEN_VALUE.test(style.getPropertyValue(name))) style.removeProperty(name);
+  const cleaned = style.cssText;
+  return FORBIDDEN_VALUE.test(cleaned) ? '' : cleaned;
+}
+
 let scratch: HTMLElement | undefined;
 /**
  * An inline style cleaned declaration by declaration. The browser's own CSS parser
@@ -213,16 +242,9 @@ export function cleanInlineStyle(value: string): string {
   scratch ??= document.implementation.createHTMLDocument('').createElement('div');
   const style = scratch.style;
   style.cssText = value;
-  const names: string[] = [];
-  for (let i = 0; i < style.length; i++) names.push(style.item(i));
-  for (const name of names) {
-    const declared = style.getPropertyValue(name);
-    const positioned = name === 'position' && !/^(?:static|relative)$/i.test(declared.trim());
-    if (positioned || FORBIDDEN_PROPERTY.test(name) || FORBIDDEN_VALUE.test(declared)) style.removeProperty(name);
-  }
-  const cleaned = style.cssText;
+  const cleaned = cleanDeclarations(style);
   style.cssText = '';
-  return FORBIDDEN_VALUE.test(cleaned) ? '' : cleaned;
+  return cleaned;
 }
 
 /**
@@ -321,28 +343,55 @@ purify.addHook('beforeSanitizeElements', (node) => {
   if (nameOf(node) === 'form') unclobberForm(node);
 });
 
+/**
+ * Gives an element its inline style through CSSOM, cleaned: parsed once, on the element
+ * itself (in DOMPurify's inert document, where nothing loads), and stripped there; a style
+ * seen before in the same email is set from its cleaned text.
+ */
+function applyStyle(run: Run, element: Element, written: string): void {
+  const declarations = written.length > MAX_STYLE_LENGTH ? undefined : styleOf(element);
+  let cleaned = '';
+  if (declarations) {
+    const known = run.cleanedStyles.get(written);
+    if (known === undefined) {
+      declarations.cssText = written;
+      cleaned = cleanDeclarations(declarations);
+      run.cleanedStyles.set(written, cleaned);
+    } else {
+      cleaned = known;
+      if (cleaned !== '') declarations.cssText = cleaned;
+    }
+  }
+  if (cleaned === '') {
+    // The browser writes a style changed through CSSOM back to the attribute lazily; asking for it first makes the removal final.
+    if (elementMethods.hasAttribute.call(element, 'style')) elementMethods.removeAttribute.call(element, 'style');
+    run.removedAttributes.add('style');
+  }
+}
+
 purify.addHook('uponSanitizeAttribute', (node, event) => {
   const deferred = event.attrName === DEFERRED_STYLE_ATTRIBUTE;
   if (event.attrName !== 'style' && !deferred) return;
-  const cleaned = current?.profile === 'email' ? cleanInlineStyle(event.attrValue) : '';
+  const run = current;
   if (deferred) {
     // Applied through CSSOM after the other attributes: set as an attribute, it would be checked against the page's CSP.
     event.keepAttr = false;
-    if (cleaned !== '') current?.styles.set(node, cleaned);
-    else current?.removedAttributes.add('style');
+    if (run?.profile === 'email') run.styles.set(node, event.attrValue);
+    else run?.removedAttributes.add('style');
     return;
   }
+  const cleaned = run?.profile === 'email' ? cleanInlineStyle(event.attrValue) : '';
   if (cleaned === '') event.keepAttr = false;
   else event.attrValue = cleaned;
 });
 
 purify.addHook('afterSanitizeAttributes', (node) => {
+  const run = current;
   const name = nameOf(node);
-  if (name === 'a') sanitizeLink(current, node);
-  else if (name === 'img') sanitizeImage(current, node);
-  const style = current?.styles.get(node);
-  const declarations = style === undefined ? undefined : styleOf(node);
-  if (style !== undefined && declarations) declarations.cssText = style;
+  if (name === 'a') sanitizeLink(run, node);
+  else if (name === 'img') sanitizeImage(run, node);
+  const style = run?.styles.get(node);
+  if (run && style !== undefined) applyStyle(run, node, style);
 });
 
 function textFragment(text: string): DocumentFragment {
@@ -359,7 +408,7 @@ interface Outcome {
 }
 
 function run(dirty: string, profile: Profile, options: EmailSanitizeOptions): Outcome {
-  const state: Run = { profile, options, blockedImages: 0, unresolvedCids: [], removedAttributes: new Set(), styles: new Map() };
+  const state: Run = { profile, options, blockedImages: 0, unresolvedCids: [], removedAttributes: new Set(), styles: new Map(), cleanedStyles: new Map() };
   const previous = current;
   current = state;
   const removedElements = new Set<string>();
