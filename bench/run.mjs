@@ -1,5 +1,5 @@
 // @ts-check
-/* global console, URL, window -- window: inside page.evaluate, run by the browser */
+/* global console, URL, window, performance -- window, performance: inside page.evaluate, run by the browser */
 /**
  * `npm run bench`: bundle sizes, a 10,000-message thread (first render, appends,
  * scrolling), store throughput and memory. Prints ONE JSON object on stdout — every figure
@@ -10,12 +10,19 @@
  * Timings and memory: headless Chromium through playwright-core (/usr/bin/chromium, or
  * CHROME_PATH), the page bundled from bench/pages/. Not part of `npm test`.
  *
- * `--only store` (or a comma-separated list of bundle, thread, store, memory, virtualizer)
+ * `--only store` (or a comma-separated list of bundle, thread, store, memory, virtualizer, peer, email)
  * measures just those figures, for quick iterations; the default is everything.
  *
  * `virtualizer` compares the pane's own long-thread virtualizer with @lit-labs/virtualizer
  * showing the same rows (bench/pages/virtualizer.ts), runs interleaved; ratios are ours /
  * theirs. It also checks both under a strict style policy and with real key presses.
+ *
+ * `peer` compares the chat pane with deep-chat 2.4 (`<deep-chat>`, a framework-agnostic
+ * chat web component; bench/pages/peer-*.ts): the store alone against the naive lists,
+ * first render of a 10,000-message history, appends, memory and scrolling, interleaved,
+ * one fresh page per run, ratios ours / theirs with each run's own ratio for the spread.
+ * `email` compares sanitizing and showing a 200 KB email with DOMPurify alone
+ * (bench/pages/email.ts). deep-chat's bundle size is in `bundle`.
  */
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
@@ -32,7 +39,13 @@ import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'node_modules', '.cache', 'cc-bench');
 /** The flags of every Chromium launch here (scripts/chromium.mjs), plus GC and precise memory for the heap figure. */
-const CHROMIUM_ARGS = [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'];
+const CHROMIUM_ARGS = [
+  ...chromiumArgs,
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
+  // performance.measureUserAgentSpecificMemory() answers at once instead of at the next natural GC.
+  '--enable-blink-features=ForceEagerMeasureMemory',
+];
 
 const BUDGET = {
   libraryKB: 60,
@@ -40,16 +53,51 @@ const BUDGET = {
   firstRenderMs: 50,
   appendP95Ms: 4,
   scrollLongTasks: 0,
-  eventsPerSecond: 200_000,
+  eventsPerSecond: 300_000,
   heapMB: 60,
 };
 
+/** Goals against the peers (ours / theirs unless said otherwise). */
+const PEER_GOAL = {
+  firstRenderRatio: 0.1,
+  appendP95Ratio: 0.6,
+  jsDomMemoryRatio: 0.5,
+  scrollLongTasks: 0,
+  scrollDroppedFrames: 1,
+  wholeChatPathRatio: 0.6,
+  chatPathUpFrontRatio: 0.35,
+  emailRatio: 1.2,
+};
+
+/**
+ * Each element imported on its own, KB gzip before any dynamic import, as a share of the
+ * whole of deep-chat: a pane as much as the chat path up front, every other element less.
+ */
+const ELEMENT_BUDGET_OF_PEER = { pane: 0.35, other: 0.2 };
+const PANES = new Set(['cc-chat-widget', 'cc-sms-widget', 'cc-email-widget']);
+
 const THREAD = 10_000;
 const RUNS = 3;
+/** Peer comparisons: this many interleaved runs each, the median reported (`--peer-runs n` for a quick look). */
+const peerRunsArg = process.argv.indexOf('--peer-runs');
+const PEER_RUNS = peerRunsArg < 0 ? 7 : Math.max(1, Number(process.argv[peerRunsArg + 1]) || 7);
+/**
+ * Runs of the 10,000-message pages (first render, memory, scrolling): deep-chat takes about
+ * ten seconds to show them, so fewer. deep-chat gets them as its `history` property:
+ * addMessage one by one took 11 s for 2,000 and did not finish 10,000 in nine minutes here.
+ */
+const PEER_LONG_RUNS = 3;
+const PEER_APPEND_AT = 1_000;
+const PEER_APPENDS = 100;
+const SCROLL_STEPS = 300;
+const SCROLL_STEP_PX = 100;
+const EMAIL_KB = 200;
+/** Warm sanitize-and-show calls per email page, after the cold one. */
+const EMAIL_REPEAT = 3;
 /** Store throughput: best of this many bursts. */
 const STORE_RUNS = 10;
 
-const SECTIONS = ['bundle', 'thread', 'store', 'memory', 'virtualizer'];
+const SECTIONS = ['bundle', 'thread', 'store', 'memory', 'virtualizer', 'peer', 'email'];
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg < 0 ? SECTIONS : (process.argv[onlyArg + 1] ?? '').split(',').filter(Boolean);
 const unknownSection = only.find((s) => !SECTIONS.includes(s));
@@ -79,6 +127,30 @@ function figure({ value, unit, budget, baseline, baselineIs, lowerIsBetter = tru
     unit,
     ...(budget === undefined ? {} : { budget, pass: lowerIsBetter ? value <= budget : value >= budget }),
     ...(baseline === undefined ? {} : { baseline, baselineIs, ratio: round(value / baseline, 3) }),
+    ...details,
+  };
+}
+
+/**
+ * One comparison with a peer: medians of the runs, their ratio ours / theirs, and the
+ * spread of the per-run ratios (runs are interleaved, so run k of each side saw the same
+ * machine). Passes when the ratio is at or under `goal` (or, with `goalIsValue`, when
+ * our value is at or under it).
+ * @param {{ ours: number[], theirs: number[], unit: string, goal?: number, goalIsValue?: boolean, floor?: number, digits?: number, [k: string]: unknown }} f
+ */
+function peerFigure({ ours, theirs, unit, goal, goalIsValue = false, floor = 1e-9, digits = 2, ...details }) {
+  const perRun = ours.map((o, k) => round(o / Math.max(theirs[k] ?? NaN, floor), 3));
+  const value = round(median(ours), digits);
+  const peerValue = round(median(theirs), digits);
+  const ratio = round(median(ours) / Math.max(median(theirs), floor), 3);
+  return {
+    value,
+    peer: peerValue,
+    unit,
+    ratio,
+    ratioSpread: perRun.length > 1 ? [Math.min(...perRun), Math.max(...perRun)] : undefined,
+    runs: ours.length,
+    ...(goal === undefined ? {} : { goal: goalIsValue ? `≤ ${goal} ${unit}` : `ratio ≤ ${goal}`, pass: goalIsValue ? value <= goal : ratio <= goal }),
     ...details,
   };
 }
@@ -166,14 +238,22 @@ async function bundleFigures() {
   const simulated = path.join(out, 'simulated.ts');
   await writeFile(simulated, `export * from ${rel('src/adapters/simulated/index.ts')};`);
 
-  const [lib, libOneFile, chatPath, chatEager, chatProvider, sim] = await Promise.all([
+  const deepChat = path.join(out, 'deep-chat.ts');
+  await writeFile(deepChat, "import 'deep-chat';");
+
+  const [lib, libOneFile, chatPath, chatEager, chatProvider, sim, peer] = await Promise.all([
     sizes(library),
     sizes(library, false),
     sizes(chat),
     sizes(chat, false),
     sizes(chatWithProvider),
     sizes(simulated, false),
+    sizes(deepChat),
   ]);
+  const elements = [];
+  for (const module of elementModules()) elements.push({ module, tag: path.basename(module, '.ts'), size: await sizes(path.join(root, module)) });
+  const elementBudget = (/** @type {string} */ tag) => kb(peer.totalGzip * (PANES.has(tag) ? ELEMENT_BUDGET_OF_PEER.pane : ELEMENT_BUDGET_OF_PEER.other));
+  const contentInWhole = ['node_modules/marked', 'node_modules/dompurify'].filter((k) => (chatEager.eagerInputs.get(k) ?? 0) > 0);
   const forbidden = [...chatPath.eagerInputs.keys()].filter((k) =>
     /^node_modules\/(dompurify|marked)$|^src\/content\/(markdown|markdown-html|sanitize)\.ts$|^src\/components\/cc-email-widget\//.test(k),
   );
@@ -207,6 +287,33 @@ async function bundleFigures() {
       what: 'marked, DOMPurify, the content module and the email widget are not in the chat path',
     },
     'bundle.simulated': figure({ value: kb(sim.totalGzip), unit: 'KB gzip', what: 'the optional simulated contact center (cc-digital-widgets/simulated), not counted above' }),
+    'peer.bytes.wholeChatPath': peerFigure({
+      ours: [kb(chatEager.totalGzip)],
+      theirs: [kb(peer.totalGzip)],
+      unit: 'KB gzip',
+      goal: PEER_GOAL.wholeChatPathRatio,
+      contentIncluded: contentInWhole,
+      theirFiles: peer.files,
+      theirLargest: top(peer.eagerInputs, 6),
+      what: "ours: <cc-chat-widget> and the store with every dynamic import bundled in (marked and DOMPurify included); theirs: import 'deep-chat' (2.4.2, all its output files); esbuild minified, production, gzip -9 per file",
+    }),
+    'peer.bytes.chatPathUpFront': peerFigure({
+      ours: [kb(chatPath.eagerGzip)],
+      theirs: [kb(peer.totalGzip)],
+      unit: 'KB gzip',
+      goal: PEER_GOAL.chatPathUpFrontRatio,
+      what: 'ours: what the chat-widget entry and the store load before the first message shows (no dynamic import); theirs: the whole of deep-chat',
+    }),
+    'bundle.elements': {
+      ...Object.fromEntries(
+        elements.map(({ tag, size }) => [
+          tag,
+          figure({ value: kb(size.eagerGzip), unit: 'KB gzip', budget: elementBudget(tag), lazyKB: kb(size.totalGzip - size.eagerGzip), ratioToDeepChat: round(size.eagerGzip / peer.totalGzip, 3) }),
+        ]),
+      ),
+      pass: elements.every(({ tag, size }) => kb(size.eagerGzip) <= elementBudget(tag)),
+      what: `each element module imported on its own (src/components/<tag>/<tag>.ts): KB gzip before any dynamic import; budget: ${ELEMENT_BUDGET_OF_PEER.pane} × deep-chat for a pane (chat, SMS, email), ${ELEMENT_BUDGET_OF_PEER.other} × for every other element; lazyKB is what its dynamic imports add`,
+    },
   };
 }
 
@@ -244,8 +351,31 @@ async function buildPages() {
       '<!doctype html><html lang="en"><meta charset="utf-8"><title>cc bench, strict CSP</title><body><script type="module" src="./bench.js"></script></body></html>',
     );
   }
+  if (want('peer') || want('email')) {
+    const dir = path.join(pages, 'peer');
+    const entryPoints = { ours: 'peer-ours.ts', 'deep-chat': 'peer-deep-chat.ts', email: 'email.ts' };
+    await build({
+      ...ESBUILD,
+      entryPoints: Object.fromEntries(Object.entries(entryPoints).map(([name, file]) => [name, path.join(root, 'bench', 'pages', file)])),
+      outdir: dir,
+      write: true,
+      splitting: true,
+    });
+    for (const name of Object.keys(entryPoints)) {
+      await writeFile(
+        path.join(dir, `${name}.html`),
+        `<!doctype html><html lang="en"><meta charset="utf-8"><title>cc bench: ${name}</title><body style="margin:0;width:800px"><script type="module" src="./${name}.js"></script></body></html>`,
+      );
+    }
+  }
   return pages;
 }
+
+/**
+ * Headers of the peer pages: cross-origin isolated, which
+ * performance.measureUserAgentSpecificMemory() needs.
+ */
+const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
 /** The policy of csp.html: scripts and styles from the page's origin only, no style attributes. */
 const STYLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'none'; object-src 'none'";
@@ -258,7 +388,8 @@ async function serve(/** @type {string} */ dir) {
     try {
       const body = await readFile(file);
       const csp = path.basename(file) === 'csp.html' ? { 'content-security-policy': STYLE_CSP } : {};
-      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', ...csp }).end(body);
+      const isolated = path.basename(path.dirname(file)) === 'peer' ? ISOLATED : {};
+      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', ...csp, ...isolated }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -276,12 +407,12 @@ async function serve(/** @type {string} */ dir) {
  * @param {string} url
  * @param {(page: import('playwright-core').Page) => Promise<T>} run
  */
-async function onPage(browser, url, run) {
+async function onPage(browser, url, run, ready = 'ccBench') {
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
   try {
     await page.goto(url);
-    await page.waitForFunction(() => 'ccBench' in window);
+    await page.waitForFunction((name) => name in window, ready);
     return await run(page);
   } finally {
     await page.close();
@@ -372,6 +503,9 @@ async function browserFigures() {
     };
     const virtualizer = want('virtualizer') ? await virtualizerRuns() : undefined;
 
+    const peer = want('peer') ? await peerRuns() : undefined;
+    const email = want('email') ? await emailRuns() : undefined;
+
     const version = browser.version();
     return {
       chromium: version,
@@ -380,8 +514,216 @@ async function browserFigures() {
         ...(store ? storeFigures(store) : {}),
         ...(memory ? memoryFigures(memory) : {}),
         ...(virtualizer ? virtualizerFigures(virtualizer) : {}),
+        ...(peer ? peerFigures(peer) : {}),
+        ...(email ? emailFigures(email) : {}),
       },
     };
+
+    /** JS heap after GC, the browser's own JS + DOM measurement (cross-origin isolated pages) and DOM counters. */
+    async function memoryOf(/** @type {import('playwright-core').Page} */ page) {
+      const heap = await heapAfterGc(page);
+      const agent = await page.evaluate(async () => {
+        /** @type {{ measureUserAgentSpecificMemory?: () => Promise<{ bytes: number, breakdown: { bytes: number, types: string[] }[] }> }} */
+        const perf = /** @type {never} */ (performance);
+        if (!window.crossOriginIsolated || !perf.measureUserAgentSpecificMemory) return null;
+        const measured = await perf.measureUserAgentSpecificMemory();
+        /** @type {Record<string, number>} */
+        const byType = {};
+        for (const b of measured.breakdown) for (const t of b.types) byType[t] = (byType[t] ?? 0) + b.bytes / b.types.length;
+        return { bytes: measured.bytes, byType };
+      });
+      const cdp = await page.context().newCDPSession(page);
+      const dom = await cdp.send('Memory.getDOMCounters');
+      await cdp.detach();
+      return { heap, agent, dom };
+    }
+
+    /** CDP's main-thread totals, in ms: script, style recalculation, layout. */
+    async function mainThread(/** @type {import('playwright-core').CDPSession} */ cdp) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (/** @type {string} */ name) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+      return { script: get('ScriptDuration'), style: get('RecalcStyleDuration'), layout: get('LayoutDuration') };
+    }
+
+    async function peerRuns() {
+      const at = (/** @type {string} */ side, query = '') => `${url}/peer/${side}.html${query}`;
+      /** @type {Record<'ours' | 'theirs', LongRun[]>} */
+      const runs = { ours: [], theirs: [] };
+      /** @type {Record<'ours' | 'theirs', AppendRun[]>} */
+      const appends = { ours: [], theirs: [] };
+      /** @type {Record<'ours' | 'theirs', number[]>} */
+      const store = { ours: [], theirs: [] };
+      for (let run = 0; run < PEER_RUNS; run++) {
+        log(`peer: store, ${THREAD} messages into one conversation, run ${run + 1}/${PEER_RUNS}`);
+        store.ours.push(await onPage(browser, real, (page) => page.evaluate((n) => window.ccBench.storeIngest(n), THREAD)));
+        store.theirs.push(await onPage(browser, naive, (page) => page.evaluate((n) => window.ccBench.storeIngest(n), THREAD)));
+        for (const [side, key] of /** @type {const} */ ([
+          ['ours', 'ours'],
+          ['deep-chat', 'theirs'],
+        ])) {
+          const longRuns = Math.min(PEER_RUNS, PEER_LONG_RUNS);
+          if (run < longRuns) {
+            log(`peer: ${side}, ${THREAD} messages, run ${run + 1}/${longRuns}`);
+            const long = await onPage(
+              browser,
+              at(side, side === 'deep-chat' ? '?history' : ''),
+              async (page) => {
+                const first = await page.evaluate((n) => window.ccPeer.firstRender(n), THREAD);
+                const memory = await memoryOf(page);
+                const scroll = await page.evaluate(([n, px]) => window.ccPeer.scroll(n, px), [SCROLL_STEPS, SCROLL_STEP_PX]);
+                return { first, memory, scroll };
+              },
+              'ccPeer',
+            );
+            runs[key].push(long);
+          }
+          log(`peer: ${side}, ${PEER_APPENDS} appends at ${PEER_APPEND_AT}, run ${run + 1}/${PEER_RUNS}`);
+          const append = await onPage(
+            browser,
+            at(side),
+            async (page) => {
+              const first = await page.evaluate((n) => window.ccPeer.firstRender(n), PEER_APPEND_AT);
+              const cdp = await page.context().newCDPSession(page);
+              await cdp.send('Performance.enable');
+              const before = await mainThread(cdp);
+              const times = await page.evaluate((n) => window.ccPeer.appends(n), PEER_APPENDS);
+              const after = await mainThread(cdp);
+              await cdp.detach();
+              /** @param {'script' | 'style' | 'layout'} k */
+              const per = (k) => (after[k] - before[k]) / PEER_APPENDS;
+              return { firstMs: first.ms, times, work: { script: per('script'), style: per('style'), layout: per('layout') } };
+            },
+            'ccPeer',
+          );
+          appends[key].push(append);
+        }
+      }
+      return { runs, appends, store };
+    }
+
+    async function emailRuns() {
+      /** @type {Record<'ours' | 'dompurify', import('./pages/email.js').EmailResult[]>} */
+      const runs = { ours: [], dompurify: [] };
+      for (let run = 0; run < PEER_RUNS; run++) {
+        for (const kind of /** @type {const} */ (['ours', 'dompurify'])) {
+          log(`email: ${kind}, ${EMAIL_KB} KB, run ${run + 1}/${PEER_RUNS}`);
+          runs[kind].push(await onPage(browser, `${url}/peer/email.html`, (page) => page.evaluate(([k, size]) => window.ccEmail(k, size, EMAIL_REPEAT), /** @type {const} */ ([kind, EMAIL_KB])), 'ccEmail'));
+        }
+      }
+      return runs;
+    }
+
+    /**
+     * @typedef {{
+     *   first: import('./pages/peer-common.js').FirstRenderResult,
+     *   memory: Awaited<ReturnType<typeof memoryOf>>,
+     *   scroll: import('./pages/peer-common.js').ScrollFramesResult,
+     * }} LongRun
+     * @typedef {{ firstMs: number, times: number[], work: { script: number, style: number, layout: number } }} AppendRun
+     */
+
+    /** @param {Awaited<ReturnType<typeof peerRuns>>} p */
+    function peerFigures({ runs, appends, store }) {
+      const of = (/** @type {(r: LongRun) => number} */ f) => ({ ours: runs.ours.map(f), theirs: runs.theirs.map(f) });
+      const ofAppends = (/** @type {(r: AppendRun) => number} */ f) => ({ ours: appends.ours.map(f), theirs: appends.theirs.map(f) });
+      const p95 = (/** @type {number[]} */ values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN;
+      };
+      const mb = (/** @type {number} */ bytes) => round(bytes / 1024 / 1024, 1);
+      const agentMeasured = [...runs.ours, ...runs.theirs].every((r) => r.memory.agent !== null);
+      const work = (/** @type {'ours' | 'theirs'} */ side) => ({
+        scriptMs: round(median(appends[side].map((r) => r.work.script)), 3),
+        styleMs: round(median(appends[side].map((r) => r.work.style)), 3),
+        layoutMs: round(median(appends[side].map((r) => r.work.layout)), 3),
+      });
+      return {
+        'peer.store10k': peerFigure({
+          ...store,
+          unit: 'ms',
+          eventsPerSecond: round(THREAD / (median(store.ours) / 1000), 0),
+          peerIs: 'the same store with message lists scanned and copied on every append (bench/baseline/naive-timeline.ts)',
+          what: `${THREAD} message-received events into one conversation of a fresh store, no element subscribed; median of ${PEER_RUNS}, interleaved`,
+        }),
+        'peer.firstRender': peerFigure({
+          ...of((r) => r.first.ms),
+          unit: 'ms',
+          goal: PEER_GOAL.firstRenderRatio,
+          messageElements: of((r) => r.first.messageElements),
+          domElements: of((r) => r.first.domNodes),
+          what: `${THREAD} messages: ours a store on a test adapter, <cc-chat-widget> (600 px) mounted on the conversation, store.ingest of ${THREAD} message-received events; theirs <deep-chat> (800 × 600, maxVisibleMessages raised so all show) given them as its history property (addMessage one by one is in peer.firstRenderAddMessage: at ${THREAD} it does not finish in minutes); both until the next painted frame (rAF, then a MessageChannel task); median of ${Math.min(PEER_RUNS, PEER_LONG_RUNS)} (slow peer)`,
+        }),
+        'peer.firstRenderAddMessage': peerFigure({
+          ...ofAppends((r) => r.firstMs),
+          unit: 'ms',
+          goal: PEER_GOAL.firstRenderRatio,
+          what: `the same with ${PEER_APPEND_AT} messages, theirs by addMessage one by one after its render event, ours by store.ingest one by one; median of ${PEER_RUNS}`,
+        }),
+        'peer.appendP95': peerFigure({
+          ...ofAppends((r) => p95(r.times)),
+          unit: 'ms',
+          goal: PEER_GOAL.appendP95Ratio,
+          medianMs: round(median(appends.ours.map((r) => median(r.times))), 2),
+          peerMedianMs: round(median(appends.theirs.map((r) => median(r.times))), 2),
+          mainThreadPerAppend: { ours: work('ours'), theirs: work('theirs') },
+          what: `p95 of ${PEER_APPENDS} appends to a ${PEER_APPEND_AT}-message thread: store.ingest / addMessage until the next painted frame (rAF, then a MessageChannel task); mainThreadPerAppend: CDP Performance.getMetrics deltas over the ${PEER_APPENDS} appends (ScriptDuration, RecalcStyleDuration, LayoutDuration) ÷ ${PEER_APPENDS}; median of ${PEER_RUNS}`,
+        }),
+        'peer.heap': peerFigure({
+          ...of((r) => mb(r.memory.heap)),
+          unit: 'MB JS heap after GC',
+          what: `the page after the first render of ${THREAD} messages: Runtime.getHeapUsage after gc(); median of ${Math.min(PEER_RUNS, PEER_LONG_RUNS)}`,
+        }),
+        'peer.jsDomMemory': peerFigure({
+          ...(agentMeasured ? of((r) => mb(r.memory.agent?.bytes ?? NaN)) : of((r) => mb(r.memory.heap))),
+          unit: 'MB',
+          goal: PEER_GOAL.jsDomMemoryRatio,
+          method: agentMeasured
+            ? 'performance.measureUserAgentSpecificMemory() on a cross-origin isolated page (JS and DOM of the page)'
+            : 'FALLBACK: measureUserAgentSpecificMemory unavailable; JS heap after GC, DOM counted by domNodes',
+          byType: agentMeasured ? { ours: runs.ours[0]?.memory.agent?.byType, theirs: runs.theirs[0]?.memory.agent?.byType } : undefined,
+          domNodes: of((r) => r.memory.dom.nodes),
+          jsEventListeners: of((r) => r.memory.dom.jsEventListeners),
+          what: `memory of the page showing ${THREAD} messages`,
+        }),
+        'peer.scrollLongTasks': peerFigure({
+          ...of((r) => r.scroll.longTasks),
+          unit: 'long tasks (> 50 ms)',
+          goal: PEER_GOAL.scrollLongTasks,
+          goalIsValue: true,
+          floor: 1,
+          longestTaskMs: of((r) => round(r.scroll.longestTaskMs, 1)),
+          what: `${SCROLL_STEPS} frames scrolling the ${THREAD}-message thread up ${SCROLL_STEP_PX} px each (from the top again at the start); ratio against at least 1`,
+        }),
+        'peer.scrollDroppedFrames': peerFigure({
+          ...of((r) => r.scroll.dropped),
+          unit: `frames of ${SCROLL_STEPS}`,
+          goal: PEER_GOAL.scrollDroppedFrames,
+          goalIsValue: true,
+          floor: 1,
+          medianFrameMs: of((r) => round(r.scroll.medianFrameMs, 2)),
+          scrolledPx: of((r) => r.scroll.scrolledPx),
+          what: 'the same steps: frames whose interval exceeded 1.5 × the median frame interval; ratio against at least 1',
+        }),
+      };
+    }
+
+    /** @param {Awaited<ReturnType<typeof emailRuns>>} runs */
+    function emailFigures(runs) {
+      const warm = (/** @type {'ours' | 'dompurify'} */ k) => runs[k].map((r) => median(r.warmMs));
+      return {
+        'email.sanitizeRender': peerFigure({
+          ours: warm('ours'),
+          theirs: warm('dompurify'),
+          unit: 'ms',
+          goal: PEER_GOAL.emailRatio,
+          bytes: runs.ours[0]?.bytes,
+          coldMs: round(median(runs.ours.map((r) => r.coldMs)), 1),
+          peerColdMs: round(median(runs.dompurify.map((r) => r.coldMs)), 1),
+          elements: { ours: runs.ours[0]?.elements, theirs: runs.dompurify[0]?.elements },
+          what: `a ${EMAIL_KB} KB HTML email (tables, inline styles, remote images, links, nested divs; bench/pages/email.ts): ours sanitizeEmailHtml, theirs DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }) with its defaults, each fragment appended into a fresh shadow root and laid out; per page the median of ${EMAIL_REPEAT} after one cold call, median of ${PEER_RUNS} pages, interleaved. The pane itself then writes the sanitized email into a sandboxed frame (setEmailDocument), not measured here`,
+        }),
+      };
+    }
 
     function threadFigures() {
       return {

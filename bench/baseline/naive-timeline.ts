@@ -29,3 +29,26 @@ export function replaceAt<T extends Item>(list: readonly T[], k: number, item: T
 export function inTimeOrder<T extends Item>(items: readonly T[]): readonly T[] {
   return items.reduce<readonly T[]>(insertByTime, []);
 }
+
+/**
+ * No batches: every step copies, as the lists did before. The fold is the last argument
+ * (the store may pass what the batch owns before it).
+ */
+export function folding<T>(...args: unknown[]): T {
+  const fold = args[args.length - 1];
+  if (typeof fold !== 'function') throw new TypeError('folding: the last argument is the fold');
+  return (fold as () => T)();
+}
+
+export function own<T extends object>(value: T): T {
+  return value;
+}
+
+export function isOwned(_value: object): boolean {
+  return false;
+}
+
+/** One insert (one copy) per item. */
+export function mergeByTime<T extends Item>(list: readonly T[], items: readonly T[]): readonly T[] {
+  return items.reduce<readonly T[]>(insertByTime, list);
+}

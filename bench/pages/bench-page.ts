@@ -5,7 +5,7 @@
 import '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { InteractionStore } from '../../src/core/store/store.js';
-import { filledStore, layout, longTasksSince, messageEvent, nextFrame, percentile, settled } from './common.js';
+import { filledStore, layout, longTasksSince, messageEvent, nextFrame, offerEvents, percentile, quietStore, settled } from './common.js';
 import { defineNaiveThread, type NaiveThread } from './naive-thread.js';
 import { storeThroughput } from './store-throughput.js';
 import { virtualizerBench } from './virtualizer.js';
@@ -150,7 +150,27 @@ async function memory(kind: 'widget' | 'naive' | 'none', interactions: number, p
   return Object.values(store.state.interactions).reduce((n, i) => n + i.messages.length, 0);
 }
 
-const api = { thread, storeThroughput, memory, ...virtualizerBench };
+/**
+ * Milliseconds for `count` message-received events into one conversation of a fresh
+ * store, no element subscribed (the events are built before the clock starts), until
+ * the store has published them.
+ */
+async function storeIngest(count: number): Promise<number> {
+  const { store } = quietStore();
+  for (const e of offerEvents('i0')) store.ingest(e);
+  const events = Array.from({ length: count }, (_, k) => messageEvent('i0', k));
+  await Promise.resolve();
+  const start = performance.now();
+  for (const e of events) store.ingest(e);
+  // The store may publish a burst in a microtask: that is part of the work.
+  await Promise.resolve();
+  const ms = performance.now() - start;
+  if (store.state.interactions['i0']?.messages.length !== count) throw new Error('messages missing');
+  store.dispose();
+  return ms;
+}
+
+const api = { thread, storeThroughput, storeIngest, memory, ...virtualizerBench };
 
 declare global {
   interface Window {

@@ -1,0 +1,56 @@
+/**
+ * Our side of the deep-chat comparison (bench/run.mjs, section `peer`): a store on a
+ * test adapter and one `<cc-chat-widget>` showing its conversation.
+ */
+import '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import type { InteractionStore } from '../../src/core/store/store.js';
+import { messageEvent, offerEvents, quietStore, settled } from './common.js';
+import { countShadowNodes, painted, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
+
+const ID = 'i0';
+let shown: { store: InteractionStore; el: CcChatWidget; next: number } | undefined;
+
+function current(): { store: InteractionStore; el: CcChatWidget; next: number } {
+  if (!shown) throw new Error('firstRender first');
+  return shown;
+}
+
+const api: PeerApi = {
+  async firstRender(count) {
+    await painted();
+    const start = performance.now();
+    const { store } = quietStore();
+    for (const e of offerEvents(ID)) store.ingest(e);
+    const el = document.createElement('cc-chat-widget');
+    el.store = store;
+    el.interactionId = ID;
+    el.style.height = '600px';
+    document.body.append(el);
+    for (let k = 0; k < count; k++) store.ingest(messageEvent(ID, k));
+    await settled(el);
+    await painted();
+    const ms = performance.now() - start;
+    shown = { store, el, next: count };
+    return { ms, messageElements: el.shadowRoot?.querySelectorAll('.bubble').length ?? 0, domNodes: document.querySelectorAll('*').length + countShadowNodes(el) };
+  },
+
+  async appends(count) {
+    const s = current();
+    const times: number[] = [];
+    for (let k = 0; k < count; k++) {
+      await painted();
+      const start = performance.now();
+      s.store.ingest(messageEvent(ID, s.next++));
+      await painted();
+      times.push(performance.now() - start);
+    }
+    return times;
+  },
+
+  scroll(steps, stepPx) {
+    return scrollFrames(scrollerIn(current().el), steps, stepPx);
+  },
+};
+
+window.ccPeer = api;
