@@ -17,6 +17,8 @@ const FAULTS: readonly FaultKind[] = ['drop-connections', 'crash-after-next-comm
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const MAX_ADMIN_BODY = 1024 * 1024;
+/** Most messages one `customer-messages` call writes. */
+const MAX_BULK_MESSAGES = 50_000;
 
 /** What the admin API needs from the server around it. */
 export interface AdminContext {
@@ -150,6 +152,14 @@ export async function handleAdmin(context: AdminContext, req: IncomingMessage, r
     case 'customer-message':
       json(res, 200, { messageId: backend.customerMessage(field(body, 'interactionId'), optionalField(body, 'text') ?? '') });
       return;
+    case 'customer-messages': {
+      const count = isObject(body) ? body['count'] : undefined;
+      if (!Number.isSafeInteger(count) || (count as number) < 1 || (count as number) > MAX_BULK_MESSAGES) throw new RuleError(`"count" must be an integer from 1 to ${MAX_BULK_MESSAGES}`);
+      const prefix = optionalField(body, 'prefix') ?? 'Message';
+      const texts = Array.from({ length: count as number }, (_, i) => `${prefix} ${i + 1}`);
+      json(res, 200, { messageIds: backend.customerMessages(field(body, 'interactionId'), texts) });
+      return;
+    }
     case 'customer-typing':
       backend.customerTyping(field(body, 'interactionId'), !(isObject(body) && body['typing'] === false));
       json(res, 200, { ok: true });

@@ -277,6 +277,24 @@ export class Backend {
     return message.id;
   }
 
+  /**
+   * The customer writes `texts`, one message each, logged as one entry (a long past made
+   * in one step, for tests and demos); returns the message ids. Their times follow the
+   * conversation's last message, a millisecond apart.
+   */
+  customerMessages(interactionId: string, texts: readonly string[]): string[] {
+    const rec = this.#customerSide(interactionId);
+    const last = rec.messages[rec.messages.length - 1]?.timestamp ?? 0;
+    const start = Math.max(last + 1, this.#now() - texts.length);
+    const events: EventInput[] = texts.map((text, i) => ({
+      type: 'message-received',
+      interactionId,
+      message: { id: this.#id('msg'), author: 'customer', authorName: rec.customer.name, text, format: 'plain', timestamp: start + i, attachments: [] },
+    }));
+    this.#publish(this.log.append(events));
+    return events.map((e) => (e.type === 'message-received' ? e.message.id : ''));
+  }
+
   /** The customer starts (or stops) typing. */
   customerTyping(interactionId: string, typing = true): void {
     this.#customerSide(interactionId);

@@ -131,6 +131,11 @@ export class Model {
       case 'email-received':
         if (!rec.emails.some((e) => e.id === event.email.id)) rec.emails.push(event.email);
         return;
+      case 'history':
+        // This backend sends histories but never logs one; folded all the same, should a log hold one.
+        for (const m of event.messages ?? []) if (!rec.messages.some((x) => x.id === m.id)) rec.messages.push(m);
+        for (const e of event.emails ?? []) if (!rec.emails.some((x) => x.id === e.id)) rec.emails.push(e);
+        return;
       case 'email-status': {
         const index = rec.emails.findIndex((e) => e.id === event.emailId);
         const email = rec.emails[index];

@@ -16,6 +16,7 @@ import process from 'node:process';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import {
   MAX_FRAME_BYTES,
+  MAX_HISTORY_BYTES,
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   READ_ONLY_COMMANDS,
@@ -24,6 +25,7 @@ import {
   type HelloFrame,
   type ServerFrame,
 } from '../../src/adapters/websocket/protocol.js';
+import { compactReplay, type ReplayEntry } from '../../src/adapters/replay-history.js';
 import { handleAdmin, isLoopbackAddress, json, type FaultKind } from './admin.js';
 import { verifyToken } from './auth.js';
 import { Backend, RuleError } from './backend.js';
@@ -179,6 +181,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const eventFrame = (event: LoggedEvent): ServerFrame => ({ type: 'event', seq: event.seq, event });
+  const entryFrame = ({ event, prev }: ReplayEntry): ServerFrame => ({ type: 'event', seq: event.seq, ...(prev === undefined ? {} : { prev }), event });
 
   backend.subscribe((events) => {
     for (const session of [...sessions]) {
@@ -216,6 +219,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     // A client that stops reading during its replay waits here; the heartbeat drops it if it goes silent.
     setTimeout(() => replay(session, next), REPLAY_PAUSE_MS);
+  };
+
+  /**
+   * The replay for a client that takes `history` events: the entries up to the log's head
+   * at the hello, with each conversation's messages and emails in a few `history` events
+   * (see `compactReplay`), sent while the client keeps up; then the plain replay of what
+   * was appended meanwhile, which goes live.
+   */
+  const replayCompacted = (session: Session, entries: readonly ReplayEntry[], from: number, head: number): void => {
+    const socket = session.socket;
+    if (!sessions.has(session) || socket.readyState !== WebSocket.OPEN) return;
+    let next = from;
+    while (next < entries.length && socket.bufferedAmount < limits.maxBufferedBytes / 2) {
+      const entry = entries[next++];
+      if (entry) socket.send(JSON.stringify(entryFrame(entry)));
+    }
+    if (next < entries.length) setTimeout(() => replayCompacted(session, entries, next, head), REPLAY_PAUSE_MS);
+    else replay(session, head);
   };
 
   const onHello = (session: Session, hello: HelloFrame): void => {
@@ -267,7 +288,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       agent: backend.agent,
       server: 'cc-digital-widgets reference backend',
     });
-    replay(session, replayFrom);
+    if (hello.features?.includes('history')) {
+      const head = log.headSeq;
+      const sizeOf = (item: unknown): number => Buffer.byteLength(JSON.stringify(item));
+      replayCompacted(session, compactReplay(log.since(replayFrom), { after: replayFrom, maxHistoryBytes: MAX_HISTORY_BYTES, sizeOf }), 0, head);
+    } else replay(session, replayFrom);
   };
 
   const onCommand = (session: Session, id: string, name: string, args: unknown): void => {

@@ -157,7 +157,7 @@ describe('WebSocketContactCenter', () => {
     expect(states).to.deep.equal(['connecting']);
     const socket = latest();
     socket.open();
-    expect(socket.frames()[0]).to.deep.equal({ type: 'hello', protocol: 1, agentId: 'agent-me', lastSeq: 0 });
+    expect(socket.frames()[0]).to.deep.equal({ type: 'hello', protocol: 1, agentId: 'agent-me', lastSeq: 0, features: ['history'] });
     socket.receive(welcome());
     expect(states).to.deep.equal(['connecting', 'open']);
     socket.receive(offer(1));
@@ -433,5 +433,32 @@ describe('WebSocketContactCenter', () => {
     expect(socket.commands()[1]?.id).to.equal(first?.id);
     socket.receive({ type: 'result', id: first?.id, ok: true, value: [] });
     expect(await listed).to.deep.equal([]);
+  });
+
+  it('R-CHAT-01: entries a server left out for a history are no gap; a prev beyond the last event still is', async () => {
+    const { adapter, events, issues } = harness();
+    const store = createInteractionStore(adapter, { agent });
+    const socket = accept();
+    socket.receive(offer(1, 'a'));
+    socket.receive({ type: 'event', seq: 2, event: { type: 'interaction-accepted', interactionId: 'a', at: 2 } });
+    const message = (id: string, timestamp: number): Record<string, unknown> => ({ id, author: 'customer', authorName: 'Ada', text: id, format: 'plain', timestamp, attachments: [] });
+    socket.receive({ type: 'event', seq: 5, prev: 2, event: { type: 'history', interactionId: 'a', at: 5, messages: [message('m1', 3), message('m2', 4)] } });
+    socket.receive({ type: 'event', seq: 7, prev: 5, event: { type: 'history', interactionId: 'a', at: 7, messages: [message('m3', 6), message('m4', 7)] } });
+    expect(issues).to.deep.equal([]);
+    expect(adapter.lastSeq).to.equal(7);
+    expect(events.map((e) => `${e.type}@${e.seq ?? ''}`)).to.deep.equal(['offer@1', 'interaction-accepted@2', 'history@5', 'history@7']);
+    await until(() => store.state.interactions['a']?.messages.length === 4, 'the history in the store');
+    expect(store.state.interactions['a']?.messages.map((m) => m.id)).to.deep.equal(['m1', 'm2', 'm3', 'm4']);
+    expect(store.state.lastSeq).to.equal(7);
+    socket.receive({ type: 'event', seq: 10, prev: 9, event: { type: 'customer-typing', interactionId: 'a', typing: true, at: 10 } });
+    expect(issues.map((i) => i.kind)).to.deep.equal(['sequence-gap']);
+    store.dispose();
+  });
+
+  it('R-CHAT-01: an event frame whose prev is not below its seq is malformed and skipped', () => {
+    const { issues } = harness();
+    const socket = accept();
+    socket.receive({ type: 'event', seq: 3, prev: 3, event: { type: 'agent-state-changed', state: 'idle', at: 1 } });
+    expect(issues.map((i) => i.kind)).to.deep.equal(['malformed-frame']);
   });
 });

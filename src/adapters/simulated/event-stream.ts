@@ -6,7 +6,7 @@
  */
 import { Subject, type Observable } from 'rxjs';
 import type { ContactCenterEvent } from '../../core/events.js';
-import { remember, replayThenLive } from './persistence.js';
+import { compactLog, remember, replayThenLive } from './persistence.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event before the simulator stamps `at` and `seq` on it. */
@@ -29,7 +29,10 @@ export class EventStream {
   readonly #now: () => number;
   readonly #onKept: () => void;
 
-  /** Each new subscriber receives the replay log first, then the live events; completes on {@link close}. */
+  /**
+   * Each new subscriber receives the replay log first (each conversation's messages and
+   * emails in one `history` event), then the live events; completes on {@link close}.
+   */
   readonly events$: Observable<ContactCenterEvent>;
 
   /**
@@ -41,7 +44,7 @@ export class EventStream {
     this.#log = start.log && [...start.log];
     this.#now = now;
     this.#onKept = onKept;
-    this.events$ = replayThenLive(() => (this.#closed ? [] : (this.#log ?? [])), this.#subject);
+    this.events$ = replayThenLive(() => (this.#closed || !this.#log ? [] : compactLog(this.#log)), this.#subject);
   }
 
   /** The `seq` of the last event emitted. */

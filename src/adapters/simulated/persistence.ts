@@ -20,6 +20,7 @@ import {
   type TransferOutcome,
 } from '../../core/types.js';
 import { validateEvent } from '../../core/validate.js';
+import { compactReplay, type SequencedEvent } from '../replay-history.js';
 import { SEED_QUEUES, type SimulatedQueue } from './data.js';
 import type { SimulatedInteractionStatus } from './types.js';
 
@@ -128,6 +129,22 @@ export function remember(log: ContactCenterEvent[], event: ContactCenterEvent): 
   const kept = event.type === 'agent-state-changed' ? log.filter((e) => e.type !== 'agent-state-changed') : log;
   kept.push(event);
   return kept;
+}
+
+/**
+ * The replay log as a new subscriber gets it: each conversation's messages and emails in
+ * one `history` event (see `compactReplay`) instead of one event each. Entries kept without
+ * a `seq` (a command's answer) keep having none.
+ */
+export function compactLog(log: readonly ContactCenterEvent[]): ContactCenterEvent[] {
+  // Positions stand in for sequence numbers, which some entries lack.
+  const indexed = log.map((e, i): SequencedEvent => ({ ...e, seq: i + 1 }));
+  return compactReplay(indexed).map(({ event }) => {
+    const original = log[event.seq - 1];
+    if (event === indexed[event.seq - 1] && original) return original;
+    const { seq: _position, ...history } = event;
+    return original?.seq === undefined ? history : { ...history, seq: original.seq };
+  });
 }
 
 /**

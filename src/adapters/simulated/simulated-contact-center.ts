@@ -35,6 +35,7 @@ import { SimContext, checkDuration, checkProbability } from './context.js';
 import { customerLeaves, customerMessage, customerTyping } from './customer.js';
 import { listAgents, listQueues, listTemplates, listWorkflows, listWrapupReasons, setAgentAvailability } from './directory.js';
 import { inboundEmail, sendEmail } from './email.js';
+import { addHistory } from './history.js';
 import { acceptOffer, offer } from './offers.js';
 import { customerParticipantId, snapshot } from './records.js';
 import { rearmRestoredTimers } from './restore.js';
@@ -242,6 +243,15 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
    */
   peerLeaves(interactionId: string): void {
     peerLeaves(this.#ctx, interactionId);
+  }
+
+  /**
+   * Gives a conversation a long past: `count` earlier messages (emails in an email
+   * conversation; 1 to 100,000), customer and agent taking turns, a minute apart, before
+   * its first one, delivered in one `history` event. For demos, benchmarks and tests.
+   */
+  history(interactionId: string, count: number): void {
+    addHistory(this.#ctx, interactionId, count);
   }
 
   // ---- adapter commands -----------------------------------------------------------

@@ -19,6 +19,8 @@ export {
 export { isConnectionSource, type ConnectionSource, type ConnectionState } from '../../core/connection.js';
 export {
   PROTOCOL_VERSION,
+  CLIENT_FEATURES,
+  MAX_HISTORY_BYTES,
   COMMAND_NAMES,
   READ_ONLY_COMMANDS,
   isCommandName,
@@ -40,9 +42,11 @@ export {
   type ParseResult,
   type PingFrame,
   type PongFrame,
+  type ProtocolFeature,
   type ResultFrame,
   type ServerErrorCode,
   type ServerFrame,
   type UploadArgs,
   type WelcomeFrame,
 } from './protocol.js';
+export { compactReplay, type CompactOptions, type ReplayEntry, type SequencedEvent } from '../replay-history.js';

@@ -43,6 +43,23 @@ export const MAX_FRAME_BYTES = 14 * 1024 * 1024;
 /** Largest frame of any other kind (everything but `uploadAttachment` commands), bytes. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 
+/**
+ * Largest size of the messages or emails one `history` event carries, bytes of JSON: with
+ * the frame around it, a `history` event frame stays under {@link MAX_MESSAGE_BYTES}. A
+ * longer past goes out as several `history` events.
+ */
+export const MAX_HISTORY_BYTES = 192 * 1024;
+
+/**
+ * What a client can take, announced in `hello.features`. `history`: the replay may carry a
+ * conversation's past in `history` events, with the `message-received` / `email-received`
+ * entries they stand for left out (event frames then carry `prev`).
+ */
+export type ProtocolFeature = 'history';
+
+/** Every feature this module's client announces. */
+export const CLIENT_FEATURES: readonly ProtocolFeature[] = ['history'];
+
 /** An interaction id argument. */
 export interface InteractionArgs {
   readonly interactionId: string;
@@ -145,6 +162,8 @@ export interface HelloFrame {
   readonly epoch?: string;
   /** The agent's token (see `docs/protocol.md`, Authentication). */
   readonly token?: string;
+  /** What the client can take beyond the basics (see {@link ProtocolFeature}); unknown names are ignored. */
+  readonly features?: readonly string[];
 }
 
 /** Client → server: a command. `id` is its idempotency key: a server applies each key once. */
@@ -197,6 +216,12 @@ export interface WelcomeFrame {
 export interface EventFrame {
   readonly type: 'event';
   readonly seq: number;
+  /**
+   * The `seq` of the entry sent before this one on this connection, when the entries in
+   * between were left out of the replay because `history` events already carried their
+   * content (only to clients announcing the `history` feature). Absent: `seq − 1`.
+   */
+  readonly prev?: number;
   /** The event; validated by the client (see `validateEvent`). */
   readonly event: unknown;
 }
@@ -378,6 +403,9 @@ const SERVER_FRAMES: Readonly<Record<ServerFrame['type'], Check>> = {
     const e = seqNumber(v['seq'], `${p}.seq`);
     if (e) return e;
     if ((v['seq'] as number) < 1) return `${p}.seq must be ≥ 1`;
+    const prev = optional(seqNumber)(v['prev'], `${p}.prev`);
+    if (prev) return prev;
+    if (typeof v['prev'] === 'number' && v['prev'] >= (v['seq'] as number)) return `${p}.prev must be below seq`;
     return isObject(v['event']) ? undefined : `${p}.event must be an object`;
   },
   result: (v, p) => {
@@ -392,7 +420,15 @@ const SERVER_FRAMES: Readonly<Record<ServerFrame['type'], Check>> = {
 };
 
 const CLIENT_FRAMES: Readonly<Record<ClientFrame['type'], Check>> = {
-  hello: shape({ protocol: num, agentId: id, lastSeq: seqNumber, logId: optional(id), epoch: optional(id), token: optional(str) }),
+  hello: shape({
+    protocol: num,
+    agentId: id,
+    lastSeq: seqNumber,
+    logId: optional(id),
+    epoch: optional(id),
+    token: optional(str),
+    features: optional((v, p) => (Array.isArray(v) && v.length <= 32 ? arrayOf(id)(v, p) : `${p} must be an array of at most 32 names`)),
+  }),
   command: (v, p) => {
     if (!isObject(v)) return `${p} must be an object`;
     const e = id(v['id'], `${p}.id`);

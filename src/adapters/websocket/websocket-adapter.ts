@@ -23,7 +23,7 @@ import type {
 } from '../../core/types.js';
 import { validateEvent } from '../../core/validate.js';
 import { CommandQueue } from './commands.js';
-import { PROTOCOL_VERSION, parseServerFrame, type CommandArgs, type CommandName, type CommandValue, type EventFrame, type WelcomeFrame } from './protocol.js';
+import { CLIENT_FEATURES, PROTOCOL_VERSION, parseServerFrame, type CommandArgs, type CommandName, type CommandValue, type EventFrame, type WelcomeFrame } from './protocol.js';
 import { DEFAULT_RECONNECT_POLICY, backoffDelay, handshakeTimeout, type ReconnectPolicy } from './reconnect.js';
 import {
   WebSocketCommandError,
@@ -68,7 +68,8 @@ const ignore = (): void => undefined;
  *
  * - **Resumable**: every event carries a sequence number; after a reconnection the
  *   adapter asks for everything after the last one it emitted, and drops any event it
- *   has already seen, so nothing is lost or emitted twice.
+ *   has already seen, so nothing is lost or emitted twice. It announces the `history`
+ *   feature: a server may then replay a conversation's past as a few `history` events.
  * - **Idempotent commands**: each command gets a random idempotency key. Commands
  *   issued while disconnected wait in a queue; after reconnecting, every unanswered
  *   command is sent again with the *same* key, and the server applies each key once.
@@ -259,6 +260,7 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
         protocol: PROTOCOL_VERSION,
         agentId: this.#agentId,
         lastSeq: this.#lastSeq,
+        features: CLIENT_FEATURES,
         // `logId` for servers that predate epochs; the reference backend's epoch is its logId.
         ...(this.#epoch === undefined ? {} : { logId: this.#epoch, epoch: this.#epoch }),
         ...(token === undefined ? {} : { token }),
@@ -448,8 +450,9 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
       this.#stats.duplicatesDropped += 1;
       return;
     }
-    if (frame.seq !== this.#lastSeq + 1) {
-      this.#report('sequence-gap', `expected event ${this.#lastSeq + 1}, got ${frame.seq}; reconnecting to resume`, raw);
+    // Entries a server left out of the replay (their content came in `history` events) are no gap.
+    if ((frame.prev ?? frame.seq - 1) > this.#lastSeq) {
+      this.#report('sequence-gap', `expected event ${this.#lastSeq + 1}, got ${frame.seq}${frame.prev === undefined ? '' : ` after ${frame.prev}`}; reconnecting to resume`, raw);
       this.#drop('sequence gap');
       return;
     }
