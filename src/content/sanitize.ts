@@ -340,7 +340,8 @@ function sanitizeImage(run: Run | undefined, img: Element): void {
 
 // Hooks are registered once, on the private instance; `current` says which profile runs.
 purify.addHook('beforeSanitizeElements', (node) => {
-  if (nameOf(node) === 'form') unclobberForm(node);
+  const raw = nodeNameOf(node);
+  if (raw?.length === 4 && raw.toLowerCase() === 'form') unclobberForm(node);
 });
 
 /**
@@ -375,9 +376,14 @@ purify.addHook('uponSanitizeAttribute', (node, event) => {
   const run = current;
   if (deferred) {
     // Applied through CSSOM after the other attributes: set as an attribute, it would be checked against the page's CSP.
-    event.keepAttr = false;
-    if (run?.profile === 'email') run.styles.set(node, event.attrValue);
-    else run?.removedAttributes.add('style');
+    if (run?.profile === 'email') {
+      run.styles.set(node, event.attrValue);
+      // Left for afterSanitizeAttributes to remove, which it always does: cheaper than DOMPurify's removal and its record.
+      event.forceKeepAttr = true;
+    } else {
+      event.keepAttr = false;
+      run?.removedAttributes.add('style');
+    }
     return;
   }
   const cleaned = run?.profile === 'email' ? cleanInlineStyle(event.attrValue) : '';
@@ -387,11 +393,16 @@ purify.addHook('uponSanitizeAttribute', (node, event) => {
 
 purify.addHook('afterSanitizeAttributes', (node) => {
   const run = current;
-  const name = nameOf(node);
+  // Names compared by length first: lower-casing every element's name would allocate a string each.
+  const raw = nodeNameOf(node) ?? '';
+  const name = raw.length === 1 || raw.length === 3 ? raw.toLowerCase() : '';
   if (name === 'a') sanitizeLink(run, node);
   else if (name === 'img') sanitizeImage(run, node);
   const style = run?.styles.get(node);
-  if (run && style !== undefined) applyStyle(run, node, style);
+  if (run && style !== undefined) {
+    elementMethods.removeAttribute.call(node, DEFERRED_STYLE_ATTRIBUTE);
+    applyStyle(run, node, style);
+  }
 });
 
 function textFragment(text: string): DocumentFragment {

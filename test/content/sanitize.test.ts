@@ -11,7 +11,9 @@ import {
   setEmailDocument,
   type EmailSanitizeResult,
 } from '../../src/content/sanitize.js';
+import { markDecorativeImages } from '../../src/components/cc-email-widget/email-html.js';
 import { XSS_PAYLOADS as PAYLOADS } from '../fixtures/xss-payloads.js';
+import { CID_ATTACHMENTS, generateEmail } from './fixtures/large-email.js';
 
 const FORBIDDEN_ELEMENTS =
   'script, iframe, frame, object, embed, form, input, button, textarea, select, svg, math, style, link, meta, base, template, video, audio, source';
@@ -392,5 +394,77 @@ describe('sanitizer: email documents', () => {
     expect(() => setEmailDocument(f, forged, { title: 't' })).to.throw(TypeError);
     expect(() => setEmailDocument(f, { ...sanitizeEmailHtml('<p>x</p>'), fragment }, { title: 't' })).to.throw(TypeError);
     expect(f.hasAttribute('srcdoc')).to.equal(false);
+  });
+});
+
+describe('sanitizer: a 200 KB email', () => {
+  const email = generateEmail();
+  const resolveCid = cidResolver(CID_ATTACHMENTS);
+  /** What the email holds, as the browser parses it (inert, never shown). */
+  const parsed = new DOMParser().parseFromString(email.html, 'text/html').body;
+
+  it('R-MAIL-02: renders completely and safely into a shadow root, as the pane prepares it', () => {
+    expect(email.html.length).to.be.at.least(200_000);
+    const result = markDecorativeImages(sanitizeEmailHtml(email.html, { resolveCid }));
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.append(result.fragment);
+    try {
+      expect(result.failed).to.equal(false);
+      expect(hazards(root)).to.deep.equal([]);
+      // Everything the body holds is kept: every element (all of them allowed), all its text.
+      expect(root.querySelectorAll('*').length).to.equal(parsed.querySelectorAll('*').length);
+      expect(root.querySelectorAll('table').length).to.equal(parsed.querySelectorAll('table').length);
+      expect(root.textContent).to.equal(parsed.textContent);
+      // Inline styles are all kept, cleaned; none is left in transit.
+      expect(root.querySelectorAll('[style]').length).to.equal(parsed.querySelectorAll('[style]').length);
+      expect(root.querySelector(`[${DEFERRED_STYLE_ATTRIBUTE}]`)).to.equal(null);
+      // Remote images are blocked and counted; cid: images point at their attachment; every image has alt text or is decorative.
+      const images = [...root.querySelectorAll('img')];
+      expect(images.length).to.equal(email.remoteImages + email.cidImages);
+      expect(result.blockedImages).to.equal(email.remoteImages);
+      expect(root.querySelectorAll(`img[${BLOCKED_IMAGE_ATTRIBUTE}]:not([src])`).length).to.equal(email.remoteImages);
+      expect(images.filter((img) => /^https?:/i.test(img.getAttribute('src') ?? '')).map((img) => img.getAttribute('src'))).to.deep.equal([
+        'https://files.example/att/logo.png',
+        'https://files.example/att/sig.png',
+      ]);
+      expect(images.filter((img) => img.hasAttribute('src')).every((img) => img.getAttribute('referrerpolicy') === 'no-referrer')).to.equal(true);
+      expect(result.unresolvedCids).to.deep.equal(['missing@shop.example']);
+      expect(images.every((img) => img.hasAttribute('alt'))).to.equal(true);
+      // Links are all kept, absolute https, opening in a new tab without opener or referrer.
+      const links = [...root.querySelectorAll('a')];
+      expect(links.length).to.equal(email.links);
+      for (const a of links) {
+        expect(a.getAttribute('href'), a.outerHTML).to.match(/^https:\/\/click\.shop\.example\//);
+        expect(a.getAttribute('target')).to.equal('_blank');
+        expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+      }
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('R-MAIL-02: its email document holds the whole body, with its styles applied', async () => {
+    const result = sanitizeEmailHtml(email.html, { resolveCid });
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-same-origin');
+    document.body.append(frame);
+    // Listened for once the frame is in: its first, empty document loads on insertion.
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    try {
+      setEmailDocument(frame, result, { title: 'Summer sale' });
+      await loaded;
+      const doc = frame.contentDocument;
+      if (!doc) throw new Error('no email document');
+      applyDeferredStyles(doc);
+      expect(doc.body.querySelectorAll('*').length).to.equal(parsed.querySelectorAll('*').length);
+      expect(doc.body.querySelectorAll('img').length).to.equal(email.remoteImages + email.cidImages);
+      expect(doc.body.querySelectorAll('img[src^="http"]').length).to.equal(2);
+      expect(doc.body.querySelectorAll('[style]').length).to.equal(parsed.querySelectorAll('[style]').length);
+      expect(hazards(doc.body)).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
   });
 });
