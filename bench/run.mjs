@@ -607,7 +607,7 @@ async function browserFigures() {
       for (let run = 0; run < PEER_RUNS; run++) {
         for (const kind of /** @type {const} */ (['ours', 'dompurify'])) {
           log(`email: ${kind}, ${EMAIL_KB} KB, run ${run + 1}/${PEER_RUNS}`);
-          runs[kind].push(await onPage(browser, `${url}/peer/email.html`, (page) => page.evaluate(([k, size]) => window.ccEmail(k, size, EMAIL_REPEAT), /** @type {const} */ ([kind, EMAIL_KB])), 'ccEmail'));
+          runs[kind].push(await onPage(browser, `${url}/peer/email.html`, (page) => page.evaluate(([k, size, repeat]) => window.ccEmail(k, size, repeat), /** @type {const} */ ([kind, EMAIL_KB, EMAIL_REPEAT])), 'ccEmail'));
         }
       }
       return runs;
