@@ -551,8 +551,15 @@ export function setEmailDocument(frame: HTMLIFrameElement, result: EmailSanitize
 
 /** Applies the inline styles {@link setEmailDocument} deferred, through CSSOM, in a loaded email document. */
 export function applyDeferredStyles(doc: Document): void {
+  // Emails repeat a few styles on many elements: each distinct one is cleaned once.
+  const cleaned = new Map<string, string>();
   for (const element of doc.querySelectorAll<HTMLElement>(`[${DEFERRED_STYLE_ATTRIBUTE}]`)) {
-    const style = cleanInlineStyle(element.getAttribute(DEFERRED_STYLE_ATTRIBUTE) ?? '');
+    const written = element.getAttribute(DEFERRED_STYLE_ATTRIBUTE) ?? '';
+    let style = cleaned.get(written);
+    if (style === undefined) {
+      style = cleanInlineStyle(written);
+      cleaned.set(written, style);
+    }
     element.removeAttribute(DEFERRED_STYLE_ATTRIBUTE);
     // The document holds sanitized markup only (no forms): its elements' own properties can be trusted.
     element.style.cssText = style;
