@@ -23,7 +23,7 @@ function mapMessage(i: Interaction, id: string, f: (m: ChatMessage) => ChatMessa
   const current = i.messages[idx] as ChatMessage;
   const next = f(current);
   if (next === current) return i;
-  return { ...i, messages: replaceAt(i.messages, idx, next) };
+  return patched(i, { messages: replaceAt(i.messages, idx, next) });
 }
 
 function mapEmail(i: Interaction, id: string, f: (m: EmailMessage) => EmailMessage): Interaction {
@@ -65,11 +65,28 @@ function interactionsWith(state: CcState, id: string, value: Interaction | undef
   return own(next);
 }
 
+/** Set by {@link patched} when it changed an interaction in place (see `withInteraction`). */
+let changedInPlace = false;
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * `i` with `changes`: a new interaction, or, inside a batch, `i` itself changed in place when
+ * the batch made it (nobody has seen it yet): a burst of messages then makes one interaction, not one per message.
+ */
+function patched(i: Interaction, changes: Partial<Writable<Interaction>>): Interaction {
+  if (!isOwned(i)) return own({ ...i, ...changes });
+  Object.assign(i as Writable<Interaction>, changes);
+  changedInPlace = true;
+  return i;
+}
+
 function withInteraction(state: CcState, id: string, f: (i: Interaction) => Interaction): CcState {
   const current = selectInteraction(state, id);
   if (!current) return state;
+  changedInPlace = false;
   const next = f(current);
-  if (next === current) return state;
+  if (next === current && !changedInPlace) return state;
   return { ...state, interactions: interactionsWith(state, id, next) };
 }
 
@@ -154,12 +171,11 @@ export function reduce(state: CcState, action: StoreAction): CcState {
         if (positionOf(i.messages, action.message.id) >= 0) return i;
         const messages = insertByTime(i.messages, action.message);
         const fromOthers = action.message.author === 'customer' || action.message.author === 'peer';
-        return {
-          ...i,
+        return patched(i, {
           messages,
           unread: fromOthers ? i.unread + 1 : i.unread,
           customerTyping: action.message.author === 'customer' ? false : i.customerTyping,
-        };
+        });
       });
 
     case 'message-status':
@@ -173,7 +189,7 @@ export function reduce(state: CcState, action: StoreAction): CcState {
 
     case 'customer-typing':
       return withInteraction(state, action.interactionId, (i) =>
-        i.customerTyping === action.typing ? i : { ...i, customerTyping: action.typing },
+        i.customerTyping === action.typing ? i : patched(i, { customerTyping: action.typing }),
       );
 
     case 'participant-joined':

@@ -300,12 +300,14 @@ export class InteractionStore {
       this.#raised.push(() => this.#report(error));
       return state;
     }
-    const news = bringsNews(state, event);
+    // Nobody listening: no previews to build (a replayed history has no listener to wait for).
+    const notify = this.#notifications.observed;
+    const news = notify && bringsNews(state, event);
     const next = reduce(state, event);
     this.#forgetDraft(event, next !== state, known);
     if (next === state) return state;
     if (event.type === 'wrapup-completed') this.#outbox.drop(event.interactionId);
-    for (const n of notificationsAfter(next, event, news)) this.#raised.push(() => this.#notifications.next(n));
+    if (news) for (const n of notificationsAfter(next, event, news)) this.#raised.push(() => this.#notifications.next(n));
     return next;
   }
 
