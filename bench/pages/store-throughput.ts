@@ -48,6 +48,8 @@ export function storeThroughput(interactions: number, perInteraction: number, ru
     ];
     const start = performance.now();
     for (const e of events) store.ingest(e);
+    // A burst is published at the end of the task, or when the state is read: that is part of the work.
+    void store.state;
     const ms = performance.now() - start;
     rates.push((events.length / ms) * 1000);
     messages = Object.values(store.state.interactions).reduce((n, i) => n + i.messages.length, 0);
