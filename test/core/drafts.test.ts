@@ -223,11 +223,13 @@ describe('drafts at rest (R-X-04, R-MAIL-16)', () => {
     expect(world.reload({ draftStore: noDraftStore }).drafts.get(NOTE, id)).to.equal(undefined);
   });
 
-  it('R-X-04: drafts earlier versions left in localStorage are deleted when a store starts', () => {
+  it('R-X-04: drafts earlier versions left in localStorage are deleted as soon as a store starts', async () => {
     localStorage.setItem('cc-digital-widgets:chat-draft:v1:old-1', '{"savedAt":1,"draft":{"text":"4111 1111 1111 1111"}}');
     localStorage.setItem('cc-digital-widgets:email-draft:v1:old-2', '{}');
     localStorage.setItem('cc-digital-widgets:shortcuts', '{"keep":"me"}');
     reloadableWorld();
+    // Right after the task that made the store, out of the way of its first render.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(localStorage.getItem('cc-digital-widgets:chat-draft:v1:old-1')).to.equal(null);
     expect(localStorage.getItem('cc-digital-widgets:email-draft:v1:old-2')).to.equal(null);
     expect(localStorage.getItem('cc-digital-widgets:shortcuts')).to.equal('{"keep":"me"}');

@@ -93,6 +93,17 @@ const LEGACY_KEY = /^cc-digital-widgets:[a-z]+-draft:/;
  * browser, for days). Storage the page may not use is left alone.
  */
 export function removeLegacyDrafts(): void {
+  // Right after the current task, not in the way of a first render (opening localStorage costs
+  // several milliseconds); stores made together share one sweep.
+  if (legacyCleanupQueued) return;
+  legacyCleanupQueued = true;
+  setTimeout(removeLegacyDraftsNow, 0);
+}
+
+let legacyCleanupQueued = false;
+
+function removeLegacyDraftsNow(): void {
+  legacyCleanupQueued = false;
   try {
     const storage = window.localStorage;
     const keys: string[] = [];
