@@ -42,6 +42,15 @@ export function peerText(k: number): { fromAgent: boolean; text: string } {
  * Resolves after the next frame has been produced: a task queued from inside a
  * requestAnimationFrame callback runs once that frame's style, layout and paint are done.
  */
+/**
+ * Once the freshly loaded page has been idle (its modules' idle-time work done, as on an agent
+ * desktop where the first conversation arrives after the page loaded), then a painted frame.
+ */
+export async function pageSettled(): Promise<void> {
+  await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
+  await painted();
+}
+
 export function painted(): Promise<void> {
   return new Promise((resolve) =>
     requestAnimationFrame(() => {

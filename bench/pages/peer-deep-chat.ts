@@ -6,7 +6,7 @@
  */
 import 'deep-chat';
 import type { DeepChat } from 'deep-chat';
-import { countShadowNodes, painted, peerText, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
+import { countShadowNodes, pageSettled, painted, peerText, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
 
 type Message = { role: string; text: string };
 
@@ -47,7 +47,7 @@ const viaHistory = new URLSearchParams(location.search).has('history');
 
 const api: PeerApi = {
   async firstRender(count) {
-    await painted();
+    await pageSettled();
     const start = performance.now();
     let el: DeepChat;
     if (viaHistory) {

@@ -6,7 +6,7 @@ import '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { InteractionStore } from '../../src/core/store/store.js';
 import { messageEvent, offerEvents, quietStore, settled } from './common.js';
-import { countShadowNodes, painted, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
+import { countShadowNodes, pageSettled, painted, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
 
 const ID = 'i0';
 let shown: { store: InteractionStore; el: CcChatWidget; next: number } | undefined;
@@ -18,7 +18,7 @@ function current(): { store: InteractionStore; el: CcChatWidget; next: number } 
 
 const api: PeerApi = {
   async firstRender(count) {
-    await painted();
+    await pageSettled();
     const start = performance.now();
     const { store } = quietStore();
     for (const e of offerEvents(ID)) store.ingest(e);
