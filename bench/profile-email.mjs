@@ -5,10 +5,12 @@
  *   node bench/profile-email.mjs [runs=7] [pairs=5]
  * Bundles bench/pages/email-profile.ts (unminified, so the profile keeps names) and drives
  * headless Chromium offline. Each run measures `pairs` interleaved pairs (the order
- * alternating, garbage collected before each call) of
- *   ours  = sanitizeEmailHtml + markDecorativeImages + append into a shadow root
- *   plain = DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }) + the same append
- * and takes the ratio of their medians, for the renderer main thread's CPU time between the
+ * alternating, garbage collected before each call) of what the pane does:
+ *   ours  = sanitizeEmailHtml as the thread calls it + the pane's frame directive, until
+ *           the frame's document is loaded, styled and laid out
+ *   plain = DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }) serialized into the same
+ *           frame, until loaded and laid out
+ * (MODE=shadow: instead each fragment appended into a shadow root, no frame), and takes the ratio of their medians, for the renderer main thread's CPU time between the
  * page's marks around the measured code (from a trace; the other jobs of a shared machine
  * lengthen it far less than wall time) and for wall time between the same marks. Prints one JSON object: the median ratios of the runs with their
  * spread (min, max), the medians in ms, what the sanitized email holds (to
@@ -25,6 +27,11 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
+
+/** The page's functions measured: the frame path, or MODE=shadow for the shadow-root append. */
+const shadow = process.env.MODE === 'shadow';
+const OURS = shadow ? 'ours' : 'oursFrame';
+const PLAIN = shadow ? 'plain' : 'plainFrame';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.env.OUT ?? path.join(root, 'node_modules', '.cache', 'cc-bench', 'profile-email');
@@ -69,7 +76,7 @@ try {
    * around the measured code (`tts`, the thread clock of the trace), read from a trace.
    * CPU time is what the other jobs of a shared machine lengthen least.
    */
-  const measure = async (/** @type {'ours' | 'plain'} */ which) => {
+  const measure = async (/** @type {typeof OURS | typeof PLAIN} */ which) => {
     await gc();
     /** @type {{ name: string, ts: number, tts?: number }[]} */
     const events = [];
@@ -88,8 +95,8 @@ try {
   };
   // Warm up both paths (JIT, style sheets, the CSS parser's caches).
   for (let k = 0; k < 5; k++) {
-    await measure('ours');
-    await measure('plain');
+    await measure(OURS);
+    await measure(PLAIN);
   }
 
   /** @type {{ cpu: number, wall: number, oursCpuMs: number, plainCpuMs: number, oursMs: number, plainMs: number }[]} */
@@ -101,11 +108,11 @@ try {
     const p = [];
     for (let k = 0; k < pairs; k++) {
       if ((r + k) % 2 === 0) {
-        o.push(await measure('ours'));
-        p.push(await measure('plain'));
+        o.push(await measure(OURS));
+        p.push(await measure(PLAIN));
       } else {
-        p.push(await measure('plain'));
-        o.push(await measure('ours'));
+        p.push(await measure(PLAIN));
+        o.push(await measure(OURS));
       }
     }
     const of = (/** @type {typeof o} */ list, /** @type {'wall' | 'cpu'} */ key) => median(list.map((m) => m[key]));
@@ -136,7 +143,7 @@ try {
     const calls = 20;
     await gc();
     await cdp.send('Profiler.start');
-    const which = process.env.WHICH === 'plain' ? 'plain' : 'ours';
+    const which = process.env.WHICH === 'plain' ? PLAIN : OURS;
     for (let k = 0; k < calls; k++) await page.evaluate((w) => window.ccEmailProfile[w](), which);
     const { profile } = await cdp.send('Profiler.stop');
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -202,6 +209,7 @@ try {
       {
         runs,
         pairs,
+        measured: shadow ? 'shadow-root append' : "the pane's frame",
         ratioCpu: summary('cpu'),
         ratioWall: summary('wall'),
         oursCpuMs: round(median(series.map((s) => s.oursCpuMs))),

@@ -11,7 +11,7 @@
  * falls back to its own `dompurify` policy.
  * @packageDocumentation
  */
-import DOMPurify, { type Config } from 'dompurify';
+import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent } from 'dompurify';
 import { DEFERRED_STYLE_ATTRIBUTE, preparse } from './preparse.js';
 
 /**
@@ -52,6 +52,14 @@ export interface EmailSanitizeOptions {
    * {@link cidResolver} builds one from an email's attachments.
    */
   readonly resolveCid?: (contentId: string) => string | undefined;
+  /**
+   * How the fragment carries inline styles. `'cssom'` (the default): as styles of its
+   * elements, ready to insert into a page. `'text'`: as cleaned text in
+   * {@link DEFERRED_STYLE_ATTRIBUTE}, for a fragment that is only ever shown through
+   * {@link setEmailDocument}, which applies them in the email document; no style is
+   * parsed twice then. Either way no style attribute is ever parsed in the page.
+   */
+  readonly styles?: 'cssom' | 'text';
 }
 
 /** The email profile's result: sanitized DOM, the report, and what was blocked. */
@@ -81,6 +89,8 @@ interface Run {
   readonly styles: Map<Element, string>;
   /** Cleaned text of each inline style met so far: emails repeat the same few styles on many elements. */
   readonly cleanedStyles: Map<string, string>;
+  /** Styles stay text, in the deferred attribute ({@link EmailSanitizeOptions.styles}). */
+  readonly textStyles: boolean;
 }
 
 /** Link schemes allowed in `href` (after the browser's own URL parsing). */
@@ -370,13 +380,33 @@ function applyStyle(run: Run, element: Element, written: string): void {
   }
 }
 
+/** Leaves an element's deferred style as its cleaned text, or removes it when nothing is left. */
+function keepStyleText(run: Run, element: Element, event: UponSanitizeAttributeHookEvent): void {
+  const written = event.attrValue;
+  let cleaned = run.cleanedStyles.get(written);
+  if (cleaned === undefined) {
+    cleaned = cleanInlineStyle(written);
+    run.cleanedStyles.set(written, cleaned);
+  }
+  if (cleaned === '') {
+    event.keepAttr = false;
+    run.removedAttributes.add('style');
+    return;
+  }
+  // Kept as it is, unchecked by DOMPurify: a data attribute it does not allow, holding text the browser's CSS parser wrote.
+  event.forceKeepAttr = true;
+  elementMethods.setAttribute.call(element, DEFERRED_STYLE_ATTRIBUTE, cleaned);
+}
+
 purify.addHook('uponSanitizeAttribute', (node, event) => {
   const deferred = event.attrName === DEFERRED_STYLE_ATTRIBUTE;
   if (event.attrName !== 'style' && !deferred) return;
   const run = current;
   if (deferred) {
     // Applied through CSSOM after the other attributes: set as an attribute, it would be checked against the page's CSP.
-    if (run?.profile === 'email') {
+    if (run?.profile === 'email' && run.textStyles) {
+      keepStyleText(run, node, event);
+    } else if (run?.profile === 'email') {
       run.styles.set(node, event.attrValue);
       // Left for afterSanitizeAttributes to remove, which it always does: cheaper than DOMPurify's removal and its record.
       event.forceKeepAttr = true;
@@ -419,7 +449,7 @@ interface Outcome {
 }
 
 function run(dirty: string, profile: Profile, options: EmailSanitizeOptions): Outcome {
-  const state: Run = { profile, options, blockedImages: 0, unresolvedCids: [], removedAttributes: new Set(), styles: new Map(), cleanedStyles: new Map() };
+  const state: Run = { profile, options, blockedImages: 0, unresolvedCids: [], removedAttributes: new Set(), styles: new Map(), cleanedStyles: new Map(), textStyles: options.styles === 'text' };
   const previous = current;
   current = state;
   const removedElements = new Set<string>();
@@ -477,14 +507,17 @@ export function sanitizeChatHtml(html: string): SanitizeResult {
  */
 export function sanitizeEmailHtml(html: string, options: EmailSanitizeOptions = {}): EmailSanitizeResult {
   const { fragment, failed, run: state, report } = run(html, 'email', options);
-  if (!failed) sanitizedEmails.add(fragment);
+  if (!failed) sanitizedEmails.set(fragment, state.textStyles);
   return { fragment, failed, ...report, blockedImages: state.blockedImages, unresolvedCids: [...new Set(state.unresolvedCids)] };
 }
 
 // ---- email documents ---------------------------------------------------------------------
 
-/** Fragments `sanitizeEmailHtml` returned: the only DOM an email document is built from. */
-const sanitizedEmails = new WeakSet<DocumentFragment>();
+/**
+ * Fragments `sanitizeEmailHtml` returned, the only DOM an email document is built from,
+ * each with whether its styles are text ({@link EmailSanitizeOptions.styles}).
+ */
+const sanitizedEmails = new WeakMap<DocumentFragment, boolean>();
 
 /** Options of {@link setEmailDocument}. */
 export interface EmailDocumentOptions {
@@ -522,34 +555,50 @@ function emailDocumentPolicy(body: DocumentFragment, allowRemoteImages: boolean)
 }
 
 /**
+ * The markup of a sanitized email with every inline style in {@link DEFERRED_STYLE_ATTRIBUTE}.
+ * A fragment whose styles are already text is read as it is (moved out and back, not
+ * copied); otherwise a copy has its styles moved into the attribute.
+ */
+function bodyMarkup(fragment: DocumentFragment, textStyles: boolean): string {
+  const inPlace = textStyles && fragment.querySelector('[style]') === null;
+  const body = inPlace ? fragment : fragment.cloneNode(true);
+  if (!(body instanceof DocumentFragment)) throw new TypeError('A fragment clone is a fragment');
+  if (!inPlace) {
+    for (const element of body.querySelectorAll('[style]')) {
+      element.setAttribute(DEFERRED_STYLE_ATTRIBUTE, element.getAttribute('style') ?? '');
+      element.removeAttribute('style');
+    }
+  }
+  const box = (body.ownerDocument ?? document).createElement('div');
+  box.append(body);
+  const markup = box.innerHTML;
+  if (inPlace) fragment.append(...box.childNodes);
+  return markup;
+}
+
+/**
  * Writes a sanitized email into a frame as its `srcdoc`: a document with its own CSP
  * (`default-src 'none'`, images as allowed), no referrer, links opening in a new tab, and
  * the body. Inline styles travel as {@link DEFERRED_STYLE_ATTRIBUTE} and are applied by
  * {@link applyDeferredStyles} once the frame has loaded, so parsing the document trips no
- * `style-src-attr` check of the host's policy (a `srcdoc` document inherits it).
+ * `style-src-attr` check of the host's policy (a `srcdoc` document inherits it). The body
+ * stays `hidden` until then, so it is styled and laid out once, with its styles.
  * The value is TrustedHTML made by the library's policy. Only a result of
  * `sanitizeEmailHtml` is accepted: anything else throws.
  */
 export function setEmailDocument(frame: HTMLIFrameElement, result: EmailSanitizeResult, options: EmailDocumentOptions): void {
-  if (result.failed || !sanitizedEmails.has(result.fragment)) throw new TypeError('Only a sanitized email can be shown');
-  const body = result.fragment.cloneNode(true);
-  if (!(body instanceof DocumentFragment)) throw new TypeError('A fragment clone is a fragment');
-  for (const element of body.querySelectorAll('[style]')) {
-    element.setAttribute(DEFERRED_STYLE_ATTRIBUTE, element.getAttribute('style') ?? '');
-    element.removeAttribute('style');
-  }
-  const policy = emailDocumentPolicy(body, options.allowRemoteImages === true);
-  const box = (body.ownerDocument ?? document).createElement('div');
-  box.append(body);
+  const textStyles = sanitizedEmails.get(result.fragment);
+  if (result.failed || textStyles === undefined) throw new TypeError('Only a sanitized email can be shown');
+  const policy = emailDocumentPolicy(result.fragment, options.allowRemoteImages === true);
   const markup =
     `<!doctype html><html lang="${escapeHtml(options.lang ?? '')}"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">` +
     '<meta name="referrer" content="no-referrer"><meta name="color-scheme" content="light"><base target="_blank">' +
-    `<title>${escapeHtml(options.title)}</title></head><body>${box.innerHTML}</body></html>`;
+    `<title>${escapeHtml(options.title)}</title></head><body hidden>${bodyMarkup(result.fragment, textStyles)}</body></html>`;
   Reflect.set(frame, 'srcdoc', trustedTypesPolicy()?.createHTML(markup) ?? markup);
 }
 
-/** Applies the inline styles {@link setEmailDocument} deferred, through CSSOM, in a loaded email document. */
+/** Applies the inline styles {@link setEmailDocument} deferred, through CSSOM, in a loaded email document, and shows its body. */
 export function applyDeferredStyles(doc: Document): void {
   // Emails repeat a few styles on many elements: each distinct one is cleaned once.
   const cleaned = new Map<string, string>();
@@ -564,6 +613,8 @@ export function applyDeferredStyles(doc: Document): void {
     // The document holds sanitized markup only (no forms): its elements' own properties can be trusted.
     element.style.cssText = style;
   }
+  // Shown once styled: until then nothing in the body was styled or laid out, so it is done once, with its styles.
+  doc.body.hidden = false;
 }
 
 /** The attachment fields {@link cidResolver} reads. */

@@ -170,7 +170,9 @@ export class EmailThread {
     let result = byMode.get(allowRemoteImages);
     if (!result) {
       try {
-        result = markDecorativeImages(sanitizeEmailHtml(email.html ?? '', { allowRemoteImages, resolveCid: cidResolver(email.attachments) }));
+        // Shown only through its frame, which applies the styles: they stay text until then.
+        const options = { allowRemoteImages, resolveCid: cidResolver(email.attachments), styles: 'text' } as const;
+        result = markDecorativeImages(sanitizeEmailHtml(email.html ?? '', options));
       } catch {
         // One email that cannot be prepared shows a placeholder; the rest of the pane renders.
         return null;
