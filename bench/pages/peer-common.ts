@@ -51,6 +51,19 @@ export async function pageSettled(): Promise<void> {
   await painted();
 }
 
+/** Milliseconds from each of `count` calls of `append` to the frame that shows it, each started on a fresh frame. */
+export async function timeAppends(count: number, append: () => void): Promise<number[]> {
+  const times: number[] = [];
+  for (let k = 0; k < count; k++) {
+    await painted();
+    const start = performance.now();
+    append();
+    await painted();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
 export function painted(): Promise<void> {
   return new Promise((resolve) =>
     requestAnimationFrame(() => {

@@ -6,7 +6,7 @@
  */
 import 'deep-chat';
 import type { DeepChat } from 'deep-chat';
-import { countShadowNodes, pageSettled, painted, peerText, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
+import { countShadowNodes, pageSettled, painted, timeAppends, peerText, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
 
 type Message = { role: string; text: string };
 
@@ -66,15 +66,7 @@ const api: PeerApi = {
 
   async appends(count) {
     const s = current();
-    const times: number[] = [];
-    for (let k = 0; k < count; k++) {
-      await painted();
-      const start = performance.now();
-      s.el.addMessage(message(s.next++));
-      await painted();
-      times.push(performance.now() - start);
-    }
-    return times;
+    return timeAppends(count, () => s.el.addMessage(message(s.next++)));
   },
 
   scroll(steps, stepPx) {

@@ -6,7 +6,7 @@ import '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { InteractionStore } from '../../src/core/store/store.js';
 import { messageEvent, offerEvents, quietStore, settled } from './common.js';
-import { countShadowNodes, pageSettled, painted, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
+import { countShadowNodes, pageSettled, painted, timeAppends, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
 
 const ID = 'i0';
 let shown: { store: InteractionStore; el: CcChatWidget; next: number } | undefined;
@@ -37,15 +37,7 @@ const api: PeerApi = {
 
   async appends(count) {
     const s = current();
-    const times: number[] = [];
-    for (let k = 0; k < count; k++) {
-      await painted();
-      const start = performance.now();
-      s.store.ingest(messageEvent(ID, s.next++));
-      await painted();
-      times.push(performance.now() - start);
-    }
-    return times;
+    return timeAppends(count, () => s.store.ingest(messageEvent(ID, s.next++)));
   },
 
   scroll(steps, stepPx) {

@@ -91,32 +91,11 @@ function notification(kind: CcNotificationKind, i: Interaction, body: string, at
  * or an email it has not got. Read before the event is folded. Pure.
  */
 export function bringsNews(state: CcState, event: ContactCenterEvent): boolean {
-  switch (event.type) {
-    case 'offer':
-      return !state.interactions[event.interactionId];
-    case 'message-received': {
-      const i = state.interactions[event.interactionId];
-      return i !== undefined && positionOf(i.messages, event.message.id) < 0;
-    }
-    case 'email-received': {
-      const i = state.interactions[event.interactionId];
-      return i !== undefined && positionOf(i.emails, event.email.id) < 0;
-    }
-    case 'agent-state-changed':
-    case 'offer-rescinded':
-    case 'interaction-accepted':
-    case 'history':
-    case 'message-status':
-    case 'customer-typing':
-    case 'participant-joined':
-    case 'participant-left':
-    case 'conference':
-    case 'transfer':
-    case 'email-status':
-    case 'interaction-ended':
-    case 'wrapup-completed':
-      return false;
-  }
+  if (event.type === 'offer') return !state.interactions[event.interactionId];
+  if (event.type !== 'message-received' && event.type !== 'email-received') return false;
+  const i = state.interactions[event.interactionId];
+  if (!i) return false;
+  return event.type === 'message-received' ? positionOf(i.messages, event.message.id) < 0 : positionOf(i.emails, event.email.id) < 0;
 }
 
 /**
