@@ -8,7 +8,8 @@
  * Each call builds a fresh host, measures, and removes it again.
  */
 import DOMPurify from 'dompurify';
-import { BLOCKED_IMAGE_ATTRIBUTE, cidResolver, sanitizeEmailHtml, setEmailDocument, applyDeferredStyles } from '../../src/content/sanitize.js';
+import { applyDeferredStyles, setEmailDocument } from '../../src/content/email-document.js';
+import { BLOCKED_IMAGE_ATTRIBUTE, cidResolver, sanitizeEmailHtml } from '../../src/content/sanitize.js';
 import { markDecorativeImages } from '../../src/components/cc-email-widget/email-html.js';
 import { dompurifyShow, paneShow } from './email.js';
 import { CID_ATTACHMENTS, generateEmail } from '../../test/content/fixtures/large-email.js';

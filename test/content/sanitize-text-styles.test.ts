@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DEFERRED_STYLE_ATTRIBUTE } from '../../src/content/preparse.js';
-import { applyDeferredStyles, cidResolver, sanitizeEmailHtml, setEmailDocument } from '../../src/content/sanitize.js';
+import { applyDeferredStyles, setEmailDocument } from '../../src/content/email-document.js';
+import { cidResolver, sanitizeEmailHtml } from '../../src/content/sanitize.js';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.js';
 import { CID_ATTACHMENTS, generateEmail } from './fixtures/large-email.js';
 

@@ -1,14 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { renderMarkdown } from '../../src/content/markdown.js';
 import { DEFERRED_STYLE_ATTRIBUTE, preparse } from '../../src/content/preparse.js';
+import { applyDeferredStyles, setEmailDocument } from '../../src/content/email-document.js';
 import {
   BLOCKED_IMAGE_ATTRIBUTE,
-  applyDeferredStyles,
   cidResolver,
   cleanInlineStyle,
   sanitizeChatHtml,
   sanitizeEmailHtml,
-  setEmailDocument,
   type EmailSanitizeResult,
 } from '../../src/content/sanitize.js';
 import { markDecorativeImages } from '../../src/components/cc-email-widget/email-html.js';

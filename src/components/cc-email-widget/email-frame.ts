@@ -1,6 +1,7 @@
 import { css, html, nothing, unsafeCSS, type TemplateResult } from 'lit';
 import { AsyncDirective, PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/async-directive.js';
-import { BLOCKED_IMAGE_ATTRIBUTE, applyDeferredStyles, setEmailDocument, type EmailSanitizeResult } from '../../content/sanitize.js';
+import { applyDeferredStyles, setEmailDocument } from '../../content/email-document.js';
+import { BLOCKED_IMAGE_ATTRIBUTE, type EmailSanitizeResult } from '../../content/sanitize.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import type { EmailMessage } from '../../core/types.js';
 import { emailText } from './email-html.js';
