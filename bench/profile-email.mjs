@@ -27,6 +27,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
+import { summarizeProfile } from './cpu-profile.mjs';
 
 /** The page's functions measured: the frame path, or MODE=shadow for the shadow-root append. */
 const shadow = process.env.MODE === 'shadow';
@@ -146,62 +147,10 @@ try {
     const which = process.env.WHICH === 'plain' ? PLAIN : OURS;
     for (let k = 0; k < calls; k++) await page.evaluate((w) => window.ccEmailProfile[w](), which);
     const { profile } = await cdp.send('Profiler.stop');
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parentOf = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n.id])));
-    const nameOf = (/** @type {import('playwright-core').Protocol.Profiler.ProfileNode} */ node) => {
-      const f = node.callFrame;
-      return `${f.functionName || '(anonymous)'} ${f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
-    };
-    const perCall = (/** @type {number} */ us) => round(us / calls / 1000, 3);
-    const selfUs = new Map();
-    const totalUs = new Map();
-    const deltas = profile.timeDeltas ?? [];
-    (profile.samples ?? []).forEach((id, k) => {
-      const us = deltas[k + 1] ?? 0;
-      const node = byId.get(id);
-      if (!node) return;
-      selfUs.set(nameOf(node), (selfUs.get(nameOf(node)) ?? 0) + us);
-      const seen = new Set();
-      for (let n = node; n; n = byId.get(parentOf.get(n.id))) {
-        const name = nameOf(n);
-        if (seen.has(name)) continue;
-        seen.add(name);
-        totalUs.set(name, (totalUs.get(name) ?? 0) + us);
-      }
-    });
-    if (process.env.TREE) {
-      const own = new Map();
-      (profile.samples ?? []).forEach((id, k) => own.set(id, (own.get(id) ?? 0) + (deltas[k + 1] ?? 0)));
-      /** @type {Map<number, number>} */
-      const totals = new Map();
-      const total = (/** @type {number} */ id) => {
-        const known = totals.get(id);
-        if (known !== undefined) return known;
-        const t = (own.get(id) ?? 0) + (byId.get(id)?.children ?? []).reduce((s, c) => s + total(c), 0);
-        totals.set(id, t);
-        return t;
-      };
-      const print = (/** @type {number} */ id, /** @type {string} */ indent) => {
-        const node = byId.get(id);
-        if (!node) return;
-        process.stderr.write(`${indent}${perCall(total(id))} ${nameOf(node)}\n`);
-        for (const c of [...(node.children ?? [])].sort((a, b) => total(b) - total(a))) if (perCall(total(c)) >= 0.05) print(c, `${indent}  `);
-      };
-      for (const node of profile.nodes) {
-        const parent = byId.get(parentOf.get(node.id));
-        if (nameOf(node).startsWith(process.env.TREE) && !(parent && nameOf(parent).startsWith(process.env.TREE))) print(node.id, '');
-      }
-    }
-    const topOf = (/** @type {Map<string, number>} */ m) =>
-      Object.fromEntries(
-        [...m]
-          .filter(([name]) => !['(idle)', '(program)', '(root)'].includes(name))
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 25)
-          .map(([name, us]) => [name, perCall(us)]),
-      );
-    profiled.profileSelfMsPerCall = topOf(selfUs);
-    profiled.profileTotalMsPerCall = topOf(totalUs);
+    const summary = summarizeProfile(profile, (us) => round(us / calls / 1000, 3));
+    if (process.env.TREE) summary.printTree(process.env.TREE, 0.05);
+    profiled.profileSelfMsPerCall = summary.self(25);
+    profiled.profileTotalMsPerCall = summary.total(25);
   }
 
   console.log(

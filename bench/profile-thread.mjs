@@ -21,6 +21,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
+import { summarizeProfile } from './cpu-profile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.env.OUT ?? path.join(root, 'node_modules', '.cache', 'cc-bench', 'profile-thread');
@@ -122,56 +123,9 @@ try {
   );
 
   // CPU profile over the whole series (the frames between appends too): self and total time per function.
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parentOf = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n.id])));
-  const nameOf = (/** @type {import('playwright-core').Protocol.Profiler.ProfileNode} */ node) => {
-    const f = node.callFrame;
-    return `${f.functionName || '(anonymous)'} ${f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
-  };
-  const selfUs = new Map();
-  const totalUs = new Map();
-  const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, k) => {
-    const us = deltas[k + 1] ?? 0;
-    const node = byId.get(id);
-    if (!node) return;
-    selfUs.set(nameOf(node), (selfUs.get(nameOf(node)) ?? 0) + us);
-    const seen = new Set();
-    for (let n = node; n; n = byId.get(parentOf.get(n.id))) {
-      const name = nameOf(n);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      totalUs.set(name, (totalUs.get(name) ?? 0) + us);
-    }
-  });
-  if (process.env.TREE) {
-    // Top-down tree under the function named in TREE, children above 0.02 ms per append.
-    const totalOf = new Map();
-    const sampleCount = new Map();
-    (profile.samples ?? []).forEach((id, k) => sampleCount.set(id, (sampleCount.get(id) ?? 0) + (deltas[k + 1] ?? 0)));
-    const total = (/** @type {number} */ id) => {
-      if (totalOf.has(id)) return totalOf.get(id);
-      const node = byId.get(id);
-      const t = (sampleCount.get(id) ?? 0) + (node?.children ?? []).reduce((s, c) => s + total(c), 0);
-      totalOf.set(id, t);
-      return t;
-    };
-    const print = (/** @type {number} */ id, /** @type {string} */ indent) => {
-      const node = byId.get(id);
-      if (!node) return;
-      process.stderr.write(`${indent}${perAppend(total(id))} ${nameOf(node)}\n`);
-      for (const c of [...(node.children ?? [])].sort((a, b) => total(b) - total(a))) if (perAppend(total(c)) >= 0.02) print(c, `${indent}  `);
-    };
-    for (const node of profile.nodes) if (nameOf(node).startsWith(process.env.TREE) && !nameOf(byId.get(parentOf.get(node.id)) ?? node).startsWith(process.env.TREE)) print(node.id, '');
-  }
-  const topOf = (/** @type {Map<string, number>} */ m) =>
-    Object.fromEntries(
-      [...m]
-        .filter(([name]) => !['(idle)', '(program)', '(root)'].includes(name))
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 40)
-        .map(([name, us]) => [name, perAppend(us)]),
-    );
+  const summary = summarizeProfile(profile, perAppend);
+  // Top-down tree under the function named in TREE, children above 0.02 ms per append.
+  if (process.env.TREE) summary.printTree(process.env.TREE, 0.02);
   const at = (/** @type {number[]} */ values, /** @type {number} */ p) => {
     const sorted = [...values].sort((a, b) => a - b);
     return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN) * 100) / 100;
@@ -185,8 +139,8 @@ try {
         appendMs: { median: at(ms, 50), p95: at(ms, 95), max: at(ms, 100), all: ms.map((m) => Math.round(m * 10) / 10) },
         appendCpuMs: { median: at(cpuMs, 50), p95: at(cpuMs, 95), max: at(cpuMs, 100) },
         traceSelfMsPerAppend: traceSelf,
-        profileSelfMsPerAppend: topOf(selfUs),
-        profileTotalMsPerAppend: topOf(totalUs),
+        profileSelfMsPerAppend: summary.self(40),
+        profileTotalMsPerAppend: summary.total(40),
       },
       null,
       2,

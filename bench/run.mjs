@@ -553,6 +553,8 @@ async function browserFigures() {
       const appends = { ours: [], theirs: [] };
       /** @type {Record<'ours' | 'theirs', number[]>} */
       const store = { ours: [], theirs: [] };
+      /** @type {number[]} */
+      const history = [];
       for (let run = 0; run < PEER_RUNS; run++) {
         log(`peer: store, ${THREAD} messages into one conversation, run ${run + 1}/${PEER_RUNS}`);
         store.ours.push(await onPage(browser, real, (page) => page.evaluate((n) => window.ccBench.storeIngest(n), THREAD)));
@@ -576,6 +578,10 @@ async function browserFigures() {
               'ccPeer',
             );
             runs[key].push(long);
+            if (key === 'ours') {
+              log(`peer: ours, ${THREAD} messages as history events, run ${run + 1}/${longRuns}`);
+              history.push(await onPage(browser, at(side, '?history'), (page) => page.evaluate((n) => window.ccPeer.firstRender(n).then((r) => r.ms), THREAD), 'ccPeer'));
+            }
           }
           log(`peer: ${side}, ${PEER_APPENDS} appends at ${PEER_APPEND_AT}, run ${run + 1}/${PEER_RUNS}`);
           const append = await onPage(
@@ -598,7 +604,7 @@ async function browserFigures() {
           appends[key].push(append);
         }
       }
-      return { runs, appends, store };
+      return { runs, appends, store, history };
     }
 
     async function emailRuns() {
@@ -623,7 +629,7 @@ async function browserFigures() {
      */
 
     /** @param {Awaited<ReturnType<typeof peerRuns>>} p */
-    function peerFigures({ runs, appends, store }) {
+    function peerFigures({ runs, appends, store, history }) {
       const of = (/** @type {(r: LongRun) => number} */ f) => ({ ours: runs.ours.map(f), theirs: runs.theirs.map(f) });
       const ofAppends = (/** @type {(r: AppendRun) => number} */ f) => ({ ours: appends.ours.map(f), theirs: appends.theirs.map(f) });
       const p95 = (/** @type {number[]} */ values) => {
@@ -652,6 +658,13 @@ async function browserFigures() {
           messageElements: of((r) => r.first.messageElements),
           domElements: of((r) => r.first.domNodes),
           what: `${THREAD} messages: ours a store on a test adapter, <cc-chat-widget> (600 px) mounted on the conversation, store.ingest of ${THREAD} message-received events; theirs <deep-chat> (800 × 600, maxVisibleMessages raised so all show) given them as its history property (addMessage one by one is in peer.firstRenderAddMessage: at ${THREAD} it does not finish in minutes); both until the next painted frame (rAF, then a MessageChannel task); median of ${Math.min(PEER_RUNS, PEER_LONG_RUNS)} (slow peer)`,
+        }),
+        'peer.firstRenderHistory': peerFigure({
+          ours: history,
+          theirs: runs.theirs.map((r) => r.first.ms),
+          unit: 'ms',
+          goal: PEER_GOAL.firstRenderRatio,
+          what: `the same ${THREAD} messages, ours as history events of 1,000 messages (how the reference server and the simulator deliver a conversation's past), theirs as its history property (the same deep-chat runs as peer.firstRender); median of ${Math.min(PEER_RUNS, PEER_LONG_RUNS)}`,
         }),
         'peer.firstRenderAddMessage': peerFigure({
           ...ofAppends((r) => r.firstMs),

@@ -9,6 +9,9 @@ import { messageEvent, offerEvents, quietStore, settled } from './common.js';
 import { countShadowNodes, pageSettled, painted, timeAppends, scrollFrames, scrollerIn, type PeerApi } from './peer-common.js';
 
 const ID = 'i0';
+/** `?history`: the messages arrive as `history` events (as the reference server sends a past), not one by one. */
+const viaHistory = new URLSearchParams(location.search).has('history');
+const HISTORY_CHUNK = 1_000;
 let shown: { store: InteractionStore; el: CcChatWidget; next: number } | undefined;
 
 function current(): { store: InteractionStore; el: CcChatWidget; next: number } {
@@ -27,7 +30,16 @@ const api: PeerApi = {
     el.interactionId = ID;
     el.style.height = '600px';
     document.body.append(el);
-    for (let k = 0; k < count; k++) store.ingest(messageEvent(ID, k));
+    if (viaHistory) {
+      // As the reference server sends a conversation's past: history events of about a thousand messages.
+      for (let from = 0; from < count; from += HISTORY_CHUNK) {
+        const messages = [];
+        for (let k = from; k < Math.min(count, from + HISTORY_CHUNK); k++) messages.push((messageEvent(ID, k) as { message: unknown }).message);
+        store.ingest({ type: 'history', interactionId: ID, at: Date.now(), messages });
+      }
+    } else {
+      for (let k = 0; k < count; k++) store.ingest(messageEvent(ID, k));
+    }
     await settled(el);
     await painted();
     const ms = performance.now() - start;

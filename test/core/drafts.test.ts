@@ -228,8 +228,8 @@ describe('drafts at rest (R-X-04, R-MAIL-16)', () => {
     localStorage.setItem('cc-digital-widgets:email-draft:v1:old-2', '{}');
     localStorage.setItem('cc-digital-widgets:shortcuts', '{"keep":"me"}');
     reloadableWorld();
-    // Right after the task that made the store, out of the way of its first render.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // When the browser is next idle, out of the way of the store's first render.
+    await until(() => localStorage.getItem('cc-digital-widgets:email-draft:v1:old-2') === null, 'the sweep', 15000);
     expect(localStorage.getItem('cc-digital-widgets:chat-draft:v1:old-1')).to.equal(null);
     expect(localStorage.getItem('cc-digital-widgets:email-draft:v1:old-2')).to.equal(null);
     expect(localStorage.getItem('cc-digital-widgets:shortcuts')).to.equal('{"keep":"me"}');

@@ -93,11 +93,12 @@ const LEGACY_KEY = /^cc-digital-widgets:[a-z]+-draft:/;
  * browser, for days). Storage the page may not use is left alone.
  */
 export function removeLegacyDrafts(): void {
-  // Right after the current task, not in the way of a first render (opening localStorage costs
-  // several milliseconds); stores made together share one sweep.
+  // When the browser is next idle (within a second), not in the way of a first render: opening
+  // localStorage costs 5–20 ms on a fresh page. Stores made together share one sweep.
   if (legacyCleanupQueued) return;
   legacyCleanupQueued = true;
-  setTimeout(removeLegacyDraftsNow, 0);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(removeLegacyDraftsNow, { timeout: 1000 });
+  else setTimeout(removeLegacyDraftsNow, 0);
 }
 
 let legacyCleanupQueued = false;

@@ -169,7 +169,18 @@ export function mergeByTime<T extends Item>(list: readonly T[], items: readonly 
     const at = index.get(x.id);
     return at === undefined || list[at]?.id !== x.id;
   });
-  if (fresh.length === 0) return list;
+  const first = fresh[0];
+  const last = list[list.length - 1];
+  if (!first) return list;
+  if (!last || first.timestamp >= last.timestamp) {
+    // The usual case, a past sent oldest first: the new items follow, and the index grows with them.
+    const next = own(list.concat(fresh));
+    if (fresh.every((x) => index.get(x.id) === undefined)) {
+      fresh.forEach((x, k) => index.set(x.id, list.length + k));
+      remember(next, index);
+    }
+    return next;
+  }
   const merged: T[] = [];
   let a = 0;
   for (const item of fresh) {
