@@ -1,11 +1,37 @@
 // @ts-check
 /**
- * A V8 CPU profile (from the DevTools protocol's `Profiler.stop`) summed per function, for
- * the bench's profiling scripts: self and total time, the top functions, and the call tree
- * under a function named on the command line (`TREE=<name>`), printed on stderr.
+ * What the bench's profiling scripts share: bundling their page (unminified, names kept for
+ * the profile), and a V8 CPU profile (from the DevTools protocol's `Profiler.stop`) summed
+ * per function: self and total time, the top functions, and the call tree under a function
+ * named on the command line (`TREE=<name>`), printed on stderr.
  */
+import { build } from 'esbuild';
 import path from 'node:path';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Bundles bench/pages/`page` as `profile.js` into `OUT` or node_modules/.cache/cc-bench/`name`,
+ * and returns that folder.
+ * @param {string} page
+ * @param {string} name
+ */
+export async function bundleProfilePage(page, name) {
+  const out = process.env.OUT ?? path.join(root, 'node_modules', '.cache', 'cc-bench', name);
+  await build({
+    entryPoints: { profile: path.join(root, 'bench', 'pages', page) },
+    outdir: out,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    logLevel: 'silent',
+    tsconfig: path.join(root, 'tsconfig.json'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return out;
+}
 
 /** @typedef {import('playwright-core').Protocol.Profiler.Profile} Profile */
 /** @typedef {import('playwright-core').Protocol.Profiler.ProfileNode} ProfileNode */

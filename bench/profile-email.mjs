@@ -21,33 +21,20 @@
  * tree under that function on stderr; WHICH=plain profiles DOMPurify alone instead; OUT=<dir>
  * bundles there.
  */
-import { build } from 'esbuild';
 import path from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
-import { summarizeProfile } from './cpu-profile.mjs';
+import { bundleProfilePage, summarizeProfile } from './cpu-profile.mjs';
 
 /** The page's functions measured: the frame path, or MODE=shadow for the shadow-root append. */
 const shadow = process.env.MODE === 'shadow';
 const OURS = shadow ? 'ours' : 'oursFrame';
 const PLAIN = shadow ? 'plain' : 'plainFrame';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = process.env.OUT ?? path.join(root, 'node_modules', '.cache', 'cc-bench', 'profile-email');
 const [runs = 7, pairs = 5] = process.argv.slice(2).map(Number);
 
-await build({
-  entryPoints: { profile: path.join(root, 'bench', 'pages', 'email-profile.ts') },
-  outdir: out,
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  logLevel: 'silent',
-  tsconfig: path.join(root, 'tsconfig.json'),
-  define: { 'process.env.NODE_ENV': '"production"' },
-});
+const out = await bundleProfilePage('email-profile.ts', 'profile-email');
 
 const median = (/** @type {number[]} */ values) => {
   const s = [...values].sort((a, b) => a - b);

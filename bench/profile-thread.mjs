@@ -15,28 +15,15 @@
  * DUMP=1 prints what invalidated style and layout in the last append (slow); OUT=<dir>
  * bundles there (to compare two checkouts).
  */
-import { build } from 'esbuild';
 import path from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
-import { summarizeProfile } from './cpu-profile.mjs';
+import { bundleProfilePage, summarizeProfile } from './cpu-profile.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = process.env.OUT ?? path.join(root, 'node_modules', '.cache', 'cc-bench', 'profile-thread');
 const [messages = 10_000, appends = 100] = process.argv.slice(2).map(Number);
 
-await build({
-  entryPoints: { profile: path.join(root, 'bench', 'pages', 'thread-profile.ts') },
-  outdir: out,
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  logLevel: 'silent',
-  tsconfig: path.join(root, 'tsconfig.json'),
-  define: { 'process.env.NODE_ENV': '"production"' },
-});
+const out = await bundleProfilePage('thread-profile.ts', 'profile-thread');
 
 const browser = await chromium.launch({
   executablePath,
