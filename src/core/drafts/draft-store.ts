@@ -38,6 +38,18 @@ export function draftKey(agentId: string, interactionId: string): string {
   return `${DRAFT_KEY_PREFIX}${encodeURIComponent(agentId)}:${encodeURIComponent(interactionId)}`;
 }
 
+// Opening the tab's sessionStorage costs 10–25 ms on a fresh page: it is opened when the browser
+// is first idle after this module loads, so the first conversation shown does not wait for it.
+if (typeof window !== 'undefined' && typeof requestIdleCallback === 'function') {
+  requestIdleCallback(() => {
+    try {
+      void window.sessionStorage.length;
+    } catch {
+      // No sessionStorage here (sandboxed frame, storage disabled): the draft store says so when used.
+    }
+  });
+}
+
 /**
  * The default {@link DraftStore}: this tab's `sessionStorage`. A draft survives a reload
  * of the tab and is gone once the tab is closed; other tabs and windows never see it.

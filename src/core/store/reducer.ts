@@ -1,7 +1,7 @@
 import type { ChatMessage, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
 import { selectInteraction } from './selectors.js';
 import type { CcState, StoreAction } from './state.js';
-import { inTimeOrder, insertByTime, isOwned, mergeByTime, own, positionOf, replaceAt } from './timeline.js';
+import { freshItems, inTimeOrder, insertByTime, isOwned, mergeByTime, own, positionOf, replaceAt } from './timeline.js';
 
 /** Delivery states only move forward; `failed` may only follow `sending` or `sent`. */
 const DELIVERY_RANK: Record<DeliveryStatus, number> = { sending: 0, sent: 1, delivered: 2, read: 3, failed: 1 };
@@ -30,18 +30,6 @@ function mapEmail(i: Interaction, id: string, f: (m: EmailMessage) => EmailMessa
   const idx = positionOf(i.emails, id);
   if (idx < 0) return i;
   return { ...i, emails: replaceAt(i.emails, idx, f(i.emails[idx] as EmailMessage)) };
-}
-
-/** How many of `items` (the first of each id) are not in `list` and pass `counts`. */
-function countNew<T extends { readonly id: string; readonly timestamp: number }>(list: readonly T[], items: readonly T[], counts: (item: T) => boolean): number {
-  const seen = new Set<string>();
-  let n = 0;
-  for (const item of items) {
-    if (seen.has(item.id) || positionOf(list, item.id) >= 0) continue;
-    seen.add(item.id);
-    if (counts(item)) n++;
-  }
-  return n;
 }
 
 /**
@@ -274,14 +262,19 @@ export function reduce(state: CcState, action: StoreAction): CcState {
 
     case 'history':
       return withInteraction(state, action.interactionId, (i) => {
-        const messages = action.messages ? mergeByTime(i.messages, action.messages) : i.messages;
-        const emails = action.emails ? mergeByTime(i.emails, action.emails) : i.emails;
-        if (messages === i.messages && emails === i.emails) return i;
+        const freshMessages = action.messages ? freshItems(i.messages, action.messages) : [];
+        const freshEmails = action.emails ? freshItems(i.emails, action.emails) : [];
+        if (freshMessages.length === 0 && freshEmails.length === 0) return i;
         // Inbound items the agent has not seen count as unread, as an offer's opening messages do.
         const unread =
-          countNew(i.messages, action.messages ?? [], (m) => m.author === 'customer' || m.author === 'peer') +
-          countNew(i.emails, action.emails ?? [], (e) => e.direction === 'inbound');
-        return { ...i, messages, emails, unread: i.unread + unread };
+          freshMessages.filter((m) => m.author === 'customer' || m.author === 'peer').length +
+          freshEmails.filter((e) => e.direction === 'inbound').length;
+        return {
+          ...i,
+          messages: mergeByTime(i.messages, freshMessages, freshMessages),
+          emails: mergeByTime(i.emails, freshEmails, freshEmails),
+          unread: i.unread + unread,
+        };
       });
 
     case 'email-status':

@@ -158,22 +158,31 @@ function forget(list: readonly Item[]): void {
 }
 
 /**
- * `list` with `items` merged in time order, as inserting them one by one would (the first of
- * each id kept, items of the same time in the order given, after those already there), in
- * O(n + k log k) for k items: how a conversation's history arrives in one event.
- * `list` itself when every item is already there.
+ * The items of `items` that `list` does not hold (the first of each id), in time order: what
+ * merging them would add.
  */
-export function mergeByTime<T extends Item>(list: readonly T[], items: readonly T[]): readonly T[] {
+export function freshItems<T extends Item>(list: readonly T[], items: readonly T[]): readonly T[] {
   const index = indexOf(list);
-  const fresh = inTimeOrder(items).filter((x) => {
+  return inTimeOrder(items).filter((x) => {
     const at = index.get(x.id);
     return at === undefined || list[at]?.id !== x.id;
   });
+}
+
+/**
+ * `list` with `items` merged in time order, as inserting them one by one would (the first of
+ * each id kept, items of the same time in the order given, after those already there), in
+ * O(n + k log k) for k items: how a conversation's history arrives in one event.
+ * `list` itself when every item is already there. `fresh`, when given, is
+ * {@link freshItems} of the two, already worked out.
+ */
+export function mergeByTime<T extends Item>(list: readonly T[], items: readonly T[], fresh = freshItems(list, items)): readonly T[] {
   const first = fresh[0];
   const last = list[list.length - 1];
   if (!first) return list;
   if (!last || first.timestamp >= last.timestamp) {
     // The usual case, a past sent oldest first: the new items follow, and the index grows with them.
+    const index = indexOf(list);
     const next = own(list.concat(fresh));
     if (fresh.every((x) => index.get(x.id) === undefined)) {
       fresh.forEach((x, k) => index.set(x.id, list.length + k));
@@ -208,10 +217,14 @@ export function replaceAt<T extends Item>(list: readonly T[], k: number, item: T
 export function inTimeOrder<T extends Item>(items: readonly T[]): readonly T[] {
   const seen = new Set<string>();
   const unique: T[] = [];
+  let sorted = true;
   for (const item of items) {
     if (seen.has(item.id)) continue;
     seen.add(item.id);
+    const previous = unique[unique.length - 1];
+    if (previous && previous.timestamp > item.timestamp) sorted = false;
     unique.push(item);
   }
-  return unique.sort((a, b) => a.timestamp - b.timestamp);
+  // A past is usually sent in order: no sort then.
+  return sorted ? unique : unique.sort((a, b) => a.timestamp - b.timestamp);
 }
