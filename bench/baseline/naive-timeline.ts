@@ -52,3 +52,9 @@ export function isOwned(_value: object): boolean {
 export function mergeByTime<T extends Item>(list: readonly T[], items: readonly T[]): readonly T[] {
   return items.reduce<readonly T[]>(insertByTime, list);
 }
+
+/** Each item not in `list` (the first of each id), in time order: scans, as before. */
+export function freshItems<T extends Item>(list: readonly T[], items: readonly T[]): readonly T[] {
+  const unique = items.filter((x, k) => !list.some((m) => m.id === x.id) && items.findIndex((y) => y.id === x.id) === k);
+  return inTimeOrder(unique);
+}
