@@ -3,6 +3,8 @@
  * before, scanned for every lookup and duplicate check and copied whole on every change.
  * bench/run.mjs swaps it in for src/core/store/timeline.ts.
  */
+import type * as Timeline from '../../src/core/store/timeline.js';
+import type * as Naive from './naive-timeline.js';
 interface Item {
   readonly id: string;
   readonly timestamp: number;
@@ -58,3 +60,7 @@ export function freshItems<T extends Item>(list: readonly T[], items: readonly T
   const unique = items.filter((x, k) => !list.some((m) => m.id === x.id) && items.findIndex((y) => y.id === x.id) === k);
   return inTimeOrder(unique);
 }
+
+/** Whatever timeline.ts exports, the swap needs here too: the type check names what is missing. */
+type Missing = Exclude<keyof typeof Timeline, keyof typeof Naive>;
+export const everyExportSwapped: [Missing] extends [never] ? true : Missing = true;
