@@ -657,7 +657,7 @@ async function browserFigures() {
           goal: PEER_GOAL.firstRenderRatio,
           messageElements: of((r) => r.first.messageElements),
           domElements: of((r) => r.first.domNodes),
-          what: `${THREAD} messages: ours a store on a test adapter, <cc-chat-widget> (600 px) mounted on the conversation, store.ingest of ${THREAD} message-received events; theirs <deep-chat> (800 × 600, maxVisibleMessages raised so all show) given them as its history property (addMessage one by one is in peer.firstRenderAddMessage: at ${THREAD} it does not finish in minutes); both until the next painted frame (rAF, then a MessageChannel task); median of ${Math.min(PEER_RUNS, PEER_LONG_RUNS)} (slow peer)`,
+          what: `${THREAD} messages: ours a store on a test adapter, <cc-chat-widget> (600 px) mounted on the conversation, store.ingest of ${THREAD} message-received events; theirs <deep-chat> (800 × 600, maxVisibleMessages raised so all show) given them as its history property (addMessage one by one is in peer.firstRenderAddMessage: at ${THREAD} it does not finish in minutes); both from a settled page, with the messages made before the clock starts, until the next painted frame (rAF, then a MessageChannel task); median of ${Math.min(PEER_RUNS, PEER_LONG_RUNS)} (slow peer)`,
         }),
         'peer.firstRenderHistory': peerFigure({
           ours: history,
