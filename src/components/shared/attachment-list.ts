@@ -20,6 +20,6 @@ export function attachmentList(files: readonly Attachment[], uploading: readonly
         <button class="chip-remove" aria-label=${t('attach.remove', { name })} @click=${() => remove(a.id)}>×</button>
       </li>`;
     })}
-    ${uploading.map((name) => html`<li class="chip uploading" role="status">${t('attach.uploading', { name })}</li>`)}
+    ${uploading.map((name) => html`<li class="chip uploading"><span role="status">${t('attach.uploading', { name })}</span></li>`)}
   </ul>`;
 }
