@@ -44,6 +44,20 @@ async function chooseTemplate(el: CcChatWidget, name: string): Promise<void> {
   await el.updateComplete;
 }
 
+/** Opens the template picker from the keyboard, types `query` until one template matches, and chooses it with the arrow key and Enter. */
+async function chooseTemplateByKeyboard(el: CcChatWidget, query: string): Promise<void> {
+  await until(() => customElements.get('cc-template-picker') !== undefined, 'the picker to load', 15000);
+  await el.updateComplete;
+  const p = picker(el);
+  button(p, 'Templates').focus();
+  await sendKeys({ press: 'Enter' });
+  await until(() => shadowAll(p, '[part="option"]').length > 0, 'templates', 15000);
+  await sendKeys({ type: query });
+  await until(() => shadowAll(p, '[part="option"]').length === 1, 'one match', 15000);
+  await sendKeys({ press: 'ArrowDown' });
+  await sendKeys({ press: 'Enter' });
+}
+
 async function setText(el: CcChatWidget, value: string): Promise<void> {
   textarea(el).value = value;
   textarea(el).dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -96,16 +110,7 @@ describe('chat templates', () => {
 
   it('R-TPL-01: choosing a template with the keyboard puts focus in the composer, so Enter sends it', async () => {
     const { el, id, store } = await open('webchat');
-    await until(() => customElements.get('cc-template-picker') !== undefined, 'the picker to load', 15000);
-    await el.updateComplete;
-    const p = picker(el);
-    button(p, 'Templates').focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => shadowAll(p, '[part="option"]').length > 0, 'templates', 15000);
-    await sendKeys({ type: 'Thanks for' });
-    await until(() => shadowAll(p, '[part="option"]').length === 1, 'one match', 15000);
-    await sendKeys({ press: 'ArrowDown' });
-    await sendKeys({ press: 'Enter' });
+    await chooseTemplateByKeyboard(el, 'Thanks for');
     await until(() => textarea(el).value !== '' && deepActive() === textarea(el), 'focus in the composer', 15000);
     await sendKeys({ press: 'Enter' });
     await untilState(store, (s) => s.interactions[id]?.messages.some((m) => m.author === 'agent') ?? false, 'the sent template');
@@ -116,16 +121,7 @@ describe('chat templates', () => {
 
   it('R-TPL-01: choosing a template with parameters by keyboard puts focus in its first field', async () => {
     const { el } = await open('webchat');
-    await until(() => customElements.get('cc-template-picker') !== undefined, 'the picker to load', 15000);
-    await el.updateComplete;
-    const p = picker(el);
-    button(p, 'Templates').focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => shadowAll(p, '[part="option"]').length > 0, 'templates', 15000);
-    await sendKeys({ type: 'Order status' });
-    await until(() => shadowAll(p, '[part="option"]').length === 1, 'one match', 15000);
-    await sendKeys({ press: 'ArrowDown' });
-    await sendKeys({ press: 'Enter' });
+    await chooseTemplateByKeyboard(el, 'Order status');
     await until(() => deepActive()?.localName === 'input' && deepActive()?.closest('[part~="template"]') !== null, 'focus in the first field', 15000);
     await expect(el).to.be.accessible();
   });

@@ -5,16 +5,22 @@ import type { CcTransferDialog } from '../../src/components/cc-transfer-dialog/c
 import type { CcWrapupDialog } from '../../src/components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 import type { CcConferenceDialog } from '../../src/components/cc-conference-dialog/cc-conference-dialog.js';
 import { setLocale } from '../../src/controllers/localize.js';
-import { acceptContact, option, optionTexts, untilListed } from '../helpers/dialogs.js';
+import { acceptContact, option, optionTexts, untilListed, untilOpen } from '../helpers/dialogs.js';
 import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 const WAIT = 15000;
 
-async function untilOpen(el: Element): Promise<void> {
-  await until(() => shadowAll(el, 'dialog').some((d) => (d as HTMLDialogElement).open), `<${el.localName}> to open`, WAIT);
+/** A notice line of the pane's header, by its text. */
+/** Opens the pane's Transfer dialog with Agent chosen as the target, once its agents are listed. */
+async function openAgentTransfer(el: Element): Promise<CcTransferDialog> {
+  button(el, 'Transfer').click();
+  const transfer = shadow<CcTransferDialog>(el, 'cc-transfer-dialog');
+  await untilOpen(transfer);
+  shadowAll<HTMLLabelElement>(transfer, 'fieldset label').find((l) => l.textContent?.trim() === 'Agent')?.querySelector('input')?.click();
+  await untilListed(transfer);
+  return transfer;
 }
 
-/** A notice line of the pane's header, by its text. */
 function notice(el: Element, text: string): HTMLElement | undefined {
   return shadowAll(el, 'header p').find((p) => (p.textContent ?? '').replace(/\s+/g, ' ').includes(text));
 }
@@ -48,11 +54,7 @@ describe('transfer and conference from a conversation pane', () => {
     const id = await acceptContact(world, 'sms', 'Jane Doe');
     const el = await fixture<CcChatWidget>(html`<cc-sms-widget .store=${world.store}></cc-sms-widget>`);
     await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', WAIT);
-    button(el, 'Transfer').click();
-    const transfer = shadow<CcTransferDialog>(el, 'cc-transfer-dialog');
-    await untilOpen(transfer);
-    shadowAll<HTMLLabelElement>(transfer, 'fieldset label').find((l) => l.textContent?.trim() === 'Agent')?.querySelector('input')?.click();
-    await untilListed(transfer);
+    const transfer = await openAgentTransfer(el);
     expect(optionTexts(transfer), 'SMS: no supervisors').to.not.include('Dana Whitfield Available');
     expect(shadowAll(transfer, '[role="group"]'), 'SMS: no groups').to.have.length(0);
     const offline = option(transfer, 'Hannah Schmidt');
@@ -92,11 +94,7 @@ describe('transfer and conference from a conversation pane', () => {
     const id = await acceptContact(world, 'webchat', 'Jane Doe');
     const el = await fixture<CcChatWidget>(html`<cc-chat-widget .store=${world.store}></cc-chat-widget>`);
     await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', WAIT);
-    button(el, 'Transfer').click();
-    const transfer = shadow<CcTransferDialog>(el, 'cc-transfer-dialog');
-    await untilOpen(transfer);
-    shadowAll<HTMLLabelElement>(transfer, 'fieldset label').find((l) => l.textContent?.trim() === 'Agent')?.querySelector('input')?.click();
-    await untilListed(transfer);
+    const transfer = await openAgentTransfer(el);
     const groups = shadowAll(transfer, '[role="listbox"] > [role="group"]');
     expect(groups.map((g) => shadow(transfer, `#${g.getAttribute('aria-labelledby') ?? ''}`).textContent)).to.deep.equal(['Agents', 'Supervisors']);
     const supervisors = [...(groups[1]?.querySelectorAll('[role="option"] .name') ?? [])].map((n) => n.textContent);

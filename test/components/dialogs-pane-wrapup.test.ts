@@ -4,7 +4,7 @@ import '../../src/index.js';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { CcContactRequest } from '../../src/components/cc-contact-request/cc-contact-request.js';
 import type { CcWrapupDialog } from '../../src/components/cc-wrapup-dialog/cc-wrapup-dialog.js';
-import { acceptContact, deepActive, dialogOf, hasAccessible, option, tab, untilListed } from '../helpers/dialogs.js';
+import { acceptContact, deepActive, dialogOf, hasAccessible, option, tab, untilListed, untilOpen } from '../helpers/dialogs.js';
 import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState, type World } from '../helpers/world.js';
 
 const WAIT = 15000;
@@ -16,8 +16,14 @@ async function mouseClick(el: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
 }
 
-async function untilOpen(el: Element): Promise<void> {
-  await until(() => shadowAll(el, 'dialog').some((d) => (d as HTMLDialogElement).open), `<${el.localName}> to open`, WAIT);
+/** Waits for the pane's wrap-up dialog, chooses `reason` and submits it. */
+async function submitPaneWrapup(el: Element, reason: string): Promise<void> {
+  const wrapup = shadow<CcWrapupDialog>(el, 'cc-wrapup-dialog');
+  await untilOpen(wrapup);
+  await untilListed(wrapup);
+  option(wrapup, reason).click();
+  await wrapup.updateComplete;
+  button(wrapup, 'Submit wrap-up').click();
 }
 
 async function twoPanes(world: World) {
@@ -121,12 +127,7 @@ describe('wrap-up in a conversation pane', () => {
     await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', WAIT);
     expect(shadow(el, 'h2').textContent).to.contain('Jane Doe');
     await world.store.end(shown);
-    const wrapup = shadow<CcWrapupDialog>(el, 'cc-wrapup-dialog');
-    await untilOpen(wrapup);
-    await untilListed(wrapup);
-    option(wrapup, 'Resolved').click();
-    await wrapup.updateComplete;
-    button(wrapup, 'Submit wrap-up').click();
+    await submitPaneWrapup(el, 'Resolved');
     await untilState(world.store, (s) => s.interactions[shown] === undefined, 'the interaction complete');
     await until(() => shadow(el, 'h2').textContent?.includes('Omar Haddad') === true, 'the next conversation', WAIT);
     await until(() => deepActive() === shadow(el, 'textarea'), 'focus on the next composer', WAIT);
@@ -139,12 +140,7 @@ describe('wrap-up in a conversation pane', () => {
     const el = await fixture<CcChatWidget>(html`<cc-chat-widget .store=${world.store}></cc-chat-widget>`);
     await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', WAIT);
     await world.store.end(id);
-    const wrapup = shadow<CcWrapupDialog>(el, 'cc-wrapup-dialog');
-    await untilOpen(wrapup);
-    await untilListed(wrapup);
-    option(wrapup, 'Resolved').click();
-    await wrapup.updateComplete;
-    button(wrapup, 'Submit wrap-up').click();
+    await submitPaneWrapup(el, 'Resolved');
     await until(() => shadowAll(el, '[part~="empty"]').length === 1, 'the empty pane', WAIT);
     await until(() => deepActive() === shadow(el, '[part~="empty"]'), 'focus on the empty text', WAIT);
     expect(shadow(el, '[part~="empty"]').getAttribute('tabindex')).to.equal('-1');

@@ -46,6 +46,11 @@ export function dialogOf(el: Element): HTMLDialogElement {
   return shadow<HTMLDialogElement>(el, 'dialog');
 }
 
+/** Resolves once an element's own `<dialog>` is open (a hang guard of 15 s, counted in polls). */
+export async function untilOpen(el: Element): Promise<void> {
+  await until(() => shadowAll(el, 'dialog').some((d) => (d as HTMLDialogElement).open), `<${el.localName}> to open`, 15000);
+}
+
 /** Resolves once the dialog lists at least one option. */
 export function untilListed(el: Element): Promise<void> {
   return until(() => shadowAll(el, '[role="option"]').length > 0, `options in <${el.localName}>`);
