@@ -51,8 +51,8 @@ export function isOwned(_value: object): boolean {
 }
 
 /** One insert (one copy) per item. */
-export function mergeByTime<T extends Item>(list: readonly T[], items: readonly T[]): readonly T[] {
-  return items.reduce<readonly T[]>(insertByTime, list);
+export function mergeFresh<T extends Item>(list: readonly T[], fresh: readonly T[]): readonly T[] {
+  return fresh.reduce<readonly T[]>(insertByTime, list);
 }
 
 /** Each item not in `list` (the first of each id), in time order: scans, as before. */

@@ -1,7 +1,7 @@
 import type { ChatMessage, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
 import { selectInteraction } from './selectors.js';
 import type { CcState, StoreAction } from './state.js';
-import { freshItems, inTimeOrder, insertByTime, isOwned, mergeByTime, own, positionOf, replaceAt } from './timeline.js';
+import { freshItems, inTimeOrder, insertByTime, isOwned, mergeFresh, own, positionOf, replaceAt } from './timeline.js';
 
 /** Delivery states only move forward; `failed` may only follow `sending` or `sent`. */
 const DELIVERY_RANK: Record<DeliveryStatus, number> = { sending: 0, sent: 1, delivered: 2, read: 3, failed: 1 };
@@ -271,8 +271,8 @@ export function reduce(state: CcState, action: StoreAction): CcState {
           freshEmails.filter((e) => e.direction === 'inbound').length;
         return {
           ...i,
-          messages: mergeByTime(i.messages, freshMessages, freshMessages),
-          emails: mergeByTime(i.emails, freshEmails, freshEmails),
+          messages: mergeFresh(i.messages, freshMessages),
+          emails: mergeFresh(i.emails, freshEmails),
           unread: i.unread + unread,
         };
       });

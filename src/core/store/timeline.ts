@@ -170,13 +170,12 @@ export function freshItems<T extends Item>(list: readonly T[], items: readonly T
 }
 
 /**
- * `list` with `items` merged in time order, as inserting them one by one would (the first of
- * each id kept, items of the same time in the order given, after those already there), in
- * O(n + k log k) for k items: how a conversation's history arrives in one event.
- * `list` itself when every item is already there. `fresh`, when given, is
- * {@link freshItems} of the two, already worked out.
+ * `list` with `fresh` merged in time order, `fresh` being {@link freshItems} of the list and
+ * what arrived: as inserting them one by one would (items of the same time after those already
+ * there), in O(n + k) for k items: how a conversation's history arrives in one event.
+ * `list` itself when `fresh` is empty.
  */
-export function mergeByTime<T extends Item>(list: readonly T[], items: readonly T[], fresh = freshItems(list, items)): readonly T[] {
+export function mergeFresh<T extends Item>(list: readonly T[], fresh: readonly T[]): readonly T[] {
   const first = fresh[0];
   const last = list[list.length - 1];
   if (!first) return list;
