@@ -31,7 +31,9 @@ export {
   selectAgent,
   selectAgentName,
   selectAvailability,
+  selectCapabilities,
   selectInteraction,
+  selectRecent,
   selectOffers,
   selectOffersFor,
   selectShownInteraction,
@@ -44,6 +46,7 @@ export {
   ATTACHMENT_MAX_BYTES,
   CHANNEL_CAPABILITIES,
   CHAT_MESSAGE_MAX_LENGTH,
+  WRAPUP_NOTES_MAX_LENGTH,
   canTransferTo,
   capabilitiesOf,
   type ChannelCapabilities,
@@ -57,7 +60,12 @@ export {
   type StoreErrorCode,
   type SendOptions,
   type OutgoingEmail,
+  type WrapupOptions,
+  PAST_INTERACTIONS_PAGE_SIZE,
 } from './core/store/store.js';
+export { DEFAULT_EXTEND_MS, type AutoWrapupOptions, type AutoWrapupPolicy } from './core/store/auto-wrapup.js';
+export { adapterCapabilities } from './core/capabilities.js';
+export { ALL_CAPABILITIES, RECENT_LIMIT } from './core/store/state.js';
 export {
   SessionDraftStore,
   noDraftStore,

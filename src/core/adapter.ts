@@ -3,11 +3,14 @@ import type { ContactCenterEvent } from './events.js';
 import type {
   AgentAvailability,
   Attachment,
+  Capability,
   Channel,
+  CustomerProfile,
   DeliveryStatus,
   DirectoryAgent,
   MessageFormat,
   MessageTemplate,
+  PastInteractionPage,
   Queue,
   TransferTarget,
   Workflow,
@@ -66,6 +69,38 @@ export interface TransferRequest {
 export interface WrapupRequest {
   readonly interactionId: string;
   readonly reasonIds: readonly string[];
+  /** What the agent wrote in **Notes** (at most 500 characters); absent when empty or when the backend keeps no notes. */
+  readonly notes?: string;
+  /** True when auto wrap-up submitted the default reason because its time ran out. */
+  readonly automatic?: boolean;
+}
+
+/** Asks another agent into a private consult about an interaction. */
+export interface ConsultRequest {
+  readonly interactionId: string;
+  readonly agentId: string;
+}
+
+/** A message from this agent in the private consult thread (never sent to the customer). */
+export interface ConsultMessageRequest {
+  readonly interactionId: string;
+  /** Id the store gave the optimistic message; use it as an idempotency key. */
+  readonly clientMessageId: string;
+  readonly text: string;
+}
+
+/** Asks for the customer's profile. */
+export interface CustomerRequest {
+  readonly interactionId: string;
+}
+
+/** Asks for a page of the customer's past conversations, newest first. */
+export interface PastInteractionsRequest {
+  readonly interactionId: string;
+  /** The `nextCursor` of the previous page; absent for the newest page. */
+  readonly cursor?: string;
+  /** How many to return at most (the backend may return fewer). */
+  readonly limit: number;
 }
 
 /** Result of a triggered workflow (R-CHAT-10). */
@@ -86,6 +121,15 @@ export interface WorkflowResult {
 export interface ContactCenterAdapter {
   /** Every inbound event, in order. Must not complete while the session lasts. */
   readonly events$: Observable<ContactCenterEvent>;
+
+  /**
+   * What the backend supports, so elements hide what it cannot do. Capabilities left out
+   * default to `true` for the required commands (transfer, conference, attachments,
+   * templates, workflows) and to whether the optional methods exist for the rest (`consult`:
+   * all four consult methods; `customer`: `getCustomer`; `history`: `listPastInteractions`;
+   * `wrapup-notes`: `true`). A `capabilities` event changes them later.
+   */
+  readonly capabilities?: Readonly<Partial<Record<Capability, boolean>>>;
 
   acceptOffer(interactionId: string): Promise<void>;
   sendMessage(request: SendMessageRequest): Promise<SendMessageResult>;
@@ -110,4 +154,20 @@ export interface ContactCenterAdapter {
   listWrapupReasons(channel: Channel): Promise<readonly WrapupReason[]>;
   listTemplates(channel: Channel): Promise<readonly MessageTemplate[]>;
   listWorkflows(channel: Channel): Promise<readonly Workflow[]>;
+
+  // ---- optional: consult (warm transfer) on chat channels ----
+  /** Asks an agent into a private consult; the answer arrives as `consult` events. */
+  startConsult?(request: ConsultRequest): Promise<void>;
+  /** Sends this agent's message in the consult thread; never reaches the customer. */
+  sendConsultMessage?(request: ConsultMessageRequest): Promise<SendMessageResult>;
+  /** Hands the customer to the consulted agent: `consult` `completed`, `transfer` `completed`, then wrap-up. */
+  completeConsultTransfer?(interactionId: string): Promise<void>;
+  /** Ends the consult; this agent keeps the customer (`consult` `cancelled`). */
+  cancelConsult?(interactionId: string): Promise<void>;
+
+  // ---- optional: who the customer is ----
+  /** The customer's profile: identities per channel and the backend's attributes. */
+  getCustomer?(request: CustomerRequest): Promise<CustomerProfile>;
+  /** The customer's past conversations, newest first, a page at a time. */
+  listPastInteractions?(request: PastInteractionsRequest): Promise<PastInteractionPage>;
 }

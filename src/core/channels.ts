@@ -9,6 +9,9 @@ import type { Channel, TransferTarget } from './types.js';
 /** Largest attachment accepted on any channel that takes files, in bytes. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
+/** Longest wrap-up note, in characters. */
+export const WRAPUP_NOTES_MAX_LENGTH = 500;
+
 /** Longest chat message the agent may send, in characters. */
 export const CHAT_MESSAGE_MAX_LENGTH = 1000;
 

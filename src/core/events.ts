@@ -1,5 +1,6 @@
 import type {
   AgentAvailability,
+  Capability,
   Channel,
   ChatMessage,
   Customer,
@@ -7,6 +8,7 @@ import type {
   EmailMessage,
   EmailStatus,
   InteractionSource,
+  ConsultState,
   Participant,
   TransferTarget,
 } from './types.js';
@@ -134,6 +136,37 @@ export interface TransferEvent extends EventBase {
   readonly error?: string;
 }
 
+/**
+ * A consult moved on: `requested` (this agent asked), `started` (the other agent joined the
+ * private thread), `declined` (no, or no answer in time: `reason`), `failed` (`error`),
+ * `cancelled` (this agent kept the customer) or `completed` (the customer was handed over:
+ * a `transfer` `completed` and `interaction-ended` `transferred` follow).
+ */
+export interface ConsultEvent extends EventBase {
+  readonly type: 'consult';
+  readonly interactionId: string;
+  readonly state: ConsultState;
+  readonly agent: { readonly id: string; readonly name: string };
+  readonly reason?: ConferenceDeclineReason;
+  readonly error?: string;
+}
+
+/** The consulted agent wrote in the private consult thread (author `peer`); the customer never sees it. */
+export interface ConsultMessageEvent extends EventBase {
+  readonly type: 'consult-message';
+  readonly interactionId: string;
+  readonly message: ChatMessage;
+}
+
+/**
+ * What the backend supports changed (or is first known, e.g. after a handshake): the listed
+ * capabilities replace the adapter's declared ones; those not listed stay as they were.
+ */
+export interface CapabilitiesEvent extends EventBase {
+  readonly type: 'capabilities';
+  readonly capabilities: Readonly<Partial<Record<Capability, boolean>>>;
+}
+
 /** An email arrived in (or was added to) an email thread. */
 export interface EmailReceivedEvent extends EventBase {
   readonly type: 'email-received';
@@ -180,6 +213,9 @@ export type ContactCenterEvent =
   | ParticipantLeftEvent
   | ConferenceEvent
   | TransferEvent
+  | ConsultEvent
+  | ConsultMessageEvent
+  | CapabilitiesEvent
   | EmailReceivedEvent
   | EmailStatusEvent
   | InteractionEndedEvent

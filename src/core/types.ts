@@ -208,6 +208,141 @@ export interface Interaction {
   readonly conferenceDeclined?: { readonly agent: { readonly id: string; readonly name: string }; readonly reason: 'declined' | 'timeout' };
   readonly transfer?: TransferOutcome;
   readonly endReason?: EndReason;
+  /** The consult (warm transfer) with another agent, while it lasts and after it ended, until the next one. */
+  readonly consult?: Consult;
+  /** In wrap-up with auto wrap-up on: epoch ms when the default reason is submitted (see the store's `autoWrapup` option). */
+  readonly autoWrapupAt?: number;
+  /** What wrap-up was submitted with, once submitted (kept in {@link FinishedInteraction}). */
+  readonly wrapup?: WrapupRecord;
+}
+
+/**
+ * What an adapter (and the backend behind it) can do beyond the required commands. Elements
+ * hide what the backend cannot honour: no dead buttons. See {@link CAPABILITIES}.
+ * - `transfer`: transfer to a queue or an agent. `conference`: invite another agent.
+ * - `consult`: a private agent-to-agent thread before a transfer (`startConsult` and its kin).
+ * - `attachments`: the agent can attach files (`uploadAttachment`).
+ * - `templates`: message templates (`listTemplates`). `workflows`: host workflows (`listWorkflows`).
+ * - `customer`: a customer profile (`getCustomer`). `history`: past conversations (`listPastInteractions`).
+ * - `wrapup-notes`: the backend keeps notes sent with wrap-up.
+ */
+export type Capability =
+  | 'transfer'
+  | 'conference'
+  | 'consult'
+  | 'attachments'
+  | 'templates'
+  | 'workflows'
+  | 'customer'
+  | 'history'
+  | 'wrapup-notes';
+
+/** Every {@link Capability}, in the order the adapter guide lists them. */
+export const CAPABILITIES: readonly Capability[] = [
+  'transfer',
+  'conference',
+  'consult',
+  'attachments',
+  'templates',
+  'workflows',
+  'customer',
+  'history',
+  'wrapup-notes',
+];
+
+/** Whether a value names a {@link Capability}. */
+export function isCapability(value: unknown): value is Capability {
+  return typeof value === 'string' && (CAPABILITIES as readonly string[]).includes(value);
+}
+
+/** What the backend supports, every capability answered. */
+export type Capabilities = Readonly<Record<Capability, boolean>>;
+
+/** Where a consult stands: asked, in progress, or how it ended. */
+export type ConsultState = 'requested' | 'started' | 'declined' | 'failed' | 'cancelled' | 'completed';
+
+/**
+ * A consult: a private thread between this agent and another agent about the customer's
+ * conversation, never sent to the customer, before handing the customer over
+ * (**Complete transfer**) or keeping them (**Cancel consult**).
+ */
+export interface Consult {
+  readonly agent: { readonly id: string; readonly name: string };
+  readonly state: ConsultState;
+  /** With `declined`: the agent said no (`declined`) or did not answer in time (`timeout`). */
+  readonly reason?: 'declined' | 'timeout';
+  /** With `failed`: the backend's explanation. */
+  readonly error?: string;
+  /** The private thread: this agent's messages (`agent`, with a delivery status) and the other agent's (`peer`). */
+  readonly messages: readonly ChatMessage[];
+}
+
+/** One way to reach the customer, as a channel knows them. */
+export interface CustomerIdentity {
+  readonly channel: Channel;
+  /** The address on that channel: an email address, a phone number, a Messenger user name. */
+  readonly value: string;
+  /** Where, for Messenger: the page the customer writes to. */
+  readonly page?: string;
+}
+
+/** A backend-provided fact about the customer (account number, tier…). */
+export interface CustomerAttribute {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** Who the customer is, as the backend knows them (the customer panel). */
+export interface CustomerProfile {
+  readonly id?: string;
+  readonly name: string;
+  readonly identities: readonly CustomerIdentity[];
+  readonly attributes: readonly CustomerAttribute[];
+}
+
+/** One of the customer's earlier conversations, with its transcript (untrusted content). */
+export interface PastInteraction {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly queue: { readonly id: string; readonly name: string };
+  /** Epoch ms the conversation started and ended. */
+  readonly startedAt: number;
+  readonly endedAt?: number;
+  /** Names of the wrap-up reasons it was closed with. */
+  readonly wrapupReasons: readonly string[];
+  /** Notes written at wrap-up. */
+  readonly notes?: string;
+  /** A one-line plain-text preview of its last message. */
+  readonly preview: string;
+  /** Chat messages (chat channels). */
+  readonly messages: readonly ChatMessage[];
+  /** Emails (email). */
+  readonly emails: readonly EmailMessage[];
+}
+
+/** One page of past conversations, newest first; `nextCursor` fetches the older ones. */
+export interface PastInteractionPage {
+  readonly items: readonly PastInteraction[];
+  readonly nextCursor?: string;
+}
+
+/** How a finished interaction was wrapped up. */
+export interface WrapupRecord {
+  readonly reasonIds: readonly string[];
+  /** The reasons' names, when the store knew them. */
+  readonly reasonNames: readonly string[];
+  readonly notes?: string;
+  /** Submitted by auto wrap-up when its time ran out, not by the agent. */
+  readonly automatic: boolean;
+}
+
+/** An interaction this agent finished today: kept, read-only, under **Recent**. */
+export interface FinishedInteraction {
+  /** The interaction as it was when wrap-up completed. */
+  readonly interaction: Interaction;
+  /** Epoch ms wrap-up completed. */
+  readonly finishedAt: number;
+  readonly wrapup?: WrapupRecord;
 }
 
 /** A wrap-up reason the agent picks after an interaction. */

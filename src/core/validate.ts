@@ -1,5 +1,5 @@
 import type { ContactCenterEvent, ContactCenterEventType } from './events.js';
-import { CHANNELS, SOURCE_NUMBER_KINDS } from './types.js';
+import { CAPABILITIES, CHANNELS, SOURCE_NUMBER_KINDS } from './types.js';
 
 /** Outcome of validating one inbound value. */
 export type ValidationResult = { readonly ok: true; readonly event: ContactCenterEvent } | { readonly ok: false; readonly error: string };
@@ -128,6 +128,24 @@ const SCHEMAS: Readonly<Record<ContactCenterEventType, Readonly<Record<string, C
   'participant-left': { ...ID, participantId: nonEmpty },
   conference: { ...ID, state: oneOf('requested', 'started', 'declined', 'exited', 'ended'), agent: NAMED, reason: optional(oneOf('declined', 'timeout')) },
   transfer: { ...ID, target: TARGET, state: oneOf('pending', 'completed', 'dropped', 'failed'), error: optional(str) },
+  consult: {
+    ...ID,
+    state: oneOf('requested', 'started', 'declined', 'failed', 'cancelled', 'completed'),
+    agent: NAMED,
+    reason: optional(oneOf('declined', 'timeout')),
+    error: optional(str),
+  },
+  'consult-message': { ...ID, message: CHAT_MESSAGE },
+  capabilities: {
+    capabilities: (v) => {
+      if (!isObject(v)) return ' must be an object';
+      for (const [k, flag] of Object.entries(v)) {
+        if (!(CAPABILITIES as readonly string[]).includes(k)) return `.${k} is not a capability (${CAPABILITIES.join(', ')})`;
+        if (typeof flag !== 'boolean') return `.${k} must be a boolean`;
+      }
+      return undefined;
+    },
+  },
   'email-received': { ...ID, email: EMAIL_MESSAGE },
   'email-status': { ...ID, emailId: nonEmpty, status: EMAIL_STATUS, error: optional(str) },
   'interaction-ended': {

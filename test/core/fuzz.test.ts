@@ -227,7 +227,8 @@ const wellFormedEvent: fc.Arbitrary<ContactCenterEvent> = fc.oneof(
 
 const EVENT_TYPES: readonly ContactCenterEventType[] = [
   'agent-state-changed', 'offer', 'offer-rescinded', 'interaction-accepted', 'message-received', 'history', 'message-status', 'customer-typing',
-  'participant-joined', 'participant-left', 'conference', 'transfer', 'email-received', 'email-status', 'interaction-ended', 'wrapup-completed',
+  'participant-joined', 'participant-left', 'conference', 'transfer', 'consult', 'consult-message', 'capabilities', 'email-received', 'email-status',
+  'interaction-ended', 'wrapup-completed',
 ];
 
 type Kind = 'id' | 'string' | 'number' | 'boolean' | 'enum' | 'object' | 'array';
@@ -251,6 +252,12 @@ const REQUIRED: Readonly<Record<ContactCenterEventType, ReadonlyArray<readonly [
   'participant-left': [['interactionId', 'id'], ['participantId', 'id']],
   conference: [['interactionId', 'id'], ['state', 'enum'], ['agent', 'object'], ['agent.id', 'id'], ['agent.name', 'string']],
   transfer: [['interactionId', 'id'], ['target', 'object'], ['target.kind', 'enum'], ['state', 'enum']],
+  consult: [['interactionId', 'id'], ['state', 'enum'], ['agent', 'object'], ['agent.id', 'id'], ['agent.name', 'string']],
+  'consult-message': [
+    ['interactionId', 'id'], ['message', 'object'], ['message.id', 'id'], ['message.author', 'enum'], ['message.text', 'string'],
+    ['message.format', 'enum'], ['message.timestamp', 'number'], ['message.attachments', 'array'],
+  ],
+  capabilities: [['capabilities', 'object']],
   'email-received': [
     ['interactionId', 'id'], ['email', 'object'], ['email.id', 'id'], ['email.direction', 'enum'], ['email.from', 'string'],
     ['email.to', 'array'], ['email.cc', 'array'], ['email.subject', 'string'], ['email.timestamp', 'number'], ['email.status', 'enum'],

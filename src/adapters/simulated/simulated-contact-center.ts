@@ -6,7 +6,11 @@
  */
 import type { Observable } from 'rxjs';
 import type {
+  ConsultMessageRequest,
+  ConsultRequest,
   ContactCenterAdapter,
+  CustomerRequest,
+  PastInteractionsRequest,
   SendEmailRequest,
   SendEmailResult,
   SendMessageRequest,
@@ -20,23 +24,28 @@ import type {
   AgentAvailability,
   AgentProfile,
   Attachment,
+  Capability,
   Channel,
   ChatMessage,
+  CustomerProfile,
   DirectoryAgent,
   MessageFormat,
   MessageTemplate,
+  PastInteractionPage,
   Queue,
   Workflow,
   WrapupReason,
 } from '../../core/types.js';
 import { endInteraction, sendMessage, setAgentState, submitWrapup, triggerWorkflow, uploadAttachment } from './agent-commands.js';
 import { setAutoplay } from './autoplay.js';
-import { SimContext, checkDuration, checkProbability } from './context.js';
+import { cancelConsult, completeConsultTransfer, sendConsultMessage, startConsult } from './consult.js';
+import { SimContext, checkDuration, checkProbability, fail } from './context.js';
 import { customerLeaves, customerMessage, customerTyping } from './customer.js';
 import { listAgents, listQueues, listTemplates, listWorkflows, listWrapupReasons, setAgentAvailability } from './directory.js';
 import { inboundEmail, sendEmail } from './email.js';
 import { addHistory } from './history.js';
 import { acceptOffer, offer } from './offers.js';
+import { getCustomer, listPastInteractions } from './past.js';
 import { customerParticipantId, snapshot } from './records.js';
 import { rearmRestoredTimers } from './restore.js';
 import { endConference, exitConference, inviteToConference, peerLeaves, peerMessage, transfer } from './transfer-conference.js';
@@ -84,6 +93,28 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
     this.events$ = this.#ctx.events.events$;
     rearmRestoredTimers(this.#ctx);
     this.autoplay = options.autoplay ?? false;
+    this.#capabilities = { ...options.capabilities };
+  }
+
+  #capabilities: Partial<Record<Capability, boolean>>;
+
+  /**
+   * What this backend supports: everything, unless switched off by the `capabilities`
+   * option or {@link setCapabilities}. A switched-off feature's commands reject.
+   */
+  get capabilities(): Readonly<Partial<Record<Capability, boolean>>> {
+    return this.#capabilities;
+  }
+
+  /** Switches capabilities on or off while running: emits a `capabilities` event, so the elements follow. */
+  setCapabilities(capabilities: Readonly<Partial<Record<Capability, boolean>>>): void {
+    this.#capabilities = { ...this.#capabilities, ...capabilities };
+    this.#ctx.events.emit({ type: 'capabilities', capabilities });
+  }
+
+  /** Rejects a command of a switched-off capability, as a backend without it would. */
+  #check(capability: Capability): void {
+    if (this.#capabilities[capability] === false) fail(`This contact center does not support ${capability}`);
   }
 
   // ---- settings ---------------------------------------------------------------
@@ -299,6 +330,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
    * (or is in conference), or while another transfer is pending.
    */
   transfer(request: TransferRequest): Promise<void> {
+    if (this.#capabilities['transfer'] === false) return Promise.reject(new Error(`This contact center does not support transfer`));
     return transfer(this.#ctx, request);
   }
 
@@ -310,6 +342,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
    * a customer who has left, or when this agent is not the owner.
    */
   inviteToConference(request: { readonly interactionId: string; readonly agentId: string }): Promise<void> {
+    if (this.#capabilities['conference'] === false) return Promise.reject(new Error(`This contact center does not support conference`));
     return inviteToConference(this.#ctx, request);
   }
 
@@ -378,6 +411,7 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
    * finished interactions.
    */
   uploadAttachment(interactionId: string, file: File): Promise<Attachment> {
+    if (this.#capabilities['attachments'] === false) return Promise.reject(new Error(`This contact center does not support attachments`));
     return uploadAttachment(this.#ctx, interactionId, file);
   }
 
@@ -398,12 +432,61 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
 
   /** Templates for the channel: attached, locked, with `[[parameters]]` and with `{{system}}` variables. */
   listTemplates(channel: Channel): Promise<readonly MessageTemplate[]> {
+    if (this.#capabilities['templates'] === false) return Promise.reject(new Error(`This contact center does not support templates`));
     return listTemplates(this.#ctx, channel);
   }
 
   /** Workflows that can be triggered on the channel. */
   listWorkflows(channel: Channel): Promise<readonly Workflow[]> {
+    if (this.#capabilities['workflows'] === false) return Promise.reject(new Error(`This contact center does not support workflows`));
     return listWorkflows(this.#ctx, channel);
+  }
+
+  // ---- optional: consult --------------------------------------------------------------
+
+  /**
+   * Asks a directory agent into a private consult (chat channels): `consult` `requested` at
+   * once; after `agentResponseMs`, `started` if that agent is available then (they greet in
+   * the thread), else `declined` (reason `timeout` for an agent who is not available).
+   */
+  startConsult(request: ConsultRequest): Promise<void> {
+    return this.#optional('consult', () => startConsult(this.#ctx, request));
+  }
+
+  /** Sends this agent's consult message; the consulted agent answers shortly. Never reaches the customer. */
+  sendConsultMessage(request: ConsultMessageRequest): Promise<SendMessageResult> {
+    return this.#optional('consult', () => sendConsultMessage(this.#ctx, request));
+  }
+
+  /** Hands the customer to the consulted agent: `consult` `completed`, `transfer` `completed`, then wrap-up. */
+  completeConsultTransfer(interactionId: string): Promise<void> {
+    return this.#optional('consult', () => completeConsultTransfer(this.#ctx, interactionId));
+  }
+
+  /** Ends the consult; this agent keeps the customer (`consult` `cancelled`). */
+  cancelConsult(interactionId: string): Promise<void> {
+    return this.#optional('consult', () => cancelConsult(this.#ctx, interactionId));
+  }
+
+  // ---- optional: who the customer is ---------------------------------------------------
+
+  /** The customer's profile: identities per channel and attributes (account, tier…). */
+  getCustomer(request: CustomerRequest): Promise<CustomerProfile> {
+    return this.#optional('customer', () => getCustomer(this.#ctx, request));
+  }
+
+  /** The customer's past conversations, newest first, a page at a time. */
+  listPastInteractions(request: PastInteractionsRequest): Promise<PastInteractionPage> {
+    return this.#optional('history', () => listPastInteractions(this.#ctx, request));
+  }
+
+  #optional<T>(capability: Capability, run: () => Promise<T>): Promise<T> {
+    try {
+      this.#check(capability);
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    return run();
   }
 
   /**

@@ -6,6 +6,7 @@
 import type {
   AgentAvailability,
   AgentProfile,
+  Capability,
   Channel,
   ChatMessage,
   Customer,
@@ -86,6 +87,11 @@ export interface SimulatedContactCenterOptions {
    * answers still arrive; typing indicators and scheduled customer replies are dropped.
    * Default: nothing is kept.
    */
+  /**
+   * Capabilities switched off (`false`) or on: the demo's `?capabilities=` sets them, so each
+   * combination of features can be seen. Everything is on by default.
+   */
+  readonly capabilities?: Readonly<Partial<Record<Capability, boolean>>>;
   readonly persist?: SimulatedPersistence;
 }
 

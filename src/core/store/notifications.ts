@@ -147,6 +147,9 @@ export function notificationsAfter(next: CcState, event: ContactCenterEvent, new
     case 'participant-left':
     case 'conference':
     case 'transfer':
+    case 'consult':
+    case 'consult-message':
+    case 'capabilities':
     case 'email-status':
     case 'interaction-ended':
     case 'wrapup-completed':

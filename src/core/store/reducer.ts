@@ -1,6 +1,6 @@
-import type { ChatMessage, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
+import type { Capabilities, ChatMessage, Consult, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
 import { selectInteraction } from './selectors.js';
-import type { CcState, StoreAction } from './state.js';
+import { RECENT_LIMIT, type CcState, type StoreAction } from './state.js';
 import { freshItems, inTimeOrder, insertByTime, isOwned, mergeFresh, own, positionOf, replaceAt } from './timeline.js';
 
 /** Delivery states only move forward; `failed` may only follow `sending` or `sent`. */
@@ -76,6 +76,24 @@ function withInteraction(state: CcState, id: string, f: (i: Interaction) => Inte
   const next = f(current);
   if (next === current && !changedInPlace) return state;
   return { ...state, interactions: interactionsWith(state, id, next) };
+}
+
+/** The interaction's consult changed by `f`; unchanged without a consult. */
+function withConsult(state: CcState, id: string, f: (c: Consult) => Consult): CcState {
+  return withInteraction(state, id, (i) => {
+    if (!i.consult) return i;
+    const consult = f(i.consult);
+    return consult === i.consult ? i : { ...i, consult };
+  });
+}
+
+/** A finished interaction goes to the top of the Recent list, as it was, timers stopped. */
+function finished(state: CcState, id: string, at: number): CcState['recent'] {
+  const i = selectInteraction(state, id);
+  if (!i || i.status === 'offered') return state.recent;
+  const { autoWrapupAt: _a, wrapup, ...rest } = i;
+  const entry = { interaction: { ...rest, customerTyping: false, unread: 0 }, finishedAt: at, ...(wrapup ? { wrapup } : {}) };
+  return [entry, ...state.recent.filter((r) => r.interaction.id !== id)].slice(0, RECENT_LIMIT);
 }
 
 function without(state: CcState, id: string): CcState {
@@ -290,8 +308,77 @@ export function reduce(state: CcState, action: StoreAction): CcState {
         i.status === 'wrapup' ? i : { ...i, status: 'wrapup', endReason: action.reason, customerTyping: false },
       );
 
-    case 'wrapup-completed':
-      return without(state, action.interactionId);
+    case 'wrapup-completed': {
+      const recent = finished(state, action.interactionId, action.at);
+      const next = without(state, action.interactionId);
+      return recent === state.recent ? next : { ...next, recent };
+    }
+
+    case 'consult':
+      return withInteraction(state, action.interactionId, (i) => {
+        if (action.state === 'requested') return { ...i, consult: { agent: action.agent, state: 'requested', messages: [] } };
+        const c = i.consult;
+        // An answer about a consult this store never saw asked (a reload) still shows.
+        const base: Consult = c && c.agent.id === action.agent.id ? c : { agent: action.agent, state: action.state, messages: [] };
+        const { reason: _r, error: _e, ...rest } = base;
+        return {
+          ...i,
+          consult: {
+            ...rest,
+            state: action.state,
+            ...(action.state === 'declined' ? { reason: action.reason ?? 'declined' } : {}),
+            ...(action.state === 'failed' && action.error ? { error: action.error } : {}),
+          },
+        };
+      });
+
+    case 'consult-message':
+      return withConsult(state, action.interactionId, (c) =>
+        positionOf(c.messages, action.message.id) >= 0 ? c : { ...c, messages: insertByTime(c.messages, action.message) },
+      );
+
+    case 'capabilities': {
+      let changed = false;
+      const next: Record<string, boolean> = { ...state.capabilities };
+      for (const [k, v] of Object.entries(action.capabilities)) {
+        if (typeof v === 'boolean' && next[k] !== v) {
+          next[k] = v;
+          changed = true;
+        }
+      }
+      return changed ? { ...state, capabilities: next as unknown as Capabilities } : state;
+    }
+
+    case 'local/consult-message-sending':
+      return withConsult(state, action.interactionId, (c) => ({ ...c, messages: insertByTime(c.messages, action.message) }));
+
+    case 'local/consult-message-sent':
+      return withConsult(state, action.interactionId, (c) => {
+        const m = c.messages.find((x) => x.id === action.clientMessageId);
+        if (!m) return c;
+        const { error: _e, ...rest } = m;
+        const others = c.messages.filter((x) => x !== m);
+        if (positionOf(others, action.messageId) >= 0) return { ...c, messages: others };
+        return { ...c, messages: insertByTime(others, { ...rest, id: action.messageId, status: 'sent', timestamp: action.timestamp }) };
+      });
+
+    case 'local/consult-message-failed':
+      return withConsult(state, action.interactionId, (c) => {
+        const idx = positionOf(c.messages, action.messageId);
+        if (idx < 0) return c;
+        const m = c.messages[idx] as ChatMessage;
+        return { ...c, messages: replaceAt(c.messages, idx, { ...m, status: 'failed', error: action.error }) };
+      });
+
+    case 'local/auto-wrapup':
+      return withInteraction(state, action.interactionId, (i) => {
+        if (i.autoWrapupAt === action.at || (action.at !== undefined && i.status !== 'wrapup')) return i;
+        const { autoWrapupAt: _a, ...rest } = i;
+        return action.at === undefined ? rest : { ...rest, autoWrapupAt: action.at };
+      });
+
+    case 'local/wrapup-submitted':
+      return withInteraction(state, action.interactionId, (i) => ({ ...i, wrapup: action.wrapup }));
 
     case 'local/message-sending':
       return withInteraction(state, action.interactionId, (i) => ({ ...i, messages: insertByTime(i.messages, action.message) }));

@@ -28,6 +28,12 @@ export const selectAvailability = (state: CcState): AgentAvailability => state.a
 /** The agent's display name (the author of agent messages). */
 export const selectAgentName = (state: CcState): string => state.agent.name;
 
+/** What the backend supports: elements hide what it cannot do. */
+export const selectCapabilities = (state: CcState): CcState['capabilities'] => state.capabilities;
+
+/** Interactions this agent finished, newest first (the task list's **Recent**). */
+export const selectRecent = (state: CcState): CcState['recent'] => state.recent;
+
 // ---- one interaction ----------------------------------------------------------
 
 /**

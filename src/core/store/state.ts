@@ -1,4 +1,4 @@
-import type { AgentAvailability, AgentProfile, Channel, ChatMessage, EmailMessage, Interaction } from '../types.js';
+import type { AgentAvailability, AgentProfile, Capabilities, Channel, ChatMessage, EmailMessage, FinishedInteraction, Interaction, WrapupRecord } from '../types.js';
 import type { ContactCenterEvent } from '../events.js';
 
 /** The whole state of one agent session. Immutable: every change makes a new object. */
@@ -12,7 +12,14 @@ export interface CcState {
   readonly focused: Readonly<Partial<Record<Channel, string>>>;
   /** Highest backend sequence number folded in so far (0 when the backend sends none). */
   readonly lastSeq: number;
+  /** What the backend supports (the adapter's declaration, changed by `capabilities` events). */
+  readonly capabilities: Capabilities;
+  /** Interactions this agent wrapped up, newest first, at most {@link RECENT_LIMIT}. */
+  readonly recent: readonly FinishedInteraction[];
 }
+
+/** How many finished interactions {@link CcState.recent} keeps. */
+export const RECENT_LIMIT = 20;
 
 /**
  * Changes the store makes itself, beside the adapter's events: the optimistic half
@@ -41,6 +48,19 @@ export type LocalAction =
       readonly timestamp: number;
     }
   | { readonly type: 'local/email-failed'; readonly interactionId: string; readonly emailId: string; readonly error: string }
+  | { readonly type: 'local/consult-message-sending'; readonly interactionId: string; readonly message: ChatMessage }
+  | {
+      readonly type: 'local/consult-message-sent';
+      readonly interactionId: string;
+      readonly clientMessageId: string;
+      readonly messageId: string;
+      readonly timestamp: number;
+    }
+  | { readonly type: 'local/consult-message-failed'; readonly interactionId: string; readonly messageId: string; readonly error: string }
+  /** Auto wrap-up will submit the default reason at `at` (epoch ms); `undefined` stops it. */
+  | { readonly type: 'local/auto-wrapup'; readonly interactionId: string; readonly at: number | undefined }
+  /** What wrap-up was submitted with, kept for the Recent list once the backend confirms it. */
+  | { readonly type: 'local/wrapup-submitted'; readonly interactionId: string; readonly wrapup: WrapupRecord }
   | { readonly type: 'local/focus'; readonly interactionId: string }
   | { readonly type: 'local/mark-read'; readonly interactionId: string };
 
@@ -51,7 +71,22 @@ export type StoreAction = ContactCenterEvent | LocalAction;
 export interface InitialStateOptions {
   readonly agent?: AgentProfile;
   readonly availability?: AgentAvailability;
+  /** What the backend supports; every capability `true` when absent. */
+  readonly capabilities?: Capabilities;
 }
+
+/** Every capability on. */
+export const ALL_CAPABILITIES: Capabilities = {
+  transfer: true,
+  conference: true,
+  consult: true,
+  attachments: true,
+  templates: true,
+  workflows: true,
+  customer: true,
+  history: true,
+  'wrapup-notes': true,
+};
 
 /** A fresh, empty state. */
 export function initialState(options: InitialStateOptions = {}): CcState {
@@ -62,5 +97,7 @@ export function initialState(options: InitialStateOptions = {}): CcState {
     order: [],
     focused: {},
     lastSeq: 0,
+    capabilities: options.capabilities ?? ALL_CAPABILITIES,
+    recent: [],
   };
 }

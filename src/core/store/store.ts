@@ -1,24 +1,30 @@
 import { BehaviorSubject, Observable, Subject, distinctUntilChanged, filter, map, type Subscription } from 'rxjs';
 import type { ContactCenterAdapter, WorkflowResult } from '../adapter.js';
-import { canTransferTo, capabilitiesOf } from '../channels.js';
+import { adapterCapabilities } from '../capabilities.js';
+import { canTransferTo, capabilitiesOf, WRAPUP_NOTES_MAX_LENGTH } from '../channels.js';
 import { isConnectionSource, isResyncSource, type ConnectionState, type LogReset } from '../connection.js';
 import type { ContactCenterEvent } from '../events.js';
 import type {
   AgentAvailability,
   AgentProfile,
   Attachment,
+  Capability,
   Channel,
   ChatMessage,
+  CustomerProfile,
   DirectoryAgent,
   EmailMessage,
   Interaction,
   MessageFormat,
   MessageTemplate,
+  PastInteractionPage,
   Queue,
   TransferTarget,
   Workflow,
   WrapupReason,
+  WrapupRecord,
 } from '../types.js';
+import { AutoWrapup, type AutoWrapupOptions, type AutoWrapupPolicy } from './auto-wrapup.js';
 import { DraftBook } from '../drafts/draft-book.js';
 import { SessionDraftStore, removeLegacyDrafts, type DraftStore } from '../drafts/draft-store.js';
 import { validateEvent } from '../validate.js';
@@ -72,7 +78,22 @@ export interface InteractionStoreOptions {
    * in memory only. Card numbers are masked before anything reaches it.
    */
   readonly draftStore?: DraftStore;
+  /**
+   * Auto wrap-up per channel: once an interaction of that channel enters wrap-up, the default
+   * reason is submitted after `afterMs` unless the agent submits first; **Extend** adds
+   * `extendMs`. The deadline is `Interaction.autoWrapupAt`. Off for channels left out.
+   */
+  readonly autoWrapup?: AutoWrapupOptions;
 }
+
+/** What goes with wrap-up reasons. */
+export interface WrapupOptions {
+  /** The agent's notes, at most {@link WRAPUP_NOTES_MAX_LENGTH} characters; sent when the backend keeps notes. */
+  readonly notes?: string;
+}
+
+/** How many past conversations a page of the customer panel asks for. */
+export const PAST_INTERACTIONS_PAGE_SIZE = 5;
 
 /** Options of a chat message the agent sends. */
 export interface SendOptions {
@@ -148,6 +169,9 @@ export class InteractionStore {
   #burst = new WeakSet<object>();
   /** What the current burst raised (notifications, errors), for once its state is published. */
   #raised: (() => void)[] = [];
+  readonly #autoWrapup: AutoWrapup | undefined;
+  /** The wrap-up reasons last listed per channel, to name the reasons of finished interactions. */
+  readonly #reasons = new Map<Channel, readonly WrapupReason[]>();
 
   /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
   readonly errors$: Observable<StoreError> = this.#errors.asObservable();
@@ -202,7 +226,7 @@ export class InteractionStore {
       ...DEFAULT_RETRY_POLICY,
       ...options.retry,
     });
-    this.#state = new BehaviorSubject(initialState(options));
+    this.#state = new BehaviorSubject(initialState({ ...options, capabilities: adapterCapabilities(adapter) }));
     // A late subscriber starts from the state with every event taken so far. (Not rxjs's
     // `defer`: it brings 2 KB of async-iterable support into every page.)
     this.state$ = new Observable<CcState>((subscriber) => {
@@ -221,6 +245,7 @@ export class InteractionStore {
       error: (e: unknown) => this.#report({ code: 'command-failed', command: 'events$', message: `event stream failed: ${reason(e)}` }),
     });
     this.#followConnection(adapter);
+    this.#autoWrapup = this.#followWrapups(options.autoWrapup);
   }
 
   /** The current state, every event ingested so far folded in (a snapshot; never mutate it). */
@@ -476,10 +501,148 @@ export class InteractionStore {
     await this.#call('end', interactionId, () => this.#adapter.endInteraction(interactionId));
   }
 
-  /** Submits wrap-up reasons; the interaction is then complete (R-END-02). */
-  async submitWrapup(interactionId: string, reasonIds: readonly string[]): Promise<void> {
-    this.#require('submitWrapup', interactionId);
-    await this.#call('submitWrapup', interactionId, () => this.#adapter.submitWrapup({ interactionId, reasonIds }));
+  /**
+   * Submits wrap-up reasons, with the agent's notes; the interaction is then complete
+   * (R-END-02) and stays, read-only, in {@link CcState.recent}. Stops auto wrap-up.
+   */
+  async submitWrapup(interactionId: string, reasonIds: readonly string[], options: WrapupOptions = {}): Promise<void> {
+    await this.#submitWrapup(interactionId, reasonIds, options.notes, false);
+  }
+
+  async #submitWrapup(interactionId: string, reasonIds: readonly string[], rawNotes: string | undefined, automatic: boolean): Promise<void> {
+    const i = this.#require('submitWrapup', interactionId);
+    const notes = rawNotes?.trim() ?? '';
+    if (notes.length > WRAPUP_NOTES_MAX_LENGTH) {
+      throw this.#fail('submitWrapup', interactionId, new Error(`notes are longer than ${WRAPUP_NOTES_MAX_LENGTH} characters`), 'invalid-command');
+    }
+    if (!automatic) this.#autoWrapup?.stop(interactionId);
+    const known = this.#reasons.get(i.channel) ?? [];
+    const wrapup: WrapupRecord = {
+      reasonIds,
+      reasonNames: reasonIds.map((id) => known.find((r) => r.id === id)?.name ?? id),
+      ...(notes ? { notes } : {}),
+      automatic,
+    };
+    // Recorded first: the backend's `wrapup-completed` may arrive before its call resolves.
+    this.#dispatch({ type: 'local/wrapup-submitted', interactionId, wrapup });
+    const keepsNotes = notes !== '' && this.state.capabilities['wrapup-notes'];
+    try {
+      await this.#call('submitWrapup', interactionId, () =>
+        this.#adapter.submitWrapup({ interactionId, reasonIds, ...(keepsNotes ? { notes } : {}), ...(automatic ? { automatic } : {}) }),
+      );
+    } catch (e) {
+      if (!automatic) this.#dispatch({ type: 'local/auto-wrapup', interactionId, at: undefined });
+      throw e;
+    }
+  }
+
+  /**
+   * Adds time to the interaction's auto wrap-up (**Extend**): `ms`, or the channel's
+   * `extendMs`. `false` when no auto wrap-up is running for it.
+   */
+  extendAutoWrapup(interactionId: string, ms?: number): boolean {
+    const i = this.#require('extendAutoWrapup', interactionId);
+    return this.#autoWrapup?.extend(i, ms) ?? false;
+  }
+
+  /** The auto wrap-up policy of a channel, when auto wrap-up is on for it. */
+  autoWrapupPolicy(channel: Channel): AutoWrapupPolicy | undefined {
+    return this.#autoWrapup?.policy(channel);
+  }
+
+  // ---- consult (warm transfer) ------------------------------------------------
+
+  /** Asks another agent into a private consult about a chat conversation; `consult` events follow. */
+  async startConsult(interactionId: string, agentId: string): Promise<void> {
+    const i = this.#require('startConsult', interactionId);
+    const start = this.#adapter.startConsult?.bind(this.#adapter);
+    if (!start || !this.state.capabilities.consult || !capabilitiesOf(i.channel).conference) {
+      throw this.#fail('startConsult', interactionId, new Error('the backend offers no consult for this conversation'), 'invalid-command');
+    }
+    await this.#call('startConsult', interactionId, () => start({ interactionId, agentId }));
+  }
+
+  /**
+   * Sends this agent's message in the consult thread, never to the customer. It shows at once
+   * as `sending`, then `sent` or `failed` with the reason (the text stays). Resolves with its id.
+   */
+  async sendConsultMessage(interactionId: string, text: string): Promise<string> {
+    const i = this.#require('sendConsultMessage', interactionId);
+    const send = this.#adapter.sendConsultMessage?.bind(this.#adapter);
+    if (!send || i.consult?.state !== 'started') {
+      throw this.#fail('sendConsultMessage', interactionId, new Error('no consult is in progress'), 'invalid-command');
+    }
+    const message: ChatMessage = {
+      id: localId('consult'),
+      author: 'agent',
+      authorName: this.state.agent.name,
+      text,
+      format: 'plain',
+      timestamp: this.#now(),
+      attachments: [],
+      status: 'sending',
+    };
+    this.#dispatch({ type: 'local/consult-message-sending', interactionId, message });
+    try {
+      const result = await send({ interactionId, clientMessageId: message.id, text });
+      const messageId = result.messageId ?? message.id;
+      this.#dispatch({ type: 'local/consult-message-sent', interactionId, clientMessageId: message.id, messageId, timestamp: result.timestamp ?? message.timestamp });
+      return messageId;
+    } catch (e) {
+      const error = this.#fail('sendConsultMessage', interactionId, e);
+      this.#dispatch({ type: 'local/consult-message-failed', interactionId, messageId: message.id, error: error.message });
+      return message.id;
+    }
+  }
+
+  /** Hands the customer to the consulted agent (**Complete transfer**); wrap-up follows as for a transfer. */
+  async completeConsultTransfer(interactionId: string): Promise<void> {
+    const i = this.#require('completeConsultTransfer', interactionId);
+    const complete = this.#adapter.completeConsultTransfer?.bind(this.#adapter);
+    if (!complete || i.consult?.state !== 'started') {
+      throw this.#fail('completeConsultTransfer', interactionId, new Error('no consult is in progress'), 'invalid-command');
+    }
+    await this.#call('completeConsultTransfer', interactionId, () => complete(interactionId));
+  }
+
+  /** Ends the consult (**Cancel consult**); this agent keeps the customer. */
+  async cancelConsult(interactionId: string): Promise<void> {
+    const i = this.#require('cancelConsult', interactionId);
+    const cancel = this.#adapter.cancelConsult?.bind(this.#adapter);
+    if (!cancel || (i.consult?.state !== 'started' && i.consult?.state !== 'requested')) {
+      throw this.#fail('cancelConsult', interactionId, new Error('no consult is in progress'), 'invalid-command');
+    }
+    await this.#call('cancelConsult', interactionId, () => cancel(interactionId));
+  }
+
+  // ---- who the customer is ----------------------------------------------------
+
+  /** What the backend supports now (also `state.capabilities`). */
+  supports(capability: Capability): boolean {
+    return this.state.capabilities[capability];
+  }
+
+  /** The customer's profile; rejects when the backend provides none (`supports('customer')`). */
+  getCustomer(interactionId: string): Promise<CustomerProfile> {
+    const get = this.#adapter.getCustomer?.bind(this.#adapter);
+    if (!get || !this.state.capabilities.customer) {
+      return Promise.reject(this.#fail('getCustomer', interactionId, new Error('the backend provides no customer profile'), 'invalid-command'));
+    }
+    return this.#call('getCustomer', interactionId, () => get({ interactionId }));
+  }
+
+  /**
+   * A page of the customer's past conversations, newest first; pass the previous page's
+   * `nextCursor` for older ones. Rejects when the backend provides no history (`supports('history')`).
+   */
+  listPastInteractions(interactionId: string, cursor?: string, limit = PAST_INTERACTIONS_PAGE_SIZE): Promise<PastInteractionPage> {
+    const list = this.#adapter.listPastInteractions?.bind(this.#adapter);
+    if (!list || !this.state.capabilities.history) {
+      return Promise.reject(this.#fail('listPastInteractions', interactionId, new Error('the backend provides no conversation history'), 'invalid-command'));
+    }
+    return this.#call('listPastInteractions', interactionId, () =>
+      list({ interactionId, limit, ...(cursor !== undefined ? { cursor } : {}) }),
+    );
   }
 
   /** Sets the agent's availability (leaving RONA needs this, R-OFFER-04). */
@@ -505,8 +668,10 @@ export class InteractionStore {
   listAgents(): Promise<readonly DirectoryAgent[]> {
     return this.#call('listAgents', undefined, () => this.#adapter.listAgents());
   }
-  listWrapupReasons(channel: Channel): Promise<readonly WrapupReason[]> {
-    return this.#call('listWrapupReasons', undefined, () => this.#adapter.listWrapupReasons(channel));
+  async listWrapupReasons(channel: Channel): Promise<readonly WrapupReason[]> {
+    const reasons = await this.#call('listWrapupReasons', undefined, () => this.#adapter.listWrapupReasons(channel));
+    this.#reasons.set(channel, reasons);
+    return reasons;
   }
   listTemplates(channel: Channel): Promise<readonly MessageTemplate[]> {
     return this.#call('listTemplates', undefined, () => this.#adapter.listTemplates(channel));
@@ -534,6 +699,7 @@ export class InteractionStore {
     this.#working = undefined;
     this.#raised = [];
     this.#outbox.dispose();
+    this.#autoWrapup?.dispose();
     this.drafts.dispose();
     this.#state.complete();
     this.#errors.complete();
@@ -614,6 +780,30 @@ export class InteractionStore {
         }),
       );
     }
+  }
+
+  /** Starts auto wrap-up when the options ask for it: it follows every published state. */
+  #followWrapups(options: AutoWrapupOptions | undefined): AutoWrapup | undefined {
+    if (!options || Object.keys(options).length === 0) return undefined;
+    const auto: AutoWrapup = new AutoWrapup(options, {
+      now: this.#now,
+      // Never dispatched from inside a state emission: the next subscriber would see states out of order.
+      schedule: (interactionId, at) => queueMicrotask(() => this.#dispatch({ type: 'local/auto-wrapup', interactionId, at })),
+      expire: async (i, policy) => {
+        const reasonId = policy.reasonId ?? (await this.listWrapupReasons(i.channel))[0]?.id;
+        if (reasonId === undefined) throw this.#fail('submitWrapup', i.id, new Error('auto wrap-up has no reason to submit'), 'invalid-command');
+        await this.#submitWrapup(i.id, [reasonId], undefined, true);
+      },
+    });
+    let seen: CcState['interactions'] | undefined;
+    this.#subscription?.add(
+      this.#state.subscribe((s) => {
+        if (s.interactions === seen) return;
+        seen = s.interactions;
+        auto.follow(s.interactions);
+      }),
+    );
+    return auto;
   }
 
   #require(command: string, interactionId: string): Interaction {
