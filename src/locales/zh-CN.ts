@@ -1,7 +1,13 @@
 import type { Messages } from './en.js';
+import { zhCNConsult } from './zh-CN-consult.js';
+import { zhCNCustomer } from './zh-CN-customer.js';
+import { zhCNWrapup } from './zh-CN-wrapup.js';
 
 /** Simplified Chinese strings; the wording follows the source document (webex-digital-channels.zh.md). */
 export const zhCN: Messages = {
+  ...zhCNCustomer,
+  ...zhCNConsult,
+  ...zhCNWrapup,
   accept: '接受',
   send: '发送',
   retry: '重试',
