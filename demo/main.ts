@@ -11,7 +11,8 @@ import type { CcState } from '../src/core/store/state.js';
 import { getLocale, setLocale, type Locale } from '../src/controllers/localize.js';
 import { openShortcutHelp } from '../src/components/cc-shortcut-help/cc-shortcut-help.js';
 import type { CcProvider } from '../src/components/cc-provider/cc-provider.js';
-import type { Channel } from '../src/core/types.js';
+import { CAPABILITIES, CHANNELS, isCapability, type Capability, type Channel } from '../src/core/types.js';
+import type { AutoWrapupOptions } from '../src/core/store/auto-wrapup.js';
 import { setUpThemeSwitch, translateChrome } from './chrome.js';
 
 declare global {
@@ -33,6 +34,24 @@ const autoplay = params.get('autoplay') !== '0';
 const ronaTimeoutMs = numberParam('ronaTimeoutMs');
 const seed = numberParam('seed');
 const latencyMs = numberParam('latencyMs');
+const autoWrapupMs = numberParam('autoWrapupMs');
+
+/**
+ * `?capabilities=` switches backend features, so each combination can be seen: a list of names
+ * keeps only those on (`?capabilities=transfer,templates`); names with a leading `-` switch just
+ * those off (`?capabilities=-consult,-attachments`). Unknown names are ignored.
+ */
+function capabilitiesParam(raw: string | null): Partial<Record<Capability, boolean>> | undefined {
+  if (raw === null) return undefined;
+  const names = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  const off = names.filter((n) => n.startsWith('-')).map((n) => n.slice(1)).filter(isCapability);
+  const on = names.filter((n) => !n.startsWith('-')).filter(isCapability);
+  const result: Partial<Record<Capability, boolean>> = {};
+  if (on.length > 0) for (const c of CAPABILITIES) result[c] = on.includes(c);
+  for (const c of off) result[c] = false;
+  return result;
+}
+const capabilities = capabilitiesParam(params.get('capabilities'));
 
 // The world is kept per tab, as drafts are, so that a reload finds both again (R-X-04).
 // `?fresh=1` starts every load empty and keeps nothing.
@@ -56,8 +75,12 @@ const simulator = new SimulatedContactCenter({
   ...(ronaTimeoutMs !== undefined ? { ronaTimeoutMs } : {}),
   ...(seed !== undefined ? { seed } : {}),
   ...(latencyMs !== undefined ? { latencyMs } : {}),
+  ...(capabilities ? { capabilities } : {}),
 });
-const store = createInteractionStore(simulator, { agent: simulator.agent });
+// `?autoWrapupMs=N`: every channel wraps up by itself N ms into wrap-up, with its first listed reason.
+const autoWrapup: AutoWrapupOptions | undefined =
+  autoWrapupMs === undefined ? undefined : Object.fromEntries(CHANNELS.map((c: Channel) => [c, { afterMs: autoWrapupMs }]));
+const store = createInteractionStore(simulator, { agent: simulator.agent, ...(autoWrapup ? { autoWrapup } : {}) });
 window.ccDemo = { simulator, store };
 
 const $ = <T extends Element>(selector: string): T => {
