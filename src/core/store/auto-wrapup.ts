@@ -16,6 +16,9 @@ export type AutoWrapupOptions = Readonly<Partial<Record<Channel, AutoWrapupPolic
 /** What **Extend** adds when the policy does not say. */
 export const DEFAULT_EXTEND_MS = 30_000;
 
+// Longer delays overflow setTimeout, which then fires at once: such a timer wakes up early and waits again.
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** What the timer needs from the store. */
 export interface AutoWrapupHost {
   now(): number;
@@ -35,6 +38,8 @@ export class AutoWrapup {
   readonly #options: AutoWrapupOptions;
   readonly #host: AutoWrapupHost;
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Running deadlines; the state's copy is updated a microtask later, so Extend reads this one. */
+  readonly #deadlines = new Map<string, number>();
   /** Interactions whose deadline was set once: a failed automatic submit does not restart it. */
   readonly #started = new Set<string>();
 
@@ -68,40 +73,63 @@ export class AutoWrapup {
   /** Adds time to a running deadline; `false` when there is none. */
   extend(i: Interaction, ms?: number): boolean {
     const policy = this.policy(i.channel);
-    if (!policy || i.autoWrapupAt === undefined || !this.#timers.has(i.id)) return false;
+    const deadline = this.#deadlines.get(i.id);
+    if (!policy || deadline === undefined) return false;
     const add = ms ?? policy.extendMs ?? DEFAULT_EXTEND_MS;
-    this.#arm(i, Math.max(i.autoWrapupAt, this.#host.now()) + add, policy);
+    if (!Number.isFinite(add) || add < 0) return false;
+    this.#arm(i, Math.max(deadline, this.#host.now()) + add, policy);
     return true;
   }
 
-  /** Stops the deadline of an interaction (the agent submitted wrap-up by hand). */
+  /**
+   * Stops the deadline of an interaction (the agent submitted wrap-up by hand): no
+   * countdown shows any more, and it does not start again for this interaction.
+   */
   stop(interactionId: string): void {
-    const timer = this.#timers.get(interactionId);
-    if (timer !== undefined) clearTimeout(timer);
-    this.#timers.delete(interactionId);
+    if (!this.#deadlines.has(interactionId)) return;
+    this.#cancel(interactionId);
+    this.#host.schedule(interactionId, undefined);
   }
 
   dispose(): void {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
+    this.#deadlines.clear();
     this.#started.clear();
   }
 
   #arm(i: Interaction, at: number, policy: AutoWrapupPolicy): void {
-    this.stop(i.id);
+    this.#cancel(i.id);
+    this.#deadlines.set(i.id, at);
     this.#host.schedule(i.id, at);
+    this.#wait(i, at, policy);
+  }
+
+  #wait(i: Interaction, at: number, policy: AutoWrapupPolicy): void {
     const timer = setTimeout(() => {
       this.#timers.delete(i.id);
+      if (this.#host.now() < at) {
+        this.#wait(i, at, policy);
+        return;
+      }
+      this.#deadlines.delete(i.id);
       this.#host.expire(i, policy).catch(() => {
-        // Reported by the store; the agent wraps up by hand, nothing is lost.
+        // Reported by the store; the interaction stays in wrap-up for the agent to finish by hand.
         this.#host.schedule(i.id, undefined);
       });
-    }, Math.max(0, at - this.#host.now()));
+    }, Math.min(MAX_TIMER_MS, Math.max(0, at - this.#host.now())));
     this.#timers.set(i.id, timer);
   }
 
+  #cancel(id: string): void {
+    const timer = this.#timers.get(id);
+    if (timer !== undefined) clearTimeout(timer);
+    this.#timers.delete(id);
+    this.#deadlines.delete(id);
+  }
+
   #forget(id: string): void {
-    this.stop(id);
+    this.#cancel(id);
     this.#started.delete(id);
   }
 }

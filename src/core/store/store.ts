@@ -790,7 +790,9 @@ export class InteractionStore {
       // Never dispatched from inside a state emission: the next subscriber would see states out of order.
       schedule: (interactionId, at) => queueMicrotask(() => this.#dispatch({ type: 'local/auto-wrapup', interactionId, at })),
       expire: async (i, policy) => {
-        const reasonId = policy.reasonId ?? (await this.listWrapupReasons(i.channel))[0]?.id;
+        // Listed when not known yet, so the Recent list names the reason, not its id.
+        const listed = this.#reasons.get(i.channel) ?? (await this.listWrapupReasons(i.channel).catch(() => undefined));
+        const reasonId = policy.reasonId ?? listed?.[0]?.id;
         if (reasonId === undefined) throw this.#fail('submitWrapup', i.id, new Error('auto wrap-up has no reason to submit'), 'invalid-command');
         await this.#submitWrapup(i.id, [reasonId], undefined, true);
       },
