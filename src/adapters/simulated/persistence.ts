@@ -12,6 +12,7 @@ import {
   type Attachment,
   type Channel,
   type ChatMessage,
+  type ConsultState,
   type Customer,
   type EmailMessage,
   type EndReason,
@@ -53,6 +54,13 @@ export function clearSimulatedWorld(storage: Storage, key: string): void {
   }
 }
 
+/** The backend's side of a consult: whom, where it stands, and the private thread (never the transcript). */
+export interface ConsultRecord {
+  readonly agent: { readonly id: string; readonly name: string };
+  state: ConsultState;
+  readonly messages: ChatMessage[];
+}
+
 /** The backend's mutable record of an interaction. */
 export interface InteractionRecord {
   readonly id: string;
@@ -75,6 +83,8 @@ export interface InteractionRecord {
   rescindReason: 'timeout' | 'customer-left' | undefined;
   wrapupReasonIds: readonly string[];
   workflows: string[];
+  /** The latest consult, while it runs and after it ended; absent before the first. */
+  consult?: ConsultRecord | undefined;
 }
 
 /** Everything of a simulated world that outlives the page. */
@@ -113,6 +123,7 @@ const STATUSES: readonly SimulatedInteractionStatus[] = [
   'rescinded',
 ];
 const AVAILABILITIES: readonly AgentAvailability[] = ['available', 'idle', 'rona', 'busy', 'offline'];
+const CONSULT_STATES: readonly ConsultState[] = ['requested', 'started', 'declined', 'failed', 'cancelled', 'completed'];
 const END_REASONS: readonly EndReason[] = ['agent-ended', 'customer-left', 'transferred', 'conference-ended', 'conference-exited'];
 
 /**
@@ -257,6 +268,20 @@ function checked(event: Record<string, unknown>, what: string): ContactCenterEve
   return result.ok ? result.event : invalid(`${what}: ${result.error}`);
 }
 
+/** A record's consult read back, its messages checked as the store checks `consult-message` events. */
+function consultOf(v: unknown, interactionId: string, what: string): ConsultRecord | undefined {
+  if (v === undefined) return undefined;
+  const o = objectOf(v, what);
+  const agent = namedOf(o['agent'], `${what}.agent`) ?? invalid(`${what}.agent is missing`);
+  const state = oneOf(CONSULT_STATES, o['state'], `${what}.state`);
+  if (!Array.isArray(o['messages'])) invalid(`${what}.messages must be an array`);
+  const messages = o['messages'].map((m: unknown, n) => {
+    const event = checked({ type: 'consult-message', at: 0, interactionId, message: m }, `${what}.messages[${n}]`);
+    return event.type === 'consult-message' ? event.message : invalid(what);
+  });
+  return { agent, state, messages };
+}
+
 /** A record read back, its messages and emails checked as the store checks them. */
 function recordOf(v: unknown, n: number): InteractionRecord {
   const what = `records[${n}]`;
@@ -291,6 +316,7 @@ function recordOf(v: unknown, n: number): InteractionRecord {
       ? { target: transferEvent.target, state: transferEvent.state, ...(transferEvent.error === undefined ? {} : { error: transferEvent.error }) }
       : undefined;
   if (typeof o['customerPresent'] !== 'boolean') invalid(`${what}.customerPresent must be a boolean`);
+  const consult = consultOf(o['consult'], id, `${what}.consult`);
   return {
     id,
     channel,
@@ -313,6 +339,7 @@ function recordOf(v: unknown, n: number): InteractionRecord {
     rescindReason: o['rescindReason'] === undefined ? undefined : oneOf(['timeout', 'customer-left'] as const, o['rescindReason'], `${what}.rescindReason`),
     wrapupReasonIds: stringsOf(o['wrapupReasonIds'], `${what}.wrapupReasonIds`),
     workflows: stringsOf(o['workflows'], `${what}.workflows`),
+    ...(consult ? { consult } : {}),
   };
 }
 

@@ -33,12 +33,17 @@ export function rescind(ctx: SimContext, rec: Rec, reason: 'timeout' | 'customer
   if (announce) ctx.events.emit({ type: 'offer-rescinded', interactionId: rec.id, reason });
 }
 
-/** Moves an interaction to wrap-up; the customer's side stops acting in it. */
+/** Moves an interaction to wrap-up; the customer's side stops acting in it, and a consult still running ends. */
 export function toWrapup(ctx: SimContext, rec: Rec, reason: EndReason): void {
   rec.status = 'wrapup';
   rec.endReason = reason;
   rec.customerTyping = false;
-  for (const kind of ['typing', 'reply', 'conference', 'transfer']) ctx.timers.clearKey(`${rec.id}:${kind}`);
+  for (const kind of ['typing', 'reply', 'conference', 'transfer', 'consult', 'consult-reply']) ctx.timers.clearKey(`${rec.id}:${kind}`);
+  const consult = rec.consult;
+  if (consult?.state === 'requested' || consult?.state === 'started') {
+    consult.state = 'cancelled';
+    ctx.events.emit({ type: 'consult', interactionId: rec.id, state: 'cancelled', agent: consult.agent });
+  }
   ctx.events.emit({ type: 'interaction-ended', interactionId: rec.id, reason });
 }
 
