@@ -194,6 +194,8 @@ export interface InteractionEndedEvent extends EventBase {
 export interface WrapupCompletedEvent extends EventBase {
   readonly type: 'wrapup-completed';
   readonly interactionId: string;
+  /** What wrap-up was submitted with, from a backend that keeps it (so a replay carries the notes). */
+  readonly wrapup?: { readonly reasonIds: readonly string[]; readonly notes?: string; readonly automatic?: boolean };
 }
 
 /**

@@ -152,7 +152,7 @@ const SCHEMAS: Readonly<Record<ContactCenterEventType, Readonly<Record<string, C
     ...ID,
     reason: oneOf('agent-ended', 'customer-left', 'transferred', 'conference-ended', 'conference-exited'),
   },
-  'wrapup-completed': ID,
+  'wrapup-completed': { ...ID, wrapup: optional(shape({ reasonIds: arrayOf(nonEmpty), notes: optional(str), automatic: optional(bool) })) },
 };
 
 const BASE = { at: num, seq: optional(num) };
