@@ -111,6 +111,7 @@ export const enCore = {
   'attach.list': 'Attachments',
   'attach.uploading': 'Uploading {name}…',
   'attach.remove': 'Remove {name}',
+  'attach.unsupported': 'Files cannot be sent here: this contact center does not take attachments.',
   'attach.too-large': '{name} is larger than {max}. Attach a smaller file.',
   'attach.type-not-allowed': '{name} is not a file type that can be sent.',
   'attach.empty': '{name} is empty.',

@@ -108,6 +108,7 @@ export const zhCN: Messages = {
   'attach.list': '附件',
   'attach.uploading': '正在上传 {name}…',
   'attach.remove': '删除 {name}',
+  'attach.unsupported': '无法在此发送文件：此联络中心不接受附件。',
   'attach.too-large': '{name} 大于 {max}。请附加较小的文件。',
   'attach.type-not-allowed': '{name} 不是可以发送的文件类型。',
   'attach.empty': '{name} 是空文件。',

@@ -1,4 +1,4 @@
-import { html, type nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { capabilitiesOf } from '../../core/channels.js';
 import type { InteractionStore } from '../../core/store/store.js';
@@ -30,8 +30,9 @@ export class ComposerAttachments {
     this.#options = options;
   }
 
-  /** The **Attach file** button and its hidden file input, for interaction `id`. */
-  renderButton(id: string): TemplateResult {
+  /** The **Attach file** button and its hidden file input, for interaction `id`; nothing when the backend takes no files (R-CTX-07). */
+  renderButton(id: string): TemplateResult | typeof nothing {
+    if (this.#options.store()?.state.capabilities.attachments === false) return nothing;
     return html`<button class="btn secondary" @click=${() => this.#input.value?.click()}>${t('attach.button')}</button>
       <input ${ref(this.#input)} type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => this.#onFiles(id, e)} />`;
   }
@@ -49,7 +50,7 @@ export class ComposerAttachments {
     input.value = '';
     const store = this.#options.store();
     const accepted = capabilitiesOf(this.#options.channel()).attachments;
-    if (!store || !accepted) return;
+    if (!store || !accepted || !store.state.capabilities.attachments) return;
     const composers = this.#options.composers;
     await Promise.all(
       files.map((file) =>

@@ -49,7 +49,9 @@ export class WorkflowsMenu {
     this.#host.requestUpdate();
   }
 
-  render(): TemplateResult {
+  /** The menu button and its panel; nothing when the backend offers no workflows (R-CTX-07). */
+  render(): TemplateResult | typeof nothing {
+    if (this.#options.store()?.state.capabilities.workflows === false) return nothing;
     return html`<div class="menu">
       <button class="btn secondary" aria-expanded=${this.#open ? 'true' : 'false'} aria-controls="workflows" @click=${this.#toggle}>
         ${t('workflow.menu')}

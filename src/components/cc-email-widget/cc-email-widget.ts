@@ -205,6 +205,7 @@ export class CcEmailWidget extends CcStoreElement {
     dropped: (files) => this.#whenShown((i) => void this.#uploadAll(i, files, (file) => file.type.startsWith('image/'))),
     imagesRemoved: (count) => this.#whenShown((i) => this.#composer.notify(i.id, { kind: 'status', text: t('email.paste.removed', { count }) })),
     pickImage: () => this.#pick('#image-file'),
+    canInsertImages: () => this.#conversation.supports('attachments'),
   });
   readonly #composer = new EmailComposerState(this);
   readonly #templates = new EmailTemplates(this, {
@@ -229,7 +230,7 @@ export class CcEmailWidget extends CcStoreElement {
       scope: 'element',
       handlers: {
         transfer: () => this.#whenOpen(() => this.#actions.openTransfer()),
-        templates: () => this.#whenOpen((i) => void this.#openTemplates(i)),
+        templates: () => this.#whenOpen((i) => void (this.#conversation.supports('templates') && this.#openTemplates(i))),
       },
     });
     new ShortcutController(this, {
@@ -460,14 +461,18 @@ export class CcEmailWidget extends CcStoreElement {
       </div>
       <div class="tools">
         ${draft.template ? nothing : this.#editor.renderToolbar()}
-        <button class="btn secondary" @click=${() => this.#pick('#file')}>${t('attach.button')}</button>
-        <input id="file" type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, false)} />
+        ${this.#conversation.supports('attachments')
+          ? html`<button class="btn secondary" @click=${() => this.#pick('#file')}>${t('attach.button')}</button>
+              <input id="file" type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, false)} />`
+          : nothing}
         <input id="image-file" type="file" accept=${IMAGE_TYPES} multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, true)} />
-        <cc-template-picker
-          .store=${this.#conversation.store}
-          channel="email"
-          @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#templates.use(i, e.detail.template)}
-        ></cc-template-picker>
+        ${this.#conversation.supports('templates')
+          ? html`<cc-template-picker
+              .store=${this.#conversation.store}
+              channel="email"
+              @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#templates.use(i, e.detail.template)}
+            ></cc-template-picker>`
+          : nothing}
       </div>
       ${this.#editor.renderLinkForm()} ${this.#templates.renderUndo(i)}
       ${draft.template && applied
@@ -625,7 +630,11 @@ export class CcEmailWidget extends CcStoreElement {
 
   async #uploadAll(i: Interaction, files: readonly File[], inline: (file: File) => boolean): Promise<void> {
     const store = this.#conversation.store;
-    if (!store) return;
+    if (!store || files.length === 0) return;
+    if (!this.#conversation.supports('attachments')) {
+      this.#composer.notify(i.id, { kind: 'error', text: t('attach.unsupported') });
+      return;
+    }
     await Promise.all(files.map((file) => this.#upload(store, i, file, inline(file))));
   }
 

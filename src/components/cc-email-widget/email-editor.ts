@@ -25,6 +25,8 @@ export interface EmailEditorOptions {
   readonly imagesRemoved: (count: number) => void;
   /** Opens the picker of images to insert. */
   readonly pickImage: () => void;
+  /** Whether images can be inserted (the backend takes files); the toolbar's image button shows only then. */
+  readonly canInsertImages: () => boolean;
 }
 
 /** How the editor element shows the pane's state. */
@@ -287,9 +289,11 @@ export class EmailEditor {
       >
         ↗
       </button>
-      <button class="fmt" aria-label=${t('email.format.image')} title=${t('email.format.image')} @mousedown=${this.#keepFocus} @click=${this.#pickImage}>
-        ▣
-      </button>
+      ${this.#options.canInsertImages()
+        ? html`<button class="fmt" aria-label=${t('email.format.image')} title=${t('email.format.image')} @mousedown=${this.#keepFocus} @click=${this.#pickImage}>
+            ▣
+          </button>`
+        : nothing}
     </div>`;
   }
 

@@ -1,8 +1,8 @@
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { Subscription } from 'rxjs';
-import { selectAgentName, selectShownInteraction } from '../../core/store/selectors.js';
+import { selectAgentName, selectCapabilities, selectShownInteraction } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
-import type { Channel, Interaction } from '../../core/types.js';
+import type { Capabilities, Capability, Channel, Interaction } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import { StoreController, type StoreHost } from '../../controllers/store-controller.js';
 
@@ -45,6 +45,7 @@ export class ConversationController implements ReactiveController {
   readonly #options: ConversationOptions;
   readonly #interaction: StoreController<Interaction | undefined>;
   readonly #agentName: StoreController<string>;
+  readonly #capabilities: StoreController<Capabilities>;
   #acceptedStore: InteractionStore | undefined;
   #acceptedSubscription: Subscription | undefined;
 
@@ -56,6 +57,8 @@ export class ConversationController implements ReactiveController {
       equals: sameButUnread,
     });
     this.#agentName = new StoreController(host, selectAgentName);
+    // The pane re-renders when the backend's capabilities change, so its buttons follow (R-CTX-07).
+    this.#capabilities = new StoreController(host, selectCapabilities);
     host.addController(this);
   }
 
@@ -67,6 +70,11 @@ export class ConversationController implements ReactiveController {
   /** The store in use: the pane's own, else the provided one. */
   get store(): InteractionStore | undefined {
     return this.#interaction.store;
+  }
+
+  /** Whether the backend supports a capability; `true` while there is no store (nothing to hide yet). */
+  supports(capability: Capability): boolean {
+    return this.#capabilities.value?.[capability] ?? true;
   }
 
   /** The signed-in agent's name, empty while there is no store. */
