@@ -89,6 +89,7 @@ export { CcAgentState } from './components/cc-agent-state/cc-agent-state.js';
 export { CcConnectionStatus } from './components/cc-connection-status/cc-connection-status.js';
 export type { ConnectionSource, ConnectionState, LogReset } from './core/connection.js';
 export { CcTaskList } from './components/cc-task-list/cc-task-list.js';
+export { CcCustomerPanel } from './components/cc-customer-panel/cc-customer-panel.js';
 export { CcTranscript } from './components/shared/transcript.js';
 export {
   ShortcutController,
