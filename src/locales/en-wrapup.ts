@@ -1,2 +1,25 @@
 /** English strings of the wrapup feature, registered by the elements that show them. */
-export const enWrapup = {} as const;
+export const enWrapup = {
+  'wrapup.notes': 'Notes',
+  'wrapup.notesCount': '{count} / {max}',
+  'wrapup.notesTooLong': 'Notes are {over} characters over the limit of {max}. Shorten them to submit wrap-up.',
+  'autoWrapup.countdown': 'Auto wrap-up in {seconds} s',
+  'autoWrapup.soon': 'Auto wrap-up in {seconds} seconds. Choose Extend for more time.',
+  'autoWrapup.running': 'Wrapping up automatically…',
+  'autoWrapup.extend': 'Extend',
+  'autoWrapup.failed': 'Automatic wrap-up did not go through. Choose a reason and submit wrap-up.',
+  'autoWrapup.done': 'This conversation was wrapped up automatically.',
+  'recent.heading': 'Recent',
+  'recent.label': 'Finished today',
+  'recent.finished': 'Finished',
+  'recent.reasons': 'Wrap-up',
+  'recent.noReason': 'No reason recorded',
+  'recent.notes': 'Notes',
+  'recent.automatic': 'Wrapped up automatically',
+  'recent.transcript': 'Transcript',
+  'recent.transcriptOf': 'Transcript of the conversation with {customer}',
+  'recent.transcriptTitle': 'Conversation with {customer}',
+  'recent.transcriptFor': '{channel} · finished {time}',
+  'recent.close': 'Close',
+  'recent.announceAutomatic': 'The conversation with {customer} was wrapped up automatically.',
+} as const;

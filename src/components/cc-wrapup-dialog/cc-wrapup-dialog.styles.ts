@@ -2,7 +2,8 @@ import { css } from 'lit';
 import { dialogStyles } from '../../styles/dialog.js';
 
 /**
- * The shared dialog styles (src/styles/dialog.ts), and the contained dialog laid over its
+ * The shared dialog styles (src/styles/dialog.ts), the Notes field and the auto wrap-up
+ * countdown, and the contained dialog laid over its
  * pane: it covers the pane it is modal to (the pane is its positioned ancestor) and takes
  * the pane's whole height, scrolling inside, instead of squeezing into the pane's flow.
  */
@@ -16,6 +17,54 @@ export const styles = [
       display: flex;
       padding: var(--_cc-space);
       background: color-mix(in srgb, var(--_cc-surface) 75%, transparent);
+    }
+    .auto-wrapup {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: calc(var(--_cc-space) / 2) var(--_cc-space);
+      padding: calc(var(--_cc-space) / 2) var(--_cc-space);
+      border: 1px solid var(--_cc-border);
+      border-inline-start: 4px solid var(--_cc-primary);
+      border-radius: calc(var(--_cc-radius) / 2);
+    }
+    .countdown {
+      margin: 0;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    .notes {
+      display: grid;
+      gap: 2px;
+    }
+    .notes label {
+      font-weight: 600;
+    }
+    .notes textarea {
+      font: inherit;
+      color: var(--_cc-text);
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-field-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: calc(var(--_cc-space) / 2);
+      min-block-size: 3.5em;
+      max-block-size: 30vh;
+      resize: vertical;
+      box-sizing: border-box;
+      inline-size: 100%;
+    }
+    .notes textarea[aria-invalid='true'] {
+      border-color: var(--_cc-danger);
+    }
+    .notes .count {
+      margin: 0;
+      font-size: 0.85em;
+      color: var(--_cc-text-muted);
+      text-align: end;
+    }
+    .notes .message {
+      margin: 0;
     }
     :host([contained][open]) dialog.modal-dialog[data-variant='contained'] {
       margin: auto;

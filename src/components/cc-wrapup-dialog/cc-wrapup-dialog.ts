@@ -1,16 +1,24 @@
-import { html, type ComplexAttributeConverter, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { capabilitiesOf } from '../../core/channels.js';
+import { html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { capabilitiesOf, WRAPUP_NOTES_MAX_LENGTH } from '../../core/channels.js';
 import type { WrapupReason } from '../../core/types.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
 import { enDialogs } from '../../locales/en-dialogs.js';
+import { enWrapup } from '../../locales/en-wrapup.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { CountdownController } from './countdown.js';
+import { autoWrapupView, sameAutoWrapupView, type AutoWrapupView } from './auto-wrapup-view.js';
 import { interactionGone, followDialogInteraction } from '../shared/dialog-parts.js';
 import { styles } from './cc-wrapup-dialog.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 
 registerEnglish(enDialogs);
+registerEnglish(enWrapup);
+
+/** From how many seconds left the auto wrap-up countdown is announced. */
+const ANNOUNCE_AT_SECONDS = 10;
 
 // `multiple` or `multiple="true"` → several reasons, `multiple="false"` → one, no attribute → the channel's default.
 const multipleConverter: ComplexAttributeConverter<boolean | undefined> = {
@@ -36,6 +44,17 @@ const multipleConverter: ComplexAttributeConverter<boolean | undefined> = {
  * wrap-up state). Modal (R-X-02): focus moves to the searchbox, is trapped in the dialog
  * and returns to where it was on close.
  *
+ * **Notes** (a multi-line textbox, at most 500 characters, the count shown under it) go
+ * with the reasons when the backend keeps notes (capability `wrapup-notes`; hidden
+ * otherwise). Over the limit, Submit is blocked and the dialog says by how much; nothing is
+ * cut. A failed submit keeps the notes.
+ *
+ * With auto wrap-up on for the channel (the store's `autoWrapup` option), the dialog counts
+ * down ("Auto wrap-up in 25 s"), announced politely once when 10 seconds are left, and
+ * **Extend** adds time. When time runs out the store submits the default reason; the
+ * dialog then says the conversation was wrapped up automatically (or, if that failed, asks
+ * the agent to submit by hand).
+ *
  * Under the heading it names the conversation: "Conversation with Jane Doe · WebChat"
  * (its accessible description). By default the
  * dialog is modal over the whole page; with {@link contained} it is modal to its pane only
@@ -55,6 +74,12 @@ const multipleConverter: ComplexAttributeConverter<boolean | undefined> = {
  * @csspart selection - The "Selected: …" line.
  * @csspart retry - Retry after the list failed to load.
  * @csspart error - The error shown when submitting fails.
+ * @csspart notes - The Notes textbox.
+ * @csspart notes-count - The "n / 500" count under it.
+ * @csspart notes-error - The message shown when the notes are too long.
+ * @csspart auto-wrapup - The auto wrap-up countdown and its Extend button.
+ * @csspart countdown - The "Auto wrap-up in 25 s" text.
+ * @csspart extend - The Extend button.
  * @csspart actions - The Wrap up later and Submit wrap-up buttons.
  * @csspart dismiss - The Wrap up later button.
  * @csspart confirm - The Submit wrap-up button.
@@ -105,6 +130,21 @@ export class CcWrapupDialog extends CcStoreElement {
 
   readonly #interaction = followDialogInteraction(this);
 
+  readonly #auto = new StoreController<AutoWrapupView>(this, (s) => autoWrapupView(s, this.interactionId), {
+    deps: () => [this.interactionId],
+    equals: sameAutoWrapupView,
+  });
+
+  readonly #countdown = new CountdownController(this, {
+    deadline: () => this.#auto.value?.at,
+    active: () => this.open,
+    soonSeconds: ANNOUNCE_AT_SECONDS,
+  });
+
+  /** What the agent wrote in Notes: kept across a failed submit and a reopen, for the same interaction. */
+  @state()
+  private notes = '';
+
   readonly #reasons = new SearchableListController<WrapupReason>(this, {
     label: () => t('wrapup.reasons'),
     multiple: () => this.#multiple,
@@ -139,6 +179,7 @@ export class CcWrapupDialog extends CcStoreElement {
     const interaction = this.#interaction.value;
     if (!store || !interaction) return;
     if (this.#loadedFor === interaction.id && this.#reasons.state !== 'failed') return;
+    if (this.#loadedFor !== interaction.id) this.notes = '';
     this.#loadedFor = interaction.id;
     const { channel } = interaction;
     this.#reasons.reset();
@@ -153,26 +194,80 @@ export class CcWrapupDialog extends CcStoreElement {
   override render() {
     const interaction = this.#interaction.value;
     const ended = interaction?.status === 'wrapup';
+    const auto = this.#auto.value;
     return this.#modal.render({
       title: t('wrapup.title'),
       description: interaction ? t('wrapup.for', { name: interaction.customer.name, channel: t(`channel.${interaction.channel}`) }) : undefined,
       body: interaction
-        ? html`<p class="note">${t(this.#multiple ? 'wrapup.chooseMany' : 'wrapup.chooseOne')}</p>
-            ${this.#reasons.render()}
+        ? html`${this.#renderCountdown(auto)}
+            <p class="note">${t(this.#multiple ? 'wrapup.chooseMany' : 'wrapup.chooseOne')}</p>
+            ${this.#reasons.render()} ${auto?.notes ? this.#renderNotes() : nothing}
             <p class="note" role="status">${ended ? '' : t('wrapup.notEnded')}</p>`
-        : interactionGone(),
-      confirm: { label: t('wrapup.submit'), ready: ended && this.#reasons.selected.length > 0, run: () => void this.#submit() },
+        : auto?.done
+          ? html`<p class="message" role="status">${t('autoWrapup.done')}</p>`
+          : interactionGone(),
+      confirm: {
+        label: t('wrapup.submit'),
+        ready: ended && this.#reasons.selected.length > 0 && !this.#notesTooLong(auto),
+        run: () => void this.#submit(),
+      },
       dismiss: t('wrapup.later'),
     });
   }
+
+  #renderCountdown(auto: AutoWrapupView | undefined) {
+    const seconds = this.#countdown.seconds;
+    const announced = this.#countdown.announced;
+    const status = html`<p class="visually-hidden" role="status">${announced === undefined ? '' : t('autoWrapup.soon', { seconds: announced })}</p>`;
+    if (auto?.failed) return html`${status}<p class="message error" role="alert">${t('autoWrapup.failed')}</p>`;
+    if (seconds === undefined) return status;
+    return html`${status}
+      <div class="auto-wrapup" part="auto-wrapup">
+        <p class="countdown" part="countdown" role="timer">${seconds > 0 ? t('autoWrapup.countdown', { seconds }) : t('autoWrapup.running')}</p>
+        <button class="btn secondary" part="extend" ?disabled=${seconds === 0} @click=${this.#extend}>${t('autoWrapup.extend')}</button>
+      </div>`;
+  }
+
+  #renderNotes() {
+    const count = this.notes.trim().length;
+    const over = count - WRAPUP_NOTES_MAX_LENGTH;
+    return html`<div class="notes">
+      <label for="notes">${t('wrapup.notes')}</label>
+      <textarea
+        id="notes"
+        part="notes"
+        rows="3"
+        .value=${this.notes}
+        aria-invalid=${over > 0 ? 'true' : 'false'}
+        aria-describedby=${over > 0 ? 'notes-count notes-error' : 'notes-count'}
+        @input=${(e: Event) => (this.notes = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <p class="count" id="notes-count" part="notes-count">${t('wrapup.notesCount', { count, max: WRAPUP_NOTES_MAX_LENGTH })}</p>
+      ${over > 0
+        ? html`<p class="message error" id="notes-error" part="notes-error" role="alert">${t('wrapup.notesTooLong', { over, max: WRAPUP_NOTES_MAX_LENGTH })}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  #notesTooLong(auto: AutoWrapupView | undefined): boolean {
+    return auto?.notes === true && this.notes.trim().length > WRAPUP_NOTES_MAX_LENGTH;
+  }
+
+  readonly #extend = (): void => {
+    const id = this.#interaction.value?.id;
+    if (id !== undefined) this.#interaction.store?.extendAutoWrapup(id);
+  };
 
   async #submit(): Promise<void> {
     const store = this.#interaction.store;
     const interactionId = this.#interaction.value?.id;
     const reasonIds = this.#reasons.selected.map((r) => r.id);
     if (!store || !interactionId || reasonIds.length === 0) return;
-    if (!(await this.#modal.run('wrapup.failed', () => store.submitWrapup(interactionId, reasonIds)))) return;
+    const notes = this.#auto.value?.notes ? this.notes : '';
+    const options = notes.trim() === '' ? {} : { notes };
+    if (!(await this.#modal.run('wrapup.failed', () => store.submitWrapup(interactionId, reasonIds, options)))) return;
     this.#loadedFor = undefined;
+    this.notes = '';
     this.#modal.close('completed');
     this.emit('cc-wrapup', { interactionId, reasonIds });
   }
