@@ -107,6 +107,8 @@ describe('<cc-transfer-dialog>', () => {
     expect(button(o.el, 'Transfer').disabled).to.equal(false);
 
     await tab(); // Cancel
+    await tab(); // Consult (an agent on a chat channel, R-CTX-06)
+    expect(deepActive()).to.equal(button(o.el, 'Consult'));
     await tab(); // Transfer
     expect(deepActive()).to.equal(button(o.el, 'Transfer'));
     const fired = nextEvent(o.el, 'cc-transfer');

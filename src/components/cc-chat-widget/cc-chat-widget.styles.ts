@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { conversationStyles } from '../../styles/conversation.js';
 import { dialogSurface } from '../../styles/dialog.js';
 import { controls, tokens } from '../../styles/tokens.js';
+import { consultStyles } from '../shared/consult-panel.js';
 
 /** What the conversation panes share (src/styles/conversation.ts) and the chat pane's own rules. */
 export const styles = [
@@ -9,6 +10,7 @@ export const styles = [
   controls,
   dialogSurface,
   conversationStyles,
+  consultStyles,
   css`
     :host {
       min-height: 320px;

@@ -308,7 +308,7 @@ export class CcChatWidget extends CcStoreElement {
     const composer = this.#composers.get(i.id);
     return html`${this.#renderHeader(i)} ${this.#find.render(i)} ${this.#renderThread(i)} ${this.#live.render((m) => this.#rows.spoken(i, m))}
       <p class="typing" aria-live="polite">${i.customerTyping ? t('chat.typing', { name: i.customer.name }) : nothing}</p>
-      ${i.status === 'wrapup' ? html`<p class="ended" role="status">${t('chat.ended')}</p>` : this.#renderComposer(i, composer)}
+      ${this.#actions.consult(i)} ${i.status === 'wrapup' ? html`<p class="ended" role="status">${t('chat.ended')}</p>` : this.#renderComposer(i, composer)}
       ${this.#renderConfirm(i)} ${this.#actions.dialogs(i)}`;
   }
 

@@ -2,10 +2,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { canTransferTo } from '../../core/channels.js';
-import type { DirectoryAgent, Queue, TransferTarget } from '../../core/types.js';
+import { selectCapabilities } from '../../core/store/selectors.js';
+import { isChatChannel, type DirectoryAgent, type Queue, type TransferTarget } from '../../core/types.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
+import { enConsult } from '../../locales/en-consult.js';
 import { enDialogs } from '../../locales/en-dialogs.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
+import { StoreController } from '../../controllers/store-controller.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
 import {
   agentOption,
@@ -20,6 +23,7 @@ import { styles } from './cc-transfer-dialog.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 
 registerEnglish(enDialogs);
+registerEnglish(enConsult);
 
 /**
  * The **Transfer request** dialog (R-XFER-01…07): transfer a conversation to a **Queue**
@@ -36,6 +40,11 @@ registerEnglish(enDialogs);
  * (`completed`, or `dropped` when the agent does not take it, R-XFER-06) is recorded in
  * the store, on `interaction.transfer`. On failure the dialog shows the error and stays
  * open; the interaction is untouched.
+ *
+ * **Consult** (R-CTX-06), beside Transfer when an agent is chosen on a chat channel and the
+ * backend supports consult (capability `consult`, followed live): calls
+ * `store.startConsult()` and closes; the pane then shows the private thread with that agent.
+ * On failure the dialog shows the error and stays open, the choice kept.
  *
  * Modal (R-X-02): focus moves into the dialog (on the Queue/Agent choice), is trapped
  * there, and returns to where it was on close; Escape or **Cancel** closes it with no
@@ -59,8 +68,9 @@ registerEnglish(enDialogs);
  * @csspart selection - The "Selected: …" line.
  * @csspart retry - Retry after the list failed to load.
  * @csspart error - The error shown when the transfer fails.
- * @csspart actions - The Cancel and Transfer buttons.
+ * @csspart actions - The Cancel, Consult and Transfer buttons.
  * @csspart dismiss - The Cancel button.
+ * @csspart consult - The Consult button (an agent chosen on a chat channel, when the backend supports consult).
  * @csspart confirm - The Transfer button.
  * @cssprop --cc-color-surface - Dialog background.
  * @cssprop --cc-color-surface-alt - Hovered and selected options.
@@ -94,6 +104,9 @@ export class CcTransferDialog extends CcStoreElement {
   private kind: TransferTarget['kind'] = 'queue';
 
   readonly #interaction = followDialogInteraction(this);
+
+  // Followed so that Consult comes and goes with the backend's capabilities while open.
+  readonly #capabilities = new StoreController(this, selectCapabilities);
 
   readonly #queues = new SearchableListController<Queue>(this, { label: () => t('transfer.queues') });
 
@@ -171,13 +184,30 @@ export class CcTransferDialog extends CcStoreElement {
     if (!this.#queuesOnly) void this.#agents.reload();
   };
 
+  /** Whether **Consult** is offered: an agent target on a chat channel the owner works on, and a backend with consult. */
+  get #consultOffered(): boolean {
+    const i = this.#interaction.value;
+    if (!i || this.kind !== 'agent' || this.#queuesOnly || !isChatChannel(i.channel)) return false;
+    const running = i.consult?.state === 'requested' || i.consult?.state === 'started';
+    return this.#capabilities.value?.consult === true && i.role === 'owner' && i.status === 'active' && !running;
+  }
+
   override render() {
     const interaction = this.#interaction.value;
     const target = this.#target;
-    return this.#modal.render({
+    const ready = interaction !== undefined && target !== undefined;
+    const busy = this.#modal.pending ? 'true' : 'false';
+    const press = (run: () => void) => () => ready && !this.#modal.pending && run();
+    return this.#modal.renderDialog({
       title: t('transfer.title'),
-      body: interaction ? this.#renderBody() : interactionGone(),
-      confirm: { label: t('transfer'), ready: interaction !== undefined && target !== undefined, run: () => void this.#transfer() },
+      body: html`<div class="body" part="body">${interaction ? this.#renderBody() : interactionGone()}</div>`,
+      actions: html`<button class="btn secondary" part="dismiss" @click=${() => !this.#modal.pending && this.#modal.close('cancel')}>${t('cancel')}</button>
+        ${this.#consultOffered
+          ? html`<button class="btn secondary" part="consult" ?disabled=${!ready} aria-disabled=${busy} @click=${press(() => void this.#consult())}>
+              ${t('consult')}
+            </button>`
+          : nothing}
+        <button class="btn" part="confirm" ?disabled=${!ready} aria-disabled=${busy} @click=${press(() => void this.#transfer())}>${t('transfer')}</button>`,
     });
   }
 
@@ -195,6 +225,15 @@ export class CcTransferDialog extends CcStoreElement {
           </fieldset>`}
       ${this.#list.render({ onRefresh: this.#refresh })}
       ${this.#list === this.#agents ? html`<p class="note">${t('transfer.availableOnly')}</p>` : nothing}`;
+  }
+
+  async #consult(): Promise<void> {
+    const store = this.#interaction.store;
+    const interactionId = this.#interaction.value?.id;
+    const target = this.#target;
+    if (!store || !interactionId || target?.kind !== 'agent') return;
+    if (!(await this.#modal.run('consult.startFailed', () => store.startConsult(interactionId, target.agentId)))) return;
+    this.#modal.close('completed');
   }
 
   async #transfer(): Promise<void> {

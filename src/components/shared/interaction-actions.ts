@@ -1,13 +1,16 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { capabilitiesOf } from '../../core/channels.js';
+import { selectCapabilities } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Interaction, TransferTarget } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import { ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
+import { StoreController, type StoreHost } from '../../controllers/store-controller.js';
 import type { CcConferenceDialog } from '../cc-conference-dialog/cc-conference-dialog.js';
 import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.js';
 import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
 import { errorMessage as reason } from '../../core/format.js';
+import { ConsultPanel, consultRunning } from './consult-panel.js';
 import { transferTargetName } from './dialog-parts.js';
 import { PreloadController, loadConversationDialogs } from './lazy.js';
 
@@ -53,6 +56,11 @@ interface Seen {
  * "Samuel Okafor declined the conference" when an invitation is declined (shown until
  * dismissed or the next action).
  *
+ * Only what the backend supports is offered (R-CTX-07): **Transfer** without capability
+ * `transfer` and **Conference** without `conference` are not shown, and come back as soon as
+ * a `capabilities` event says so. While a consult is asked or in progress, Transfer and
+ * Conference wait; {@link consult} renders its private thread (chat and SMS panes).
+ *
  * The dialogs are loaded when the browser is first idle after the pane shows a
  * conversation, or when one is asked for, whichever comes first; an action asked for
  * before they have loaded opens its dialog once they have. A failed load is reported in
@@ -74,14 +82,22 @@ export class InteractionActionsController implements ReactiveController {
   readonly #declined = new Map<string, { readonly name: string; readonly unanswered: boolean }>();
   #error = '';
   #errorFor: string | undefined;
+  /** What the backend supports, followed so that buttons come and go without a reload. */
+  readonly #capabilities: StoreController<ReturnType<typeof selectCapabilities>>;
+  readonly #consult: ConsultPanel;
 
-  constructor(host: ReactiveElement, options: InteractionActionsOptions) {
+  constructor(host: StoreHost, options: InteractionActionsOptions) {
     this.#host = host;
     this.#interaction = options.interaction;
     this.#store = options.store;
     this.#requestTransfer = options.requestTransfer;
     this.#focusComposer = options.focusComposer;
     host.addController(this);
+    this.#capabilities = new StoreController(host, selectCapabilities);
+    this.#consult = new ConsultPanel(host, {
+      store: options.store,
+      focusAfter: () => (this.#focusComposer ?? hostFocusComposer(host))?.(),
+    });
     new PreloadController(host, () => this.#interaction() !== undefined, ['cc-wrapup-dialog', loadConversationDialogs]);
   }
 
@@ -147,7 +163,7 @@ export class InteractionActionsController implements ReactiveController {
    */
   openTransfer(): boolean {
     const i = this.#interaction();
-    if (!i || !this.#canTransfer(i)) return false;
+    if (!i || !this.canTransfer(i)) return false;
     this.#dismissDeclined(i.id);
     // A host that shows its own transfer dialog cancels the request.
     if (!this.#requestTransfer(i)) return true;
@@ -192,18 +208,30 @@ export class InteractionActionsController implements ReactiveController {
     );
   }
 
-  #canTransfer(i: Interaction): boolean {
-    return i.role === 'owner' && (i.status === 'active' || i.status === 'conference');
+  #supports(capability: 'transfer' | 'conference'): boolean {
+    return this.#capabilities.value?.[capability] !== false;
+  }
+
+  /** Whether **Transfer** is offered for `i` now: the backend supports it, the agent owns `i` and works on it, no consult runs. */
+  canTransfer(i: Interaction): boolean {
+    return this.#supports('transfer') && i.role === 'owner' && (i.status === 'active' || i.status === 'conference') && !consultRunning(i.consult);
   }
 
   #canInvite(i: Interaction): boolean {
-    return i.role === 'owner' && i.status === 'active' && capabilitiesOf(i.channel).conference;
+    return (
+      this.#supports('conference') && i.role === 'owner' && i.status === 'active' && capabilitiesOf(i.channel).conference && !consultRunning(i.consult)
+    );
+  }
+
+  /** The consult thread with another agent (R-CTX-06), for the chat and SMS panes; nothing without a consult. */
+  consult(i: Interaction): TemplateResult | typeof nothing {
+    return this.#consult.render(i);
   }
 
   /** The action buttons for the pane's header. */
   buttons(i: Interaction): TemplateResult {
     const owner = i.role === 'owner';
-    return html`${this.#canTransfer(i)
+    return html`${this.canTransfer(i)
       ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${keysFor('transfer')} @click=${() => this.openTransfer()}>
           ${t('transfer')}
         </button>`
