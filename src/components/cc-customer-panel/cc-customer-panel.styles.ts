@@ -36,7 +36,7 @@ export const styles = [
     }
     dl {
       display: grid;
-      grid-template-columns: minmax(6em, max-content) minmax(0, 1fr);
+      grid-template-columns: fit-content(45%) minmax(0, 1fr);
       gap: 2px var(--_cc-space);
       margin: 0;
       font-size: 0.9em;
