@@ -371,3 +371,55 @@ export const FindInConversation: StoryObj = {
     </div>`;
   },
 };
+
+/** A WebChat conversation in which the agent asks `agentId` into a consult (R-CTX-06). */
+async function consultWith(w: StoryWorld, agentId: string): Promise<string> {
+  const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'I was charged twice for my order.' });
+  await w.store.send(id, 'Let me check with a colleague from billing.');
+  await w.store.startConsult(id, agentId);
+  return id;
+}
+
+/** A pane as narrow as a side panel (320px): the consult panel must fit without clipping. */
+const narrowPane = (world: StoryWorld) =>
+  html`<div style="height:600px;width:320px;display:grid">
+    <cc-chat-widget .store=${world.store} channel="webchat"></cc-chat-widget>
+  </div>`;
+
+/** R-CTX-06: consult requested: "Waiting for Priya Natarajan…" and Cancel consult; Transfer and Conference wait meanwhile. */
+export const ConsultRequested: StoryObj = {
+  render: () => pane(storyWorld((w) => consultWith(w, 'agent-priya').then(() => undefined), { agentResponseMs: 60 * 60 * 1000 })),
+};
+
+/** R-CTX-06: consult in progress: the internal thread (never sent to the customer), Consult message, Complete transfer and Cancel consult. */
+export const ConsultInProgress: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(
+        async (w) => {
+          const id = await consultWith(w, 'agent-priya');
+          while (w.store.state.interactions[id]?.consult?.state !== 'started') {
+            if (w.store.disposed) return;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          await w.store.sendConsultMessage(id, 'Customer was charged twice on order 10-4471. Can you refund one?');
+        },
+        { agentResponseMs: 300 },
+      ),
+    ),
+};
+
+/** R-CTX-06: the consult in a 320px pane. */
+export const ConsultInNarrowPane: StoryObj = {
+  render: () => narrowPane(storyWorld((w) => consultWith(w, 'agent-tom').then(() => undefined), { agentResponseMs: 0 })),
+};
+
+/** R-CTX-06: the consulted agent is busy and declines: said in text until dismissed; the agent keeps the customer. */
+export const ConsultDeclined: StoryObj = {
+  render: () => pane(storyWorld((w) => consultWith(w, 'agent-mei').then(() => undefined), { agentResponseMs: 0 })),
+};
+
+/** R-CTX-06: the consulted agent is offline and does not answer in time. */
+export const ConsultTimeout: StoryObj = {
+  render: () => pane(storyWorld((w) => consultWith(w, 'agent-hannah').then(() => undefined), { agentResponseMs: 0 })),
+};

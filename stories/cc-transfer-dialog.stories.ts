@@ -125,3 +125,34 @@ export const TransferPendingInPane: StoryObj = {
     return html`<cc-chat-widget channel="messenger" .store=${world.store} style="height: 420px"></cc-chat-widget>`;
   },
 };
+
+/** R-CTX-06: an available agent chosen on a chat channel: **Consult** beside Transfer opens a private thread with them first. */
+export const ConsultBesideTransfer: StoryObj = {
+  render: () => {
+    const el = createRef<CcTransferDialog>();
+    const world = storyWorld(async (w) => {
+      await openDialogFor(w, el, { channel: 'webchat', customerName: 'Jane Doe', text: 'My refund is above the usual limit.' });
+      if (!el.value) return;
+      (await shadowPart(el.value, 'input[type="radio"]', (r) => r.closest('label')?.textContent?.trim() === 'Agent')).click();
+      await pickOption(el.value, 'Priya Natarajan');
+    });
+    return dialog(world, el);
+  },
+};
+
+/** R-CTX-07: a backend without consult: no Consult button, only Transfer. */
+export const NoConsultCapability: StoryObj = {
+  render: () => {
+    const el = createRef<CcTransferDialog>();
+    const world = storyWorld(
+      async (w) => {
+        await openDialogFor(w, el, { channel: 'webchat', customerName: 'Jane Doe', text: 'My refund is above the usual limit.' });
+        if (!el.value) return;
+        (await shadowPart(el.value, 'input[type="radio"]', (r) => r.closest('label')?.textContent?.trim() === 'Agent')).click();
+        await pickOption(el.value, 'Priya Natarajan');
+      },
+      { capabilities: { consult: false } },
+    );
+    return dialog(world, el);
+  },
+};

@@ -57,6 +57,11 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * shows, or when the agent asks for one first; importing this module alone does not
  * fetch them.
  *
+ * A consult (warm transfer, started from the transfer dialog's **Consult**) shows above the
+ * composer as a region marked internal: the private thread with the other agent, a
+ * **Consult message** box, **Complete transfer** and **Cancel consult** (never sent to the
+ * customer). Transfer and Conference show only when the backend supports them.
+ *
  * @summary Chat conversation pane for Messenger and WebChat.
  * @fires cc-send - The agent sent a message; it is in the thread (a failure shows on it, with Retry). Detail: `{ interactionId, channel, text }`.
  * @fires cc-end - The conversation ended at the agent's request (wrap-up follows). Detail: `{ interactionId }`.
@@ -85,6 +90,16 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart confirm - The end-confirmation dialog.
  * @csspart empty - The text shown when there is no conversation.
+ * @csspart consult - The internal consult region (while a consult is requested or in progress).
+ * @csspart consult-internal - Its "the customer does not see this" line.
+ * @csspart consult-thread - The private messages with the consulted agent.
+ * @csspart consult-message - One private message.
+ * @csspart consult-input - The Consult message box.
+ * @csspart consult-send - Its Send button.
+ * @csspart consult-complete - The Complete transfer button.
+ * @csspart consult-cancel - The Cancel consult button.
+ * @csspart consult-error - Why Complete transfer or Cancel consult failed.
+ * @csspart consult-notice - A consult declined, unanswered, failed or cancelled (until dismissed).
  * @cssprop --cc-color-customer-bubble - Customer bubble background (grey).
  * @cssprop --cc-color-on-customer-bubble - Customer bubble text.
  * @cssprop --cc-color-peer-bubble - Bubble of another agent in a conference.
@@ -93,7 +108,7 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @cssprop --cc-color-on-agent-bubble - Agent bubble text.
  * @cssprop --cc-color-avatar - Initials avatar background.
  * @cssprop --cc-color-on-avatar - Initials text.
- * @cssprop --cc-color-warning - Template warnings and unfilled parameters.
+ * @cssprop --cc-color-warning - Template warnings, unfilled parameters and the consult region's border.
  * @cssprop --cc-color-primary - Buttons and links.
  * @cssprop --cc-color-danger - Errors and failed messages.
  * @cssprop --cc-color-surface - Pane background.
