@@ -27,12 +27,15 @@ import {
   SEED_WRAPUP_REASONS,
   type SimulatedQueue,
 } from '../../src/adapters/simulated/data.js';
+import { WRAPUP_NOTES_MAX_LENGTH } from '../../src/core/channels.js';
 import {
   CHANNELS,
   isChatChannel,
   type AgentAvailability,
   type AgentProfile,
   type Attachment,
+  type Capabilities,
+  type Capability,
   type Channel,
   type ChatMessage,
   type DirectoryAgent,
@@ -41,9 +44,12 @@ import {
   type MessageFormat,
 } from '../../src/core/types.js';
 import { EventLog, type CommandOutcome, type EventInput, type LoggedEvent } from './log.js';
+import { backendCapabilities, requiredCapability } from './capabilities.js';
+import { CONSULT_OPEN, cancelConsult, closeConsult, completeConsultTransfer, consultFollowUp, sendConsultMessage, startConsult, type ConsultContext } from './consult.js';
+import { customerProfile, pastInteractions } from './customers.js';
 import { commandFingerprint } from './limits.js';
 import { normalizeArgs } from './normalize.js';
-import { Model, WORKING, customerParticipantId, type ServerInteraction } from './model.js';
+import { CONSULTING, Model, WORKING, customerParticipantId, type ServerInteraction } from './model.js';
 
 /** A command refused by a business rule; its message is shown to the agent. */
 export class RuleError extends Error {
@@ -75,6 +81,8 @@ export interface BackendOptions {
   readonly fileUrl: (id: string, name: string) => string;
   /** Clock. Default `Date.now`. */
   readonly now?: () => number;
+  /** Capabilities switched off (`false`); everything is on by default. Announced in the welcome. */
+  readonly capabilities?: Readonly<Partial<Record<Capability, boolean>>>;
 }
 
 /** What {@link Backend.execute} did with a command. */
@@ -123,6 +131,9 @@ export class Backend {
   readonly #listeners = new Set<(events: readonly LoggedEvent[]) => void>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #stats = { commandsApplied: 0, commandsRepeated: 0, commandsRejected: 0, commandsConflicting: 0 };
+  readonly #consult: ConsultContext;
+  /** What this backend supports: announced to every client in its welcome. */
+  readonly capabilities: Capabilities;
   #closed = false;
 
   /** Opens the log in `options.dataDir` and rebuilds the state from it. */
@@ -134,6 +145,8 @@ export class Backend {
     this.#directory = new Map(SEED_DIRECTORY.filter((a) => a.id !== this.agent.id).map((a) => [a.id, { ...a }]));
     this.#followUpMs = options.followUpMs ?? 300;
     this.#fileUrl = options.fileUrl;
+    this.capabilities = backendCapabilities(options.capabilities);
+    this.#consult = { agent: this.agent, directory: this.#directory, now: this.#now, fail };
     for (const event of this.log.events) {
       try {
         this.model.apply(event);
@@ -367,6 +380,8 @@ export class Backend {
     // The switch narrows `name`, not `args`; every branch reads the args of its own command.
     const a = args as unknown as Record<string, unknown>;
     const interactionId = typeof a['interactionId'] === 'string' ? a['interactionId'] : '';
+    const needs = requiredCapability(name);
+    if (needs !== undefined && !this.capabilities[needs]) fail(`This contact center does not support ${needs}`);
     switch (name) {
       case 'acceptOffer': {
         const rec = this.#record(interactionId);
@@ -436,6 +451,7 @@ export class Backend {
         const rec = this.#record(interactionId);
         if (rec.status !== 'active') fail(`Cannot transfer interaction ${rec.id}: it is ${rec.status}`);
         if (rec.transfer?.state === 'pending') fail('A transfer of this interaction is already in progress');
+        if (rec.consult && CONSULTING.has(rec.consult.state)) fail(CONSULT_OPEN);
         if (target.kind === 'queue') {
           const queue = SEED_QUEUES.find((q) => q.id === target.queueId) ?? fail(`Cannot transfer: unknown queue ${target.queueId}`);
           if (!queue.channels.includes(rec.channel)) fail(`Cannot transfer: queue ${queue.name} does not serve ${rec.channel}`);
@@ -453,6 +469,7 @@ export class Backend {
         if (rec.status === 'conference' || rec.status === 'conference-requested') fail('A conference is already requested or in progress');
         if (rec.status !== 'active') fail(`Cannot invite: interaction ${rec.id} is ${rec.status}`);
         if (rec.transfer?.state === 'pending') fail('Cannot invite while a transfer is in progress');
+        if (rec.consult && CONSULTING.has(rec.consult.state)) fail(CONSULT_OPEN);
         if (!rec.customerPresent) fail('Cannot invite: the customer has left the conversation');
         if (agentId === this.agent.id) fail('Cannot invite yourself to a conference');
         const invited = this.#directory.get(agentId) ?? fail(`Cannot invite: unknown agent ${agentId}`);
@@ -475,20 +492,25 @@ export class Backend {
         const rec = this.#record(interactionId);
         if (!WORKING.has(rec.status)) fail(`Cannot end interaction ${rec.id}: it is ${rec.status}`);
         if (rec.transfer?.state === 'pending') fail('Cannot end while a transfer is in progress');
-        const events: EventInput[] = [];
+        const events: EventInput[] = closeConsult(rec);
         if (rec.conferenceAgent) events.push({ type: 'conference', interactionId, state: 'ended', agent: rec.conferenceAgent });
         events.push({ type: 'interaction-ended', interactionId, reason: 'agent-ended' });
         return { events };
       }
       case 'submitWrapup': {
-        const { reasonIds } = args as CommandArgs<'submitWrapup'>;
+        const { reasonIds, notes, automatic } = args as CommandArgs<'submitWrapup'>;
         const rec = this.#record(interactionId);
         if (rec.status !== 'wrapup') fail(`Cannot wrap up interaction ${rec.id}: it is ${rec.status}`);
         if (reasonIds.length === 0) fail('Choose at least one wrap-up reason');
         for (const reasonId of reasonIds) {
           if (!SEED_WRAPUP_REASONS.some((r) => r.id === reasonId && r.channels.includes(rec.channel))) fail(`Unknown wrap-up reason ${reasonId} for ${rec.channel}`);
         }
-        return { events: [{ type: 'wrapup-completed', interactionId }] };
+        const kept = notes?.trim() ?? '';
+        if (kept !== '' && !this.capabilities['wrapup-notes']) fail('This contact center keeps no wrap-up notes');
+        if (kept.length > WRAPUP_NOTES_MAX_LENGTH) fail(`Wrap-up notes may have at most ${WRAPUP_NOTES_MAX_LENGTH} characters (these have ${kept.length})`);
+        // Logged with the event, so the notes survive a restart and come back with the customer's past.
+        const wrapup = { reasonIds: [...reasonIds], ...(kept === '' ? {} : { notes: kept }), ...(automatic ? { automatic } : {}) };
+        return { events: [{ type: 'wrapup-completed', interactionId, wrapup }] };
       }
       case 'setAgentState': {
         const { state } = args as CommandArgs<'setAgentState'>;
@@ -527,6 +549,18 @@ export class Backend {
         const { channel } = args as CommandArgs<'listWorkflows'>;
         return { events: [], value: SEED_WORKFLOWS.filter((w) => w.channels.includes(channel)).map(({ id, name }) => ({ id, name })) };
       }
+      case 'startConsult':
+        return startConsult(this.#consult, this.#record(interactionId), args as CommandArgs<'startConsult'>);
+      case 'sendConsultMessage':
+        return sendConsultMessage(this.#consult, this.#record(interactionId), args as CommandArgs<'sendConsultMessage'>);
+      case 'completeConsultTransfer':
+        return completeConsultTransfer(this.#consult, this.#record(interactionId));
+      case 'cancelConsult':
+        return cancelConsult(this.#consult, this.#record(interactionId));
+      case 'getCustomer':
+        return { events: [], value: customerProfile(this.#record(interactionId)) };
+      case 'listPastInteractions':
+        return { events: [], value: pastInteractions(this.#record(interactionId), this.model.interactions.values(), args as CommandArgs<'listPastInteractions'>, fail) };
     }
     return fail(`unknown command ${String(name)}`);
   }
@@ -593,6 +627,8 @@ export class Backend {
           return [{ type: 'conference', interactionId: rec.id, state, agent }];
         });
       }
+      const consult = consultFollowUp(this.#consult, rec);
+      if (consult) this.#later(consult.key, consult.decide);
       if (rec.transfer?.state === 'pending' && rec.status === 'active') {
         const target = rec.transfer.target;
         this.#later(`transfer:${rec.id}`, () => {

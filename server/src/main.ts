@@ -12,7 +12,9 @@
  *   `<DATA_DIR>/admin-token`), `ALLOWED_ORIGINS` (comma-separated browser origins;
  *   default the demo's, `http://localhost:8000,http://127.0.0.1:8000`);
  * - limits: `MAX_BUFFERED_BYTES`, `MAX_CONNECTIONS`, `MAX_CONNECTIONS_PER_AGENT`,
- *   `FRAMES_PER_SECOND`, `FRAME_BURST`.
+ *   `FRAMES_PER_SECOND`, `FRAME_BURST`;
+ * - `CAPABILITIES_OFF` (comma-separated, e.g. `consult,history`): capabilities this backend
+ *   announces as off and refuses the commands of (see `docs/protocol.md`, Capabilities).
  *
  * `mint-token --agent <id> [--ttl <seconds>] [--expires-at <unix seconds>]` prints an
  * agent token signed with the same secret and exits.
@@ -21,6 +23,7 @@
 import path from 'node:path';
 import process from 'node:process';
 import { DEFAULT_TOKEN_TTL_SECONDS, MIN_SECRET_BYTES, mintToken, secretFile } from './auth.js';
+import { capabilitiesOff } from './capabilities.js';
 import type { Limits } from './limits.js';
 import { startServer } from './net.js';
 
@@ -85,6 +88,7 @@ if (!loopback && (explicitSecret === undefined || explicitAdmin === undefined)) 
 
 let server;
 try {
+  const capabilities = capabilitiesOff(process.env['CAPABILITIES_OFF']);
   server = await startServer({
     port: numberFrom('PORT', 8787),
     host,
@@ -99,6 +103,7 @@ try {
       .map((o) => o.trim())
       .filter(Boolean),
     limits,
+    capabilities,
   });
 } catch (e) {
   fail(e instanceof Error ? e.message : String(e));

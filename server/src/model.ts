@@ -9,6 +9,7 @@ import type {
   AgentAvailability,
   Channel,
   ChatMessage,
+  ConsultState,
   Customer,
   EmailMessage,
   EndReason,
@@ -36,7 +37,24 @@ export interface ServerInteraction {
   conferenceAgent: { readonly id: string; readonly name: string } | undefined;
   transfer: TransferOutcome | undefined;
   endReason: EndReason | undefined;
+  /** The latest consult with another agent, with its private thread. */
+  consult: ServerConsult | undefined;
+  /** What wrap-up was submitted with (reasons, notes), once completed. */
+  wrapup: { readonly reasonIds: readonly string[]; readonly notes?: string; readonly automatic?: boolean } | undefined;
+  /** Epoch ms of the offer, and of the end (`interaction-ended`). */
+  readonly startedAt: number;
+  endedAt: number | undefined;
 }
+
+/** A consult as the backend keeps it: the other agent, where it stands, and the private thread. */
+export interface ServerConsult {
+  readonly agent: { readonly id: string; readonly name: string };
+  state: ConsultState;
+  readonly messages: ChatMessage[];
+}
+
+/** Consult states in which the private thread is open or about to be. */
+export const CONSULTING: ReadonlySet<ConsultState> = new Set<ConsultState>(['requested', 'started']);
 
 /** Statuses in which the agent works on an interaction. */
 export const WORKING: ReadonlySet<ServerInteractionStatus> = new Set<ServerInteractionStatus>(['active', 'conference-requested', 'conference']);
@@ -59,6 +77,8 @@ export class Model {
       this.availability = event.state;
       return;
     }
+    // Capabilities are configuration, announced in the welcome: nothing to fold.
+    if (event.type === 'capabilities') return;
     if (event.type === 'offer') {
       if (this.interactions.has(event.interactionId)) return;
       this.interactions.set(event.interactionId, {
@@ -75,6 +95,10 @@ export class Model {
         conferenceAgent: undefined,
         transfer: undefined,
         endReason: undefined,
+        consult: undefined,
+        wrapup: undefined,
+        startedAt: event.at,
+        endedAt: undefined,
       });
       return;
     }
@@ -145,10 +169,21 @@ export class Model {
       case 'interaction-ended':
         rec.status = 'wrapup';
         rec.endReason = event.reason;
+        rec.endedAt = event.at;
         return;
       case 'wrapup-completed':
         rec.status = 'completed';
+        rec.wrapup = event.wrapup;
         return;
+      case 'consult':
+        if (event.state === 'requested' || !rec.consult || rec.consult.agent.id !== event.agent.id) {
+          rec.consult = { agent: event.agent, state: event.state, messages: [] };
+        } else rec.consult.state = event.state;
+        return;
+      case 'consult-message':
+        if (rec.consult && !rec.consult.messages.some((m) => m.id === event.message.id)) rec.consult.messages.push(event.message);
+        return;
+
     }
   }
 }

@@ -31,6 +31,7 @@ import { verifyToken } from './auth.js';
 import { Backend, RuleError } from './backend.js';
 import { DEFAULT_LIMITS, TokenBucket, type Limits } from './limits.js';
 import type { LoggedEvent } from './log.js';
+import type { Capability } from '../../src/core/types.js';
 
 export type { FaultKind } from './admin.js';
 
@@ -63,6 +64,8 @@ export interface ServerOptions {
   readonly followUpMs?: number;
   /** Resource limits; missing fields take {@link DEFAULT_LIMITS}'. */
   readonly limits?: Partial<Limits>;
+  /** Capabilities switched off (`false`); the rest are on and announced in every welcome. */
+  readonly capabilities?: Readonly<Partial<Record<Capability, boolean>>>;
 }
 
 /** A started server. */
@@ -157,6 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     dataDir: options.dataDir,
     fsync: options.fsync ?? true,
     ...(options.followUpMs === undefined ? {} : { followUpMs: options.followUpMs }),
+    ...(options.capabilities === undefined ? {} : { capabilities: options.capabilities }),
     fileUrl: (id, name) => `http://${urlHost}:${port}/files/${id}/${encodeURIComponent(name)}`,
   });
 
@@ -287,6 +291,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       heartbeatMs,
       agent: backend.agent,
       server: 'cc-digital-widgets reference backend',
+      capabilities: backend.capabilities,
     });
     if (hello.features?.includes('history')) {
       const head = log.headSeq;

@@ -62,7 +62,30 @@ function normalize(name: CommandName, raw: unknown): unknown {
     }
     case 'submitWrapup': {
       const a = raw as CommandArgs<'submitWrapup'>;
-      return { interactionId: a.interactionId, reasonIds: [...a.reasonIds] };
+      return {
+        interactionId: a.interactionId,
+        reasonIds: [...a.reasonIds],
+        ...(a.notes === undefined ? {} : { notes: a.notes }),
+        ...(a.automatic === undefined ? {} : { automatic: a.automatic }),
+      };
+    }
+    case 'startConsult': {
+      const a = raw as CommandArgs<'startConsult'>;
+      return { interactionId: a.interactionId, agentId: a.agentId };
+    }
+    case 'sendConsultMessage': {
+      const a = raw as CommandArgs<'sendConsultMessage'>;
+      return { interactionId: a.interactionId, clientMessageId: a.clientMessageId, text: a.text };
+    }
+    case 'completeConsultTransfer':
+    case 'cancelConsult':
+    case 'getCustomer': {
+      const a = raw as CommandArgs<'getCustomer'>;
+      return { interactionId: a.interactionId };
+    }
+    case 'listPastInteractions': {
+      const a = raw as CommandArgs<'listPastInteractions'>;
+      return { interactionId: a.interactionId, limit: a.limit, ...(a.cursor === undefined ? {} : { cursor: a.cursor }) };
     }
     case 'setAgentState': {
       const a = raw as CommandArgs<'setAgentState'>;

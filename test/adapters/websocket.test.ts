@@ -461,4 +461,94 @@ describe('WebSocketContactCenter', () => {
     socket.receive({ type: 'event', seq: 3, prev: 3, event: { type: 'agent-state-changed', state: 'idle', at: 1 } });
     expect(issues.map((i) => i.kind)).to.deep.equal(['malformed-frame']);
   });
+
+  it('R-CTX-07: a server that announces nothing offers no consult, customer, history or notes; its welcome changes nothing', () => {
+    const { adapter, events } = harness();
+    const store = createInteractionStore(adapter, { agent });
+    accept();
+    expect(events.filter((e) => e.type === 'capabilities')).to.deep.equal([]);
+    expect(adapter.capabilities).to.include({ transfer: true, conference: true, attachments: true, templates: true, workflows: true });
+    for (const c of ['consult', 'customer', 'history', 'wrapup-notes'] as const) expect(store.supports(c), c).to.equal(false);
+    expect(store.supports('transfer')).to.equal(true);
+    store.dispose();
+  });
+
+  it('R-CTX-07: capabilities announced in the welcome reach the store before the replay; a later welcome and a capabilities event change them', async () => {
+    const { adapter, events, issues } = harness();
+    const store = createInteractionStore(adapter, { agent });
+    const socket = accept({ capabilities: { consult: true, customer: true, history: true, 'wrapup-notes': true, workflows: false, teleport: true } });
+    socket.receive(offer(1));
+    expect(issues).to.deep.equal([]);
+    expect(events.map((e) => e.type)).to.deep.equal(['capabilities', 'offer']);
+    await until(() => store.supports('consult'), 'consult in the store');
+    expect(store.supports('history')).to.equal(true);
+    expect(store.supports('wrapup-notes')).to.equal(true);
+    expect(store.supports('workflows')).to.equal(false);
+    socket.receive({ type: 'event', seq: 2, event: { type: 'capabilities', capabilities: { history: false }, at: 2 } });
+    await until(() => !store.supports('history'), 'history switched off');
+    expect(adapter.capabilities.history).to.equal(false);
+    socket.lose();
+    await until(() => FakeSocket.all.length === 2, 'a reconnection');
+    const second = latest();
+    second.open();
+    second.receive(welcome({ replayFrom: 2, headSeq: 2, capabilities: { consult: false } }));
+    await until(() => !store.supports('consult'), 'consult switched off by the new welcome');
+    expect(store.supports('customer'), 'left out of the announcement: off').to.equal(false);
+    expect(store.supports('workflows'), 'a protocol 1 command left out: on').to.equal(true);
+    expect(issues).to.deep.equal([]);
+    store.dispose();
+  });
+
+  it('R-CTX-07: a welcome whose capabilities are not booleans is malformed', () => {
+    const { adapter, issues } = harness();
+    const socket = latest();
+    socket.open();
+    socket.receive(welcome({ capabilities: { consult: 'yes' } }));
+    expect(issues.map((i) => i.kind)).to.deep.equal(['malformed-frame']);
+    expect(adapter.connectionState).to.not.equal('open');
+  });
+
+  it('R-CTX-06, R-CTX-02, R-CTX-03: consult, customer, past and wrap-up commands go out with their arguments and their results are checked', async () => {
+    const { adapter } = harness();
+    const socket = accept();
+    const answer = (value: unknown): void => {
+      const last = socket.commands()[socket.commands().length - 1];
+      socket.receive({ type: 'result', id: last?.id, ok: true, value });
+    };
+    const started = adapter.startConsult({ interactionId: 'i-1', agentId: 'agent-priya' });
+    answer(null);
+    await started;
+    const sent = adapter.sendConsultMessage({ interactionId: 'i-1', clientMessageId: 'c-1', text: 'Can you take a refund?' });
+    answer({ messageId: 'c-1', status: 'sent', timestamp: 5 });
+    expect(await sent).to.deep.equal({ messageId: 'c-1', status: 'sent', timestamp: 5 });
+    const completed = adapter.completeConsultTransfer('i-1');
+    answer(null);
+    await completed;
+    const cancelled = adapter.cancelConsult('i-2');
+    answer(null);
+    await cancelled;
+    const wrapped = adapter.submitWrapup({ interactionId: 'i-1', reasonIds: ['wr-resolved'], notes: 'Refund promised', automatic: true });
+    answer(null);
+    await wrapped;
+    const profile = adapter.getCustomer({ interactionId: 'i-1' });
+    answer({ name: 'Ada', identities: [{ channel: 'email', value: 'ada@example.com' }], attributes: [{ key: 'Tier', value: 'Gold' }] });
+    expect((await profile).attributes).to.deep.equal([{ key: 'Tier', value: 'Gold' }]);
+    const page = adapter.listPastInteractions({ interactionId: 'i-1', cursor: 'past:5', limit: 5 });
+    answer({ items: [{ id: 'p', channel: 'webchat', queue: { id: 'q', name: 'Q' }, startedAt: 1, wrapupReasons: [], preview: 'x', messages: [{ id: 'm', text: 3 }], emails: [] }] });
+    const error = await page.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(WebSocketCommandError);
+    expect((error as WebSocketCommandError).code).to.equal('invalid-result');
+    expect(socket.commands().map((c) => [c.name, c.args])).to.deep.equal([
+      ['startConsult', { interactionId: 'i-1', agentId: 'agent-priya' }],
+      ['sendConsultMessage', { interactionId: 'i-1', clientMessageId: 'c-1', text: 'Can you take a refund?' }],
+      ['completeConsultTransfer', { interactionId: 'i-1' }],
+      ['cancelConsult', { interactionId: 'i-2' }],
+      ['submitWrapup', { interactionId: 'i-1', reasonIds: ['wr-resolved'], notes: 'Refund promised', automatic: true }],
+      ['getCustomer', { interactionId: 'i-1' }],
+      ['listPastInteractions', { interactionId: 'i-1', limit: 5, cursor: 'past:5' }],
+    ]);
+  });
 });

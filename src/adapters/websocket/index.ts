@@ -17,8 +17,10 @@ export {
   type WebSocketStats,
 } from './websocket-adapter.js';
 export { isConnectionSource, type ConnectionSource, type ConnectionState } from '../../core/connection.js';
+export { announcedCapabilities, PROTOCOL_CAPABILITIES } from './capabilities.js';
 export {
   PROTOCOL_VERSION,
+  PAST_PAGE_MAX,
   CLIENT_FEATURES,
   MAX_HISTORY_BYTES,
   COMMAND_NAMES,

@@ -8,6 +8,10 @@
  * @packageDocumentation
  */
 import type {
+  ConsultMessageRequest,
+  ConsultRequest,
+  CustomerRequest,
+  PastInteractionsRequest,
   SendEmailRequest,
   SendEmailResult,
   SendMessageRequest,
@@ -20,14 +24,18 @@ import type {
   AgentAvailability,
   AgentProfile,
   Attachment,
+  Capability,
   Channel,
+  CustomerProfile,
   DirectoryAgent,
   MessageTemplate,
+  PastInteractionPage,
   Queue,
   Workflow,
   WrapupReason,
 } from '../../core/types.js';
-import { CHANNELS } from '../../core/types.js';
+import { CAPABILITIES, CHANNELS } from '../../core/types.js';
+import { validateEvent } from '../../core/validate.js';
 
 /** The protocol version this module speaks. A server refuses a `hello` with a version it does not support. */
 export const PROTOCOL_VERSION = 1;
@@ -59,6 +67,12 @@ export type ProtocolFeature = 'history';
 
 /** Every feature this module's client announces. */
 export const CLIENT_FEATURES: readonly ProtocolFeature[] = ['history'];
+
+/** Most past conversations one `listPastInteractions` page may ask for. */
+export const PAST_PAGE_MAX = 50;
+
+/** Longest cursor of `listPastInteractions` (cursors are opaque to the client). */
+export const CURSOR_MAX_LENGTH = 200;
 
 /** An interaction id argument. */
 export interface InteractionArgs {
@@ -103,6 +117,12 @@ export interface CommandMap {
   readonly listWrapupReasons: { readonly args: ChannelArgs; readonly value: readonly WrapupReason[] };
   readonly listTemplates: { readonly args: ChannelArgs; readonly value: readonly MessageTemplate[] };
   readonly listWorkflows: { readonly args: ChannelArgs; readonly value: readonly Workflow[] };
+  readonly startConsult: { readonly args: ConsultRequest; readonly value: null };
+  readonly sendConsultMessage: { readonly args: ConsultMessageRequest; readonly value: SendMessageResult };
+  readonly completeConsultTransfer: { readonly args: InteractionArgs; readonly value: null };
+  readonly cancelConsult: { readonly args: InteractionArgs; readonly value: null };
+  readonly getCustomer: { readonly args: CustomerRequest; readonly value: CustomerProfile };
+  readonly listPastInteractions: { readonly args: PastInteractionsRequest; readonly value: PastInteractionPage };
 }
 
 /** Name of a command. */
@@ -131,6 +151,12 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'listWrapupReasons',
   'listTemplates',
   'listWorkflows',
+  'startConsult',
+  'sendConsultMessage',
+  'completeConsultTransfer',
+  'cancelConsult',
+  'getCustomer',
+  'listPastInteractions',
 ];
 
 /** Commands that change nothing: a server need not record their idempotency keys. */
@@ -140,6 +166,8 @@ export const READ_ONLY_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>
   'listWrapupReasons',
   'listTemplates',
   'listWorkflows',
+  'getCustomer',
+  'listPastInteractions',
 ]);
 
 /** Whether a string is a command name. */
@@ -210,6 +238,14 @@ export interface WelcomeFrame {
   readonly agent: AgentProfile;
   /** Free-form server name and version, for logs. */
   readonly server?: string;
+  /**
+   * What this server supports (see {@link Capability}). Left out, a capability is on when it
+   * is one of protocol 1's own commands (`transfer`, `conference`, `attachments`,
+   * `templates`, `workflows`) and off otherwise; a server that sends no `capabilities` at
+   * all offers no consult, customer profile, history or wrap-up notes. Names this client
+   * does not know are ignored.
+   */
+  readonly capabilities?: Readonly<Partial<Record<Capability, boolean>>>;
 }
 
 /** Server → client: one entry of the event log. */
@@ -347,7 +383,7 @@ export const COMMAND_ARGS: Readonly<Record<CommandName, Check>> = {
   exitConference: shape(INTERACTION),
   endConference: shape(INTERACTION),
   endInteraction: shape(INTERACTION),
-  submitWrapup: shape({ ...INTERACTION, reasonIds: arrayOf(id) }),
+  submitWrapup: shape({ ...INTERACTION, reasonIds: arrayOf(id), notes: optional(str), automatic: optional(bool) }),
   setAgentState: shape({ state: AVAILABILITY }),
   triggerWorkflow: shape({ ...INTERACTION, workflowId: id }),
   uploadAttachment: shape({
@@ -362,6 +398,33 @@ export const COMMAND_ARGS: Readonly<Record<CommandName, Check>> = {
   listWrapupReasons: shape({ channel: CHANNEL }),
   listTemplates: shape({ channel: CHANNEL }),
   listWorkflows: shape({ channel: CHANNEL }),
+  startConsult: shape({ ...INTERACTION, agentId: id }),
+  sendConsultMessage: shape({ ...INTERACTION, clientMessageId: id, text: str }),
+  completeConsultTransfer: shape(INTERACTION),
+  cancelConsult: shape(INTERACTION),
+  getCustomer: shape(INTERACTION),
+  listPastInteractions: shape({
+    ...INTERACTION,
+    cursor: optional((v, p) => (typeof v === 'string' && v.length > 0 && v.length <= CURSOR_MAX_LENGTH ? undefined : `${p} must be a non-empty string of at most ${CURSOR_MAX_LENGTH} characters`)),
+    limit: (v, p) => (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= PAST_PAGE_MAX ? undefined : `${p} must be an integer from 1 to ${PAST_PAGE_MAX}`),
+  }),
+};
+
+/** A transcript message or email, checked as the event that would carry it. */
+const TRANSCRIPT_MESSAGE: Check = (v, p) => {
+  const r = validateEvent({ type: 'message-received', interactionId: 'transcript', message: v, at: 0 });
+  return r.ok ? undefined : `${p} is not a chat message (${r.error.replace(/^message-received\.message/, '')})`;
+};
+const TRANSCRIPT_EMAIL: Check = (v, p) => {
+  const r = validateEvent({ type: 'email-received', interactionId: 'transcript', email: v, at: 0 });
+  return r.ok ? undefined : `${p} is not an email (${r.error.replace(/^email-received\.email/, '')})`;
+};
+
+/** A `capabilities` map: booleans by name; names this client does not know are let through (a newer server). */
+const CAPABILITY_MAP: Check = (v, p) => {
+  if (!isObject(v)) return `${p} must be an object`;
+  for (const c of CAPABILITIES) if (v[c] !== undefined && typeof v[c] !== 'boolean') return `${p}.${c} must be a boolean`;
+  return undefined;
 };
 
 const NAMED = shape({ id, name: str });
@@ -385,6 +448,33 @@ export const COMMAND_VALUES: Readonly<Record<CommandName, Check>> = {
   listWrapupReasons: arrayOf(NAMED),
   listTemplates: arrayOf(shape({ id, name: str, body: str, locked: bool, channels: arrayOf(CHANNEL) })),
   listWorkflows: arrayOf(NAMED),
+  startConsult: nothing,
+  sendConsultMessage: shape({ messageId: optional(id), status: optional(oneOf('sent', 'delivered', 'read')), timestamp: optional(num) }),
+  completeConsultTransfer: nothing,
+  cancelConsult: nothing,
+  getCustomer: shape({
+    id: optional(id),
+    name: str,
+    identities: arrayOf(shape({ channel: CHANNEL, value: str, page: optional(str) })),
+    attributes: arrayOf(shape({ key: str, value: str })),
+  }),
+  listPastInteractions: shape({
+    items: arrayOf(
+      shape({
+        id,
+        channel: CHANNEL,
+        queue: NAMED,
+        startedAt: num,
+        endedAt: optional(num),
+        wrapupReasons: arrayOf(str),
+        notes: optional(str),
+        preview: str,
+        messages: arrayOf(TRANSCRIPT_MESSAGE),
+        emails: arrayOf(TRANSCRIPT_EMAIL),
+      }),
+    ),
+    nextCursor: optional(id),
+  }),
 };
 
 const SERVER_FRAMES: Readonly<Record<ServerFrame['type'], Check>> = {
@@ -397,6 +487,7 @@ const SERVER_FRAMES: Readonly<Record<ServerFrame['type'], Check>> = {
     heartbeatMs: (v, p) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : `${p} must be a positive number`),
     agent: NAMED,
     server: optional(str),
+    capabilities: optional(CAPABILITY_MAP),
   }),
   event: (v, p) => {
     if (!isObject(v)) return `${p} must be an object`;

@@ -1,6 +1,10 @@
 import { BehaviorSubject, Subject, distinctUntilChanged, type Observable } from 'rxjs';
 import type {
+  ConsultMessageRequest,
+  ConsultRequest,
   ContactCenterAdapter,
+  CustomerRequest,
+  PastInteractionsRequest,
   SendEmailRequest,
   SendEmailResult,
   SendMessageRequest,
@@ -14,14 +18,18 @@ import type { ContactCenterEvent } from '../../core/events.js';
 import type {
   AgentAvailability,
   Attachment,
+  Capability,
   Channel,
+  CustomerProfile,
   DirectoryAgent,
   MessageTemplate,
+  PastInteractionPage,
   Queue,
   Workflow,
   WrapupReason,
 } from '../../core/types.js';
 import { validateEvent } from '../../core/validate.js';
+import { announcedCapabilities, sameCapabilities } from './capabilities.js';
 import { CommandQueue } from './commands.js';
 import { CLIENT_FEATURES, PROTOCOL_VERSION, parseServerFrame, type CommandArgs, type CommandName, type CommandValue, type EventFrame, type WelcomeFrame } from './protocol.js';
 import { DEFAULT_RECONNECT_POLICY, backoffDelay, handshakeTimeout, type ReconnectPolicy } from './reconnect.js';
@@ -112,6 +120,8 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
+  /** What the server announced in its last welcome, with later `capabilities` events folded in. */
+  #capabilities: Readonly<Record<Capability, boolean>> = announcedCapabilities(undefined);
   #stats: { -readonly [K in Exclude<keyof WebSocketStats, 'commandsResent'>]: number } = {
     welcomes: 0,
     attempts: 0,
@@ -179,6 +189,16 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
   /** Commands issued and not yet answered (queued or in flight). */
   get pendingCommands(): number {
     return this.#commands.size;
+  }
+
+  /**
+   * What the server supports, from the `capabilities` of its welcome (see `docs/protocol.md`).
+   * Before the first welcome, and for a server that announces nothing, only protocol 1's own
+   * commands are on: no consult, customer profile, history or wrap-up notes. When a welcome
+   * changes them, a `capabilities` event on {@link events$} tells the store.
+   */
+  get capabilities(): Readonly<Partial<Record<Capability, boolean>>> {
+    return this.#capabilities;
   }
 
   /** Counters since construction. */
@@ -437,8 +457,17 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
     this.#ready = true;
     this.#everOpen = true;
     this.#armWatchdog(this.#detectionMs() ?? this.#handshakeTimeoutMs);
+    this.#announce(announcedCapabilities(frame.capabilities));
     this.#setState('open');
     this.#commands.resendAll();
+  }
+
+  /** Takes the server's capabilities; tells the store (before the replay) when they changed. */
+  #announce(capabilities: Readonly<Record<Capability, boolean>>): void {
+    if (sameCapabilities(capabilities, this.#capabilities)) return;
+    this.#capabilities = capabilities;
+    this.#stats.events += 1;
+    if (!this.#events.closed) this.#events.next({ type: 'capabilities', capabilities, at: Date.now() });
   }
 
   #onEvent(frame: EventFrame, raw: string): void {
@@ -463,6 +492,7 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
       this.#report('invalid-event', `event ${frame.seq}: ${result.error}`, raw);
       return;
     }
+    if (result.event.type === 'capabilities') this.#capabilities = { ...this.#capabilities, ...result.event.capabilities };
     this.#stats.events += 1;
     this.#events.next(result.event);
   }
@@ -522,9 +552,14 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
     await this.#command('endInteraction', { interactionId });
   }
 
-  /** Records wrap-up. */
+  /** Records wrap-up, with the agent's notes (when the server keeps them) and whether auto wrap-up sent it. */
   async submitWrapup(request: WrapupRequest): Promise<void> {
-    await this.#command('submitWrapup', request);
+    await this.#command('submitWrapup', {
+      interactionId: request.interactionId,
+      reasonIds: request.reasonIds,
+      ...(request.notes === undefined ? {} : { notes: request.notes }),
+      ...(request.automatic === undefined ? {} : { automatic: request.automatic }),
+    });
   }
 
   /** Sets the agent's availability. */
@@ -582,5 +617,43 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
   /** Workflows for the channel. */
   listWorkflows(channel: Channel): Promise<readonly Workflow[]> {
     return this.#command('listWorkflows', { channel });
+  }
+
+  // ---- optional: consult ------------------------------------------------------------
+
+  /** Asks another agent into a private consult; the answer arrives as `consult` events. */
+  async startConsult(request: ConsultRequest): Promise<void> {
+    await this.#command('startConsult', { interactionId: request.interactionId, agentId: request.agentId });
+  }
+
+  /** Sends this agent's consult message (never to the customer); `clientMessageId` deduplicates it. */
+  sendConsultMessage(request: ConsultMessageRequest): Promise<SendMessageResult> {
+    return this.#command('sendConsultMessage', { interactionId: request.interactionId, clientMessageId: request.clientMessageId, text: request.text });
+  }
+
+  /** Hands the customer to the consulted agent. */
+  async completeConsultTransfer(interactionId: string): Promise<void> {
+    await this.#command('completeConsultTransfer', { interactionId });
+  }
+
+  /** Ends the consult; this agent keeps the customer. */
+  async cancelConsult(interactionId: string): Promise<void> {
+    await this.#command('cancelConsult', { interactionId });
+  }
+
+  // ---- optional: who the customer is ------------------------------------------------
+
+  /** The customer's profile. */
+  getCustomer(request: CustomerRequest): Promise<CustomerProfile> {
+    return this.#command('getCustomer', { interactionId: request.interactionId });
+  }
+
+  /** A page of the customer's past conversations, newest first. */
+  listPastInteractions(request: PastInteractionsRequest): Promise<PastInteractionPage> {
+    return this.#command('listPastInteractions', {
+      interactionId: request.interactionId,
+      limit: request.limit,
+      ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
+    });
   }
 }
