@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { interactionCard } from '../../styles/cards.js';
+import { dialogSurface } from '../../styles/dialog.js';
 import { blockHost } from '../../styles/host.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
@@ -8,6 +9,7 @@ export const styles = [
   controls,
   blockHost,
   interactionCard,
+  dialogSurface,
   css`
     ul {
       list-style: none;
@@ -76,6 +78,42 @@ export const styles = [
     }
     .side .btn {
       justify-self: end;
+    }
+    .recent {
+      margin-block-start: calc(var(--_cc-space) * 1.5);
+    }
+    .recent h2 {
+      margin: 0 0 calc(var(--_cc-space) / 2);
+      font-size: 1em;
+      color: var(--_cc-text);
+    }
+    .recent li {
+      grid-template-areas: 'title side' 'fields side';
+      align-items: start;
+    }
+    .recent .side .btn {
+      grid-area: side;
+    }
+    .recent dl {
+      grid-area: fields;
+      margin: 0;
+    }
+    .automatic {
+      font-size: 0.85em;
+      padding: 0 6px;
+      border: 1px solid var(--_cc-border);
+      border-radius: 999px;
+      color: var(--_cc-text);
+    }
+    .transcript-body {
+      display: grid;
+      gap: var(--_cc-space);
+      overflow: auto;
+      min-block-size: 0;
+    }
+    .transcript-body .notes {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
     }
   `,
 ];

@@ -11,6 +11,7 @@ import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-task-list.styles.js';
 import { elapsed } from '../shared/elapsed.js';
+import { RecentController } from './recent.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 
 /**
@@ -22,6 +23,13 @@ import { CcStoreElement } from '../shared/cc-element.js';
  * (default Ctrl+Alt+A) accepts the oldest offer listed; the help shortcut (Ctrl+Alt+K)
  * opens the shortcut help (R-CHAT-09).
  *
+ * Below the open tasks, under a **Recent** heading, today's finished conversations (at most
+ * 20, newest first; the heading shows only when there is one): customer, channel, when
+ * it finished, the wrap-up reasons and whether auto wrap-up submitted them. Each has a
+ * **Transcript** button opening the conversation read-only in a modal dialog (Escape or
+ * **Close** closes it and focus goes back). A conversation wrapped up automatically is
+ * announced politely.
+ *
  * @summary Task list: offers and open interactions, with Accept and unread counts.
  * @fires cc-accept - The agent accepted an offer. Detail: `{ interactionId, channel }`.
  * @fires cc-task-select - The agent chose an open task. Detail: `{ interactionId, channel }`.
@@ -31,11 +39,21 @@ import { CcStoreElement } from '../shared/cc-element.js';
  * @csspart badge - The unread count.
  * @csspart timer - The elapsed-time text.
  * @csspart empty - The text shown when there is no task.
+ * @csspart recent - The Recent section.
+ * @csspart recent-heading - Its heading.
+ * @csspart recent-list - The list of finished conversations.
+ * @csspart recent-item - One finished conversation.
+ * @csspart automatic - The "Wrapped up automatically" marker.
+ * @csspart transcript-button - A finished conversation's Transcript button.
+ * @csspart transcript-dialog - The transcript dialog.
+ * @csspart transcript-close - Its Close button.
  * @cssprop --cc-color-primary - Accept button, offer and current-task accents.
  * @cssprop --cc-color-danger - Unread badge and errors.
  * @cssprop --cc-color-surface - Task background.
  * @cssprop --cc-color-border - Task border.
  * @cssprop --cc-color-text-muted - Details, timers and the empty text.
+ * @cssprop --cc-color-text - Headings; the dialog backdrop is a translucent shade of it.
+ * @cssprop --cc-color-focus - Focus ring.
  */
 @customElement('cc-task-list')
 export class CcTaskList extends CcStoreElement {
@@ -62,7 +80,13 @@ export class CcTaskList extends CcStoreElement {
     equals: sameTaskList,
   });
 
+  readonly #recent = new RecentController(this);
+
   override render() {
+    return html`${this.#renderTasks()}${this.#slice.value ? this.#recent.render() : nothing}`;
+  }
+
+  #renderTasks() {
     const slice = this.#slice.value;
     if (!slice || slice.tasks.length === 0) {
       return html`<p class="empty" part="empty">${slice ? t('tasks.none') : t('error.noStore')}</p>`;
