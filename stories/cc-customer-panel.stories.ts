@@ -24,7 +24,7 @@ const view = (world: StoryWorld) => html`<div style="max-width:380px"><cc-custom
 
 /** The profile and the first page of previous conversations. */
 export const Loaded: StoryObj = {
-  render: () => view(storyWorld((w) => acceptedContact(w, { channel: 'sms', customerName: 'Ana Souza', text: 'Hi, is my order on its way?' }))),
+  render: () => view(storyWorld((w) => void acceptedContact(w, { channel: 'sms', customerName: 'Ana Souza', text: 'Hi, is my order on its way?' }))),
 };
 
 /** Profile and history on their way: the backend is slow. */
@@ -68,7 +68,7 @@ export const LongHistory: StoryObj = {
     const longest = SEED_CUSTOMERS.reduce((a, c) =>
       pastInteractions(42, c, {}, today).length > pastInteractions(42, a, {}, today).length ? c : a,
     );
-    return view(storyWorld((w) => acceptedContact(w, { channel: 'webchat', customerName: longest.name, text: 'Hello again' })));
+    return view(storyWorld((w) => void acceptedContact(w, { channel: 'webchat', customerName: longest.name, text: 'Hello again' })));
   },
 };
 
@@ -76,7 +76,7 @@ export const LongHistory: StoryObj = {
 export const NoCapability: StoryObj = {
   render: () =>
     view(
-      storyWorld((w) => acceptedContact(w, { channel: 'sms', customerName: 'Ana Souza', text: 'Hi' }), {
+      storyWorld((w) => void acceptedContact(w, { channel: 'sms', customerName: 'Ana Souza', text: 'Hi' }), {
         capabilities: { customer: false, history: false },
       }),
     ),

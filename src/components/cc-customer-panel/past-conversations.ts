@@ -175,7 +175,12 @@ export class PastConversations implements ReactiveController {
     const error =
       this.#older === 'error' ? html`<p class="error" role="alert" id="older-error">${t('history.error', { reason: this.#olderError })}</p>` : nothing;
     if (this.#cursor === undefined) return error;
-    return html`${error}<button class="btn secondary load-older" part="load-older" @click=${(e: Event) => void this.#loadOlder(e)}>
+    return html`${error}<button
+        class="btn secondary load-older"
+        part="load-older"
+        aria-describedby=${this.#older === 'error' ? 'older-error' : nothing}
+        @click=${(e: Event) => void this.#loadOlder(e)}
+      >
         ${this.#older === 'error' ? t('retry') : t('history.loadOlder')}
       </button>`;
   }
