@@ -204,8 +204,10 @@ export class ConsultPanel implements ReactiveController {
 
 /** The consult panel's styles, for the pane that renders it (tokens and `.btn` come from the pane). */
 export const consultStyles = css`
+  /* In a short pane the private thread gives way (it scrolls), so the composer below stays whole. */
   .consult {
-    flex: none;
+    flex: 0 1 auto;
+    min-height: 0;
     display: flex;
     flex-direction: column;
     gap: calc(var(--_cc-space) / 2);
@@ -225,8 +227,13 @@ export const consultStyles = css`
     display: flex;
     flex-direction: column;
     gap: calc(var(--_cc-space) / 2);
+    flex: 0 1 auto;
+    min-height: 3em;
     max-height: 10em;
     overflow-y: auto;
+  }
+  .consult > :not(.consult-thread) {
+    flex: none;
   }
   .consult-message {
     display: flex;
