@@ -180,12 +180,13 @@ function reasonsFor(random: SeededRandom, channel: Channel): string[] {
 
 /** The chat messages of a past conversation on a chat channel; Markdown on Messenger only, where it is formatted. */
 function chatMessages(id: string, topic: Topic, channel: Channel, customer: string, agent: string, start: number): ChatMessage[] {
+  const markdown = channel === 'messenger';
   return topic.lines.map(([who, text], k) => ({
     id: `${id}-m${k}`,
     author: who === 'c' ? 'customer' : 'agent',
     authorName: who === 'c' ? customer : agent,
-    text,
-    format: who === 'a' && channel === 'messenger' ? 'markdown' : 'plain',
+    text: who === 'a' && !markdown ? text.replace(/\*+/g, '') : text,
+    format: who === 'a' && markdown ? 'markdown' : 'plain',
     timestamp: start + k * 2 * MINUTE,
     attachments: [],
     ...(who === 'a' ? { status: 'read' as const } : {}),
