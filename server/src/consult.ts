@@ -27,13 +27,11 @@ export interface ConsultOutcome {
   readonly value?: unknown;
 }
 
-/** The consulted agent's first words once they join. */
-const GREETING = 'Hi, I am here. What is the customer asking about?';
-/** What the consulted agent answers, in turn. */
+/** What the consulted agent answers, in turn: the simulator's words, so both backends read alike. */
 const REPLIES: readonly [string, ...string[]] = [
-  'Understood. I can take this one.',
-  'Thanks, that helps. Send them over when you are ready.',
-  'Got it. Anything else I should know?',
+  'Got it. I can take this one.',
+  'Understood. Hand them over when you are ready.',
+  'Thanks, I have read the conversation.',
 ];
 
 /** The message that refuses a command while a consult is open. */
@@ -43,6 +41,7 @@ export const CONSULT_OPEN = 'Finish the consult first: complete the transfer or 
 export function startConsult(ctx: ConsultContext, rec: ServerInteraction, args: CommandArgs<'startConsult'>): ConsultOutcome {
   if (!isChatChannel(rec.channel)) ctx.fail('Email interactions have no consult');
   if (rec.consult && CONSULTING.has(rec.consult.state)) ctx.fail('A consult is already requested or in progress');
+  if (rec.status === 'conference' || rec.status === 'conference-requested') ctx.fail('Cannot consult while a conference is requested or in progress');
   if (rec.status !== 'active') ctx.fail(`Cannot consult: interaction ${rec.id} is ${rec.status}`);
   if (rec.transfer?.state === 'pending') ctx.fail('Cannot consult while a transfer is in progress');
   if (!rec.customerPresent) ctx.fail('Cannot consult: the customer has left the conversation');
@@ -71,11 +70,19 @@ export function sendConsultMessage(ctx: ConsultContext, rec: ServerInteraction, 
   return { events: [{ type: 'consult-message', interactionId: rec.id, message }], value: { messageId: message.id, status: 'sent', timestamp: message.timestamp } };
 }
 
-/** `completeConsultTransfer`: the consulted agent takes the customer; this agent moves to wrap-up. */
+/**
+ * `completeConsultTransfer`: the consulted agent takes the customer; this agent moves to
+ * wrap-up. An agent who is no longer available by then makes the consult `failed`, and this
+ * agent keeps the customer.
+ */
 export function completeConsultTransfer(ctx: ConsultContext, rec: ServerInteraction): ConsultOutcome {
   const consult = rec.consult;
   if (!consult || consult.state !== 'started') ctx.fail('Cannot complete the transfer: no consult is in progress');
   if (rec.status !== 'active') ctx.fail(`Cannot complete the transfer: interaction ${rec.id} is ${rec.status}`);
+  if (!rec.customerPresent) ctx.fail('Cannot complete the transfer: the customer has left the conversation');
+  if (ctx.directory.get(consult.agent.id)?.availability !== 'available') {
+    return { events: [{ type: 'consult', interactionId: rec.id, state: 'failed', agent: consult.agent, error: `${consult.agent.name} is no longer available` }] };
+  }
   return {
     events: [
       { type: 'consult', interactionId: rec.id, state: 'completed', agent: consult.agent },
@@ -100,8 +107,8 @@ export function closeConsult(rec: ServerInteraction): EventInput[] {
 
 /**
  * What is due in a consult, from its state alone (so a restart re-arms it): a requested
- * consult is answered (joined, with a greeting, when the agent is available; declined when
- * busy; unanswered, `timeout`, otherwise), and a thread whose last word is this agent's gets
+ * consult is answered (joined, with a greeting, when the agent is available; unanswered,
+ * `timeout`, when offline or in RONA; declined otherwise), and a thread whose last word is this agent's gets
  * the other agent's reply. `decide` runs when the follow-up fires and looks again.
  */
 export function consultFollowUp(
@@ -120,10 +127,14 @@ export function consultFollowUp(
         if (availability === 'available') {
           return [
             { type: 'consult', interactionId: rec.id, state: 'started', agent },
-            { type: 'consult-message', interactionId: rec.id, message: peerMessage(agent, GREETING, ctx.now()) },
+            {
+              type: 'consult-message',
+              interactionId: rec.id,
+              message: peerMessage(agent, `Hi, ${agent.name} here. What do you need on ${rec.customer.name}'s conversation?`, ctx.now()),
+            },
           ];
         }
-        return [{ type: 'consult', interactionId: rec.id, state: 'declined', agent, reason: availability === 'busy' ? 'declined' : 'timeout' }];
+        return [{ type: 'consult', interactionId: rec.id, state: 'declined', agent, reason: availability === 'offline' || availability === 'rona' ? 'timeout' : 'declined' }];
       },
     };
   }
@@ -133,8 +144,8 @@ export function consultFollowUp(
     key: `consult-reply:${last.id}`,
     decide: () => {
       if (rec.consult !== consult || consult.state !== 'started' || consult.messages[consult.messages.length - 1] !== last) return [];
-      const answered = consult.messages.filter((m) => m.author === 'peer').length;
-      const text = REPLIES[(answered - 1 + REPLIES.length) % REPLIES.length] ?? REPLIES[0];
+      const turn = consult.messages.filter((m) => m.author === 'agent').length - 1;
+      const text = REPLIES[turn % REPLIES.length] ?? REPLIES[0];
       return [{ type: 'consult-message', interactionId: rec.id, message: peerMessage(agent, text, ctx.now()) }];
     },
   };

@@ -86,8 +86,9 @@ describe('WebSocket agent context ⇄ reference backend', () => {
     const consult = () => client.store.state.interactions[id]?.consult;
 
     await client.store.startConsult(id, 'agent-priya');
-    await until(() => consult()?.state === 'started', 'the consulted agent to join');
+    await until(() => consult()?.state === 'started' && consult()?.messages.length === 1, 'the consulted agent to join and greet');
     expect(consult()?.agent).to.deep.equal({ id: 'agent-priya', name: 'Priya Natarajan' });
+    expect(consult()?.messages[0]?.text).to.equal("Hi, Priya Natarajan here. What do you need on Ana Souza's conversation?");
     expect(consult()?.messages.map((m) => m.author)).to.deep.equal(['peer']);
     const mine = await client.store.sendConsultMessage(id, 'She was charged twice; can you refund?');
     await until(() => consult()?.messages.length === 3, 'the consulted agent’s reply');
@@ -119,7 +120,7 @@ describe('WebSocket agent context ⇄ reference backend', () => {
     expect(other.issues).to.deep.equal([]);
   });
 
-  it('R-CTX-06: declined and unanswered consults, cancel keeps the customer, and bad consult commands are refused clearly', async function () {
+  it('R-CTX-06: declined and unanswered consults, cancel keeps the customer, a hand-over to an agent gone busy fails, and bad consult commands are refused clearly', async function () {
     this.timeout(60_000);
     const { url } = await start();
     const client = connect(url);
@@ -140,6 +141,15 @@ describe('WebSocket agent context ⇄ reference backend', () => {
     expect(again.message).to.equal('A consult is already requested or in progress');
     await client.store.cancelConsult(id);
     await until(() => consult()?.state === 'cancelled', 'the consult cancelled');
+    expect(client.store.state.interactions[id]?.status).to.equal('active');
+
+    // The consulted agent becomes busy before the hand-over: the consult fails, the customer stays.
+    await client.store.startConsult(id, 'agent-lucia');
+    await until(() => consult()?.state === 'started', 'the second consulted agent to join');
+    await admin('/admin/directory-availability', { agentId: 'agent-lucia', availability: 'busy' });
+    await client.store.completeConsultTransfer(id);
+    await until(() => consult()?.state === 'failed', 'the hand-over to fail');
+    expect(consult()?.error).to.equal('Lucía Fernández is no longer available');
     expect(client.store.state.interactions[id]?.status).to.equal('active');
     expect((await refusal(client.adapter.cancelConsult(id))).message).to.equal('Cannot cancel: no consult is requested or in progress');
     expect((await refusal(client.adapter.completeConsultTransfer(id))).message).to.equal('Cannot complete the transfer: no consult is in progress');
