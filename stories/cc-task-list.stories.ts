@@ -10,7 +10,8 @@ const meta: Meta = {
   parameters: {
     docs: {
       description: {
-        component: 'Offers with Accept and open interactions with unread badges (R-OFFER-03, R-CHAT-08).',
+        component:
+          "Offers with Accept and open interactions with unread badges (R-OFFER-03, R-CHAT-08); below them, today's finished conversations under Recent, each with its transcript (R-CTX-05).",
       },
     },
   },
@@ -52,3 +53,32 @@ export const WithoutOffers: StoryObj = {
 
 /** Nothing to do. */
 export const Empty: StoryObj = { render: () => view(storyWorld()) };
+
+/** Wraps up an accepted contact by hand with `reasonId` (and notes). */
+async function finished(world: StoryWorld, offer: Parameters<typeof acceptedContact>[1], reasonId: string, notes?: string): Promise<void> {
+  const id = await acceptedContact(world, offer);
+  await world.store.end(id);
+  await world.store.listWrapupReasons(offer.channel);
+  await world.store.submitWrapup(id, [reasonId], notes === undefined ? {} : { notes });
+}
+
+/**
+ * R-CTX-05: today's finished conversations under Recent, below the open task: one wrapped
+ * up automatically (SMS has auto wrap-up on here), two by the agent. Each opens its transcript.
+ */
+export const WithRecent: StoryObj = {
+  render: () =>
+    view(
+      storyWorld(
+        async (w) => {
+          await finished(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Where is my parcel?' }, 'wr-resolved', 'Parcel re-sent.');
+          await finished(w, { channel: 'email', customerName: 'Ann Mail' }, 'wr-info-sent');
+          const sms = await acceptedContact(w, { channel: 'sms', customerName: 'Lee Wong', text: 'Ok thanks' });
+          await w.store.end(sms);
+          await acceptedContact(w, { channel: 'messenger', customerName: 'Mo Salah', text: 'Hello?' });
+        },
+        {},
+        { autoWrapup: { sms: { afterMs: 50 } } },
+      ),
+    ),
+};

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcWrapupDialog } from '../src/components/cc-wrapup-dialog/cc-wrapup-dialog.js';
-import { openDialogFor, pickOption } from './dialog-support.js';
+import { openDialogFor, pickOption, shadowPart } from './dialog-support.js';
 import { acceptedContact, storyWorld } from './support.js';
 
 const meta: Meta = {
@@ -14,7 +14,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'The Wrap-up reasons dialog (R-END-02, R-END-03): searchable reasons, one (or several for WebChat) chosen, then Submit wrap-up. Escape or Wrap up later postpones it; the interaction stays in wrap-up.',
+          'The Wrap-up reasons dialog (R-END-02, R-END-03, R-CTX-03, R-CTX-04): searchable reasons, one (or several for WebChat) chosen, optional Notes (500 characters), then Submit wrap-up. Escape or Wrap up later postpones it; the interaction stays in wrap-up. With auto wrap-up on, a countdown with Extend.',
       },
       // A modal dialog makes the rest of its page inert: give each story its own frame on the docs page.
       story: { inline: false, iframeHeight: 560 },
@@ -80,5 +80,73 @@ export const InPane: StoryObj = {
       <cc-chat-widget .store=${world.store}></cc-chat-widget>
       <cc-sms-widget .store=${world.store}></cc-sms-widget>
     </div>`;
+  },
+};
+
+/** Types `text` into the dialog's Notes, as the agent would. */
+async function writeNotes(el: CcWrapupDialog, text: string): Promise<void> {
+  const notes = (await shadowPart(el, 'textarea')) as HTMLTextAreaElement;
+  notes.value = text;
+  notes.dispatchEvent(new Event('input'));
+}
+
+/** R-CTX-03: Notes go with the reason; the count under the textbox shows how much is left of 500. */
+export const WithNotes: StoryObj = {
+  render: () => {
+    const el = createRef<CcWrapupDialog>();
+    const world = storyWorld(async (w) => {
+      await openDialogFor(w, el, { channel: 'sms', customerName: 'Lee Wong', text: 'Please stop the texts' }, (id) => w.store.end(id));
+      if (!el.value) return;
+      await pickOption(el.value, 'Opt-out request');
+      await writeNotes(el.value, 'Customer asked to stop marketing texts.\nOpt-out recorded in CRM, ticket 4411.');
+    });
+    return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
+  },
+};
+
+/** R-CTX-03: notes over 500 characters: Submit is blocked and the dialog says by how much; nothing is cut. */
+export const NotesOverLimit: StoryObj = {
+  render: () => {
+    const el = createRef<CcWrapupDialog>();
+    const world = storyWorld(async (w) => {
+      await openDialogFor(w, el, { channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks for the help' }, (id) => w.store.end(id));
+      if (!el.value) return;
+      await pickOption(el.value, 'Resolved');
+      await writeNotes(el.value, 'Long call notes. '.repeat(31));
+    });
+    return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
+  },
+};
+
+/** R-CTX-04: auto wrap-up is on for SMS: the dialog counts down; Extend adds 30 seconds. */
+export const AutoWrapupCountdown: StoryObj = {
+  render: () => {
+    const el = createRef<CcWrapupDialog>();
+    const world = storyWorld(
+      async (w) => {
+        await openDialogFor(w, el, { channel: 'sms', customerName: 'Lee Wong', text: 'Ok thanks' }, (id) => w.store.end(id));
+      },
+      {},
+      { autoWrapup: { sms: { afterMs: 5 * 60_000, extendMs: 30_000 } } },
+    );
+    return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
+  },
+};
+
+/**
+ * R-CTX-04: near the end: 10 seconds are left, announced once to screen readers. Left alone,
+ * the default reason is submitted and the dialog says the conversation was wrapped up automatically.
+ */
+export const AutoWrapupNearTheEnd: StoryObj = {
+  render: () => {
+    const el = createRef<CcWrapupDialog>();
+    const world = storyWorld(
+      async (w) => {
+        await openDialogFor(w, el, { channel: 'messenger', customerName: 'Mo Salah', text: 'Bye' }, (id) => w.store.end(id));
+      },
+      {},
+      { autoWrapup: { messenger: { afterMs: 10_000, reasonId: 'wr-resolved' } } },
+    );
+    return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
   },
 };

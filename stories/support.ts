@@ -1,7 +1,7 @@
 import type { Decorator } from '@storybook/web-components-vite';
 import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../src/adapters/simulated/index.js';
 import { noDraftStore } from '../src/core/drafts/draft-store.js';
-import { createInteractionStore, type InteractionStore } from '../src/core/store/store.js';
+import { createInteractionStore, type InteractionStore, type InteractionStoreOptions } from '../src/core/store/store.js';
 
 /** A simulated contact center and its store, for one story. */
 export interface StoryWorld {
@@ -42,14 +42,18 @@ export const withStoryWorlds: Decorator = (story, context) => {
 /**
  * Makes a fresh world for the rendering story and runs `script` to bring it into the
  * state the story shows. Elements follow the store, so the story's template can be
- * returned at once.
+ * returned at once. `storeOptions` adds store options (auto wrap-up, say).
  */
-export function storyWorld(script: (world: StoryWorld) => void | Promise<void> = () => undefined, options: SimulatedContactCenterOptions = {}): StoryWorld {
+export function storyWorld(
+  script: (world: StoryWorld) => void | Promise<void> = () => undefined,
+  options: SimulatedContactCenterOptions = {},
+  storeOptions: Pick<InteractionStoreOptions, 'autoWrapup'> = {},
+): StoryWorld {
   // Outside a story render (no decorator), keep the old rule: one world at a time.
   if (!rendering) disposeStoryWorlds('');
   const simulator = new SimulatedContactCenter({ autoplay: false, latencyMs: 0, seed: 42, ...options });
   // Stories share a seed, so interaction ids repeat: no story may find another's draft.
-  const store = createInteractionStore(simulator, { agent: simulator.agent, draftStore: noDraftStore });
+  const store = createInteractionStore(simulator, { agent: simulator.agent, draftStore: noDraftStore, ...storeOptions });
   const world = { simulator, store };
   worlds.set(rendering, [...(worlds.get(rendering) ?? []), world]);
   void Promise.resolve(script(world)).catch((e: unknown) => {
