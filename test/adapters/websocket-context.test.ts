@@ -61,20 +61,41 @@ describe('WebSocket agent context ⇄ reference backend', () => {
 
   it('R-CTX-07: the backend announces its capabilities in the welcome and the store follows; switched-off ones are refused', async function () {
     this.timeout(60_000);
-    const { url } = await start({ CAPABILITIES_OFF: 'consult,history' });
+    const { url } = await start({ CAPABILITIES_OFF: 'consult,history,wrapup-notes' });
     const client = connect(url);
     await until(() => client.adapter.connectionState === 'open', 'the welcome');
-    expect(client.adapter.welcome?.capabilities).to.include({ consult: false, history: false, customer: true, 'wrapup-notes': true, transfer: true });
+    expect(client.adapter.welcome?.capabilities).to.include({ consult: false, history: false, 'wrapup-notes': false, customer: true, transfer: true });
     await until(() => client.store.supports('customer'), 'the announced capabilities in the store');
     expect(client.store.supports('consult')).to.equal(false);
     expect(client.store.supports('history')).to.equal(false);
-    expect(client.store.supports('wrapup-notes')).to.equal(true);
+    expect(client.store.supports('wrapup-notes')).to.equal(false);
+    expect(client.store.supports('transfer')).to.equal(true);
     const id = await activeChat(client);
     const refused = await refusal(client.adapter.startConsult({ interactionId: id, agentId: 'agent-priya' }));
     expect(refused.code).to.equal('rejected');
     expect(refused.message).to.equal('This contact center does not support consult');
+    expect((await refusal(client.adapter.listPastInteractions({ interactionId: id, limit: 5 }))).message).to.equal('This contact center does not support history');
     expect((await client.adapter.getCustomer({ interactionId: id })).name).to.equal('Ana Souza');
+
+    // Notes: refused by the backend, so the store does not send them; the wrap-up itself goes through.
+    await client.store.end(id);
+    await until(() => client.store.state.interactions[id]?.status === 'wrapup', 'wrap-up');
+    expect((await refusal(client.adapter.submitWrapup({ interactionId: id, reasonIds: ['wr-resolved'], notes: 'Kept?' }))).message).to.equal(
+      'This contact center keeps no wrap-up notes',
+    );
+    await client.store.submitWrapup(id, ['wr-resolved'], { notes: 'Not kept' });
+    await until(() => client.store.state.interactions[id] === undefined, 'the conversation done');
+    const events = await admin<{ events: { type: string; interactionId?: string; wrapup?: unknown }[] }>('/admin/events');
+    expect(events.events.find((e) => e.type === 'wrapup-completed' && e.interactionId === id)?.wrapup).to.deep.equal({ reasonIds: ['wr-resolved'] });
     expect(client.issues).to.deep.equal([]);
+  });
+
+  it('R-CTX-07: a capability name the backend does not know stops it at start, saying which names it knows', async function () {
+    this.timeout(60_000);
+    const run = await backend<{ listening: boolean; code: number | null; output: string }>({ action: 'run-once', env: { CAPABILITIES_OFF: 'consult,teleport' } });
+    expect(run.listening).to.equal(false);
+    expect(run.code).to.equal(2);
+    expect(run.output).to.include('CAPABILITIES_OFF: teleport is not a capability (transfer, conference, consult,');
   });
 
   it('R-CTX-06: a consult over the wire: the agent joins and replies, a reconnecting client sees it where it is, complete transfer hands the customer over', async function () {
