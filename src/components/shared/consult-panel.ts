@@ -1,5 +1,6 @@
 import { css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { CHAT_MESSAGE_MAX_LENGTH } from '../../core/channels.js';
 import { errorMessage as reason } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatMessage, Consult, Interaction } from '../../core/types.js';
@@ -140,6 +141,7 @@ export class ConsultPanel implements ReactiveController {
         part="consult-input"
         type="text"
         autocomplete="off"
+        maxlength=${CHAT_MESSAGE_MAX_LENGTH}
         .value=${live(text)}
         @input=${(e: InputEvent) => this.#drafts.set(i.id, (e.target as HTMLInputElement).value)}
         @keydown=${(e: KeyboardEvent) => {
