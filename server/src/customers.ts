@@ -6,7 +6,7 @@
  * and every restart: it is derived from the customer's name alone.
  * @packageDocumentation
  */
-import type { CommandArgs } from '../../src/adapters/websocket/protocol.js';
+import { MAX_HISTORY_BYTES, type CommandArgs } from '../../src/adapters/websocket/protocol.js';
 import { SEED_CUSTOMERS, SEED_QUEUES, SEED_WRAPUP_REASONS } from '../../src/adapters/simulated/data.js';
 import type { Channel, ChatMessage, CustomerProfile, EmailMessage, PastInteraction, PastInteractionPage } from '../../src/core/types.js';
 import type { ServerInteraction } from './model.js';
@@ -15,6 +15,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const CURSOR = /^past:(\d{1,6})$/;
 const TIERS = ['Standard', 'Silver', 'Gold', 'Platinum'] as const;
 const CHANNEL_ROTATION: readonly Channel[] = ['webchat', 'email', 'sms', 'messenger'];
+/** Most messages (or emails) of one past conversation's transcript: its latest ones. */
+const TRANSCRIPT_MAX = 100;
 
 /** Topics of the made-up past: what the customer wrote, what the agent answered, how it was wrapped up. */
 const TOPICS: readonly { readonly ask: string; readonly answer: string; readonly reason: string; readonly notes?: string }[] = [
@@ -148,9 +150,20 @@ function finished(rec: ServerInteraction): PastInteraction {
     wrapupReasons: (rec.wrapup?.reasonIds ?? []).map(reasonName),
     ...(rec.wrapup?.notes === undefined ? {} : { notes: rec.wrapup.notes }),
     preview: preview(lastText),
-    messages: [...rec.messages],
-    emails: [...rec.emails],
+    messages: rec.messages.slice(-TRANSCRIPT_MAX),
+    emails: rec.emails.slice(-TRANSCRIPT_MAX),
   };
+}
+
+const sizeOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
+
+/** `item` with its transcript cut, oldest first, until it fits `budget` bytes (its last message always stays). */
+function fitted(item: PastInteraction, budget: number): PastInteraction {
+  let fit = item;
+  while (sizeOf(fit) > budget && fit.messages.length + fit.emails.length > 1) {
+    fit = fit.messages.length > 1 || fit.emails.length === 0 ? { ...fit, messages: fit.messages.slice(1) } : { ...fit, emails: fit.emails.slice(1) };
+  }
+  return fit;
 }
 
 /**
@@ -177,6 +190,15 @@ export function pastInteractions(
     offset = match ? Number(match[1]) : -1;
     if (offset <= 0 || offset >= past.length) fail(`Unknown cursor "${args.cursor.slice(0, 40)}": load the first page again`);
   }
-  const end = offset + args.limit;
-  return { items: past.slice(offset, end), ...(end < past.length ? { nextCursor: `past:${end}` } : {}) };
+  // A page stays within what one frame may carry: fewer conversations when their transcripts are long.
+  const items: PastInteraction[] = [];
+  let used = 0;
+  for (const item of past.slice(offset, offset + args.limit)) {
+    const size = sizeOf(item);
+    if (items.length > 0 && used + size > MAX_HISTORY_BYTES) break;
+    items.push(items.length === 0 ? fitted(item, MAX_HISTORY_BYTES) : item);
+    used += size;
+  }
+  const end = offset + items.length;
+  return { items, ...(end < past.length ? { nextCursor: `past:${end}` } : {}) };
 }

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { DEFAULT_AGENT } from '../../src/adapters/simulated/data.js';
-import { WebSocketCommandError, WebSocketContactCenter, type WebSocketIssue } from '../../src/adapters/websocket/index.js';
+import { MAX_HISTORY_BYTES, WebSocketCommandError, WebSocketContactCenter, type WebSocketIssue } from '../../src/adapters/websocket/index.js';
 import type { ContactCenterEvent } from '../../src/core/events.js';
 import { createInteractionStore, type InteractionStore } from '../../src/core/store/store.js';
 import type { PastInteraction } from '../../src/core/types.js';
@@ -240,6 +240,33 @@ describe('WebSocket agent context ⇄ reference backend', () => {
     const again = await client.store.listPastInteractions(id, undefined, 5);
     expect(again).to.deep.equal(first);
     expect(client.issues.filter((i) => i.kind !== 'heartbeat-timeout')).to.deep.equal([]);
+  });
+
+  it('R-CTX-02: long past transcripts come in pages that fit one frame: fewer conversations a page, the latest messages of each', async function () {
+    this.timeout(90_000);
+    const { url } = await start();
+    const client = connect(url);
+    await until(() => client.store.supports('history'), 'history announced');
+    const finished: string[] = [];
+    for (let n = 0; n < 2; n++) {
+      const id = await activeChat(client, 'Sofia Rossi');
+      await admin('/admin/customer-messages', { interactionId: id, count: 150, prefix: `${n}:${'x'.repeat(2000)}` });
+      await client.store.end(id);
+      await until(() => client.store.state.interactions[id]?.status === 'wrapup', 'wrap-up');
+      await client.store.submitWrapup(id, ['wr-resolved']);
+      await until(() => client.store.state.interactions[id] === undefined, 'the conversation done');
+      finished.unshift(id);
+    }
+    const current = await activeChat(client, 'Sofia Rossi');
+    const first = await client.store.listPastInteractions(current, undefined, 5);
+    expect(first.items.map((p) => p.id)).to.deep.equal([finished[0]]);
+    expect(new TextEncoder().encode(JSON.stringify(first)).length).to.be.at.most(MAX_HISTORY_BYTES);
+    const transcript = first.items[0]?.messages ?? [];
+    expect(transcript.length).to.be.within(2, 100);
+    expect(transcript[transcript.length - 1]?.text).to.equal(`1:${'x'.repeat(2000)} 150`);
+    const second = await client.store.listPastInteractions(current, first.nextCursor, 5);
+    expect(second.items[0]?.id).to.equal(finished[1]);
+    expect(client.issues).to.deep.equal([]);
   });
 
   it('R-CTX-03: wrap-up notes are kept with the conversation, come back in the customer’s past (also after a restart), and are refused over 500 characters', async function () {
