@@ -86,6 +86,9 @@ const ignore = (): void => undefined;
  *   bounded by {@link ReconnectPolicy.maxDelayMs}.
  * - **Never throws into the host**: malformed frames and invalid events are reported on
  *   {@link issues$} and skipped.
+ * - **Says what the backend supports**: {@link capabilities} follows the server's welcome
+ *   (a server that announces nothing offers no consult, customer profile, history or
+ *   wrap-up notes), and a change reaches the store as a `capabilities` event.
  * - **Resynchronises**: when the server's log was reset (a new epoch in its welcome),
  *   the adapter replays the new log from its start and says so on {@link resync$}, which
  *   the store follows.
