@@ -102,7 +102,7 @@ export const styles = [
       font-size: 0.85em;
       padding: 0 6px;
       border: 1px solid var(--_cc-border);
-      border-radius: 999px;
+      border-radius: calc(var(--_cc-radius) / 2);
       color: var(--_cc-text);
     }
     .transcript-body {

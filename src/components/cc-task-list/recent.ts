@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { selectRecent } from '../../core/store/selectors.js';
-import type { Channel, FinishedInteraction } from '../../core/types.js';
+import { isChannel, type Channel, type FinishedInteraction } from '../../core/types.js';
 import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { StoreController, type StoreHost } from '../../controllers/store-controller.js';
@@ -100,7 +100,8 @@ export class RecentController implements ReactiveController {
   }
 
   #items(): readonly FinishedInteraction[] {
-    const channel = this.#host.channel;
+    // As for the tasks: a value that is not a channel (`channel=""`) lists every channel.
+    const channel = isChannel(this.#host.channel) ? this.#host.channel : undefined;
     const now = new Date();
     return (this.#recent.value ?? [])
       .filter((r) => isToday(r.finishedAt, now) && (channel === undefined || r.interaction.channel === channel))
