@@ -19,12 +19,14 @@ async function chatPane(options: Parameters<typeof createWorld>[0] = {}) {
 describe('composers follow the backend\'s capabilities', () => {
   afterEach(disposeWorlds);
 
-  it('R-CTX-07: the chat composer shows Attach file and Workflows, and hides them when the backend switches them off', async () => {
+  it('R-CTX-07: the chat composer shows Templates, Attach file and Workflows, and hides them when the backend switches them off', async () => {
     const { el, simulator } = await chatPane();
     expect(hasAccessible(el, 'button', 'Attach file')).to.equal(true);
     expect(hasAccessible(el, 'button', 'Workflows')).to.equal(true);
-    simulator.setCapabilities({ attachments: false, workflows: false });
+    expect(shadowAll(el, 'cc-template-picker')).to.have.length(1);
+    simulator.setCapabilities({ attachments: false, workflows: false, templates: false });
     await until(() => !hasAccessible(el, 'button', 'Attach file') && !hasAccessible(el, 'button', 'Workflows'), 'the buttons hidden');
+    expect(shadowAll(el, 'cc-template-picker'), 'no Templates').to.have.length(0);
     expect(hasAccessible(el, 'button', 'Send'), 'the rest of the composer stays').to.equal(true);
     await expect(el).to.be.accessible();
     simulator.setCapabilities({ attachments: true });
@@ -49,5 +51,13 @@ describe('composers follow the backend\'s capabilities', () => {
     expect(shadowAll(el, 'cc-template-picker'), 'no Templates').to.have.length(0);
     expect(imageButtons(), 'no image button').to.equal(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('R-CTX-07: the email pane offers Transfer only while the backend takes transfers', async () => {
+    const { el, simulator } = await openEmail();
+    expect(hasAccessible(el, 'button', 'Transfer')).to.equal(true);
+    simulator.setCapabilities({ transfer: false });
+    await until(() => !hasAccessible(el, 'button', 'Transfer'), 'Transfer hidden');
+    expect(hasAccessible(el, 'button', 'Reply'), 'answering stays').to.equal(true);
   });
 });

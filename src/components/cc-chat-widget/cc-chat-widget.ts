@@ -214,7 +214,7 @@ export class CcChatWidget extends CcStoreElement {
       handlers: {
         send: () => this.#whenOpen((i) => this.#send(i)),
         end: () => this.#whenOpen(() => this.#requestEnd()),
-        templates: () => this.#whenOpen((i) => this.#openTemplates(i)),
+        templates: () => this.#whenOpen((i) => this.#conversation.supports('templates') && this.#openTemplates(i)),
         transfer: () => this.#actions.openTransfer(),
         conference: () => this.#actions.openConference(),
       },
@@ -428,15 +428,17 @@ export class CcChatWidget extends CcStoreElement {
     const left = customerHasLeft(i);
     return html`<div class="composer" part="composer">
       <div class="tools">
-        <cc-template-picker
-          .store=${this.#conversation.store}
-          channel=${this.servedChannel}
-          @focusin=${this.#prepareTemplates}
-          @cc-template-select=${(e: CcEvent<'cc-template-select'>) => void this.#useTemplate(i, e.detail.template)}
-          >${customElements.get('cc-template-picker')
-            ? nothing
-            : html`<button class="btn secondary" aria-expanded="false" @click=${() => this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
-        >
+        ${this.#conversation.supports('templates')
+          ? html`<cc-template-picker
+              .store=${this.#conversation.store}
+              channel=${this.servedChannel}
+              @focusin=${this.#prepareTemplates}
+              @cc-template-select=${(e: CcEvent<'cc-template-select'>) => void this.#useTemplate(i, e.detail.template)}
+              >${customElements.get('cc-template-picker')
+                ? nothing
+                : html`<button class="btn secondary" aria-expanded="false" @click=${() => this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
+            >`
+          : nothing}
         ${this.capabilities.attachments ? this.#attachments.renderButton(i.id) : nothing}
         ${this.capabilities.markdown && !composer.template ? this.#renderFormatting() : nothing}
       </div>

@@ -396,6 +396,7 @@ export class CcEmailWidget extends CcStoreElement {
   #renderHeader(i: Interaction, draft: EmailDraft | undefined, open: boolean) {
     const state: HeaderState = {
       open,
+      transferable: open && this.#conversation.supports('transfer'),
       mode: draft?.mode ?? 'quick',
       ccShown: draft !== undefined && showsCc(draft),
       lightGrey: this.lightGrey,

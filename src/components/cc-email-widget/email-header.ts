@@ -7,8 +7,10 @@ import { REPLY_MODES, type ComposeMode, type ReplyMode } from './email-draft.js'
 
 /** What the header shows besides the interaction. */
 export interface HeaderState {
-  /** The interaction can be answered (and transferred). */
+  /** The interaction can be answered. */
   readonly open: boolean;
+  /** **Transfer** is offered: the interaction is open and the backend takes transfers. */
+  readonly transferable: boolean;
   readonly mode: ComposeMode;
   readonly ccShown: boolean;
   readonly lightGrey: boolean;
@@ -59,7 +61,7 @@ function headerButtons(first: EmailMessage | undefined, state: HeaderState, acti
     <button class="btn secondary" aria-pressed=${state.lightGrey ? 'true' : 'false'} @click=${actions.toggleLightGrey}>
       ${t('email.lightGrey')}
     </button>
-    ${state.open
+    ${state.transferable
       ? html`<button class="btn secondary" part="transfer" aria-keyshortcuts=${keysFor('transfer')} @click=${actions.transfer}>
           ${t('transfer')}
         </button>`
