@@ -4,7 +4,8 @@ import '../../src/index.js';
 import type { CcWrapupDialog } from '../../src/components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import type { AutoWrapupPolicy } from '../../src/core/store/auto-wrapup.js';
-import { acceptContact, dialogOf, option, untilListed } from '../helpers/dialogs.js';
+import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import { acceptContact, dialogOf, option, untilListed, untilOpen } from '../helpers/dialogs.js';
 import { createWrapupWorld, disposeWrapupWorlds, type WrapupWorld } from '../helpers/wrapup.js';
 import { button, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
@@ -100,6 +101,22 @@ describe('<cc-wrapup-dialog> auto wrap-up', () => {
     await sendKeys({ press: 'Enter' });
     await untilState(o.store, (s) => s.interactions[o.id] === undefined, 'wrapped up by hand');
     expect(o.store.state.recent[0]?.wrapup?.automatic).to.equal(false);
+  });
+
+  it('R-CTX-04: in a conversation pane the contained wrap-up dialog counts down too; Extend keeps the conversation', async () => {
+    const world = createWrapupWorld({ autoWrapup: { webchat: { afterMs: 20_000 } } });
+    const id = await acceptContact(world, 'webchat');
+    const pane = await fixture<CcChatWidget>(html`<cc-chat-widget interaction-id=${id} .store=${world.store}></cc-chat-widget>`);
+    await world.store.end(id);
+    await until(() => shadowAll(pane, 'cc-wrapup-dialog').length === 1, 'the pane dialog', 15000);
+    const wrapup = shadow<CcWrapupDialog>(pane, 'cc-wrapup-dialog');
+    await untilOpen(wrapup);
+    await until(() => shadowAll(wrapup, '[part="countdown"]').length === 1, 'the countdown');
+    expect(countdown(wrapup)).to.match(/^Auto wrap-up in \d+ s$/);
+    const before = secondsShown(wrapup);
+    button(wrapup, 'Extend').click();
+    await until(() => secondsShown(wrapup) > before + 20, 'the extended countdown');
+    await expect(wrapup).to.be.accessible();
   });
 
   it('R-CTX-04: zh-CN: 秒后自动完成话后处理, 延长', async () => {
