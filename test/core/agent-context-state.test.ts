@@ -6,6 +6,8 @@ import { reduce } from '../../src/core/store/reducer.js';
 import { RECENT_LIMIT, initialState, type CcState, type StoreAction } from '../../src/core/store/state.js';
 import { CommandError, type StoreError } from '../../src/core/store/store.js';
 import { validateEvent } from '../../src/core/validate.js';
+import { selectShownInteraction } from '../../src/core/store/selectors.js';
+import { CHANNELS } from '../../src/core/types.js';
 import type { ChatMessage, Interaction } from '../../src/core/types.js';
 import { createWorld, disposeWorlds, untilState } from '../helpers/world.js';
 
@@ -79,6 +81,18 @@ describe('agent context in the state', () => {
     expect(get(failed).consult?.messages[0]).to.include({ status: 'failed', error: 'offline', text: 'Can you take a refund?' });
   });
 
+  it('R-CTX-01: a widget of every channel follows the interaction the agent last accepted or focused', () => {
+    const sms: OfferEvent = { ...offer('s1'), channel: 'sms', source: { phoneNumber: '+15550100' } };
+    let s = fold(offer('m1'), sms, accepted('m1'), { ...accepted('s1'), at: T0 + 9 });
+    expect(selectShownInteraction(s, CHANNELS)?.id, 'the latest accepted').to.equal('s1');
+    s = reduce(s, { type: 'local/focus', interactionId: 'm1' });
+    expect(selectShownInteraction(s, CHANNELS)?.id, 'the one clicked in the task list').to.equal('m1');
+    expect(selectShownInteraction(s, ['sms'])?.id, 'a one-channel pane keeps its own').to.equal('s1');
+    s = reduce(s, { type: 'wrapup-completed', at: T0 + 20, interactionId: 'm1' });
+    expect(s.current).to.equal(undefined);
+    expect(selectShownInteraction(s, CHANNELS)?.id).to.equal('s1');
+  });
+
   it('R-CTX-07: a capabilities event changes only what it names; the same flags again change nothing', () => {
     const s = fold({ type: 'capabilities', at: T0, capabilities: { consult: false, templates: false } });
     expect(s.capabilities).to.include({ consult: false, templates: false, transfer: true, history: true });
@@ -115,6 +129,12 @@ describe('agent context in the state', () => {
     // An offer that was rescinded, or never accepted, is not a finished conversation.
     const rescinded = reduce(reduce(s, offer('x')), { type: 'wrapup-completed', at: T0 + 99, interactionId: 'x' });
     expect(rescinded.recent).to.equal(s.recent);
+  });
+
+  it('R-CTX-05: after a reload the backend\'s record of the wrap-up (notes, automatic) goes into Recent', () => {
+    let s = fold(offer(), accepted(), { type: 'interaction-ended', at: T0 + 2, interactionId: 'i1', reason: 'agent-ended' });
+    s = reduce(s, { type: 'wrapup-completed', at: T0 + 3, interactionId: 'i1', wrapup: { reasonIds: ['r1'], notes: 'Called back', automatic: true } });
+    expect(s.recent[0]?.wrapup).to.deep.equal({ reasonIds: ['r1'], reasonNames: [], notes: 'Called back', automatic: true });
   });
 
   it('R-CTX-04: the auto wrap-up deadline is set only in wrap-up and cleared by undefined', () => {

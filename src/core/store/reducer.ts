@@ -1,4 +1,5 @@
-import type { Capabilities, ChatMessage, Consult, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind } from '../types.js';
+import type { WrapupCompletedEvent } from '../events.js';
+import type { Capabilities, ChatMessage, Consult, DeliveryStatus, EmailMessage, Interaction, SystemNoticeKind, WrapupRecord } from '../types.js';
 import { selectInteraction } from './selectors.js';
 import { RECENT_LIMIT, type CcState, type StoreAction } from './state.js';
 import { freshItems, inTimeOrder, insertByTime, isOwned, mergeFresh, own, positionOf, replaceAt } from './timeline.js';
@@ -88,10 +89,14 @@ function withConsult(state: CcState, id: string, f: (c: Consult) => Consult): Cc
 }
 
 /** A finished interaction goes to the top of the Recent list, as it was, timers stopped. */
-function finished(state: CcState, id: string, at: number): CcState['recent'] {
+function finished(state: CcState, id: string, at: number, reported: WrapupCompletedEvent['wrapup']): CcState['recent'] {
   const i = selectInteraction(state, id);
   if (!i || i.status === 'offered') return state.recent;
-  const { autoWrapupAt: _a, wrapup, ...rest } = i;
+  const { autoWrapupAt: _a, wrapup: submitted, ...rest } = i;
+  // What this store submitted names the reasons; after a reload only the backend's record is left.
+  const wrapup: WrapupRecord | undefined =
+    submitted ??
+    (reported && { reasonIds: reported.reasonIds, reasonNames: [], ...(reported.notes ? { notes: reported.notes } : {}), automatic: reported.automatic ?? false });
   const entry = { interaction: { ...rest, customerTyping: false, unread: 0 }, finishedAt: at, ...(wrapup ? { wrapup } : {}) };
   return [entry, ...state.recent.filter((r) => r.interaction.id !== id)].slice(0, RECENT_LIMIT);
 }
@@ -101,7 +106,9 @@ function without(state: CcState, id: string): CcState {
   if (!current) return state;
   const focused = { ...state.focused };
   if (focused[current.channel] === id) delete focused[current.channel];
-  return { ...state, interactions: interactionsWith(state, id, undefined), order: state.order.filter((x) => x !== id), focused };
+  const next = { ...state, interactions: interactionsWith(state, id, undefined), order: state.order.filter((x) => x !== id), focused };
+  if (next.current === id) delete next.current;
+  return next;
 }
 
 /**
@@ -157,11 +164,12 @@ export function reduce(state: CcState, action: StoreAction): CcState {
       if (!i) return state;
       const accepted: Interaction =
         i.status === 'offered' ? { ...i, status: 'active', acceptedAt: action.at } : i;
-      if (accepted === i && state.focused[i.channel] === i.id) return state;
+      if (accepted === i && state.focused[i.channel] === i.id && state.current === i.id) return state;
       return {
         ...state,
         interactions: accepted === i ? state.interactions : interactionsWith(state, i.id, accepted),
         focused: state.focused[i.channel] === i.id ? state.focused : { ...state.focused, [i.channel]: i.id },
+        current: i.id,
       };
     }
 
@@ -309,7 +317,7 @@ export function reduce(state: CcState, action: StoreAction): CcState {
       );
 
     case 'wrapup-completed': {
-      const recent = finished(state, action.interactionId, action.at);
+      const recent = finished(state, action.interactionId, action.at, action.wrapup);
       const next = without(state, action.interactionId);
       return recent === state.recent ? next : { ...next, recent };
     }
@@ -428,8 +436,8 @@ export function reduce(state: CcState, action: StoreAction): CcState {
 
     case 'local/focus': {
       const i = selectInteraction(state, action.interactionId);
-      if (!i || state.focused[i.channel] === i.id) return state;
-      return { ...state, focused: { ...state.focused, [i.channel]: i.id } };
+      if (!i || (state.focused[i.channel] === i.id && state.current === i.id)) return state;
+      return { ...state, focused: state.focused[i.channel] === i.id ? state.focused : { ...state.focused, [i.channel]: i.id }, current: i.id };
     }
 
     case 'local/mark-read':

@@ -54,8 +54,9 @@ export function sameInteractionStatus(a: Interaction | undefined, b: Interaction
 
 /**
  * The interaction a widget shows: the one with `interactionId` when given (if it is of
- * one of the widget's channels), else the focused interaction of those channels, else
- * the most recently accepted one that is still open.
+ * one of the widget's channels); for a widget of several channels, the one the agent last
+ * accepted or focused (`state.current`) if it is of those channels; else the focused
+ * interaction of those channels, else the most recently accepted one that is still open.
  */
 export function selectShownInteraction(
   state: CcState,
@@ -66,6 +67,9 @@ export function selectShownInteraction(
     const i = selectInteraction(state, interactionId);
     return i && channels.includes(i.channel) ? i : undefined;
   }
+  // The one the agent last turned to, when it is of these channels: a panel of every channel follows the agent.
+  const current = state.current === undefined ? undefined : state.interactions[state.current];
+  if (current && current.status !== 'offered' && channels.length > 1 && channels.includes(current.channel)) return current;
   let best: Interaction | undefined;
   for (const channel of channels) {
     const id = state.focused[channel];

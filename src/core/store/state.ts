@@ -10,6 +10,8 @@ export interface CcState {
   readonly order: readonly string[];
   /** The interaction the agent last worked on, per channel (widgets without `interaction-id` show it). */
   readonly focused: Readonly<Partial<Record<Channel, string>>>;
+  /** The interaction the agent last accepted or focused, of any channel (what `<cc-customer-panel>` follows). */
+  readonly current?: string;
   /** Highest backend sequence number folded in so far (0 when the backend sends none). */
   readonly lastSeq: number;
   /** What the backend supports (the adapter's declaration, changed by `capabilities` events). */
