@@ -36,6 +36,7 @@ export const enCore = {
 
   // conversation pane (R-CHAT-01…04)
   'chat.empty': 'No active conversation',
+  'chat.autoWrappedUp': 'The conversation with {customer} was wrapped up automatically: {reasons}.',
   'chat.customer': 'Customer',
   'chat.queue': 'Queue',
   'chat.agent': 'Agent',

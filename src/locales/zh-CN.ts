@@ -36,6 +36,7 @@ export const zhCN: Messages = {
   'offer.acceptFailed': '无法接受请求：{reason}',
 
   'chat.empty': '没有活动的对话',
+  'chat.autoWrappedUp': '与 {customer} 的对话已自动完成话后处理：{reasons}。',
   'chat.customer': '客户名称',
   'chat.queue': '队列名称',
   'chat.agent': '座席名称',

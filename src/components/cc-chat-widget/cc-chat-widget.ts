@@ -90,6 +90,7 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart confirm - The end-confirmation dialog.
  * @csspart empty - The text shown when there is no conversation.
+ * @csspart auto-wrapup-notice - Says that auto wrap-up took the conversation this pane showed, and with which reason.
  * @csspart consult - The internal consult region (while a consult is requested or in progress).
  * @csspart consult-internal - Its "the customer does not see this" line.
  * @csspart consult-thread - The private messages with the consulted agent.

@@ -102,6 +102,7 @@ function hasContent(d: EmailDraft): boolean {
  * @fires cc-wrapup - From the inner wrap-up dialog: wrap-up was submitted. Detail: `{ interactionId, reasonIds }`.
  * @fires cc-template-select - From the inner template picker: a template was chosen. Detail: `{ template }`.
  * @csspart empty - The message shown when there is no email interaction to show.
+ * @csspart auto-wrapup-notice - Says that auto wrap-up took the conversation this pane showed, and with which reason.
  * @csspart header - Subject, addresses, queue, timer and the actions.
  * @csspart actions - The action buttons.
  * @csspart transfer - The Transfer button.

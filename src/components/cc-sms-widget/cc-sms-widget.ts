@@ -33,6 +33,17 @@ import { CcChatWidget } from '../cc-chat-widget/cc-chat-widget.js';
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart confirm - The end-confirmation dialog.
  * @csspart empty - The text shown when there is no conversation.
+ * @csspart auto-wrapup-notice - Says that auto wrap-up took the conversation this pane showed, and with which reason.
+ * @csspart consult - The internal consult region (while a consult is requested or in progress).
+ * @csspart consult-internal - Its "the customer does not see this" line.
+ * @csspart consult-thread - The private messages with the consulted agent.
+ * @csspart consult-message - One private message.
+ * @csspart consult-input - The Consult message box.
+ * @csspart consult-send - Its Send button.
+ * @csspart consult-complete - The Complete transfer button.
+ * @csspart consult-cancel - The Cancel consult button.
+ * @csspart consult-error - Why Complete transfer or Cancel consult failed.
+ * @csspart consult-notice - A consult declined, unanswered, failed or cancelled (until dismissed).
  * @cssprop --cc-color-customer-bubble - Customer bubble background (grey).
  * @cssprop --cc-color-agent-bubble - Agent bubble background (blue).
  * @cssprop --cc-color-primary - Buttons and links.

@@ -1,6 +1,7 @@
-import { html, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Subscription } from 'rxjs';
-import { selectAgentName, selectCapabilities, selectShownInteraction } from '../../core/store/selectors.js';
+import { selectAgentName, selectCapabilities, selectRecent, selectShownInteraction } from '../../core/store/selectors.js';
+import type { CcState } from '../../core/store/state.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Capabilities, Capability, Channel, Interaction } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
@@ -46,6 +47,9 @@ export class ConversationController implements ReactiveController {
   readonly #interaction: StoreController<Interaction | undefined>;
   readonly #agentName: StoreController<string>;
   readonly #capabilities: StoreController<Capabilities>;
+  readonly #recent: StoreController<CcState['recent']>;
+  /** The interaction the pane showed last, to say what became of it once it is gone. */
+  #lastShown: string | undefined;
   #acceptedStore: InteractionStore | undefined;
   #acceptedSubscription: Subscription | undefined;
 
@@ -59,6 +63,7 @@ export class ConversationController implements ReactiveController {
     this.#agentName = new StoreController(host, selectAgentName);
     // The pane re-renders when the backend's capabilities change, so its buttons follow (R-CTX-07).
     this.#capabilities = new StoreController(host, selectCapabilities);
+    this.#recent = new StoreController(host, selectRecent);
     host.addController(this);
   }
 
@@ -84,7 +89,16 @@ export class ConversationController implements ReactiveController {
 
   /** What the pane shows without an interaction: `text`, or that it has no store. */
   renderEmpty(text: string): TemplateResult {
-    return html`<p class="empty" part="empty">${this.store ? text : t('error.noStore')}</p>`;
+    if (!this.store) return html`<p class="empty" part="empty">${t('error.noStore')}</p>`;
+    // Auto wrap-up took the conversation this pane showed: the agent is told, not left wondering (R-CTX-04).
+    const last = this.#recent.value?.[0];
+    const automatic = last && last.interaction.id === this.#lastShown && last.wrapup?.automatic ? last : undefined;
+    return html`<p class="empty" part="empty">${text}</p>
+      ${automatic
+        ? html`<p class="empty" part="auto-wrapup-notice" role="status">
+            ${t('chat.autoWrappedUp', { customer: automatic.interaction.customer.name, reasons: automatic.wrapup?.reasonNames.join(', ') ?? '' })}
+          </p>`
+        : nothing}`;
   }
 
   hostConnected(): void {
@@ -101,6 +115,7 @@ export class ConversationController implements ReactiveController {
   hostUpdated(): void {
     this.#watchAccepted();
     const i = this.value;
+    if (i) this.#lastShown = i.id;
     if (i && i.unread > 0 && document.visibilityState === 'visible' && (this.#options.seen?.(i) ?? true)) this.store?.markRead(i.id);
   }
 
