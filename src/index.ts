@@ -90,7 +90,7 @@ export { CcConnectionStatus } from './components/cc-connection-status/cc-connect
 export type { ConnectionSource, ConnectionState, LogReset } from './core/connection.js';
 export { CcTaskList } from './components/cc-task-list/cc-task-list.js';
 export { CcCustomerPanel } from './components/cc-customer-panel/cc-customer-panel.js';
-export { CcTranscript } from './components/shared/transcript.js';
+export { CcTranscript } from './components/cc-transcript/cc-transcript.js';
 export {
   ShortcutController,
   SHORTCUT_ACTIONS,

@@ -20,12 +20,14 @@ import { CcChatWidget as CcChatWidgetElement } from '../components/cc-chat-widge
 import { CcConferenceDialog as CcConferenceDialogElement } from '../components/cc-conference-dialog/cc-conference-dialog.js';
 import { CcConnectionStatus as CcConnectionStatusElement } from '../components/cc-connection-status/cc-connection-status.js';
 import { CcContactRequest as CcContactRequestElement } from '../components/cc-contact-request/cc-contact-request.js';
+import { CcCustomerPanel as CcCustomerPanelElement } from '../components/cc-customer-panel/cc-customer-panel.js';
 import { CcEmailWidget as CcEmailWidgetElement } from '../components/cc-email-widget/cc-email-widget.js';
 import { CcProvider as CcProviderElement } from '../components/cc-provider/cc-provider.js';
 import { CcShortcutHelp as CcShortcutHelpElement } from '../components/cc-shortcut-help/cc-shortcut-help.js';
 import { CcSmsWidget as CcSmsWidgetElement } from '../components/cc-sms-widget/cc-sms-widget.js';
 import { CcTaskList as CcTaskListElement } from '../components/cc-task-list/cc-task-list.js';
 import { CcTemplatePicker as CcTemplatePickerElement } from '../components/cc-template-picker/cc-template-picker.js';
+import { CcTranscript as CcTranscriptElement } from '../components/cc-transcript/cc-transcript.js';
 import { CcTransferDialog as CcTransferDialogElement } from '../components/cc-transfer-dialog/cc-transfer-dialog.js';
 import { CcWrapupDialog as CcWrapupDialogElement } from '../components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 
@@ -94,6 +96,15 @@ export const CcContactRequest = createComponent({
     onCcAccept: event('cc-accept'),
   },
   displayName: 'CcContactRequest',
+});
+
+/** `<cc-customer-panel>`: Customer panel: identity, attributes and previous conversations. */
+export const CcCustomerPanel = createComponent({
+  react: React,
+  tagName: 'cc-customer-panel',
+  elementClass: CcCustomerPanelElement,
+  events: {},
+  displayName: 'CcCustomerPanel',
 });
 
 /** `<cc-email-widget>`: Email conversation pane: thread, quick reply and standard reply. */
@@ -173,6 +184,15 @@ export const CcTemplatePicker = createComponent({
     onCcTemplateSelect: event('cc-template-select'),
   },
   displayName: 'CcTemplatePicker',
+});
+
+/** `<cc-transcript>`: Read-only transcript of chat messages and emails. */
+export const CcTranscript = createComponent({
+  react: React,
+  tagName: 'cc-transcript',
+  elementClass: CcTranscriptElement,
+  events: {},
+  displayName: 'CcTranscript',
 });
 
 /** `<cc-transfer-dialog>`: Modal dialog to transfer a conversation to a queue or an agent. */

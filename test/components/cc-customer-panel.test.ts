@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../../src/adapters/simulated/index.js';
 import type { CcCustomerPanel } from '../../src/components/cc-customer-panel/cc-customer-panel.js';
-import type { CcTranscript } from '../../src/components/shared/transcript.js';
+import type { CcTranscript } from '../../src/components/cc-transcript/cc-transcript.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import type { CustomerRequest, PastInteractionsRequest } from '../../src/core/adapter.js';
 import { createInteractionStore } from '../../src/core/store/store.js';

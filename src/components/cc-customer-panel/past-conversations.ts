@@ -4,7 +4,7 @@ import { errorMessage } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { PastInteraction } from '../../core/types.js';
 import { getLocale, t } from '../../controllers/localize.js';
-import '../shared/transcript.js';
+import '../cc-transcript/cc-transcript.js';
 
 // One formatter per locale: making an Intl formatter costs far more than using one.
 const formats = new Map<string, Intl.DateTimeFormat>();

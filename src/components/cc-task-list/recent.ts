@@ -14,7 +14,7 @@ registerEnglish(enWrapup);
 const RECENT_SHOWN = 20;
 
 /** `<cc-transcript>`, loaded once the list has something to open. */
-const loadTranscript: () => Promise<void> = loadOnce(() => import('../shared/transcript.js'));
+const loadTranscript: () => Promise<void> = loadOnce(() => import('../cc-transcript/cc-transcript.js'));
 
 const times = new Map<string, Intl.DateTimeFormat>();
 function timeFormat(locale: string): Intl.DateTimeFormat {

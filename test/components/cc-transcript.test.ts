@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/components/shared/transcript.js';
-import type { CcTranscript } from '../../src/components/shared/transcript.js';
+import '../../src/components/cc-transcript/cc-transcript.js';
+import type { CcTranscript } from '../../src/components/cc-transcript/cc-transcript.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import type { ChatMessage, EmailMessage } from '../../src/core/types.js';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.js';

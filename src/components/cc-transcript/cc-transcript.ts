@@ -11,7 +11,7 @@ import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enCustomer } from '../../locales/en-customer.js';
 import { blockHost } from '../../styles/host.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { CcElement } from './cc-element.js';
+import { CcElement } from '../shared/cc-element.js';
 
 registerEnglish(enCustomer);
 
