@@ -209,7 +209,10 @@ export const consultStyles = css`
   /* In a short pane the private thread gives way (it scrolls), so the composer below stays whole. */
   .consult {
     flex: 0 1 auto;
-    min-height: 0;
+    /* Never shorter than its notice and one row of controls; shorter than its content, it
+       scrolls (its content never spills over the composer). */
+    min-height: min(4em, 100%);
+    overflow-y: auto;
     display: flex;
     flex-direction: column;
     gap: calc(var(--_cc-space) / 2);
