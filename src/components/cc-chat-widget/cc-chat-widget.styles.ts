@@ -32,7 +32,7 @@ export const styles = [
        max-height (or the pane lets it be): sized so without its content, it lays out its rows
        alone and once per change, which keeps appends cheap. It does not widen a pane sized by content. */
     /* While a consult runs, the customer thread gives way further: the private thread needs the room. */
-    .thread:has(~ .consult) {
+    .thread.consulting {
       min-height: 2em;
     }
     .thread.long {
