@@ -51,7 +51,9 @@ async function startedConsult(world: World, el: CcChatWidget, id: string): Promi
 describe('consult from a chat pane', () => {
   afterEach(disposeWorlds);
 
-  it('R-CTX-06: Consult in the transfer dialog starts a private thread; messages go both ways and never to the customer', async () => {
+  it('R-CTX-06: Consult in the transfer dialog starts a private thread; messages go both ways and never to the customer', async function () {
+    // A long walk through every state, with an accessibility check in each: generous on a busy machine.
+    this.timeout(60_000);
     const world = createWorld({ agentResponseMs: 150 });
     const { id, el } = await pane(world);
     const dialog = await chooseAgent(el, 'Priya Natarajan');
