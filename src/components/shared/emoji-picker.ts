@@ -150,14 +150,15 @@ export class EmojiPicker {
       </button>
       ${this.#open
         ? html`<div class="emoji-panel" id="${id}-panel" popover="manual" role="dialog" aria-label=${t('emoji')} @keydown=${this.#onPanelKeydown} @focusout=${this.#onFocusout}>
-            ${this.#renderBody()}
+            ${this.#renderSearch()} ${this.#renderBody()}
           </div>`
         : nothing}`;
   }
 
-  #renderBody(): TemplateResult {
+  // Its own part of the template: the box keeps focus while the grid below it loads and filters.
+  #renderSearch(): TemplateResult {
     const id = this.#options.id;
-    const search = html`<input
+    return html`<input
       type="search"
       id="${id}-search"
       aria-label=${t('emoji.search')}
@@ -168,14 +169,18 @@ export class EmojiPicker {
       @input=${this.#onSearch}
       @keydown=${this.#onSearchKeydown}
     />`;
-    if (this.#error) return html`${search}<p class="error emoji-status" role="alert">${t('emoji.loadFailed', { reason: this.#error })}</p>`;
-    if (!data) return html`${search}<p class="emoji-status" role="status">${t('emoji.loading')}</p>`;
+  }
+
+  /** The grid, or a status line in its place (with its id, which the search box controls). */
+  #renderBody(): TemplateResult {
+    const id = this.#options.id;
+    if (this.#error) return html`<p class="error emoji-status" id="${id}-grid" role="alert">${t('emoji.loadFailed', { reason: this.#error })}</p>`;
+    if (!data) return html`<p class="emoji-status" id="${id}-grid" role="status">${t('emoji.loading')}</p>`;
     const found = this.#found();
-    if (found.length === 0) return html`${search}<p class="emoji-status" role="status">${t('emoji.none')}</p>`;
+    if (found.length === 0) return html`<p class="emoji-status" id="${id}-grid" role="status">${t('emoji.none')}</p>`;
     const zh = getLocale() === 'zh-CN';
     const active = Math.min(this.#active, found.length - 1);
-    return html`${search}
-      <div
+    return html`<div
         class="emoji-grid"
         id="${id}-grid"
         role="listbox"
