@@ -5,6 +5,7 @@ import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-w
 import { EMOJI_COLUMNS } from '../../src/components/shared/emoji-picker.js';
 import { EMOJI, searchEmoji } from '../../src/content/emoji-data.js';
 import { setLocale } from '../../src/controllers/localize.js';
+import { openEmail, typeInto } from '../helpers/email.js';
 import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 async function open(tag: 'cc-chat-widget' | 'cc-sms-widget' = 'cc-chat-widget'): Promise<CcChatWidget> {
@@ -123,6 +124,19 @@ describe('emoji picker', () => {
     await until(() => shadowAll(el, '[role="dialog"]').length === 0, 'the picker to close', 15000);
     expect(deepActive()).to.equal(textarea(el));
     expect(textarea(el).value).to.equal('Hi ❤️');
+  });
+
+  it('R-COMP-02: the email quick reply has an Emoji button too', async () => {
+    const { el } = await openEmail();
+    const quick = shadow<HTMLTextAreaElement>(el, '#quick');
+    await typeInto(el, quick, 'Thanks');
+    button(el, 'Emoji').click();
+    await until(() => shadowAll(el, '[role="dialog"] [role="option"]').length > 0, 'the emoji', 15000);
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: 'smile' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.quickReply === 'Thanks😀', 'the emoji in the quick reply', 15000);
+    expect(deepActive()).to.equal(quick);
   });
 
   it('R-COMP-02: zh-CN labels the button 表情, the search box 搜索表情 and the emoji in Chinese, and finds them by Chinese name', async () => {

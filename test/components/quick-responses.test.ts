@@ -6,6 +6,7 @@ import { matchTemplates, slashQuery } from '../../src/components/shared/quick-re
 import { setLocale } from '../../src/controllers/localize.js';
 import { SEED_TEMPLATES } from '../../src/adapters/simulated/index.js';
 import type { ChatChannel } from '../../src/core/types.js';
+import { openEmail, typeInto } from '../helpers/email.js';
 import { createWorld, disposeWorlds, shadow, shadowAll, until, untilState, type World } from '../helpers/world.js';
 
 async function open(channel: ChatChannel = 'webchat', options: Parameters<typeof createWorld>[0] = {}): Promise<World & { id: string; el: CcChatWidget }> {
@@ -159,6 +160,20 @@ describe('quick responses', () => {
     expect(listbox(el)).to.equal(undefined);
     expect(shadowAll(el, '.quick-responses-status')).to.have.length(0);
     expect(textarea(el).hasAttribute('aria-autocomplete')).to.equal(false);
+  });
+
+  it('R-COMP-01: in the email quick reply, a quick response starts a reply with the template, as the Templates button does', async () => {
+    const { el } = await openEmail();
+    const quick = shadow<HTMLTextAreaElement>(el, '#quick');
+    await typeInto(el, quick, '/open');
+    const list = () => shadowAll(el, '[role="listbox"]').find((l) => l.getAttribute('aria-label') === 'Quick responses');
+    await until(() => (list()?.querySelectorAll('[role="option"]').length ?? 0) === 1, 'one match', 15000);
+    expect(quick.getAttribute('aria-activedescendant')).to.equal(list()?.querySelector('[role="option"]')?.id);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.mode === 'reply', 'the reply', 15000);
+    await until(() => (shadowAll(el, '#editor')[0]?.textContent ?? '').includes('Our team is available'), 'the template in the reply', 15000);
+    expect(el.quickReply).to.equal('');
   });
 
   it('R-COMP-01: zh-CN names the list 快捷回复 and says when nothing matches', async () => {
