@@ -81,6 +81,8 @@ describe('quick responses', () => {
     await until(() => options(el).length > 1, 'the quick responses', 15000);
     const box = textarea(el);
     expect(box.getAttribute('aria-autocomplete')).to.equal('list');
+    // In the top layer: it never pushes Send out of a small pane.
+    expect(listbox(el)?.matches(':popover-open')).to.equal(true);
     expect(box.getAttribute('aria-controls')).to.equal(listbox(el)?.id);
     expect(box.getAttribute('aria-activedescendant')).to.equal(options(el)[0]?.id);
     await expect(el).to.be.accessible();

@@ -88,7 +88,7 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @csspart send - The Send button.
  * @csspart end - The End button.
  * @csspart error - The composer's length error.
- * @csspart quick-responses - The Quick responses list that `/` at the start of a line opens (or its status line).
+ * @csspart quick-responses - The Quick responses list that `/` at the start of a line opens, in the top layer (or its status line).
  * @csspart status - A status line under the composer: a card number masked in the copy of the draft kept for a reload.
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart confirm - The end-confirmation dialog.

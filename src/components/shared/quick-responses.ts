@@ -3,6 +3,7 @@ import { errorMessage } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Channel, MessageTemplate } from '../../core/types.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
+import { PopoverPositionController } from '../../controllers/popover-position.js';
 import { enCompose } from '../../locales/en-compose.js';
 
 registerEnglish(enCompose);
@@ -49,13 +50,19 @@ export const QUICK_RESPONSES_SHOWN = 6;
 
 /** The list's look, for the stylesheets of the panes that use it. */
 export const quickResponseStyles = css`
-  .quick-responses {
-    grid-column: 1 / -1;
+  .quick-responses,
+  .quick-responses-status {
+    position: fixed;
+    inset: auto;
     margin: 0;
+    box-sizing: border-box;
+    inline-size: min(22rem, calc(100vw - 16px));
     padding: 2px;
+    color: var(--_cc-text);
     border: 1px solid var(--_cc-border);
     border-radius: var(--_cc-radius);
     background: var(--_cc-surface);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
   }
   .quick-responses [role='option'] {
     display: block;
@@ -76,8 +83,7 @@ export const quickResponseStyles = css`
     margin-inline-start: calc(var(--_cc-space) / 2);
   }
   .quick-responses-status {
-    grid-column: 1 / -1;
-    margin: 0;
+    padding: calc(var(--_cc-space) / 2);
     color: var(--_cc-text-muted);
   }
 `;
@@ -86,7 +92,8 @@ type Loaded = { readonly state: 'loading' } | { readonly state: 'failed'; readon
 
 /**
  * Quick responses: typing `/` at the start of a line of a composer lists the channel's
- * templates under the box, filtered by what follows the `/`. The box keeps focus (it
+ * templates next to the box (in the top layer, inside the viewport, so it never pushes
+ * the composer out of a small pane), filtered by what follows the `/`. The box keeps focus (it
  * points at the active option with `aria-activedescendant`); ArrowUp/ArrowDown move,
  * Enter or a click inserts the template in place of the `/query`, Escape closes.
  * The host wires {@link onInput}, {@link onKeydown} and {@link close} to its box, spreads
@@ -105,6 +112,11 @@ export class QuickResponses {
   constructor(host: ReactiveElement, options: QuickResponsesOptions) {
     this.#host = host;
     this.#options = options;
+    new PopoverPositionController(host, {
+      panel: () => host.shadowRoot?.getElementById(options.id),
+      trigger: () => options.box(),
+      maxHeight: 480,
+    });
   }
 
   /** Whether the list shows. */
@@ -172,10 +184,10 @@ export class QuickResponses {
     if (!this.#open) return nothing;
     const loaded = this.#loaded;
     if (loaded.state === 'loading') return this.#status(t('quickResponses.loading'));
-    if (loaded.state === 'failed') return html`<p class="error quick-responses-status" id=${this.#options.id} role="alert">${t('quickResponses.loadFailed', { reason: loaded.reason })}</p>`;
+    if (loaded.state === 'failed') return html`<p class="error quick-responses-status" id=${this.#options.id} popover="manual" role="alert">${t('quickResponses.loadFailed', { reason: loaded.reason })}</p>`;
     const matches = this.#matches();
     if (matches.length === 0) return this.#status(t('quickResponses.none'));
-    return html`<div class="quick-responses" part="quick-responses" role="listbox" id=${this.#options.id} tabindex="-1" aria-label=${t('quickResponses')}>
+    return html`<div class="quick-responses" part="quick-responses" role="listbox" id=${this.#options.id} popover="manual" tabindex="-1" aria-label=${t('quickResponses')}>
       ${matches.map(
         (tpl, k) =>
           html`<div role="option" id="${this.#options.id}-${k}" aria-selected=${k === this.#active ? 'true' : 'false'} @mousedown=${this.#keepFocus} @click=${() => void this.#choose(tpl)}>
@@ -186,7 +198,7 @@ export class QuickResponses {
   }
 
   #status(text: string): TemplateResult {
-    return html`<p class="quick-responses-status" part="quick-responses" id=${this.#options.id} role="status">${text}</p>`;
+    return html`<p class="quick-responses-status" part="quick-responses" id=${this.#options.id} popover="manual" role="status">${text}</p>`;
   }
 
   #matches(): MessageTemplate[] {
