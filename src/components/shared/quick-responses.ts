@@ -77,7 +77,7 @@ export const quickResponseStyles = css`
     outline: 2px solid var(--_cc-primary);
     outline-offset: -2px;
   }
-  .quick-responses .preview {
+  .quick-responses .qr-preview {
     white-space: nowrap;
     color: var(--_cc-text-muted);
     margin-inline-start: calc(var(--_cc-space) / 2);
@@ -191,7 +191,7 @@ export class QuickResponses {
       ${matches.map(
         (tpl, k) =>
           html`<div role="option" id="${this.#options.id}-${k}" aria-selected=${k === this.#active ? 'true' : 'false'} @mousedown=${this.#keepFocus} @click=${() => void this.#choose(tpl)}>
-            <span class="name">${tpl.name}</span><span class="preview">${tpl.body.slice(0, 80)}</span>
+            <span class="name">${tpl.name}</span><span class="qr-preview">${tpl.body.slice(0, 80)}</span>
           </div>`,
       )}
     </div>`;
