@@ -423,3 +423,43 @@ export const ConsultDeclined: StoryObj = {
 export const ConsultTimeout: StoryObj = {
   render: () => pane(storyWorld((w) => consultWith(w, 'agent-hannah').then(() => undefined), { agentResponseMs: 0 })),
 };
+
+/** Types `text` into the pane's composer as the agent would (the caret at its end). */
+async function typeInComposer(widget: { value?: CcChatWidget }, text: string): Promise<void> {
+  const el = widget.value;
+  if (!el) return;
+  const box = (await shadowPart(el, 'textarea')) as HTMLTextAreaElement;
+  box.focus();
+  box.value = text;
+  box.setSelectionRange(text.length, text.length);
+  box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** R-COMP-01: `/` at the start of a line lists the channel's templates as Quick responses, filtered by what follows. */
+export const QuickResponses: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Where is my order?' });
+      await typeInComposer(widget, 'Let me check.\n/o');
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};
+
+/** R-COMP-02: the Emoji picker, open: a search box over a grid of emoji; the arrows move, Enter inserts at the caret. */
+export const EmojiPicker: StoryObj = {
+  render: () => {
+    const widget = createRef<CcChatWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks a lot!' });
+      await typeInComposer(widget, 'You are welcome ');
+      await press(widget, 'button.emoji-button');
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid">
+      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};

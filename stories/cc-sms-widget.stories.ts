@@ -77,3 +77,18 @@ export const CustomerLeft: StoryObj = {
       }),
     ),
 };
+
+/** R-COMP-02: beside the character counter, how many SMS the text is sent as; an emoji makes it Unicode (70 / 67 per SMS). */
+export const Segments: StoryObj = {
+  render: () => {
+    const widget = createRef<CcSmsWidget>();
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'sms', customerName: 'Ana Lima', text: 'Can you confirm my appointment?' });
+      const el = widget.value;
+      if (!el) return;
+      await shadowPart(el, 'textarea');
+      el.draft = 'Your appointment is confirmed for Tuesday at 10:00 at our Main Street branch. Please bring your ID and arrive 10 minutes early. See you then 🙂';
+    });
+    return html`<div style="height:520px;max-width:640px;display:grid"><cc-sms-widget ${ref(widget)} .store=${world.store}></cc-sms-widget></div>`;
+  },
+};

@@ -3,6 +3,8 @@ import { conversationStyles } from '../../styles/conversation.js';
 import { dialogSurface } from '../../styles/dialog.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { consultStyles } from '../shared/consult-panel.js';
+import { emojiPickerStyles } from '../shared/emoji-picker.js';
+import { quickResponseStyles } from '../shared/quick-responses.js';
 
 /** What the conversation panes share (src/styles/conversation.ts) and the chat pane's own rules. */
 export const styles = [
@@ -11,6 +13,8 @@ export const styles = [
   dialogSurface,
   conversationStyles,
   consultStyles,
+  quickResponseStyles,
+  emojiPickerStyles,
   css`
     :host {
       min-height: 320px;

@@ -10,6 +10,7 @@ import { getLocale, t } from '../../controllers/localize.js';
 import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { templatePanel } from '../shared/template-panel.js';
+import { ComposerTools } from '../shared/composer-tools.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
 import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
@@ -39,7 +40,8 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * composer limited to `max-length` characters that sends on **Send** or Enter
  * (Shift+Enter adds a line); **Templates**, **Attach file** (Messenger, WebChat), Markdown
  * formatting (Messenger), **Workflows** and **End** (with the customer's consent on
- * Messenger).
+ * Messenger). Typing `/` at the start of a line lists the channel's templates as
+ * **Quick responses**, filtered as the agent types; **Emoji** opens a searchable picker.
  *
  * Without `interaction-id` it shows the agent's active interaction of its channel.
  * Unsent text, attachments and templates are kept per conversation; the text, a template
@@ -86,6 +88,7 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @csspart send - The Send button.
  * @csspart end - The End button.
  * @csspart error - The composer's length error.
+ * @csspart quick-responses - The Quick responses list that `/` at the start of a line opens, in the top layer (or its status line).
  * @csspart status - A status line under the composer: a card number masked in the copy of the draft kept for a reload.
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart confirm - The end-confirmation dialog.
@@ -191,6 +194,15 @@ export class CcChatWidget extends CcStoreElement {
       if (i) void this.#trigger(i, workflow);
     },
   });
+  readonly #tools = new ComposerTools(this, {
+    store: () => this.#conversation.store,
+    channel: () => this.servedChannel,
+    templates: () => this.#conversation.supports('templates'),
+    box: () => this.textarea,
+    setText: (text) => this.#whenOpen((i) => this.#composers.patch(i.id, { text })),
+    insert: (template) => this.#whenOpen((i) => void this.#useTemplate(i, template)),
+    id: 'composer',
+  });
   #awaitingMarkdown = false;
   /** The shown conversation's messages waiting behind a failed one, worked out once per render. */
   #waiting: ReadonlySet<string> = new Set();
@@ -286,6 +298,7 @@ export class CcChatWidget extends CcStoreElement {
     if (i?.id !== this.#shownId) {
       this.#shownId = i?.id;
       this.#workflows.close();
+      this.#tools.close();
       this.endError = '';
       this.#find.reset();
       this.#viewport.reset();
@@ -422,7 +435,7 @@ export class CcChatWidget extends CcStoreElement {
   }
 
   #renderComposer(i: Interaction, composer: ComposerState) {
-    const { count, ready, unresolved } = this.#outgoing(i, composer);
+    const { text, count, ready, unresolved } = this.#outgoing(i, composer);
     const over = count - this.maxLength;
     const tooLong = over > 0;
     const applied = this.#applied(i, composer);
@@ -440,7 +453,7 @@ export class CcChatWidget extends CcStoreElement {
                 : html`<button class="btn secondary" aria-expanded="false" @click=${() => this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
             >`
           : nothing}
-        ${this.capabilities.attachments ? this.#attachments.renderButton(i.id) : nothing}
+        ${this.capabilities.attachments ? this.#attachments.renderButton(i.id) : nothing} ${composer.template ? nothing : this.#tools.emoji.render()}
         ${this.capabilities.markdown && !composer.template ? this.#renderFormatting() : nothing}
       </div>
       ${composer.template && applied ? this.#renderTemplate(i, composer, applied) : this.#renderTextarea(i, composer, tooLong, left)}
@@ -450,6 +463,7 @@ export class CcChatWidget extends CcStoreElement {
       ${left ? html`<p class="status left" part="status" id="left" role="status">${t('chat.customerLeft', { name: i.customer.name })}</p>` : nothing}
       ${this.#attachments.renderPending(i.id, composer)}
       <p class="counter" id="counter">${t('chat.counter', { count, max: this.maxLength })}</p>
+      ${this.renderCounterExtra(i.id, text)}
       ${tooLong
         ? html`<p class="error" part="error" id="error" role="alert">${t('chat.tooLong', { over, count, max: this.maxLength })}</p>`
         : nothing}
@@ -460,7 +474,8 @@ export class CcChatWidget extends CcStoreElement {
   }
 
   #renderTextarea(i: Interaction, composer: ComposerState, tooLong: boolean, left: boolean) {
-    return html`<label class="visually-hidden" for="composer">${t('chat.message')}</label>
+    const quick = this.#tools.quick.boxAria();
+    return html`${this.#tools.quick.render()}<label class="visually-hidden" for="composer">${t('chat.message')}</label>
       <textarea
         id="composer"
         part="textarea"
@@ -471,8 +486,21 @@ export class CcChatWidget extends CcStoreElement {
         aria-invalid=${tooLong ? 'true' : 'false'}
         aria-describedby="counter ${tooLong ? 'error' : ''} ${left ? 'left' : ''} ${unresolvedVariables(composer.text).length > 0 ? 'unresolved' : ''}"
         aria-keyshortcuts=${this.#keys('send')}
-        @input=${(e: InputEvent) => this.#composers.patch(i.id, { text: (e.target as HTMLTextAreaElement).value })}
+        aria-autocomplete=${quick.autocomplete}
+        aria-controls=${quick.controls}
+        aria-activedescendant=${quick.activedescendant}
+        @keydown=${this.#tools.quick.onKeydown}
+        @blur=${this.#tools.quick.close}
+        @input=${(e: InputEvent) => {
+          this.#composers.patch(i.id, { text: (e.target as HTMLTextAreaElement).value });
+          this.#tools.quick.onInput();
+        }}
       ></textarea>`;
+  }
+
+  /** What a channel shows beside the character counter (the SMS pane: its segments). */
+  protected renderCounterExtra(_id: string, _text: string): unknown {
+    return nothing;
   }
 
   #renderTemplate(i: Interaction, composer: ComposerState, applied: AppliedTemplate) {

@@ -15,6 +15,7 @@ import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
 import { EmailEnd } from './email-end.js';
 import { emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
+import { ComposerTools } from '../shared/composer-tools.js';
 import {
   answeredEmail,
   composeDraft,
@@ -71,7 +72,8 @@ function hasContent(d: EmailDraft): boolean {
  * with remote images blocked until the agent chooses **Show images**; a body that cannot
  * be shown safely becomes a placeholder offering **View original email** as plain text.
  *
- * Answering: the **Quick reply here** box and **Send** (R-MAIL-03), or a standard reply
+ * Answering: the **Quick reply here** box and **Send** (R-MAIL-03; `/` at the start of a
+ * line lists the email templates as **Quick responses**, **Emoji** inserts one), or a standard reply
  * (R-MAIL-04) with To, Cc and Subject filled by mode (R-MAIL-07…10), a rich editor
  * (bold, italic, underline, lists, links, images; images pasted or embedded in pasted
  * markup are uploaded inline, and what cannot be kept is reported), **Attach file** and
@@ -116,6 +118,7 @@ function hasContent(d: EmailDraft): boolean {
  * @csspart banner - The "not replying to the latest email" banner.
  * @csspart composer - The quick or standard reply.
  * @csspart quick-reply - The quick reply box.
+ * @csspart quick-responses - The Quick responses list that `/` at the start of a line of the quick reply opens (or its status line).
  * @csspart fields - The To, Cc and Subject fields.
  * @csspart toolbar - The formatting buttons.
  * @csspart editor - The rich-text editor.
@@ -248,6 +251,21 @@ export class CcEmailWidget extends CcStoreElement {
     const i = this.#conversation.value;
     if (i) action(i);
   }
+
+  // Quick responses go in as from the Templates button: a reply takes the template.
+  readonly #tools = new ComposerTools(this, {
+    store: () => this.#conversation.store,
+    channel: () => 'email',
+    templates: () => this.#conversation.supports('templates'),
+    box: () => this.renderRoot.querySelector<HTMLTextAreaElement>('#quick'),
+    setText: (text) => this.#whenOpen((i) => this.#patch(i, (d) => ({ ...d, quickText: text }))),
+    insert: (template) =>
+      this.#whenOpen((i) => {
+        this.#compose(i, 'reply');
+        void this.updateComplete.then(() => this.#templates.use(i, template));
+      }),
+    id: 'quick',
+  });
 
   /** Runs `action` on the shown interaction while it can be answered; `false` (not handled) otherwise. */
   #whenOpen(action: (i: Interaction) => void): boolean {
@@ -432,6 +450,7 @@ export class CcEmailWidget extends CcStoreElement {
       keydown: (e) => this.#onSendKey(i, e),
       send: () => void this.#send(i),
       notices: this.#composer.renderNotices(i.id, readiness.pci, this.#drafts.masked(i.id)),
+      tools: this.#tools,
     });
   }
 

@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { t } from '../../controllers/localize.js';
+import type { ComposerTools } from '../shared/composer-tools.js';
 
 /** A field of the standard reply's header. */
 export type Field = 'to' | 'cc' | 'subject';
@@ -65,11 +66,16 @@ export interface QuickReplyState {
   readonly keydown: (e: KeyboardEvent) => void;
   readonly send: () => void;
   readonly notices: TemplateResult;
+  /** Quick responses by `/` and the emoji picker, on this box. */
+  readonly tools: ComposerTools;
 }
 
 /** The quick reply (R-MAIL-03): a plain-text box answering the sender, and Send. */
 export function quickReplyBox(state: QuickReplyState): TemplateResult {
+  const quick = state.tools.quick.boxAria();
   return html`<div class="composer quick" part="composer">
+    <div class="tools">${state.tools.emoji.render()}</div>
+    ${state.tools.quick.render()}
     <label class="visually-hidden" for="quick">${t('email.quickReply')}</label>
     <textarea
       id="quick"
@@ -80,8 +86,18 @@ export function quickReplyBox(state: QuickReplyState): TemplateResult {
       ?readonly=${state.sending}
       aria-invalid=${state.invalidBy ? 'true' : 'false'}
       aria-describedby=${state.invalidBy ?? nothing}
-      @input=${(e: InputEvent) => state.input((e.target as HTMLTextAreaElement).value)}
-      @keydown=${state.keydown}
+      aria-autocomplete=${quick.autocomplete}
+      aria-controls=${quick.controls}
+      aria-activedescendant=${quick.activedescendant}
+      @input=${(e: InputEvent) => {
+        state.input((e.target as HTMLTextAreaElement).value);
+        state.tools.quick.onInput();
+      }}
+      @keydown=${(e: KeyboardEvent) => {
+        state.tools.quick.onKeydown(e);
+        if (!e.defaultPrevented) state.keydown(e);
+      }}
+      @blur=${state.tools.quick.close}
     ></textarea>
     <button class="btn send" part="send" ?disabled=${!state.ready} @click=${state.send}>${t('send')}</button>
     ${state.notices}

@@ -1,13 +1,16 @@
 import { customElement } from 'lit/decorators.js';
 import type { ChatChannel } from '../../core/types.js';
 import { CcChatWidget } from '../cc-chat-widget/cc-chat-widget.js';
+import { SmsCounter } from './sms-counter.js';
 
 /**
  * The conversation pane for SMS: the same pane as `<cc-chat-widget>` — customer, queue,
  * agent, date, timer, thread, a 1000-character composer sending on **Send** or Enter —
  * with SMS's features: delivery receipts (R-CHAT-05), **Templates**, **Workflows** and
  * **End** after confirming the customer's consent (R-END-01); no attachments and no
- * rich formatting. Its `channel` is always `sms`.
+ * rich formatting. Beside the character counter it shows how many SMS the text is sent as
+ * (GSM-7: 160, or 153 per part; any other character makes it UCS-2: 70, or 67 per part).
+ * Its `channel` is always `sms`.
  *
  * Without `interaction-id` it shows the agent's active SMS conversation.
  *
@@ -30,6 +33,8 @@ import { CcChatWidget } from '../cc-chat-widget/cc-chat-widget.js';
  * @csspart send - The Send button.
  * @csspart end - The End button.
  * @csspart error - The composer's length error.
+ * @csspart segments - How many SMS the text is sent as, beside the character counter.
+ * @csspart quick-responses - The Quick responses list typed with `/` (or its status line).
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart confirm - The end-confirmation dialog.
  * @csspart empty - The text shown when there is no conversation.
@@ -63,8 +68,14 @@ import { CcChatWidget } from '../cc-chat-widget/cc-chat-widget.js';
  */
 @customElement('cc-sms-widget')
 export class CcSmsWidget extends CcChatWidget {
+  readonly #segments = new SmsCounter();
+
   protected override get servedChannel(): ChatChannel {
     return 'sms';
+  }
+
+  protected override renderCounterExtra(id: string, text: string): unknown {
+    return this.#segments.render(id, text);
   }
 }
 
