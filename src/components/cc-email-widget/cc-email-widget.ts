@@ -7,6 +7,7 @@ import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js'
 import type { Attachment, Interaction } from '../../core/types.js';
 import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
+import { enCompose } from '../../locales/en-compose.js';
 import { ShortcutController } from '../../controllers/shortcuts.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
@@ -14,7 +15,7 @@ import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
 import { EmailEnd } from './email-end.js';
-import { emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
+import { emptyDraft, isEditable, retarget, showsBcc, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
 import {
   answeredEmail,
   composeDraft,
@@ -33,6 +34,7 @@ import { EmailThread } from './email-thread.js';
 import { emailHeader, type HeaderState } from './email-header.js';
 import { composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
+import { EmailMailboxes, fromField } from './email-from.js';
 import { attachmentList } from '../shared/attachment-list.js';
 import { ConversationController } from '../shared/conversation.js';
 import { templatePanel } from '../shared/template-panel.js';
@@ -50,6 +52,7 @@ import { CcStoreElement } from '../shared/cc-element.js';
 import type { CcEvent } from '../../element-events.js';
 
 registerEnglish(enEmail);
+registerEnglish(enCompose);
 
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 
@@ -209,6 +212,7 @@ export class CcEmailWidget extends CcStoreElement {
     canInsertImages: () => this.#conversation.supports('attachments'),
   });
   readonly #composer = new EmailComposerState(this);
+  readonly #mailboxes = new EmailMailboxes(this, () => this.#conversation.store);
   readonly #templates = new EmailTemplates(this, {
     context: (i) => systemContext(i, this.#conversation.agentName, getLocale()),
     draft: (id) => this.#drafts.get(id),
@@ -400,6 +404,7 @@ export class CcEmailWidget extends CcStoreElement {
       transferable: open && this.#conversation.supports('transfer'),
       mode: draft?.mode ?? 'quick',
       ccShown: draft !== undefined && showsCc(draft),
+      bccShown: draft !== undefined && showsBcc(draft),
       lightGrey: this.lightGrey,
       notices: html`${this.#actions.notices(i)} ${this.#end.renderError(i)}`,
       end: this.#end.renderButton(i),
@@ -407,6 +412,7 @@ export class CcEmailWidget extends CcStoreElement {
     return emailHeader(i, state, {
       compose: (mode) => this.#compose(i, mode),
       toggleCc: () => this.#toggleCc(i),
+      toggleBcc: () => this.#toggleBcc(i),
       viewOriginal: (id) => void this.#thread.reveal(i, id),
       toggleLightGrey: () => (this.lightGrey = !this.lightGrey),
       transfer: () => this.#actions.openTransfer(),
@@ -454,11 +460,13 @@ export class CcEmailWidget extends CcStoreElement {
     const label = t(draft.mode === 'reply' ? 'email.reply' : draft.mode === 'reply-all' ? 'email.replyAll' : 'email.forward');
     return html`<section class="composer standard" part="composer" aria-label=${label}>
       <div class="fields" part="fields">
+        ${fromField(this.#mailboxes.choices(i, answeredEmail(i, draft)), draft.from, (from) => this.#patch(i, (d) => ({ ...d, from })))}
         ${this.#renderField(i, draft, 'to', readiness.invalidTo)}
         ${draft.mode === 'forward' && readiness.noRecipient && this.editing !== 'to'
           ? html`<p class="hint" id="to-hint">${t('email.noRecipient')}</p>`
           : nothing}
         ${showsCc(draft) ? this.#renderField(i, draft, 'cc', readiness.invalidCc) : nothing}
+        ${showsBcc(draft) ? this.#renderField(i, draft, 'bcc', readiness.invalidBcc) : nothing}
         ${this.#renderField(i, draft, 'subject', [])}
       </div>
       <div class="tools">
@@ -529,7 +537,7 @@ export class CcEmailWidget extends CcStoreElement {
       return;
     }
     const forward = isNewForward(base, answered, mode) ? forwardQuote(answered, this.#thread.imagesAllowed(i, answered.id)) : '';
-    const next = composeDraft(i, base, answered, mode, forward);
+    const next = composeDraft(i, base, answered, mode, forward, this.#conversation.store?.signature(i.queue.id));
     this.#drafts.set(i.id, next);
     this.#editor.reload();
     void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');
@@ -553,6 +561,16 @@ export class CcEmailWidget extends CcStoreElement {
     }
     this.#patch(i, (d) => ({ ...d, ccOpen: true }));
     void this.#focusAfterUpdate('#cc');
+  }
+
+  /** Bcc opens the field (starting a reply from the quick reply); on an empty field it closes it. */
+  #toggleBcc(i: Interaction): void {
+    const draft = this.#drafts.get(i.id);
+    if (this.#composer.of(i.id).sending) return this.#compose(i, 'reply');
+    if (draft && showsBcc(draft) && draft.bcc.trim() === '') return this.#patch(i, (d) => ({ ...d, bccOpen: false }));
+    if (!draft || draft.mode === 'quick') this.#compose(i, 'reply');
+    this.#patch(i, (d) => ({ ...d, bccOpen: true }));
+    void this.#focusAfterUpdate('#bcc');
   }
 
   #discard(i: Interaction): void {
