@@ -91,6 +91,9 @@ function hasContent(d: EmailDraft): boolean {
  * switches and page reloads (R-X-04) and are cleared once sent or when the interaction
  * ends.
  *
+ * A standard reply also has **Bcc** (checked like Cc), **From** (`Queue.mailboxes`; default: the mailbox the email was sent to)
+ * and, once per draft, the store's `signatures` (the queue's or the agent's) below the reply and above a forwarded message.
+ *
  * Without `interaction-id` it shows the agent's active email interaction.
  * Keyboard: every control is a native button or field; Ctrl+Enter (⌘+Enter) sends from
  * the quick reply box, the address fields or the editor (Enter adds a line, as in any
@@ -119,11 +122,13 @@ function hasContent(d: EmailDraft): boolean {
  * @csspart banner - The "not replying to the latest email" banner.
  * @csspart composer - The quick or standard reply.
  * @csspart quick-reply - The quick reply box.
- * @csspart fields - The To, Cc and Subject fields.
+ * @csspart fields - The From, To, Cc, Bcc and Subject fields.
  * @csspart toolbar - The formatting buttons.
  * @csspart editor - The rich-text editor.
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart send - The Send button.
+ * @csspart thumbnail - The thumbnail of an image in the chips of attached files.
+ * @csspart from - The From select of a standard reply: the queue's mailboxes, the one the answered email was sent to first.
  * @csspart error - Errors (addresses, PCI, sending, ending, template variables without a value).
  * @csspart status - Status notes of the composer (template notes, the "template replaced your text" line with Undo, a mode that opens once the email is sent, pasted images left out, a card number masked in the copy of the draft kept for a reload).
  * @csspart ended - The notice shown once the interaction has ended.
