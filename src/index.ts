@@ -56,6 +56,7 @@ export {
   createInteractionStore,
   CommandError,
   type InteractionStoreOptions,
+  type EmailSignatures,
   type StoreError,
   type StoreErrorCode,
   type SendOptions,

@@ -47,7 +47,7 @@ export const withStoryWorlds: Decorator = (story, context) => {
 export function storyWorld(
   script: (world: StoryWorld) => void | Promise<void> = () => undefined,
   options: SimulatedContactCenterOptions = {},
-  storeOptions: Pick<InteractionStoreOptions, 'autoWrapup'> = {},
+  storeOptions: Pick<InteractionStoreOptions, 'autoWrapup' | 'signatures'> = {},
 ): StoryWorld {
   // Outside a story render (no decorator), keep the old rule: one world at a time.
   if (!rendering) disposeStoryWorlds('');

@@ -27,6 +27,7 @@ import {
   SEED_WRAPUP_REASONS,
   type SimulatedQueue,
 } from '../../src/adapters/simulated/data.js';
+import { addressProblem, queueMailboxes } from '../../src/adapters/simulated/email-checks.js';
 import { WRAPUP_NOTES_MAX_LENGTH } from '../../src/core/channels.js';
 import {
   CHANNELS,
@@ -61,7 +62,6 @@ function fail(message: string): never {
 }
 
 const AVAILABILITIES: readonly AgentAvailability[] = ['available', 'idle', 'rona', 'busy', 'offline'];
-const EMAIL_ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 /** Largest upload accepted, bytes. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -425,18 +425,18 @@ export class Backend {
         const known = rec.emails.find((e) => e.id === request.clientEmailId);
         if (known) return { events: [], value: { emailId: known.id, timestamp: known.timestamp } };
         if (rec.status !== 'active') fail(`Cannot send: interaction ${rec.id} is not active`);
-        if (request.to.length === 0) fail('Cannot send: the email has no recipient');
-        const invalid = [...request.to, ...request.cc].find((address) => !EMAIL_ADDRESS.test(address.trim()));
-        if (invalid !== undefined) fail(`Cannot send: invalid email address "${invalid}"`);
+        const problem = addressProblem(request, queueMailboxes(rec.queue.id));
+        if (problem !== undefined) fail(problem);
         const answered = rec.emails.findIndex((e) => e.id === request.inReplyTo);
         if (answered < 0) fail(`Cannot send: email ${request.inReplyTo} is not in this thread`);
         if (rec.emails.slice(answered + 1).some((e) => e.direction === 'inbound')) fail('Cannot send: you are not replying to the latest email');
         const email: EmailMessage = {
           id: request.clientEmailId,
           direction: 'outbound',
-          from: this.#mailbox(rec),
+          from: request.from ?? this.#mailbox(rec),
           to: request.to,
           cc: request.cc,
+          ...(request.bcc?.length ? { bcc: request.bcc } : {}),
           subject: request.subject,
           html: request.html,
           text: request.text,
@@ -533,7 +533,7 @@ export class Backend {
         return { events: [], value: this.#upload(args as CommandArgs<'uploadAttachment'>) };
       case 'listQueues': {
         const { channel } = args as CommandArgs<'listQueues'>;
-        return { events: [], value: SEED_QUEUES.filter((q) => q.channels.includes(channel)).map(({ id, name, channels }) => ({ id, name, channels })) };
+        return { events: [], value: SEED_QUEUES.filter((q) => q.channels.includes(channel)).map(({ id, name, channels, mailboxes }) => ({ id, name, channels, ...(mailboxes ? { mailboxes } : {}) })) };
       }
       case 'listAgents':
         return { events: [], value: [...this.#directory.values()] };

@@ -45,6 +45,8 @@ function normalize(name: CommandName, raw: unknown): unknown {
         inReplyTo: a.inReplyTo,
         to: [...a.to],
         cc: [...a.cc],
+        ...(a.bcc ? { bcc: [...a.bcc] } : {}),
+        ...(a.from === undefined ? {} : { from: a.from }),
         subject: a.subject,
         html: a.html,
         text: a.text,

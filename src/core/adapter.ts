@@ -46,6 +46,10 @@ export interface SendEmailRequest {
   readonly inReplyTo: string;
   readonly to: readonly string[];
   readonly cc: readonly string[];
+  /** Blind copies: sent, but not shown to the other recipients. */
+  readonly bcc?: readonly string[];
+  /** The mailbox it goes out from, one of the queue's `mailboxes`; without it, the mailbox the answered email was sent to. */
+  readonly from?: string;
   readonly subject: string;
   /** Sanitized HTML body. */
   readonly html: string;

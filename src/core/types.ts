@@ -35,6 +35,8 @@ export interface Queue {
   readonly name: string;
   /** Channels this queue serves. */
   readonly channels: readonly Channel[];
+  /** Email queues: the mailboxes a reply may go out from (the email pane's **From** choices). */
+  readonly mailboxes?: readonly string[];
 }
 
 /** Another agent in the directory (transfer and conference targets). */
@@ -139,6 +141,8 @@ export interface EmailMessage {
   readonly from: string;
   readonly to: readonly string[];
   readonly cc: readonly string[];
+  /** Blind copies of an email the agent sent (never known for inbound email). */
+  readonly bcc?: readonly string[];
   readonly subject: string;
   /** Untrusted HTML body; rendered only through the email sanitizer. */
   readonly html?: string;

@@ -87,6 +87,7 @@ const EMAIL_MESSAGE = shape({
   from: str,
   to: arrayOf(str),
   cc: arrayOf(str),
+  bcc: optional(arrayOf(str)),
   subject: str,
   html: optional(str),
   text: optional(str),

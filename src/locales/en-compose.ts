@@ -1,7 +1,7 @@
 /**
- * English strings of the composer helpers: quick responses typed with `/`, the emoji
- * picker and the SMS segment count. The chat and SMS panes and the email widget register
- * them with the helpers that use them.
+ * English strings of the composers' extras: quick responses typed with `/`, the emoji
+ * picker, the SMS segment count, the email pane's Bcc and From, and files pasted or dropped
+ * into a chat composer. Registered by the elements that use them.
  */
 export const enCompose = {
   quickResponses: 'Quick responses',
@@ -16,4 +16,9 @@ export const enCompose = {
   'sms.segments': '{count} SMS · {units} / {capacity} characters',
   'sms.segmentsUnicode': '{count} SMS · {units} / {capacity} characters (Unicode)',
   'sms.segmentsChanged': 'The message is now {count} SMS',
+  // email pane
+  'email.bcc': 'Bcc',
+  // chat composer: files pasted or dropped
+  'attach.dropHere': 'Drop files to attach them',
+  'attach.noFilesHere': 'Files cannot be sent in {channel}: only text.',
 } as const;

@@ -199,6 +199,33 @@ export const conversationStyles = css`
     padding-inline-end: 8px;
     color: var(--_cc-text-muted);
   }
+  .chip-thumb {
+    inline-size: 24px;
+    block-size: 24px;
+    object-fit: cover;
+    border-radius: 4px;
+    margin-inline-start: -6px;
+  }
+  /* A file dragged over a composer that takes it: the drop target shows. */
+  [data-dropping] {
+    position: relative;
+    outline: 2px dashed var(--_cc-primary);
+    outline-offset: 2px;
+  }
+  [data-dropping]::after {
+    content: attr(data-dropping);
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    padding: 4px;
+    text-align: center;
+    font-weight: 600;
+    color: var(--_cc-primary);
+    background: var(--_cc-surface);
+    opacity: 0.92;
+    pointer-events: none;
+  }
   .chip-remove {
     font: inherit;
     min-width: 24px;

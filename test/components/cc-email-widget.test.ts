@@ -840,7 +840,7 @@ describe('<cc-email-widget>', () => {
     expect(shadow(el, '[part="banner"] p').textContent).to.equal('您正在回复的不是最新电子邮件');
     button(el, '全部回复').click();
     await el.updateComplete;
-    expect(shadowAll<HTMLLabelElement>(el, '.field label').map((l) => l.textContent)).to.deep.equal(['收件人', '抄送', '主题']);
+    expect(shadowAll<HTMLLabelElement>(el, '.field label').map((l) => l.textContent)).to.deep.equal(['发件人', '收件人', '抄送', '主题']);
     expect(textbox(el, '电子邮件正文').id).to.equal('editor');
     await expect(el).to.be.accessible();
   });

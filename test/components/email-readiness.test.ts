@@ -39,7 +39,7 @@ const outgoing: OutgoingEmail = { mode: 'reply', inReplyTo: 'e3', to: ['jane@cus
 
 describe('email send readiness', () => {
   it('R-MAIL-03, R-MAIL-04: a complete draft for the latest email of an active interaction is ready', () => {
-    expect(sendReadiness(reply, outgoing, state)).to.deep.equal({ ready: true, stale: false, pci: [], gaps: [], invalidTo: [], invalidCc: [], noRecipient: false });
+    expect(sendReadiness(reply, outgoing, state)).to.deep.equal({ ready: true, stale: false, pci: [], gaps: [], invalidTo: [], invalidCc: [], invalidBcc: [], noRecipient: false });
   });
 
   it('nothing to send, an interaction that is not active, an upload or a send under way: not ready', () => {
@@ -73,12 +73,13 @@ describe('email send readiness', () => {
   });
 
   it('R-MAIL-11: invalid To or Cc addresses and a reply without a recipient block Send; a quick reply has no recipient fields', () => {
-    expect(recipientProblems(undefined)).to.deep.equal({ invalidTo: [], invalidCc: [], noRecipient: false });
-    expect(recipientProblems({ mode: 'quick', to: '', cc: 'not an address' })).to.deep.equal({ invalidTo: [], invalidCc: [], noRecipient: false });
-    expect(recipientProblems({ mode: 'forward', to: '', cc: '' })).to.deep.equal({ invalidTo: [], invalidCc: [], noRecipient: true });
+    expect(recipientProblems(undefined)).to.deep.equal({ invalidTo: [], invalidCc: [], invalidBcc: [], noRecipient: false });
+    expect(recipientProblems({ mode: 'quick', to: '', cc: 'not an address' })).to.deep.equal({ invalidTo: [], invalidCc: [], invalidBcc: [], noRecipient: false });
+    expect(recipientProblems({ mode: 'forward', to: '', cc: '' })).to.deep.equal({ invalidTo: [], invalidCc: [], invalidBcc: [], noRecipient: true });
     expect(recipientProblems({ mode: 'reply-all', to: 'jane@customer.example, nope', cc: 'bob@' })).to.deep.equal({
       invalidTo: ['nope'],
       invalidCc: ['bob@'],
+      invalidBcc: [],
       noRecipient: false,
     });
     expect(sendReadiness({ ...reply, cc: 'bob@' }, outgoing, state).ready).to.equal(false);

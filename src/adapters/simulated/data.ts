@@ -41,9 +41,9 @@ export const SEED_QUEUES: readonly SimulatedQueue[] = [
   { id: 'q-messenger-support', name: 'Messenger Support', channels: ['messenger'], page: 'Acme Support' },
   { id: 'q-sms-support', name: 'SMS Support', channels: ['sms'], sourceNumber: '+1 555 0100', sourceNumberKind: 'long-code' },
   { id: 'q-webchat-sales', name: 'Web Chat Sales', channels: ['webchat'] },
-  { id: 'q-email-support', name: 'Email Support', channels: ['email'], mailbox: 'support@acme.example' },
+  { id: 'q-email-support', name: 'Email Support', channels: ['email'], mailbox: 'support@acme.example', mailboxes: ['support@acme.example', 'help@acme.example'] },
   { id: 'q-webchat-support', name: 'Web Chat Support', channels: ['webchat'] },
-  { id: 'q-email-billing', name: 'Billing (Email)', channels: ['email'], mailbox: 'billing@acme.example' },
+  { id: 'q-email-billing', name: 'Billing (Email)', channels: ['email'], mailbox: 'billing@acme.example', mailboxes: ['billing@acme.example', 'accounts@acme.example'] },
   {
     id: 'q-general',
     name: 'General Enquiries',

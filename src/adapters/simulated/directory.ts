@@ -99,7 +99,7 @@ export function setAgentAvailability(ctx: SimContext, agentId: string, availabil
 
 export async function listQueues(ctx: SimContext, channel: Channel): Promise<readonly Queue[]> {
   await ctx.latency('listQueues');
-  return SEED_QUEUES.filter((q) => q.channels.includes(channel)).map(({ id, name, channels }) => ({ id, name, channels }));
+  return SEED_QUEUES.filter((q) => q.channels.includes(channel)).map(({ id, name, channels, mailboxes }) => ({ id, name, channels, ...(mailboxes ? { mailboxes } : {}) }));
 }
 
 export async function listAgents(ctx: SimContext): Promise<readonly DirectoryAgent[]> {

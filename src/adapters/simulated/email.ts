@@ -10,11 +10,10 @@ import { toAttachments } from './attachments.js';
 import { fail, type SimContext } from './context.js';
 import { REPLY_LINES } from './data.js';
 import { mailbox } from './directory.js';
+import { addressProblem, queueMailboxes } from './email-checks.js';
 import type { InteractionRecord as Rec } from './persistence.js';
 import { OPEN, record } from './records.js';
 import type { SimulatedInboundEmail } from './types.js';
-
-const EMAIL_ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /** An inbound email, not yet added anywhere. */
 export function newInboundEmail(ctx: SimContext, email: SimulatedInboundEmail, attachments: readonly Attachment[]): EmailMessage {
@@ -52,9 +51,8 @@ export async function sendEmail(ctx: SimContext, request: SendEmailRequest): Pro
   if (rec.status !== 'active') fail(`Cannot send: interaction ${rec.id} is not active`);
   const known = rec.emails.find((e) => e.id === request.clientEmailId);
   if (known) return { emailId: known.id, timestamp: known.timestamp };
-  if (request.to.length === 0) fail('Cannot send: the email has no recipient');
-  const invalid = [...request.to, ...request.cc].find((a) => !EMAIL_ADDRESS.test(a.trim()));
-  if (invalid !== undefined) fail(`Cannot send: invalid email address "${invalid}"`);
+  const problem = addressProblem(request, queueMailboxes(rec.queue.id));
+  if (problem !== undefined) fail(problem);
   const answered = rec.emails.findIndex((e) => e.id === request.inReplyTo);
   if (answered < 0) fail(`Cannot send: email ${request.inReplyTo} is not in this thread`);
   if (rec.emails.slice(answered + 1).some((e) => e.direction === 'inbound')) {
@@ -63,9 +61,10 @@ export async function sendEmail(ctx: SimContext, request: SendEmailRequest): Pro
   const email: EmailMessage = {
     id: request.clientEmailId,
     direction: 'outbound',
-    from: mailbox(rec.queue),
+    from: request.from ?? mailbox(rec.queue),
     to: request.to,
     cc: request.cc,
+    ...(request.bcc?.length ? { bcc: request.bcc } : {}),
     subject: request.subject,
     html: request.html,
     text: request.text,

@@ -85,6 +85,7 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @csspart notice - A system notice (joined, left, transferred).
  * @csspart composer - The composer area.
  * @csspart textarea - The message box.
+ * @csspart thumbnail - The thumbnail of an image in the chips of attached files; the composer takes files pasted into it or dropped on it, and shows the drop target (`[data-dropping]`) while files are dragged over it.
  * @csspart send - The Send button.
  * @csspart end - The End button.
  * @csspart error - The composer's length error.
@@ -440,7 +441,7 @@ export class CcChatWidget extends CcStoreElement {
     const tooLong = over > 0;
     const applied = this.#applied(i, composer);
     const left = customerHasLeft(i);
-    return html`<div class="composer" part="composer">
+    return html`<div class="composer" part="composer" ${this.#attachments.dropTarget(i.id)}>
       <div class="tools">
         ${this.#conversation.supports('templates')
           ? html`<cc-template-picker

@@ -340,5 +340,15 @@ export const styles = [
     .ended p {
       margin: 0;
     }
+    .field select {
+      font: inherit;
+      color: var(--_cc-text);
+      background: var(--_cc-surface);
+      border: 1px solid var(--_cc-field-border);
+      border-radius: calc(var(--_cc-radius) / 2);
+      padding: calc(var(--_cc-space) * 0.5);
+      min-width: 0;
+      max-width: 100%;
+    }
   `,
 ];

@@ -7,6 +7,7 @@ import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js'
 import type { Attachment, Interaction } from '../../core/types.js';
 import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
+import { enCompose } from '../../locales/en-compose.js';
 import { ShortcutController } from '../../controllers/shortcuts.js';
 import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
@@ -14,7 +15,7 @@ import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
 import { EmailEnd } from './email-end.js';
-import { emptyDraft, isEditable, retarget, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
+import { emptyDraft, isEditable, retarget, showsBcc, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
 import { ComposerTools } from '../shared/composer-tools.js';
 import {
   answeredEmail,
@@ -34,6 +35,7 @@ import { EmailThread } from './email-thread.js';
 import { emailHeader, type HeaderState } from './email-header.js';
 import { composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
+import { EmailMailboxes, fromField } from './email-from.js';
 import { attachmentList } from '../shared/attachment-list.js';
 import { ConversationController } from '../shared/conversation.js';
 import { templatePanel } from '../shared/template-panel.js';
@@ -51,6 +53,7 @@ import { CcStoreElement } from '../shared/cc-element.js';
 import type { CcEvent } from '../../element-events.js';
 
 registerEnglish(enEmail);
+registerEnglish(enCompose);
 
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 
@@ -90,6 +93,9 @@ function hasContent(d: EmailDraft): boolean {
  * switches and page reloads (R-X-04) and are cleared once sent or when the interaction
  * ends.
  *
+ * A standard reply also has **Bcc** (checked like Cc), **From** (`Queue.mailboxes`; default: the mailbox the email was sent to)
+ * and, once per draft, the store's `signatures` (the queue's or the agent's) below the reply and above a forwarded message.
+ *
  * Without `interaction-id` it shows the agent's active email interaction.
  * Keyboard: every control is a native button or field; Ctrl+Enter (⌘+Enter) sends from
  * the quick reply box, the address fields or the editor (Enter adds a line, as in any
@@ -119,11 +125,13 @@ function hasContent(d: EmailDraft): boolean {
  * @csspart composer - The quick or standard reply.
  * @csspart quick-reply - The quick reply box.
  * @csspart quick-responses - The Quick responses list that `/` at the start of a line of the quick reply opens (or its status line).
- * @csspart fields - The To, Cc and Subject fields.
+ * @csspart fields - The From, To, Cc, Bcc and Subject fields.
  * @csspart toolbar - The formatting buttons.
  * @csspart editor - The rich-text editor.
  * @csspart template - The panel of a locked or parameterised template.
  * @csspart send - The Send button.
+ * @csspart thumbnail - The thumbnail of an image in the chips of attached files.
+ * @csspart from - The From select of a standard reply: the queue's mailboxes, the one the answered email was sent to first.
  * @csspart error - Errors (addresses, PCI, sending, ending, template variables without a value).
  * @csspart status - Status notes of the composer (template notes, the "template replaced your text" line with Undo, a mode that opens once the email is sent, pasted images left out, a card number masked in the copy of the draft kept for a reload).
  * @csspart ended - The notice shown once the interaction has ended.
@@ -212,6 +220,7 @@ export class CcEmailWidget extends CcStoreElement {
     canInsertImages: () => this.#conversation.supports('attachments'),
   });
   readonly #composer = new EmailComposerState(this);
+  readonly #mailboxes = new EmailMailboxes(this, () => this.#conversation.store);
   readonly #templates = new EmailTemplates(this, {
     context: (i) => systemContext(i, this.#conversation.agentName, getLocale()),
     draft: (id) => this.#drafts.get(id),
@@ -418,6 +427,7 @@ export class CcEmailWidget extends CcStoreElement {
       transferable: open && this.#conversation.supports('transfer'),
       mode: draft?.mode ?? 'quick',
       ccShown: draft !== undefined && showsCc(draft),
+      bccShown: draft !== undefined && showsBcc(draft),
       lightGrey: this.lightGrey,
       notices: html`${this.#actions.notices(i)} ${this.#end.renderError(i)}`,
       end: this.#end.renderButton(i),
@@ -425,6 +435,7 @@ export class CcEmailWidget extends CcStoreElement {
     return emailHeader(i, state, {
       compose: (mode) => this.#compose(i, mode),
       toggleCc: () => this.#toggleCc(i),
+      toggleBcc: () => this.#toggleBcc(i),
       viewOriginal: (id) => void this.#thread.reveal(i, id),
       toggleLightGrey: () => (this.lightGrey = !this.lightGrey),
       transfer: () => this.#actions.openTransfer(),
@@ -473,11 +484,13 @@ export class CcEmailWidget extends CcStoreElement {
     const label = t(draft.mode === 'reply' ? 'email.reply' : draft.mode === 'reply-all' ? 'email.replyAll' : 'email.forward');
     return html`<section class="composer standard" part="composer" aria-label=${label}>
       <div class="fields" part="fields">
+        ${fromField(this.#mailboxes.choices(i, answeredEmail(i, draft)), draft.from, (from) => this.#patch(i, (d) => ({ ...d, from })))}
         ${this.#renderField(i, draft, 'to', readiness.invalidTo)}
         ${draft.mode === 'forward' && readiness.noRecipient && this.editing !== 'to'
           ? html`<p class="hint" id="to-hint">${t('email.noRecipient')}</p>`
           : nothing}
         ${showsCc(draft) ? this.#renderField(i, draft, 'cc', readiness.invalidCc) : nothing}
+        ${showsBcc(draft) ? this.#renderField(i, draft, 'bcc', readiness.invalidBcc) : nothing}
         ${this.#renderField(i, draft, 'subject', [])}
       </div>
       <div class="tools">
@@ -548,7 +561,7 @@ export class CcEmailWidget extends CcStoreElement {
       return;
     }
     const forward = isNewForward(base, answered, mode) ? forwardQuote(answered, this.#thread.imagesAllowed(i, answered.id)) : '';
-    const next = composeDraft(i, base, answered, mode, forward);
+    const next = composeDraft(i, base, answered, mode, forward, this.#conversation.store?.signature(i.queue.id));
     this.#drafts.set(i.id, next);
     this.#editor.reload();
     void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');
@@ -572,6 +585,16 @@ export class CcEmailWidget extends CcStoreElement {
     }
     this.#patch(i, (d) => ({ ...d, ccOpen: true }));
     void this.#focusAfterUpdate('#cc');
+  }
+
+  /** Bcc opens the field (starting a reply from the quick reply); on an empty field it closes it. */
+  #toggleBcc(i: Interaction): void {
+    const draft = this.#drafts.get(i.id);
+    if (this.#composer.of(i.id).sending) return this.#compose(i, 'reply');
+    if (draft && showsBcc(draft) && draft.bcc.trim() === '') return this.#patch(i, (d) => ({ ...d, bccOpen: false }));
+    if (!draft || draft.mode === 'quick') this.#compose(i, 'reply');
+    this.#patch(i, (d) => ({ ...d, bccOpen: true }));
+    void this.#focusAfterUpdate('#bcc');
   }
 
   #discard(i: Interaction): void {

@@ -41,11 +41,35 @@ export function answeredEmail(i: Pick<Interaction, 'emails'>, draft: EmailDraft 
  * them again: the forwarded message and the forwarded email's files, keeping what the
  * agent wrote above it.
  */
-export function composeDraft(i: Pick<Interaction, 'emails'>, base: EmailDraft, answered: EmailMessage, mode: ReplyMode, forward: string): EmailDraft {
-  const next = changeMode(unforward(i, base, mode), mode, replySource(answered), ownAddresses(i), forward);
+export function composeDraft(i: Pick<Interaction, 'emails'>, base: EmailDraft, answered: EmailMessage, mode: ReplyMode, forward: string, signature?: string): EmailDraft {
+  const next = withSignature(changeMode(unforward(i, base, mode), mode, replySource(answered), ownAddresses(i), forward), signature, forward);
   if (!isNewForward(base, answered, mode)) return next;
   const known = new Set(next.attachments.map((a) => a.id));
   return { ...next, attachments: [...next.attachments, ...answered.attachments.filter((a) => !known.has(a.id))] };
+}
+
+const HTML_TAG = /<[a-z][^>]*>/i;
+
+/** A signature as body HTML: simple HTML as written (the editor sanitizes it), plain text escaped. */
+export function signatureHtml(signature: string): string {
+  return `<div class="signature">${HTML_TAG.test(signature) ? signature : textToHtml(signature)}</div>`;
+}
+
+/**
+ * The draft with the signature below what the agent wrote and above a forwarded message,
+ * once per draft: a draft that was signed (even if the agent then removed it) stays as it is.
+ * An empty line above it is where the agent starts writing.
+ */
+export function withSignature(draft: EmailDraft, signature: string | undefined, forward: string): EmailDraft {
+  if (!signature || draft.signed || draft.mode === 'quick') return draft;
+  const quoted = forward !== '' && draft.html.endsWith(forward);
+  const written = quoted ? draft.html.slice(0, draft.html.length - forward.length) : draft.html;
+  const lead = htmlHasText(written) ? written : '<p><br></p>';
+  return { ...draft, html: lead + signatureHtml(signature) + (quoted ? forward : ''), signed: true };
+}
+
+function htmlHasText(html: string): boolean {
+  return html.replace(/<[^>]*>/g, '').trim() !== '' || /<img\b/i.test(html);
 }
 
 /** The draft without the forwarded message and files, when switching from Forward to another mode. */
@@ -91,6 +115,8 @@ export function standardEmail(draft: EmailDraft, body: OutgoingBody): OutgoingEm
     inReplyTo: draft.inReplyTo,
     to: parseAddresses(draft.to),
     cc: parseAddresses(draft.cc),
+    ...(parseAddresses(draft.bcc).length > 0 ? { bcc: parseAddresses(draft.bcc) } : {}),
+    ...(draft.from ? { from: draft.from } : {}),
     subject: draft.subject,
     html: body.html,
     text: body.text,

@@ -6,6 +6,7 @@ import { t } from '../../controllers/localize.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { noticeLines, withNotice, type Notice } from '../shared/notices.js';
 import { uploadFile } from '../shared/upload.js';
+import { forgetPreview } from '../shared/attachment-previews.js';
 import type { ReplyMode } from './email-draft.js';
 import type { PciProblem } from './email-readiness.js';
 
@@ -65,7 +66,11 @@ export class EmailComposerState {
       interactionId: id,
       notify: (notice) => this.notify(id, notice),
       uploading: (change) => this.set(id, (ui) => ({ uploading: change(ui.uploading) })),
-      attach: (uploaded, name) => attach(inline ? { ...uploaded, contentId: `cc-inline-${uploaded.id}` } : uploaded, name),
+      attach: (uploaded, name) => {
+        // An inline image shows in the body, never as a chip: it needs no thumbnail.
+        if (inline) forgetPreview(uploaded.id);
+        attach(inline ? { ...uploaded, contentId: `cc-inline-${uploaded.id}` } : uploaded, name);
+      },
     });
   }
 

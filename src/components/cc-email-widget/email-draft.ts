@@ -49,6 +49,14 @@ export interface EmailDraft extends ComposeFields {
   readonly quickText: string;
   /** The agent opened the Cc field in Reply mode (it always shows in Reply all and Forward). */
   readonly ccOpen: boolean;
+  /** Blind copies, as the agent typed them. */
+  readonly bcc: string;
+  /** The agent opened the Bcc field. */
+  readonly bccOpen: boolean;
+  /** The mailbox chosen in **From**; empty for the default, the mailbox the answered email was sent to. */
+  readonly from: string;
+  /** The signature was put in the body once: it is not inserted again (the agent may have edited or removed it). */
+  readonly signed: boolean;
   /** The standard reply's body, as the editor wrote it. Untrusted: sanitized whenever it is shown or sent. */
   readonly html: string;
   /** Id of the email whose content the body already carries as a forwarded message. */
@@ -60,7 +68,7 @@ export interface EmailDraft extends ComposeFields {
 
 /** A new draft answering `source`. */
 export function emptyDraft(source: Pick<ReplySource, 'id'>): EmailDraft {
-  return { mode: 'quick', inReplyTo: source.id, quickText: '', to: '', cc: '', subject: '', ccOpen: false, html: '', forwardedId: null, attachments: [], template: null };
+  return { mode: 'quick', inReplyTo: source.id, quickText: '', to: '', cc: '', subject: '', ccOpen: false, bcc: '', bccOpen: false, from: '', signed: false, html: '', forwardedId: null, attachments: [], template: null };
 }
 
 /** True when a draft holds nothing the agent would lose. */
@@ -190,9 +198,14 @@ export function switchMode(from: ComposeMode, fields: ComposeFields, to: ReplyMo
 }
 
 /** Whether the agent may edit a field in a mode: To and Subject are read-only in Reply and Reply all (R-MAIL-07, R-MAIL-08). */
-export function isEditable(mode: ComposeMode, field: keyof ComposeFields): boolean {
-  if (field === 'cc') return true;
+export function isEditable(mode: ComposeMode, field: keyof ComposeFields | 'bcc'): boolean {
+  if (field === 'cc' || field === 'bcc') return true;
   return mode === 'forward';
+}
+
+/** Whether the Bcc field shows: in a standard reply, once opened or filled. */
+export function showsBcc(draft: Pick<EmailDraft, 'mode' | 'bcc' | 'bccOpen'>): boolean {
+  return draft.mode !== 'quick' && (draft.bccOpen || draft.bcc.trim() !== '');
 }
 
 /** Whether the Cc field shows: always in Reply all and Forward, in Reply once opened or filled (R-MAIL-11). */
@@ -300,6 +313,9 @@ export function parseDraft(value: unknown): EmailDraft | undefined {
   const { mode, inReplyTo, quickText, to, cc, subject, ccOpen, html, forwardedId, attachments, template } = value;
   if (!isMode(mode) || !isString(inReplyTo) || !isString(quickText) || !isString(html) || typeof ccOpen !== 'boolean') return undefined;
   if (!isString(to) || !isString(cc) || !isString(subject)) return undefined;
+  // Bcc, From and the signature mark came later: a draft stored without them has their defaults.
+  const { bcc = '', bccOpen = false, from = '', signed = false } = value;
+  if (!isString(bcc) || typeof bccOpen !== 'boolean' || !isString(from) || typeof signed !== 'boolean') return undefined;
   if (forwardedId !== null && !isString(forwardedId)) return undefined;
   if (!Array.isArray(attachments)) return undefined;
   const files = attachments.map(parseAttachment);
@@ -314,6 +330,10 @@ export function parseDraft(value: unknown): EmailDraft | undefined {
     cc,
     subject,
     ccOpen,
+    bcc,
+    bccOpen,
+    from,
+    signed,
     html,
     forwardedId,
     attachments: files.filter((a): a is Attachment => a !== undefined),

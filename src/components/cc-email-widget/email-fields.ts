@@ -8,7 +8,9 @@ import { t } from '../../controllers/localize.js';
 import type { ComposerTools } from '../shared/composer-tools.js';
 
 /** A field of the standard reply's header. */
-export type Field = 'to' | 'cc' | 'subject';
+export type Field = 'to' | 'cc' | 'bcc' | 'subject';
+
+const LABELS = { to: 'email.to', cc: 'email.cc', bcc: 'email.bcc', subject: 'email.subject' } as const;
 
 /** What a field shows and how it reports the agent's changes. */
 export interface FieldState {
@@ -25,10 +27,10 @@ export interface FieldState {
   readonly keydown: (e: KeyboardEvent) => void;
 }
 
-/** The To, Cc or Subject field with its label and, once the agent has left it, its address errors. */
+/** The To, Cc, Bcc or Subject field with its label and, once the agent has left it, its address errors. */
 export function composeField(field: Field, state: FieldState): TemplateResult {
   const invalid = state.invalid;
-  const label = t(field === 'to' ? 'email.to' : field === 'cc' ? 'email.cc' : 'email.subject');
+  const label = t(LABELS[field]);
   const showErrors = invalid.length > 0 && !state.editing;
   return html`<div class="field">
     <label for=${field}>${label}</label>

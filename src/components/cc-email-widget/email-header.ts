@@ -13,6 +13,7 @@ export interface HeaderState {
   readonly transferable: boolean;
   readonly mode: ComposeMode;
   readonly ccShown: boolean;
+  readonly bccShown: boolean;
   readonly lightGrey: boolean;
   /** Status lines of the interaction's actions (a dropped transfer, a dialog that failed to load, a failed end). */
   readonly notices: TemplateResult;
@@ -24,6 +25,7 @@ export interface HeaderState {
 export interface HeaderActions {
   readonly compose: (mode: ReplyMode) => void;
   readonly toggleCc: () => void;
+  readonly toggleBcc: () => void;
   readonly viewOriginal: (emailId: string) => void;
   readonly toggleLightGrey: () => void;
   readonly transfer: () => void;
@@ -46,7 +48,7 @@ export function emailHeader(i: Interaction, state: HeaderState, actions: HeaderA
   });
 }
 
-/** Reply, Reply all, Forward and Cc while the interaction is open; View original email; the light-grey toggle; Transfer; End. */
+/** Reply, Reply all, Forward, Cc and Bcc while the interaction is open; View original email; the light-grey toggle; Transfer; End. */
 function headerButtons(first: EmailMessage | undefined, state: HeaderState, actions: HeaderActions): TemplateResult {
   const modeLabel = (m: ReplyMode) => t(m === 'reply' ? 'email.reply' : m === 'reply-all' ? 'email.replyAll' : 'email.forward');
   return html`${state.open
@@ -55,7 +57,8 @@ function headerButtons(first: EmailMessage | undefined, state: HeaderState, acti
               ${modeLabel(m)}
             </button>`,
           )}
-          <button class="btn secondary" aria-expanded=${state.ccShown ? 'true' : 'false'} @click=${actions.toggleCc}>${t('email.cc')}</button>`
+          <button class="btn secondary" aria-expanded=${state.ccShown ? 'true' : 'false'} @click=${actions.toggleCc}>${t('email.cc')}</button>
+          <button class="btn secondary" aria-expanded=${state.bccShown ? 'true' : 'false'} @click=${actions.toggleBcc}>${t('email.bcc')}</button>`
       : nothing}
     ${first ? html`<button class="btn secondary" @click=${() => actions.viewOriginal(first.id)}>${t('email.viewOriginal')}</button>` : nothing}
     <button class="btn secondary" aria-pressed=${state.lightGrey ? 'true' : 'false'} @click=${actions.toggleLightGrey}>

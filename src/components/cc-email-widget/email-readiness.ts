@@ -15,6 +15,7 @@ export type PciProblem = { readonly kind: 'text' } | { readonly kind: 'attachmen
 export interface RecipientProblems {
   readonly invalidTo: readonly string[];
   readonly invalidCc: readonly string[];
+  readonly invalidBcc: readonly string[];
   readonly noRecipient: boolean;
 }
 
@@ -67,9 +68,14 @@ export function pciProblems(outgoing: Pick<OutgoingEmail, 'subject' | 'text'> | 
 }
 
 /** Invalid or missing recipients of a standard reply; a quick reply goes to the sender and has none. */
-export function recipientProblems(draft: Pick<EmailDraft, 'mode' | 'to' | 'cc'> | undefined): RecipientProblems {
-  if (draft === undefined || draft.mode === 'quick') return { invalidTo: [], invalidCc: [], noRecipient: false };
-  return { invalidTo: invalidAddresses(draft.to), invalidCc: invalidAddresses(draft.cc), noRecipient: parseAddresses(draft.to).length === 0 };
+export function recipientProblems(draft: Pick<EmailDraft, 'mode' | 'to' | 'cc'> & Partial<Pick<EmailDraft, 'bcc'>> | undefined): RecipientProblems {
+  if (draft === undefined || draft.mode === 'quick') return { invalidTo: [], invalidCc: [], invalidBcc: [], noRecipient: false };
+  return {
+    invalidTo: invalidAddresses(draft.to),
+    invalidCc: invalidAddresses(draft.cc),
+    invalidBcc: invalidAddresses(draft.bcc ?? ''),
+    noRecipient: parseAddresses(draft.to).length === 0,
+  };
 }
 
 /** Send readiness (R-MAIL-06, R-MAIL-11, R-MAIL-16, R-TPL-03, R-TPL-04): ready only when there is something to send and every check passes. */
@@ -85,6 +91,7 @@ export function sendReadiness(draft: EmailDraft | undefined, outgoing: OutgoingE
     pci.length === 0 &&
     recipients.invalidTo.length === 0 &&
     recipients.invalidCc.length === 0 &&
+    recipients.invalidBcc.length === 0 &&
     !recipients.noRecipient &&
     state.templateReady &&
     gaps.length === 0 &&

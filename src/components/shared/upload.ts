@@ -5,6 +5,7 @@ import type { InteractionStore } from '../../core/store/store.js';
 import type { Attachment } from '../../core/types.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import type { Notice } from './notices.js';
+import { rememberPreview } from './attachment-previews.js';
 
 /** Where a file picked in a composer goes, and how the composer hears of it. */
 export interface UploadTarget {
@@ -51,7 +52,9 @@ export async function uploadFile(file: File, target: UploadTarget): Promise<void
   }
   target.uploading((names) => [...names, name]);
   try {
-    target.attach(await target.store.uploadAttachment(target.interactionId, file), name);
+    const uploaded = await target.store.uploadAttachment(target.interactionId, file);
+    rememberPreview(uploaded.id, file);
+    target.attach(uploaded, name);
   } catch (err) {
     failed(err);
   } finally {

@@ -84,6 +84,21 @@ export interface InteractionStoreOptions {
    * `extendMs`. The deadline is `Interaction.autoWrapupAt`. Off for channels left out.
    */
   readonly autoWrapup?: AutoWrapupOptions;
+  /**
+   * Email signatures: the queue's (by queue id) or else the agent's, inserted below the
+   * reply and above the forwarded message when the agent opens Reply, Reply all or
+   * Forward; editable like the rest of the body. Plain text, or simple HTML that goes
+   * through the email sanitizer like everything in the editor.
+   */
+  readonly signatures?: EmailSignatures;
+}
+
+/** Email signatures, see {@link InteractionStoreOptions.signatures}. */
+export interface EmailSignatures {
+  /** The agent's signature, for queues without their own. */
+  readonly agent?: string;
+  /** Signatures by queue id. */
+  readonly queues?: Readonly<Record<string, string>>;
 }
 
 /** What goes with wrap-up reasons. */
@@ -107,6 +122,10 @@ export interface OutgoingEmail {
   readonly inReplyTo: string;
   readonly to: readonly string[];
   readonly cc: readonly string[];
+  /** Blind copies. */
+  readonly bcc?: readonly string[];
+  /** The mailbox it goes out from (one of the queue's `mailboxes`); without it, the mailbox the answered email was sent to. */
+  readonly from?: string;
   readonly subject: string;
   readonly html: string;
   readonly text: string;
@@ -151,6 +170,7 @@ function reason(e: unknown): string {
  */
 export class InteractionStore {
   readonly #adapter: ContactCenterAdapter;
+  readonly #signatures: EmailSignatures;
   readonly #state: BehaviorSubject<CcState>;
   readonly #errors = new Subject<StoreError>();
   readonly #accepted = new Subject<string>();
@@ -221,6 +241,7 @@ export class InteractionStore {
 
   constructor(adapter: ContactCenterAdapter, options: InteractionStoreOptions = {}) {
     this.#adapter = adapter;
+    this.#signatures = options.signatures ?? {};
     this.#now = options.now ?? Date.now;
     this.#outbox = new Outbox((interactionId, messageId) => this.#attempt(interactionId, messageId), {
       ...DEFAULT_RETRY_POLICY,
@@ -422,15 +443,22 @@ export class InteractionStore {
     }
   }
 
+  /** The email signature for a queue: its own, else the agent's; `undefined` when there is none. */
+  signature(queueId: string): string | undefined {
+    const text = this.#signatures.queues?.[queueId] ?? this.#signatures.agent;
+    return text?.trim() ? text : undefined;
+  }
+
   /** Sends an email reply or forward. Optimistic like {@link send}; rejects when the adapter fails. */
   async sendEmail(interactionId: string, email: OutgoingEmail): Promise<string> {
     const i = this.#require('sendEmail', interactionId);
     const outbound: EmailMessage = {
       id: localId('email'),
       direction: 'outbound',
-      from: replyAddress(i, email.inReplyTo) ?? this.state.agent.name,
+      from: email.from ?? replyAddress(i, email.inReplyTo) ?? this.state.agent.name,
       to: email.to,
       cc: email.cc,
+      ...(email.bcc?.length ? { bcc: email.bcc } : {}),
       subject: email.subject,
       html: email.html,
       text: email.text,
@@ -447,6 +475,8 @@ export class InteractionStore {
         inReplyTo: email.inReplyTo,
         to: email.to,
         cc: email.cc,
+        ...(email.bcc?.length ? { bcc: email.bcc } : {}),
+        ...(email.from === undefined ? {} : { from: email.from }),
         subject: email.subject,
         html: email.html,
         text: email.text,
