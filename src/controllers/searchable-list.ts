@@ -160,6 +160,7 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
         <input
           type="search"
           part="search"
+          dir="auto"
           data-list=${this.#id}
           aria-label=${t('dialog.search')}
           placeholder=${t('dialog.search')}

@@ -449,7 +449,7 @@ export class CcChatWidget extends CcStoreElement {
       </button>
       ${left ? html`<p class="status left" part="status" id="left" role="status">${t('chat.customerLeft', { name: i.customer.name })}</p>` : nothing}
       ${this.#attachments.renderPending(i.id, composer)}
-      <p class="counter" id="counter">${t('chat.counter', { count, max: this.maxLength })}</p>
+      <p class="counter" id="counter" dir="ltr">${t('chat.counter', { count, max: this.maxLength })}</p>
       ${tooLong
         ? html`<p class="error" part="error" id="error" role="alert">${t('chat.tooLong', { over, count, max: this.maxLength })}</p>`
         : nothing}
@@ -464,6 +464,7 @@ export class CcChatWidget extends CcStoreElement {
       <textarea
         id="composer"
         part="textarea"
+        dir="auto"
         rows="2"
         .value=${composer.text}
         placeholder=${t('chat.placeholder')}

@@ -56,6 +56,7 @@ export class FindBar {
     return html`<div class="find" part="find">
       <input
         type="search"
+        dir="auto"
         .value=${this.#query}
         aria-label=${t('find.label')}
         placeholder=${t('find.label')}

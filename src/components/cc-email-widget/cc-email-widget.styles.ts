@@ -81,6 +81,10 @@ export const styles = [
     .toggle[aria-expanded='true']::before {
       content: '▾';
     }
+    /* A closed email's triangle points to where the line reads on. */
+    .toggle:dir(rtl)[aria-expanded='false']::before {
+      content: '◂';
+    }
     .from {
       font-weight: 600;
       overflow-wrap: anywhere;
@@ -274,7 +278,8 @@ export const styles = [
       grid-column: 2;
     }
     .hint {
-      margin: 0 0 0 calc(5em + var(--_cc-space));
+      margin: 0;
+      margin-inline-start: calc(5em + var(--_cc-space));
       font-size: 0.9em;
       color: var(--_cc-text-muted);
     }
@@ -305,7 +310,8 @@ export const styles = [
       height: auto;
     }
     .editor blockquote {
-      margin: 0 0 0 var(--_cc-space);
+      margin: 0;
+      margin-inline-start: var(--_cc-space);
       padding-inline-start: var(--_cc-space);
       border-inline-start: 2px solid var(--_cc-border);
     }

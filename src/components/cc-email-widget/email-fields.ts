@@ -34,6 +34,7 @@ export function composeField(field: Field, state: FieldState): TemplateResult {
     <input
       id=${field}
       type="text"
+      dir="auto"
       autocomplete="off"
       spellcheck="false"
       inputmode=${field === 'subject' ? 'text' : 'email'}
@@ -74,6 +75,7 @@ export function quickReplyBox(state: QuickReplyState): TemplateResult {
     <textarea
       id="quick"
       part="quick-reply"
+      dir="auto"
       rows="3"
       placeholder=${t('email.quickReply')}
       .value=${state.text}

@@ -159,6 +159,7 @@ export class CcTemplatePicker extends CcStoreElement {
       <input
         type="search"
         part="search"
+        dir="auto"
         aria-label=${t('templates.search')}
         placeholder=${t('templates.search')}
         .value=${this.query}

@@ -236,13 +236,14 @@ export class CcWrapupDialog extends CcStoreElement {
       <textarea
         id="notes"
         part="notes"
+        dir="auto"
         rows="3"
         .value=${this.notes}
         aria-invalid=${over > 0 ? 'true' : 'false'}
         aria-describedby=${over > 0 ? 'notes-count notes-error' : 'notes-count'}
         @input=${(e: Event) => (this.notes = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      <p class="count" id="notes-count" part="notes-count">${t('wrapup.notesCount', { count, max: WRAPUP_NOTES_MAX_LENGTH })}</p>
+      <p class="count" id="notes-count" part="notes-count" dir="ltr">${t('wrapup.notesCount', { count, max: WRAPUP_NOTES_MAX_LENGTH })}</p>
       ${over > 0
         ? html`<p class="message error" id="notes-error" part="notes-error" role="alert">${t('wrapup.notesTooLong', { over, max: WRAPUP_NOTES_MAX_LENGTH })}</p>`
         : nothing}

@@ -123,7 +123,7 @@ export class ConsultPanel implements ReactiveController {
     const own = m.author === 'agent';
     return html`<div class="consult-message ${own ? 'agent' : 'peer'}" part="consult-message">
       <span class="author">${own ? t('consult.you') : m.authorName}</span>
-      <span class="consult-bubble">${m.text}</span>
+      <span class="consult-bubble" dir="auto">${m.text}</span>
       ${own && m.status === 'sending' ? html`<span class="meta">${t('consult.sending')}</span>` : nothing}
       ${own && m.status === 'sent' ? html`<span class="meta">${t('consult.sent')}</span>` : nothing}
       ${own && m.status === 'failed'
@@ -140,6 +140,7 @@ export class ConsultPanel implements ReactiveController {
         id="consult-input"
         part="consult-input"
         type="text"
+        dir="auto"
         autocomplete="off"
         maxlength=${CHAT_MESSAGE_MAX_LENGTH}
         .value=${live(text)}

@@ -11,7 +11,7 @@ type Row = TemplateResult | typeof nothing;
  * webchat and email → customer, email, queue.
  */
 export function interactionFields(i: Interaction): Row[] {
-  const row = (label: string, value: string | undefined): Row => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
+  const row = (label: string, value: string | undefined): Row => (value ? html`<dt>${label}</dt><dd dir="auto">${value}</dd>` : nothing);
   switch (i.channel) {
     case 'messenger':
       return [row(t('offer.queue'), i.queue.name), row(t('offer.page'), i.source.page)];
