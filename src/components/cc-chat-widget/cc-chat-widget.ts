@@ -28,6 +28,7 @@ import { WorkflowsMenu } from './workflows-menu.js';
 import { styles } from './cc-chat-widget.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 import type { CcEvent } from '../../element-events.js';
+import { typedDirection } from '../shared/text-direction.js';
 
 /** Default composer limit (R-CHAT-03). */
 export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
@@ -464,7 +465,7 @@ export class CcChatWidget extends CcStoreElement {
       <textarea
         id="composer"
         part="textarea"
-        dir="auto"
+        dir=${typedDirection(composer.text)}
         rows="2"
         .value=${composer.text}
         placeholder=${t('chat.placeholder')}

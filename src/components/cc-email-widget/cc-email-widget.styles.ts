@@ -305,6 +305,12 @@ export const styles = [
       overflow-wrap: anywhere;
       cursor: text;
     }
+    /* Each paragraph reads in the direction of its own first letters (Arabic or English alike);
+       an empty one follows the pane, so the caret starts where the locale reads from. */
+    .editor,
+    .editor :is(p, div, li, blockquote, h1, h2, h3, h4, pre) {
+      unicode-bidi: plaintext;
+    }
     .editor img {
       max-width: 100%;
       height: auto;

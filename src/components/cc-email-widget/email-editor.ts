@@ -324,7 +324,6 @@ export class EmailEditor {
       id="editor"
       class="editor"
       part="editor"
-      dir="auto"
       contenteditable=${state.sending ? 'false' : 'true'}
       role="textbox"
       aria-multiline="true"

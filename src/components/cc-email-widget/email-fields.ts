@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { t } from '../../controllers/localize.js';
+import { typedDirection } from '../shared/text-direction.js';
 
 /** A field of the standard reply's header. */
 export type Field = 'to' | 'cc' | 'subject';
@@ -34,7 +35,7 @@ export function composeField(field: Field, state: FieldState): TemplateResult {
     <input
       id=${field}
       type="text"
-      dir="auto"
+      dir=${typedDirection(state.value)}
       autocomplete="off"
       spellcheck="false"
       inputmode=${field === 'subject' ? 'text' : 'email'}
@@ -75,7 +76,7 @@ export function quickReplyBox(state: QuickReplyState): TemplateResult {
     <textarea
       id="quick"
       part="quick-reply"
-      dir="auto"
+      dir=${typedDirection(state.text)}
       rows="3"
       placeholder=${t('email.quickReply')}
       .value=${state.text}

@@ -13,6 +13,7 @@ import { autoWrapupView, sameAutoWrapupView, type AutoWrapupView } from './auto-
 import { interactionGone, followDialogInteraction } from '../shared/dialog-parts.js';
 import { styles } from './cc-wrapup-dialog.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
+import { typedDirection } from '../shared/text-direction.js';
 
 registerEnglish(enDialogs);
 registerEnglish(enWrapup);
@@ -236,7 +237,7 @@ export class CcWrapupDialog extends CcStoreElement {
       <textarea
         id="notes"
         part="notes"
-        dir="auto"
+        dir=${typedDirection(this.notes)}
         rows="3"
         .value=${this.notes}
         aria-invalid=${over > 0 ? 'true' : 'false'}

@@ -6,6 +6,7 @@ import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatMessage, Consult, Interaction } from '../../core/types.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
 import { enConsult } from '../../locales/en-consult.js';
+import { typedDirection } from './text-direction.js';
 
 registerEnglish(enConsult);
 
@@ -140,7 +141,7 @@ export class ConsultPanel implements ReactiveController {
         id="consult-input"
         part="consult-input"
         type="text"
-        dir="auto"
+        dir=${typedDirection(text)}
         autocomplete="off"
         maxlength=${CHAT_MESSAGE_MAX_LENGTH}
         .value=${live(text)}
