@@ -29,6 +29,18 @@ function overflowing(host: HTMLElement): string[] {
   return problems;
 }
 
+/** The body element of the `index`th email's frame, once its document has loaded and been styled. */
+async function bodyOf(el: HTMLElement, index: number): Promise<HTMLElement> {
+  let body: HTMLElement | undefined;
+  await until(() => {
+    const doc = shadowAll(el, 'article.email')[index]?.querySelector('iframe')?.contentDocument;
+    body = doc && doc.URL === 'about:srcdoc' && doc.readyState === 'complete' && doc.adoptedStyleSheets.length > 0 ? doc.body : undefined;
+    return body !== undefined;
+  }, `email ${index}'s body`, 15000);
+  if (!body) throw new Error('no email body');
+  return body;
+}
+
 /** The host and a part inside it both render right to left, with the Arabic lang. */
 function expectRightToLeft(host: HTMLElement, inner: string): void {
   expect(host.getAttribute('dir'), `<${host.localName}> dir`).to.equal('rtl');
@@ -67,14 +79,20 @@ describe('R-COMP-07 right to left', () => {
       expect(agent.left, 'the agent bubble starts further left than the customer one').to.be.lessThan(customer.left);
       expect(customer.right, 'the customer bubble ends further right than the agent one').to.be.greaterThan(agent.right);
 
+      expect(direction(shadow(el, '[part~="customer-bubble"]')), 'the customer wrote English: that bubble reads left to right').to.equal('ltr');
+      setLocale('en');
+      setLocale('ar');
+      await el.updateComplete;
+      expect(direction(shadow(el, '[part~="customer-bubble"]')), 'still, after switching the locale back and forth').to.equal('ltr');
       expect(overflowing(el)).to.deep.equal([]);
       await expect(el).to.be.accessible();
     });
   }
 
   it('R-COMP-07: in Arabic <cc-email-widget> renders right to left; the English subject and addresses keep their own direction', async () => {
-    const opened = await openEmail();
+    // Arabic from the start: the email's frame document is then titled in Arabic.
     setLocale('ar');
+    const opened = await openEmail();
     const { el } = opened;
     el.style.width = '320px';
     await el.updateComplete;
@@ -84,6 +102,19 @@ describe('R-COMP-07 right to left', () => {
     expect(direction(subject), 'an English subject reads left to right').to.equal('ltr');
     expect(overflowing(el)).to.deep.equal([]);
     await expect(el).to.be.accessible();
+
+    // Bodies too: the English email's (in its frame, titled in Arabic) and an Arabic one.
+    const first = opened.store.state.interactions[opened.id]?.emails[0];
+    if (!first) throw new Error('no email');
+    el.showEmail(first.id);
+    expect(direction(await bodyOf(el, 0)), 'the English email body').to.equal('ltr');
+    opened.simulator.inboundEmail(opened.id, { from: 'jane.doe@example.com', to: ['support@acme.example'], subject: 'بخصوص الفاتورة', html: `<p>${ARABIC_TEXT}</p>` });
+    await until(() => shadowAll(el, 'article.email').length === 2, 'the Arabic email');
+    const latest = opened.store.state.interactions[opened.id]?.emails.at(-1);
+    if (!latest) throw new Error('no Arabic email');
+    el.showEmail(latest.id);
+    expect(direction(await bodyOf(el, 1)), 'the Arabic email body').to.equal('rtl');
+    expect(direction(shadowAll(el, 'article.email .subject')[1] ?? el), 'the Arabic subject').to.equal('rtl');
   });
 
   it('R-COMP-07: in Arabic the task list and the contact request render right to left within 320px', async () => {
