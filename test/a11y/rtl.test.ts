@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { LitElement } from 'lit';
 import '../../src/index.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import type { CcTransferDialog } from '../../src/components/cc-transfer-dialog/cc-transfer-dialog.js';
@@ -63,7 +64,7 @@ describe('R-COMP-07 right to left', () => {
           ? html`<div style="width:320px;height:560px;display:grid"><cc-sms-widget .store=${world.store}></cc-sms-widget></div>`
           : html`<div style="width:320px;height:560px;display:grid"><cc-chat-widget .store=${world.store} channel="webchat"></cc-chat-widget></div>`,
       );
-      const el = root.firstElementChild as HTMLElement;
+      const el = root.firstElementChild as LitElement;
       await world.store.send(id, 'Thank you, I am looking into it.');
       await until(() => shadowAll(el, '[part~="agent-bubble"]').length > 0 && shadowAll(el, '[part~="customer-bubble"]').length > 0, 'both bubbles');
       expectRightToLeft(el, 'header');
@@ -138,6 +139,10 @@ describe('R-COMP-07 right to left', () => {
       expect(overflowing(host)).to.deep.equal([]);
       await expect(host).to.be.accessible();
     }
+    // The source number stays one left-to-right run beside the Arabic name of its kind.
+    const number = shadow(request, 'dd bdi');
+    expect(direction(number)).to.equal('ltr');
+    expect(number.closest('dd')?.textContent).to.match(/^\+[\d ]+ \(رقم طويل\)$/);
     // The bar marking the offer is on the inline start: the right edge in Arabic.
     const offer = getComputedStyle(shadow(list, 'li.offered'));
     expect(offer.borderRightWidth).to.equal('4px');
