@@ -1,6 +1,6 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
-import { LOCALES, setLocale, type Locale } from '../src/controllers/localize.js';
+import { LOCALES, localeDirection, setLocale, type Locale } from '../src/controllers/localize.js';
 import '../src/styles/themes.css';
 import { disposeStoryWorlds, withStoryWorlds } from '../stories/support.js';
 
@@ -37,6 +37,7 @@ const withLocaleAndTheme: Decorator = (story, context) => {
   const nextLocale = isLocale(locale) ? locale : 'en';
   setLocale(nextLocale);
   document.documentElement.lang = nextLocale;
+  document.documentElement.dir = localeDirection(nextLocale);
   ensurePageStyles();
   document.documentElement.setAttribute('theme', isTheme(theme) ? theme : 'light');
   return story();
@@ -56,6 +57,7 @@ const preview: Preview = {
         items: [
           { value: 'en', title: 'English (en)' },
           { value: 'zh-CN', title: '中文 (zh-CN)' },
+          { value: 'ar', title: 'العربية (ar, right to left)' },
         ],
         dynamicTitle: true,
       },

@@ -1,5 +1,5 @@
 /**
- * The demo page's own chrome: its words in English and Chinese (the elements translate
+ * The demo page's own chrome: its words in English, Chinese and Arabic (the elements translate
  * themselves), and the light / dark / system colour scheme switch. Markup marks what to
  * translate with `data-i18n` (text), `data-i18n-label` (`aria-label`) and
  * `data-i18n-placeholder` (input placeholders).
@@ -90,7 +90,48 @@ const zhCN: Record<ChromeKey, string> = {
   urlOptions: 'URL 选项：',
 };
 
-const dictionaries: Record<Locale, Record<ChromeKey, string>> = { en, 'zh-CN': zhCN };
+const ar: Record<ChromeKey, string> = {
+  title: 'مكتب الموظف',
+  subtitle: 'عرض توضيحي لـ cc-digital-widgets',
+  shortcuts: 'اختصارات لوحة المفاتيح',
+  notifications: 'السماح بالإشعارات',
+  language: 'اللغة',
+  theme: 'المظهر',
+  themeLight: 'فاتح',
+  themeDark: 'داكن',
+  themeAuto: 'حسب النظام',
+  requests: 'طلبات التواصل',
+  tasks: 'المهام',
+  conversations: 'المحادثات',
+  webchat: 'WebChat',
+  messenger: 'Facebook Messenger',
+  sms: 'SMS',
+  email: 'البريد الإلكتروني',
+  simulator: 'مركز اتصال محاكى',
+  newContact: 'تواصل جديد',
+  channel: 'القناة',
+  customerName: 'اسم العميل',
+  openingMessage: 'الرسالة الافتتاحية',
+  random: 'عشوائي',
+  invitee: 'كدعوة مؤتمر من موظف آخر',
+  offerContact: 'عرض التواصل',
+  customer: 'العميل',
+  interaction: 'التفاعل',
+  message: 'الرسالة',
+  sendAsCustomer: 'الإرسال بصفة العميل',
+  typing: 'يكتب',
+  leaves: 'يغادر',
+  emailArrives: 'وصول بريد إلكتروني',
+  peerWrites: 'موظف ثانٍ يكتب',
+  peerLeaves: 'موظف ثانٍ يغادر',
+  autoplay: 'حركة عشوائية (تشغيل تلقائي)',
+  storeErrors: 'أخطاء المخزن',
+  resetDemo: 'إعادة ضبط العرض',
+  scripting: 'البرمجة النصية:',
+  urlOptions: 'خيارات URL:',
+};
+
+const dictionaries: Record<Locale, Record<ChromeKey, string>> = { en, 'zh-CN': zhCN, ar };
 
 const isKey = (key: string | undefined): key is ChromeKey => key !== undefined && key in en;
 

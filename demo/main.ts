@@ -8,7 +8,7 @@ import '../src/index.js';
 import { SimulatedContactCenter, clearSimulatedWorld } from '../src/adapters/simulated/index.js';
 import { createInteractionStore, type InteractionStore } from '../src/core/store/store.js';
 import type { CcState } from '../src/core/store/state.js';
-import { getLocale, setLocale, type Locale } from '../src/controllers/localize.js';
+import { LOCALES, getLocale, localeDirection, setLocale, type Locale } from '../src/controllers/localize.js';
 import { openShortcutHelp } from '../src/components/cc-shortcut-help/cc-shortcut-help.js';
 import type { CcProvider } from '../src/components/cc-provider/cc-provider.js';
 import { CAPABILITIES, CHANNELS, isCapability, type Capability, type Channel } from '../src/core/types.js';
@@ -105,12 +105,14 @@ const lang = $<HTMLSelectElement>('#lang');
 const applyLocale = (locale: Locale): void => {
   setLocale(locale);
   document.documentElement.lang = locale;
+  document.documentElement.dir = localeDirection(locale);
   lang.value = locale;
   translateChrome(locale);
 };
 const requested = params.get('lang');
-if (requested === 'zh-CN' || requested === 'en') applyLocale(requested);
-lang.addEventListener('change', () => applyLocale(lang.value === 'zh-CN' ? 'zh-CN' : 'en'));
+const isLocale = (value: string | null): value is Locale => LOCALES.some((l) => l === value);
+if (isLocale(requested)) applyLocale(requested);
+lang.addEventListener('change', () => applyLocale(isLocale(lang.value) ? lang.value : 'en'));
 
 // Light / dark / system colour scheme for the page and every element (R-X-03).
 setUpThemeSwitch($<HTMLSelectElement>('#theme'), params.get('theme'));

@@ -35,14 +35,16 @@ const filter = process.env.STORYBOOK_CHECK_FILTER ?? '';
 
 /**
  * Every story is checked in these toolbar variants (Storybook's `globals` URL parameter):
- * both colour schemes in English, and the Chinese strings in the light scheme. The dark
- * scheme changes colours only, so there axe runs just the rules that look at colour.
+ * both colour schemes in English, and the Chinese and the Arabic (right-to-left) strings in
+ * the light scheme. The dark scheme changes colours only, so there axe runs just the rules
+ * that look at colour.
  * @type {readonly { name: string, globals: string, rules?: string[] }[]}
  */
 const VARIANTS = [
   { name: 'light', globals: 'theme:light;locale:en' },
   { name: 'dark', globals: 'theme:dark;locale:en', rules: ['color-contrast', 'link-in-text-block'] },
   { name: 'zh-CN', globals: 'theme:light;locale:zh-CN' },
+  { name: 'ar', globals: 'theme:light;locale:ar' },
 ];
 /** The a11y addon's own automatic axe run is switched off: this script runs axe itself. */
 const BASE_GLOBALS = 'a11y.manual:!true';

@@ -7,10 +7,12 @@ import { Lexer } from 'marked';
 import { providePlainTextLexer } from './content/templates.js';
 import { registerLocale as register } from './controllers/localize.js';
 import { zhCN } from './locales/zh-CN.js';
+import { ar } from './locales/ar.js';
 
 // Importing the package registers every element and every shipped locale, so setLocale
 // switches at once; an element imported on its own loads other locales on demand.
 register('zh-CN', zhCN);
+register('ar', ar);
 // The package root carries marked already: applyTemplate's plain format works without waiting.
 providePlainTextLexer(Lexer);
 
@@ -79,7 +81,7 @@ export type { DraftBook, DraftKind, DraftChange, DraftStorageFailure } from './c
 export type { CcNotification, CcNotificationKind } from './core/store/notifications.js';
 export { storeContext } from './core/context.js';
 export { StoreController, type StoreHost, type StoreControllerOptions } from './controllers/store-controller.js';
-export { LocalizeController, setLocale, getLocale, t, LOCALES, registerLocale, type Locale } from './controllers/localize.js';
+export { LocalizeController, setLocale, getLocale, t, LOCALES, localeDirection, registerLocale, type Locale } from './controllers/localize.js';
 export type { MessageKey, Messages } from './locales/en.js';
 
 export { CcProvider } from './components/cc-provider/cc-provider.js';

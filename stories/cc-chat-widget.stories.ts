@@ -463,3 +463,28 @@ export const EmojiPicker: StoryObj = {
     </div>`;
   },
 };
+
+/** R-COMP-07: in Arabic the pane reads right to left: the customer on the right, the agent on the left; English a customer writes keeps its direction. */
+export const ArabicRightToLeft: StoryObj = {
+  globals: { locale: 'ar' },
+  render: () =>
+    narrowPane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'سارة أحمد', text: 'مرحبًا، لم تصل طلبيتي بعد.' });
+        await w.store.send(id, 'نأسف لذلك! هل يمكنك مشاركة رقم الطلب؟');
+        w.simulator.customerMessage(id, 'Sure, it is 10-4471.');
+      }),
+    ),
+};
+
+/** R-COMP-07: an English pane with a customer writing Arabic: each bubble reads in its own direction (dir=auto). */
+export const ArabicCustomerInEnglishPane: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, { channel: 'webchat', customerName: 'سارة أحمد', text: 'مرحبًا، لم تصل طلبيتي بعد.' });
+        await w.store.send(id, 'Sorry to hear that! Could you share the order number?');
+        w.simulator.customerMessage(id, 'رقم الطلب 10-4471.');
+      }),
+    ),
+};

@@ -255,3 +255,14 @@ export const PastedImagesLeftOut: StoryObj = story(async (_w, _id, el) => {
   editor?.focus();
   editor?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
 });
+
+/** R-COMP-07: the email pane in Arabic, right to left, with an Arabic email from the customer; the English one keeps its direction. */
+export const ArabicRightToLeft: StoryObj = {
+  ...story(async (w, id, el) => {
+    w.simulator.inboundEmail(id, { from: CUSTOMER, to: [MAILBOX], subject: 'بخصوص الفاتورة 2024-118', text: 'مرحبًا،\nهل من جديد بشأن الفاتورة؟\nمع التحية، جين' });
+    await el?.updateComplete;
+    const latest = w.store.state.interactions[id]?.emails.at(-1);
+    if (latest) el?.showEmail(latest.id);
+  }),
+  globals: { locale: 'ar' },
+};

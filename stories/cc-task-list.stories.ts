@@ -82,3 +82,17 @@ export const WithRecent: StoryObj = {
       ),
     ),
 };
+
+/** R-COMP-07: the task list in Arabic, right to left: the offer's bar on the right, timers still read left to right. */
+export const ArabicRightToLeft: StoryObj = {
+  globals: { locale: 'ar' },
+  render: () =>
+    view(
+      storyWorld(async (w) => {
+        const a = await acceptedContact(w, { channel: 'webchat', customerName: 'سارة أحمد', text: 'مرحبًا' });
+        await acceptedContact(w, { channel: 'sms', customerName: 'Sam Text', text: 'Hi' });
+        w.store.focus(a);
+        w.simulator.offer({ channel: 'messenger', customerName: 'Mo Salah' });
+      }),
+    ),
+};

@@ -4,10 +4,18 @@ import type { MessageKey, Messages } from '../locales/en.js';
 import { emitOnWindow } from '../element-events.js';
 
 /** Locales the library ships (R-X-01). */
-export type Locale = 'en' | 'zh-CN';
+export type Locale = 'en' | 'zh-CN' | 'ar';
 
 /** Every shipped locale. */
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN', 'ar'];
+
+/** Locales written right to left (R-COMP-07). */
+const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set<Locale>(['ar']);
+
+/** The writing direction of a locale: every element renders in it. */
+export function localeDirection(locale: Locale = current): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr';
+}
 
 /**
  * Catalogues at hand. English is built in; another one loads when first switched to,
@@ -18,6 +26,7 @@ const catalogues: Partial<Record<Locale, Partial<Messages>>> = { en: { ...enCore
 const loaders: Readonly<Record<Locale, () => Promise<Partial<Messages>>>> = {
   en: () => Promise.resolve(english()),
   'zh-CN': () => import('../locales/zh-CN.js').then((m) => m.zhCN),
+  ar: () => import('../locales/ar.js').then((m) => m.ar),
 };
 
 let current: Locale = 'en';
@@ -92,10 +101,20 @@ export function t(key: MessageKey, params?: MessageParams): string {
   });
 }
 
-/** Re-renders its host whenever the locale changes. */
+/**
+ * Re-renders its host whenever the locale changes, and gives the host element the
+ * locale's `lang` and `dir` (R-COMP-07): the elements follow the library's locale, not the
+ * page's, so an English page can show them in Arabic, right to left. An attribute the page
+ * set on the element itself is left alone.
+ */
 export class LocalizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #update = (): void => this.#host.requestUpdate();
+  /** The attributes this controller set (and so may change again). */
+  readonly #owned = new Set<'lang' | 'dir'>();
+  readonly #update = (): void => {
+    this.#reflect();
+    this.#host.requestUpdate();
+  };
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -104,6 +123,7 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     listeners.add(this.#update);
+    this.#reflect();
   }
 
   hostDisconnected(): void {
@@ -113,5 +133,18 @@ export class LocalizeController implements ReactiveController {
   /** The current locale (for `Intl` formatting). */
   get locale(): Locale {
     return current;
+  }
+
+  #reflect(): void {
+    const host = this.#host;
+    if (!(host instanceof Element)) return;
+    this.#set(host, 'lang', current);
+    this.#set(host, 'dir', localeDirection());
+  }
+
+  #set(host: Element, name: 'lang' | 'dir', value: string): void {
+    if (host.hasAttribute(name) && !this.#owned.has(name)) return;
+    this.#owned.add(name);
+    if (host.getAttribute(name) !== value) host.setAttribute(name, value);
   }
 }

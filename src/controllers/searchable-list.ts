@@ -2,6 +2,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { errorMessage } from '../core/format.js';
 import { getLocale, t } from './localize.js';
+import { typedDirection } from '../components/shared/text-direction.js';
 
 /** What a {@link SearchableListController} lists: anything with an id and a display name. */
 export interface ListItem {
@@ -160,6 +161,7 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
         <input
           type="search"
           part="search"
+          dir=${typedDirection(this.#query)}
           data-list=${this.#id}
           aria-label=${t('dialog.search')}
           placeholder=${t('dialog.search')}

@@ -189,7 +189,8 @@ export const conversationStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 4px;
-    padding: 2px 4px 2px 8px;
+    padding-block: 2px;
+    padding-inline: 8px 4px;
     border: 1px solid var(--_cc-border);
     border-radius: 999px;
     font-size: 0.85em;

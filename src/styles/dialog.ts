@@ -124,7 +124,8 @@ export const dialogStyles = [
       cursor: pointer;
     }
     input[type='radio'] {
-      margin: 0 0 0 3px;
+      margin: 0;
+      margin-inline-start: 3px;
     }
     .search-row {
       display: flex;

@@ -29,6 +29,7 @@ import { WorkflowsMenu } from './workflows-menu.js';
 import { styles } from './cc-chat-widget.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 import type { CcEvent } from '../../element-events.js';
+import { typedDirection } from '../shared/text-direction.js';
 
 /** Default composer limit (R-CHAT-03). */
 export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
@@ -463,7 +464,7 @@ export class CcChatWidget extends CcStoreElement {
       </button>
       ${left ? html`<p class="status left" part="status" id="left" role="status">${t('chat.customerLeft', { name: i.customer.name })}</p>` : nothing}
       ${this.#attachments.renderPending(i.id, composer)}
-      <p class="counter" id="counter">${t('chat.counter', { count, max: this.maxLength })}</p>
+      <p class="counter" id="counter" dir="ltr">${t('chat.counter', { count, max: this.maxLength })}</p>
       ${this.renderCounterExtra(i.id, text)}
       ${tooLong
         ? html`<p class="error" part="error" id="error" role="alert">${t('chat.tooLong', { over, count, max: this.maxLength })}</p>`
@@ -480,6 +481,7 @@ export class CcChatWidget extends CcStoreElement {
       <textarea
         id="composer"
         part="textarea"
+        dir=${typedDirection(composer.text)}
         rows="2"
         .value=${composer.text}
         placeholder=${t('chat.placeholder')}

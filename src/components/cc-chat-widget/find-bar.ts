@@ -2,6 +2,7 @@ import { html, type ReactiveElement, type TemplateResult } from 'lit';
 import { getLocale, t } from '../../controllers/localize.js';
 import type { ChatMessage, Interaction } from '../../core/types.js';
 import { findMessages } from './find.js';
+import { typedDirection } from '../shared/text-direction.js';
 
 /** Options of a {@link FindBar}. */
 export interface FindBarOptions {
@@ -56,6 +57,7 @@ export class FindBar {
     return html`<div class="find" part="find">
       <input
         type="search"
+        dir=${typedDirection(this.#query)}
         .value=${this.#query}
         aria-label=${t('find.label')}
         placeholder=${t('find.label')}

@@ -4,7 +4,7 @@ import { formatsAsMarkdown, lazyMarkdown } from '../../content/lazy-markdown.js'
 import { safeUrl } from '../../content/url.js';
 import { formatBytes, initials } from '../../core/format.js';
 import type { ChatChannel, ChatMessage, Interaction } from '../../core/types.js';
-import { getLocale, t } from '../../controllers/localize.js';
+import { getLocale, localeDirection, t } from '../../controllers/localize.js';
 import { whenIdle } from '../shared/lazy.js';
 import { splitMatches } from './find.js';
 
@@ -114,7 +114,7 @@ export class ThreadRows {
     if (m.author === 'agent') {
       return html`<div class="row agent ${current ? 'current-match' : ''}">
         <div>
-          <div class="bubble" part="bubble agent-bubble"><span class="visually-hidden">${t('chat.youSaid')}: </span>${this.#body(m, query)}${this.#attachments(m)}</div>
+          <div class="bubble" part="bubble agent-bubble" dir="auto"><span class="visually-hidden" dir=${localeDirection()}>${t('chat.youSaid')}: </span>${this.#body(m, query)}${this.#attachments(m)}</div>
           <div class="meta">
             <span>${time}</span>
             ${this.#status(i, m, waiting)}
@@ -128,8 +128,8 @@ export class ThreadRows {
     return html`<div class="row ${m.author} ${current ? 'current-match' : ''}">
       <span class="avatar" part="avatar" aria-hidden="true">${initials(name)}</span>
       <div>
-        ${m.author === 'peer' ? html`<div class="author">${name}</div>` : nothing}
-        <div class="bubble" part=${part}><span class="visually-hidden">${said}: </span>${this.#body(m, query)}${this.#attachments(m)}</div>
+        ${m.author === 'peer' ? html`<div class="author" dir="auto">${name}</div>` : nothing}
+        <div class="bubble" part=${part} dir="auto"><span class="visually-hidden" dir=${localeDirection()}>${said}: </span>${this.#body(m, query)}${this.#attachments(m)}</div>
         <div class="meta">${time}</div>
       </div>
     </div>`;

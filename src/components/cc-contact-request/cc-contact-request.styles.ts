@@ -24,7 +24,7 @@ export const styles = [
       align-items: center;
       background: var(--_cc-surface);
       border: 1px solid var(--_cc-border);
-      border-left: 4px solid var(--_cc-primary);
+      border-inline-start: 4px solid var(--_cc-primary);
       border-radius: var(--_cc-radius);
       padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
       box-shadow: 0 2px 6px rgb(0 0 0 / 0.08);

@@ -77,10 +77,10 @@ export class CcContactRequest extends CcStoreElement {
     const label = t('offer.label', { channel: channelName, customer: o.customer.name });
     const error = this.#accepting.error(o.id);
     return html`<li class="offer" part="offer" aria-label=${label}>
-      <h3 class="title"><span>${o.customer.name}</span><span class="channel">${channelName}</span></h3>
+      <h3 class="title"><span dir="auto">${o.customer.name}</span><span class="channel">${channelName}</span></h3>
       <dl>${interactionFields(o)}</dl>
       <div class="side">
-        <span class="timer" part="timer" role="timer" aria-label=${t('offer.elapsed')}>${elapsed(o.offeredAt)}</span>
+        <span class="timer" part="timer" role="timer" dir="ltr" aria-label=${t('offer.elapsed')}>${elapsed(o.offeredAt)}</span>
         <button class="btn" part="accept" aria-keyshortcuts=${keyShortcuts ?? nothing} @click=${() => this.#accepting.accept(this.#offers.store, o)}>${t('accept')}</button>
       </div>
       ${error ? html`<p class="error" role="alert">${t('offer.acceptFailed', { reason: error })}</p>` : nothing}

@@ -200,7 +200,7 @@ export class PastConversations implements ReactiveController {
         <dd>${p.wrapupReasons.length > 0 ? p.wrapupReasons.join(', ') : t('history.noReasons')}</dd>
         ${p.notes ? html`<dt>${t('history.notes')}</dt><dd>${p.notes}</dd>` : nothing}
         <dt>${t('history.lastMessage')}</dt>
-        <dd class="preview">${p.preview}</dd>
+        <dd class="preview" dir="auto">${p.preview}</dd>
       </dl>
       <button
         class="btn secondary toggle"

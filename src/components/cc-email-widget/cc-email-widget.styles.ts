@@ -85,6 +85,10 @@ export const styles = [
     .toggle[aria-expanded='true']::before {
       content: '▾';
     }
+    /* A closed email's triangle points to where the line reads on. */
+    .toggle:dir(rtl)[aria-expanded='false']::before {
+      content: '◂';
+    }
     .from {
       font-weight: 600;
       overflow-wrap: anywhere;
@@ -278,7 +282,8 @@ export const styles = [
       grid-column: 2;
     }
     .hint {
-      margin: 0 0 0 calc(5em + var(--_cc-space));
+      margin: 0;
+      margin-inline-start: calc(5em + var(--_cc-space));
       font-size: 0.9em;
       color: var(--_cc-text-muted);
     }
@@ -304,12 +309,19 @@ export const styles = [
       overflow-wrap: anywhere;
       cursor: text;
     }
+    /* Each paragraph reads in the direction of its own first letters (Arabic or English alike);
+       an empty one follows the pane, so the caret starts where the locale reads from. */
+    .editor,
+    .editor :is(p, div, li, blockquote, h1, h2, h3, h4, pre) {
+      unicode-bidi: plaintext;
+    }
     .editor img {
       max-width: 100%;
       height: auto;
     }
     .editor blockquote {
-      margin: 0 0 0 var(--_cc-space);
+      margin: 0;
+      margin-inline-start: var(--_cc-space);
       padding-inline-start: var(--_cc-space);
       border-inline-start: 2px solid var(--_cc-border);
     }

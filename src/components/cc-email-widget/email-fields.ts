@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { t } from '../../controllers/localize.js';
 import type { ComposerTools } from '../shared/composer-tools.js';
+import { typedDirection } from '../shared/text-direction.js';
 
 /** A field of the standard reply's header. */
 export type Field = 'to' | 'cc' | 'bcc' | 'subject';
@@ -37,6 +38,7 @@ export function composeField(field: Field, state: FieldState): TemplateResult {
     <input
       id=${field}
       type="text"
+      dir=${typedDirection(state.value)}
       autocomplete="off"
       spellcheck="false"
       inputmode=${field === 'subject' ? 'text' : 'email'}
@@ -82,6 +84,7 @@ export function quickReplyBox(state: QuickReplyState): TemplateResult {
     <textarea
       id="quick"
       part="quick-reply"
+      dir=${typedDirection(state.text)}
       rows="3"
       placeholder=${t('email.quickReply')}
       .value=${state.text}

@@ -140,6 +140,9 @@ class EmailBodyDirective extends AsyncDirective {
       const view = frame.contentWindow;
       if (!doc || !view) return;
       applyDeferredStyles(doc);
+      // An email that does not state its direction takes it from its own text (R-COMP-07), whatever the
+      // pane's locale: set on the body, as the head's title is in the pane's language.
+      if (!doc.documentElement.hasAttribute('dir') && !doc.body.hasAttribute('dir')) doc.body.dir = 'auto';
       // A constructed stylesheet belongs to one document's realm: make it with the frame's constructor.
       const sheet = new (view as FrameWindow).CSSStyleSheet();
       sheet.replaceSync(documentStyles.cssText);

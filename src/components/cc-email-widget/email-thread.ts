@@ -198,8 +198,8 @@ export class EmailThread {
             aria-controls=${expanded ? `email-${k}-full` : nothing}
             @click=${() => this.#toggle(e, view)}
           >
-            <span class="from">${e.from}</span>
-            <span class="subject">${e.subject || t('email.noSubject')}</span>
+            <span class="from" dir="auto">${e.from}</span>
+            <span class="subject" dir="auto">${e.subject || t('email.noSubject')}</span>
           </button>
         </h3>
         <p class="meta">
@@ -207,7 +207,7 @@ export class EmailThread {
           ${isNew ? html`<span class="badge">${t('email.new')}</span>` : nothing}
           ${e.attachments.length > 0 ? html`<span>${t('email.attachmentCount', { count: e.attachments.length })}</span>` : nothing}
         </p>
-        ${expanded ? nothing : html`<p class="snippet">${emailSnippet(e)}</p>`}
+        ${expanded ? nothing : html`<p class="snippet" dir="auto">${emailSnippet(e)}</p>`}
       </div>
       ${expanded ? this.#renderFull(e, k, view) : nothing}
     </article>`;
@@ -220,10 +220,10 @@ export class EmailThread {
     const time = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(e.timestamp);
     return html`<div class="full" id="email-${k}-full">
       <dl class="headers">
-        <div><dt>${t('email.from')}</dt><dd>${e.from}</dd></div>
-        <div><dt>${t('email.to')}</dt><dd>${e.to.join(', ')}</dd></div>
-        ${e.cc.length > 0 ? html`<div><dt>${t('email.cc')}</dt><dd>${e.cc.join(', ')}</dd></div>` : nothing}
-        <div><dt>${t('email.subject')}</dt><dd>${e.subject}</dd></div>
+        <div><dt>${t('email.from')}</dt><dd dir="auto">${e.from}</dd></div>
+        <div><dt>${t('email.to')}</dt><dd dir="auto">${e.to.join(', ')}</dd></div>
+        ${e.cc.length > 0 ? html`<div><dt>${t('email.cc')}</dt><dd dir="auto">${e.cc.join(', ')}</dd></div>` : nothing}
+        <div><dt>${t('email.subject')}</dt><dd dir="auto">${e.subject}</dd></div>
         <div><dt>${t('email.date')}</dt><dd>${time}</dd></div>
       </dl>
       ${blocked > 0
@@ -232,7 +232,7 @@ export class EmailThread {
             <button class="link-btn" aria-describedby="email-${k}-blocked" @click=${() => this.#showImages(e, view)}>${t('email.showImages')}</button>
           </p>`
         : nothing}
-      <div class="body" part="email-body" role="group" tabindex=${ifDefined(result === undefined ? 0 : undefined)} aria-label=${t('email.bodyLabel', { from: e.from })}>
+      <div class="body" part="email-body" role="group" dir="auto" tabindex=${ifDefined(result === undefined ? 0 : undefined)} aria-label=${t('email.bodyLabel', { from: e.from })}>
         ${emailBody(result === undefined ? (e.text ?? '') : result, {
           title: t('email.frameTitle', { from: e.from, subject: e.subject || t('email.noSubject') }),
           allowRemoteImages: allowed,

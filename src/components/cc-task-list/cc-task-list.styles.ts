@@ -32,8 +32,12 @@ export const styles = [
       border-color: var(--_cc-primary);
       box-shadow: inset 3px 0 0 var(--_cc-primary);
     }
+    /* box-shadow has no logical offsets: the bar moves to the inline start by hand. */
+    li.current:dir(rtl) {
+      box-shadow: inset -3px 0 0 var(--_cc-primary);
+    }
     li.offered {
-      border-left: 4px solid var(--_cc-primary);
+      border-inline-start: 4px solid var(--_cc-primary);
     }
     .title {
       grid-area: title;

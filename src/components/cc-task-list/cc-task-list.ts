@@ -109,7 +109,7 @@ export class CcTaskList extends CcStoreElement {
     return html`<li part="task" class=${offered ? 'offered' : current ? 'current' : ''}>
       <div class="title">
         ${offered
-          ? html`<span class="name">${i.customer.name}</span>`
+          ? html`<span class="name" dir="auto">${i.customer.name}</span>`
           : html`<button
               class="name"
               aria-current=${current ? 'true' : 'false'}
@@ -128,7 +128,7 @@ export class CcTaskList extends CcStoreElement {
       </div>
       <dl>${interactionFields(i)}</dl>
       <div class="side">
-        <span class="timer" part="timer" role="timer">${elapsed(since)}</span>
+        <span class="timer" part="timer" role="timer" dir="ltr">${elapsed(since)}</span>
         ${offered ? html`<button class="btn" part="accept" aria-keyshortcuts=${keyShortcuts ?? nothing} @click=${() => this.#accepting.accept(this.#slice.store, i)}>${t('accept')}</button>` : nothing}
       </div>
       ${error ? html`<p class="error" role="alert">${t('offer.acceptFailed', { reason: error })}</p>` : nothing}

@@ -10,6 +10,7 @@ import { PopoverPositionController } from '../../controllers/popover-position.js
 import { StoreConsumer } from '../../controllers/store-controller.js';
 import { styles } from './cc-template-picker.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
+import { typedDirection } from '../shared/text-direction.js';
 
 let nextId = 0;
 
@@ -159,6 +160,7 @@ export class CcTemplatePicker extends CcStoreElement {
       <input
         type="search"
         part="search"
+        dir=${typedDirection(this.query)}
         aria-label=${t('templates.search')}
         placeholder=${t('templates.search')}
         .value=${this.query}

@@ -201,32 +201,32 @@ export class CcTranscript extends CcElement {
     const name =
       m.authorName ?? (m.author === 'customer' ? this.customerName || t('transcript.customer') : t('transcript.agent'));
     return html`<li class=${m.author} part="message">
-      <p class="meta"><span class="author">${name}</span>${this.#time(m.timestamp)}</p>
+      <p class="meta"><span class="author" dir="auto">${name}</span>${this.#time(m.timestamp)}</p>
       ${this.#chatBody(m)}${this.#attachments(m.attachments)}
     </li>`;
   }
 
   #chatBody(m: ChatMessage): TemplateResult {
     const rich = m.format === 'markdown' && this.channel !== undefined && capabilitiesOf(this.channel).markdown;
-    if (!rich) return html`<div class="body">${m.text}</div>`;
+    if (!rich) return html`<div class="body" dir="auto">${m.text}</div>`;
     if (!formatsAsMarkdown(m.text)) {
-      return html`<div class="body">${m.text}</div>
+      return html`<div class="body" dir="auto">${m.text}</div>
         <p class="note">${t('chat.unformatted')}</p>`;
     }
-    return html`<div class="body rich">${lazyMarkdown(m.text)}</div>`;
+    return html`<div class="body rich" dir="auto">${lazyMarkdown(m.text)}</div>`;
   }
 
   #email(e: EmailMessage): TemplateResult {
-    const cc = e.cc.length > 0 ? html`<dt>${t('transcript.cc')}</dt><dd>${e.cc.join(', ')}</dd>` : nothing;
+    const cc = e.cc.length > 0 ? html`<dt>${t('transcript.cc')}</dt><dd dir="auto">${e.cc.join(', ')}</dd>` : nothing;
     return html`<li class=${e.direction === 'inbound' ? 'customer' : 'agent'} part="email">
       <dl>
-        <dt>${t('transcript.from')}</dt><dd class="author">${e.from}</dd>
-        <dt>${t('transcript.to')}</dt><dd>${e.to.join(', ')}</dd>
+        <dt>${t('transcript.from')}</dt><dd class="author" dir="auto">${e.from}</dd>
+        <dt>${t('transcript.to')}</dt><dd dir="auto">${e.to.join(', ')}</dd>
         ${cc}
-        <dt>${t('transcript.subject')}</dt><dd>${e.subject || t('transcript.noSubject')}</dd>
+        <dt>${t('transcript.subject')}</dt><dd dir="auto">${e.subject || t('transcript.noSubject')}</dd>
         <dt>${t('transcript.date')}</dt><dd>${this.#time(e.timestamp)}</dd>
       </dl>
-      <div class="body">${this.#emailText(e)}</div>
+      <div class="body" dir="auto">${this.#emailText(e)}</div>
       ${this.#attachments(e.attachments)}
     </li>`;
   }

@@ -13,6 +13,7 @@ import { autoWrapupView, sameAutoWrapupView, type AutoWrapupView } from './auto-
 import { interactionGone, followDialogInteraction } from '../shared/dialog-parts.js';
 import { styles } from './cc-wrapup-dialog.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
+import { typedDirection } from '../shared/text-direction.js';
 
 registerEnglish(enDialogs);
 registerEnglish(enWrapup);
@@ -236,13 +237,14 @@ export class CcWrapupDialog extends CcStoreElement {
       <textarea
         id="notes"
         part="notes"
+        dir=${typedDirection(this.notes)}
         rows="3"
         .value=${this.notes}
         aria-invalid=${over > 0 ? 'true' : 'false'}
         aria-describedby=${over > 0 ? 'notes-count notes-error' : 'notes-count'}
         @input=${(e: Event) => (this.notes = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      <p class="count" id="notes-count" part="notes-count">${t('wrapup.notesCount', { count, max: WRAPUP_NOTES_MAX_LENGTH })}</p>
+      <p class="count" id="notes-count" part="notes-count" dir="ltr">${t('wrapup.notesCount', { count, max: WRAPUP_NOTES_MAX_LENGTH })}</p>
       ${over > 0
         ? html`<p class="message error" id="notes-error" part="notes-error" role="alert">${t('wrapup.notesTooLong', { over, max: WRAPUP_NOTES_MAX_LENGTH })}</p>`
         : nothing}

@@ -6,6 +6,7 @@ import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatMessage, Consult, Interaction } from '../../core/types.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
 import { enConsult } from '../../locales/en-consult.js';
+import { typedDirection } from './text-direction.js';
 
 registerEnglish(enConsult);
 
@@ -123,7 +124,7 @@ export class ConsultPanel implements ReactiveController {
     const own = m.author === 'agent';
     return html`<div class="consult-message ${own ? 'agent' : 'peer'}" part="consult-message">
       <span class="author">${own ? t('consult.you') : m.authorName}</span>
-      <span class="consult-bubble">${m.text}</span>
+      <span class="consult-bubble" dir="auto">${m.text}</span>
       ${own && m.status === 'sending' ? html`<span class="meta">${t('consult.sending')}</span>` : nothing}
       ${own && m.status === 'sent' ? html`<span class="meta">${t('consult.sent')}</span>` : nothing}
       ${own && m.status === 'failed'
@@ -140,6 +141,7 @@ export class ConsultPanel implements ReactiveController {
         id="consult-input"
         part="consult-input"
         type="text"
+        dir=${typedDirection(text)}
         autocomplete="off"
         maxlength=${CHAT_MESSAGE_MAX_LENGTH}
         .value=${live(text)}

@@ -11,7 +11,7 @@ type Row = TemplateResult | typeof nothing;
  * webchat and email → customer, email, queue.
  */
 export function interactionFields(i: Interaction): Row[] {
-  const row = (label: string, value: string | undefined): Row => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
+  const row = (label: string, value: unknown): Row => (value ? html`<dt>${label}</dt><dd dir="auto">${value}</dd>` : nothing);
   switch (i.channel) {
     case 'messenger':
       return [row(t('offer.queue'), i.queue.name), row(t('offer.page'), i.source.page)];
@@ -22,7 +22,7 @@ export function interactionFields(i: Interaction): Row[] {
         row(
           t('offer.sourceNumber'),
           i.source.sourceNumber && i.source.sourceNumberKind
-            ? t('offer.sourceNumberWithKind', { number: i.source.sourceNumber, kind: t(`offer.sourceKind.${i.source.sourceNumberKind}`) })
+            ? numberWithKind(i.source.sourceNumber, t(`offer.sourceKind.${i.source.sourceNumberKind}`))
             : i.source.sourceNumber,
         ),
       ];
@@ -34,4 +34,13 @@ export function interactionFields(i: Interaction): Row[] {
         row(t('offer.queue'), i.queue.name),
       ];
   }
+}
+
+/**
+ * "+1 555 0100 (long code)" in the locale's words, the number kept left to right: beside
+ * Arabic words its space-separated groups would otherwise be laid out in reverse order.
+ */
+function numberWithKind(number: string, kind: string): TemplateResult {
+  const [before = '', after = ''] = t('offer.sourceNumberWithKind', { number: '\u0000', kind }).split('\u0000');
+  return html`${before}<bdi dir="ltr">${number}</bdi>${after}`;
 }

@@ -29,12 +29,12 @@ export interface PaneHeaderContent {
  */
 export function paneHeader({ title, facts, since, actions, after }: PaneHeaderContent): TemplateResult {
   return html`<header part="header" role="group" aria-labelledby="pane-title">
-    <h2 id="pane-title">${title}</h2>
+    <h2 id="pane-title" dir="auto">${title}</h2>
     <dl>
-      ${facts.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}
+      ${facts.map((f) => html`<div><dt>${f.label}</dt><dd dir="auto">${f.value}</dd></div>`)}
       <div>
         <dt>${t('chat.duration')}</dt>
-        <dd><span class="timer" role="timer">${elapsed(since)}</span></dd>
+        <dd><span class="timer" role="timer" dir="ltr">${elapsed(since)}</span></dd>
       </div>
     </dl>
     ${actions ? html`<div class="actions" part="actions" role="group" aria-label=${actions.label}>${actions.buttons}</div>` : nothing}
