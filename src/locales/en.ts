@@ -5,6 +5,7 @@ import { enShortcutHelp } from './en-shortcut-help.js';
 import { enConsult } from './en-consult.js';
 import { enCustomer } from './en-customer.js';
 import { enWrapup } from './en-wrapup.js';
+import { enComposing } from './en-composing.js';
 
 /**
  * English strings, complete. The keys are the catalogue every locale must fill:
@@ -15,7 +16,7 @@ import { enWrapup } from './en-wrapup.js';
  * `en-core.ts`, and the email widget, the dialogs and the shortcut help register
  * their own part when they load, so a page carries only what it shows.
  */
-export const en = { ...enCore, ...enEmail, ...enDialogs, ...enShortcutHelp, ...enCustomer, ...enConsult, ...enWrapup } as const;
+export const en = { ...enCore, ...enEmail, ...enDialogs, ...enShortcutHelp, ...enCustomer, ...enConsult, ...enWrapup, ...enComposing } as const;
 
 /** A key of the string catalogue. */
 export type MessageKey = keyof typeof en;

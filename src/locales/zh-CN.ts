@@ -2,12 +2,14 @@ import type { Messages } from './en.js';
 import { zhCNConsult } from './zh-CN-consult.js';
 import { zhCNCustomer } from './zh-CN-customer.js';
 import { zhCNWrapup } from './zh-CN-wrapup.js';
+import { zhCNComposing } from './zh-CN-composing.js';
 
 /** Simplified Chinese strings; the wording follows the source document (webex-digital-channels.zh.md). */
 export const zhCN: Messages = {
   ...zhCNCustomer,
   ...zhCNConsult,
   ...zhCNWrapup,
+  ...zhCNComposing,
   accept: '接受',
   send: '发送',
   retry: '重试',

@@ -121,6 +121,16 @@ export const styles = [
     .bubble a {
       color: inherit;
     }
+    /* Where a link really goes, after its text (R-COMP-04); a link whose text names another host is marked. */
+    .link-host {
+      font-size: 0.85em;
+    }
+    .link.flagged {
+      text-decoration-style: wavy;
+    }
+    .link-warning {
+      font-weight: 700;
+    }
     .meta {
       font-size: 0.8em;
       color: var(--_cc-text-muted);
