@@ -4,7 +4,6 @@ export const enComposing = {
   'link.mismatch': 'link text shows {shown} but goes to {actual}',
   // suggested replies above the chat and SMS composer
   'suggestions.label': 'Suggested replies',
-  'suggestions.use': 'Use suggested reply: {text}',
   // Summarize in the wrap-up dialog
   'summary.summarize': 'Summarize',
   'summary.working': 'Summarizing…',

@@ -4,7 +4,6 @@ import type { enComposing } from './en-composing.js';
 export const zhCNComposing: { readonly [K in keyof typeof enComposing]: string } = {
   'link.mismatch': '链接文字显示为 {shown}，实际指向 {actual}',
   'suggestions.label': '建议回复',
-  'suggestions.use': '使用建议回复：{text}',
   'summary.summarize': '生成摘要',
   'summary.working': '正在生成摘要…',
   'summary.failed': '无法生成摘要：{reason}',

@@ -3,6 +3,7 @@ import { conversationStyles } from '../../styles/conversation.js';
 import { dialogSurface } from '../../styles/dialog.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { consultStyles } from '../shared/consult-panel.js';
+import { suggestedRepliesStyles } from '../shared/suggested-replies.js';
 
 /** What the conversation panes share (src/styles/conversation.ts) and the chat pane's own rules. */
 export const styles = [
@@ -11,6 +12,7 @@ export const styles = [
   dialogSurface,
   conversationStyles,
   consultStyles,
+  suggestedRepliesStyles,
   css`
     :host {
       min-height: 320px;
