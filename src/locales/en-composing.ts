@@ -8,8 +8,6 @@ export const enComposing = {
   'summary.summarize': 'Summarize',
   'summary.working': 'Summarizing…',
   'summary.failed': 'Could not summarize: {reason}',
-  'summary.done': 'Summary added to the notes. You can edit it.',
-  'summary.replace': 'Replace your notes with the summary?',
-  'summary.replaceConfirm': 'Replace notes',
-  'summary.append': 'Add below notes',
+  'summary.done': 'Summary put into the notes. You can edit it.',
+  'summary.appended': 'Summary added below your notes. You can edit it.',
 } as const;

@@ -7,8 +7,6 @@ export const zhCNComposing: { readonly [K in keyof typeof enComposing]: string }
   'summary.summarize': '生成摘要',
   'summary.working': '正在生成摘要…',
   'summary.failed': '无法生成摘要：{reason}',
-  'summary.done': '摘要已添加到备注，可继续编辑。',
-  'summary.replace': '用摘要替换您的备注？',
-  'summary.replaceConfirm': '替换备注',
-  'summary.append': '添加到备注下方',
+  'summary.done': '摘要已填入备注，可继续编辑。',
+  'summary.appended': '摘要已添加到您的备注下方，可继续编辑。',
 };
