@@ -25,6 +25,8 @@ describe('links in messages', () => {
 
   it('R-COMP-04: a URL in a customer message is a link that opens in a new tab without opener', async () => {
     const { el } = await chat('webchat', { text: 'My order is at https://shop.example.com/orders/42, thanks.' });
+    // The link module loads on the first text that may hold a link.
+    await until(() => links(el).length > 0, 'the link');
     const [a, ...rest] = links(el);
     expect(rest).to.have.length(0);
     expect(a?.getAttribute('href')).to.equal('https://shop.example.com/orders/42');
@@ -38,6 +40,7 @@ describe('links in messages', () => {
 
   it('R-COMP-04: a script URL is never a link; a look-alike host shows as punycode', async () => {
     const { el } = await chat('webchat', { text: 'try javascript:alert(1) or data:text/html,hi and https://\u0430pple.com/login' });
+    await until(() => links(el).length > 0, 'the link');
     const found = links(el);
     expect(found).to.have.length(1);
     expect(found[0]?.getAttribute('href')).to.equal('https://xn--pple-43d.com/login');
@@ -59,7 +62,7 @@ describe('links in messages', () => {
   it('R-COMP-04: the agent’s own messages get the same links', async () => {
     const { el, store, id } = await chat('webchat', { text: 'Hi' });
     await store.send(id, 'Track it on www.example.org/track.');
-    await el.updateComplete;
+    await until(() => links(el).some((l) => l.closest('.agent')), 'the agent’s link');
     const a = links(el).find((l) => l.closest('.agent'));
     expect(a?.getAttribute('href')).to.equal('https://www.example.org/track');
   });
@@ -83,6 +86,7 @@ describe('links in messages', () => {
       attachments: [],
     };
     const el = await fixture<CcTranscript>(html`<cc-transcript channel="webchat" .messages=${[message]}></cc-transcript>`);
+    await until(() => shadowAll(el, 'a.link').length === 2, 'the links');
     const found = shadowAll<HTMLAnchorElement>(el, 'a.link');
     expect(found.map((a) => a.getAttribute('href'))).to.deep.equal(['mailto:help@example.com', 'https://example.com/a']);
     await expect(el).to.be.accessible();

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { loadLinks } from '../../content/lazy-links.js';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import type { AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
@@ -217,6 +218,7 @@ export class CcChatWidget extends CcStoreElement {
     receipts: () => this.capabilities.receipts,
     waiting: () => this.#waiting,
     needsMarkdown: () => this.#refreshWhenMarkdownLoads(),
+    needsLinks: () => void loadLinks().then(() => this.requestUpdate(), () => undefined),
     retry: (i, m) => this.#retry(i, m),
   });
 

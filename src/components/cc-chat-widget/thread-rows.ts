@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { displayFileName } from '../../content/file-names.js';
 import { formatsAsMarkdown, lazyMarkdown } from '../../content/lazy-markdown.js';
-import { linkedText } from '../../content/linked-text.js';
+import { linked, linksLoaded, mayHaveLinks } from '../../content/lazy-links.js';
 import { safeUrl } from '../../content/url.js';
 import { formatBytes, initials } from '../../core/format.js';
 import type { ChatChannel, ChatMessage, Interaction } from '../../core/types.js';
@@ -38,6 +38,8 @@ export interface ThreadRowsOptions {
   readonly waiting: () => ReadonlySet<string>;
   /** A Markdown row is shown: the host renders again once the Markdown module has loaded. */
   readonly needsMarkdown: () => void;
+  /** A row with a link is shown: the host renders again once the link module has loaded (rows are measured as shown). */
+  readonly needsLinks: () => void;
   /** Retry on a failed message. */
   readonly retry: (i: Interaction, m: ChatMessage) => void;
 }
@@ -91,7 +93,8 @@ export class ThreadRows {
 
   /** Plain text with its links clickable (R-COMP-04) and the find query's occurrences marked. */
   #linked(text: string, query: string) {
-    return linkedText(text, (part) => this.#highlight(part, query));
+    if (!linksLoaded() && mayHaveLinks(text)) this.#options.needsLinks();
+    return linked(text, (part) => this.#highlight(part, query));
   }
 
   /** Plain text with the find query's occurrences marked. */

@@ -2,7 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { displayFileName } from '../../content/file-names.js';
 import { formatsAsMarkdown, lazyMarkdown } from '../../content/lazy-markdown.js';
-import { linkedText } from '../../content/linked-text.js';
+import { linked } from '../../content/lazy-links.js';
 import type * as SanitizeModule from '../../content/sanitize.js';
 import { safeUrl } from '../../content/url.js';
 import { capabilitiesOf } from '../../core/channels.js';
@@ -218,9 +218,9 @@ export class CcTranscript extends CcElement {
 
   #chatBody(m: ChatMessage): TemplateResult {
     const rich = m.format === 'markdown' && this.channel !== undefined && capabilitiesOf(this.channel).markdown;
-    if (!rich) return html`<div class="body">${linkedText(m.text)}</div>`;
+    if (!rich) return html`<div class="body">${linked(m.text)}</div>`;
     if (!formatsAsMarkdown(m.text)) {
-      return html`<div class="body">${linkedText(m.text)}</div>
+      return html`<div class="body">${linked(m.text)}</div>
         <p class="note">${t('chat.unformatted')}</p>`;
     }
     return html`<div class="body rich">${lazyMarkdown(m.text)}</div>`;
