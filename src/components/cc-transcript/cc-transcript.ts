@@ -62,6 +62,9 @@ type Entry = { readonly kind: 'message'; readonly message: ChatMessage } | { rea
  * @csspart message - One chat message.
  * @csspart email - One email.
  * @csspart empty - The text shown when there is nothing to show.
+ * @csspart link - A link in a message (http(s), mailto, tel; opens in a new tab).
+ * @csspart link-host - Where a link really goes, after its text.
+ * @csspart link-warning - A link whose text names another host than it goes to: where it really goes.
  * @cssprop --cc-color-surface-alt - Background of customer messages.
  * @cssprop --cc-color-border - Borders between entries.
  * @cssprop --cc-color-text-muted - Authors, times and email headers.
