@@ -488,3 +488,43 @@ export const ArabicCustomerInEnglishPane: StoryObj = {
       }),
     ),
 };
+
+/** R-COMP-04: links in messages show where they go; one whose text names another host is flagged. */
+export const ThreadWithLinks: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        const id = await acceptedContact(w, {
+          channel: 'messenger',
+          customerName: 'Mo Salah',
+          text: 'The tracking page https://track.example.com/p/4471 says delivered. I also got [paypal.com](https://paypal.com.evil.example/login) asking me to pay again?',
+          format: 'markdown',
+        });
+        w.simulator.customerMessage(id, 'And this one: https://\u0430pple.com/support (javascript:alert(1) did nothing).');
+        await w.store.send(id, 'Please do not open that link. Our help page is [here](https://help.example.com/fraud).');
+      }),
+      'messenger',
+    ),
+};
+
+/** R-COMP-06: suggested replies above the composer; a click puts one into the composer for editing. */
+export const SuggestedReplies: StoryObj = {
+  render: () =>
+    pane(
+      storyWorld(async (w) => {
+        await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'My order has not arrived and the tracking shows an error.' });
+      }),
+    ),
+};
+
+/** R-COMP-06: in a 320px pane the suggestions wrap; nothing is clipped. */
+export const SuggestedRepliesNarrow: StoryObj = {
+  render: () => {
+    const world = storyWorld(async (w) => {
+      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks, that is great! Where is my package though?' });
+    });
+    return html`<div style="height:560px;width:320px;display:grid">
+      <cc-chat-widget .store=${world.store} channel="webchat"></cc-chat-widget>
+    </div>`;
+  },
+};

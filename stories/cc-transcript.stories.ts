@@ -35,6 +35,11 @@ const chat: readonly ChatMessage[] = [
   msg('m3', 2, 'customer', '<img src=x onerror=alert(1)> thanks — that was quick', 'Jane Doe'),
 ];
 
+const linked: readonly ChatMessage[] = [
+  msg('l1', 0, 'customer', 'I got a text linking to https://acme-refunds.example/claim, is that you? Also see www.example.org/faq.', 'Jane Doe'),
+  msg('l2', 1, 'agent', 'No, that is not us. Our refunds page is [acme.example/refunds](https://acme.example/refunds), not [acme.example](https://acme-refunds.example/claim).', 'Alex Morgan'),
+];
+
 const emails: readonly EmailMessage[] = [
   {
     id: 'e1',
@@ -75,4 +80,9 @@ export const Email: StoryObj = {
 /** Nothing recorded. */
 export const Empty: StoryObj = {
   render: () => html`<cc-transcript channel="webchat" customer-name="Jane Doe" label="Transcript"></cc-transcript>`,
+};
+
+/** R-COMP-04: links are clickable and show where they go; one whose text names another host is flagged. */
+export const Links: StoryObj = {
+  render: () => html`<cc-transcript channel="messenger" customer-name="Jane Doe" label="Transcript" .messages=${linked}></cc-transcript>`,
 };

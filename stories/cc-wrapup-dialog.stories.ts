@@ -150,3 +150,34 @@ export const AutoWrapupNearTheEnd: StoryObj = {
     return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
   },
 };
+
+/** R-COMP-06: Summarize puts a summary of the conversation into Notes, for the agent to edit. */
+export const Summarize: StoryObj = {
+  render: () => {
+    const el = createRef<CcWrapupDialog>();
+    const world = storyWorld(async (w) => {
+      await openDialogFor(w, el, { channel: 'webchat', customerName: 'Jane Doe', text: 'My parcel 10-4471 arrived damaged.' }, async (id) => {
+        await w.store.send(id, 'Sorry! I have started a replacement for 10-4471.');
+        await w.store.end(id);
+      });
+      if (!el.value) return;
+      await pickOption(el.value, 'Resolved');
+      (await shadowPart(el.value, '[part="summarize"]')).click();
+    });
+    return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
+  },
+};
+
+/** R-COMP-06: the summary service failed: the dialog says so beside Summarize; the notes are untouched. */
+export const SummarizeFailed: StoryObj = {
+  render: () => {
+    const el = createRef<CcWrapupDialog>();
+    const world = storyWorld(async (w) => {
+      w.simulator.summarize = () => Promise.reject(new Error('the summary service is unavailable'));
+      await openDialogFor(w, el, { channel: 'sms', customerName: 'Lee Wong', text: 'Ok thanks' }, (id) => w.store.end(id));
+      if (!el.value) return;
+      (await shadowPart(el.value, '[part="summarize"]')).click();
+    });
+    return html`<cc-wrapup-dialog ${ref(el)} .store=${world.store}></cc-wrapup-dialog>`;
+  },
+};

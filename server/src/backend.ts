@@ -48,6 +48,7 @@ import { EventLog, type CommandOutcome, type EventInput, type LoggedEvent } from
 import { backendCapabilities, requiredCapability } from './capabilities.js';
 import { CONSULT_OPEN, cancelConsult, closeConsult, completeConsultTransfer, consultFollowUp, sendConsultMessage, startConsult, type ConsultContext } from './consult.js';
 import { customerProfile, pastInteractions } from './customers.js';
+import { suggestReplies, summarize } from './composing.js';
 import { commandFingerprint } from './limits.js';
 import { normalizeArgs } from './normalize.js';
 import { CONSULTING, Model, WORKING, customerParticipantId, type ServerInteraction } from './model.js';
@@ -561,6 +562,10 @@ export class Backend {
         return { events: [], value: customerProfile(this.#record(interactionId)) };
       case 'listPastInteractions':
         return { events: [], value: pastInteractions(this.#record(interactionId), this.model.interactions.values(), args as CommandArgs<'listPastInteractions'>, fail) };
+      case 'suggestReplies':
+        return { events: [], value: suggestReplies(this.#record(interactionId), this.agent, args as CommandArgs<'suggestReplies'>, fail) };
+      case 'summarize':
+        return { events: [], value: summarize(this.#record(interactionId)) };
     }
     return fail(`unknown command ${String(name)}`);
   }

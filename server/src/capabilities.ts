@@ -21,6 +21,8 @@ const NEEDS: Readonly<Partial<Record<CommandName, Capability>>> = {
   cancelConsult: 'consult',
   getCustomer: 'customer',
   listPastInteractions: 'history',
+  suggestReplies: 'suggestions',
+  summarize: 'summary',
 };
 
 /** The capability command `name` needs, if any. */

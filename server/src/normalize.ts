@@ -110,5 +110,13 @@ function normalize(name: CommandName, raw: unknown): unknown {
     }
     case 'listAgents':
       return {};
+    case 'suggestReplies': {
+      const a = raw as CommandArgs<'suggestReplies'>;
+      return { interactionId: a.interactionId, messageId: a.messageId };
+    }
+    case 'summarize': {
+      const a = raw as CommandArgs<'summarize'>;
+      return { interactionId: a.interactionId };
+    }
   }
 }

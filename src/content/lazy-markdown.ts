@@ -9,6 +9,7 @@
 import { noChange } from 'lit';
 import { AsyncDirective } from 'lit/async-directive.js';
 import { PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/directive.js';
+import { getLocale } from '../controllers/localize.js';
 import type * as MarkdownModule from './markdown.js';
 
 /**
@@ -46,6 +47,8 @@ export function markdownLoaded(): boolean {
 
 class LazyMarkdownDirective extends AsyncDirective {
   #text: string | undefined;
+  /** The locale rendered in: a link's mismatch warning is localised. */
+  #locale: string | undefined;
   #rich = false;
 
   constructor(partInfo: PartInfo) {
@@ -59,8 +62,9 @@ class LazyMarkdownDirective extends AsyncDirective {
 
   override update(_part: Part, [text]: Parameters<this['render']>): DocumentFragment | string | typeof noChange {
     const rich = formatsAsMarkdown(text);
-    if (text === this.#text && (this.#rich || !loaded || !rich)) return noChange;
+    if (text === this.#text && this.#locale === getLocale() && (this.#rich || !loaded || !rich)) return noChange;
     this.#text = text;
+    this.#locale = getLocale();
     this.#rich = rich && loaded !== undefined;
     if (rich && !loaded) {
       loadMarkdown().then(

@@ -8,6 +8,8 @@
  */
 import { noChange } from 'lit';
 import { Directive, PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/directive.js';
+import { getLocale } from '../controllers/localize.js';
+import { decorateLinks } from './linked-text.js';
 import { markdownToHtml } from './markdown-html.js';
 import { sanitizeChatHtml, sanitizeEmailHtml, type EmailSanitizeOptions, type EmailSanitizeResult } from './sanitize.js';
 
@@ -21,21 +23,24 @@ const CACHE_LIMIT = 500;
 const cache = new Map<string, DocumentFragment>();
 
 function cachedFragment(text: string): DocumentFragment {
-  let fragment = cache.get(text);
+  // Links carry localised words (a mismatch warning): one entry per locale.
+  const key = `${getLocale()}\n${text}`;
+  let fragment = cache.get(key);
   if (fragment) {
     // Refresh recency: Map keeps insertion order, so the oldest entry is evicted first.
-    cache.delete(text);
+    cache.delete(key);
   } else {
     // The sanitizer runs on the renderer's output too: defence in depth.
     fragment = sanitizeChatHtml(markdownToHtml(text)).fragment;
     // The newlines marked puts between blocks are not content (and would show where white-space is kept).
     for (const node of [...fragment.childNodes]) if (node.nodeType === Node.TEXT_NODE && !node.textContent?.trim()) node.remove();
+    decorateLinks(fragment);
     if (cache.size >= CACHE_LIMIT) {
       const oldest = cache.keys().next();
       if (!oldest.done) cache.delete(oldest.value);
     }
   }
-  cache.set(text, fragment);
+  cache.set(key, fragment);
   return fragment;
 }
 

@@ -131,7 +131,7 @@ export interface ContactCenterAdapter {
    * default to `true` for the required commands (transfer, conference, attachments,
    * templates, workflows) and to whether the optional methods exist for the rest (`consult`:
    * all four consult methods; `customer`: `getCustomer`; `history`: `listPastInteractions`;
-   * `wrapup-notes`: `true`). A `capabilities` event changes them later.
+   * `suggestions`: `suggestReplies`; `summary`: `summarize`; `wrapup-notes`: `true`). A `capabilities` event changes them later.
    */
   readonly capabilities?: Readonly<Partial<Record<Capability, boolean>>>;
 
@@ -174,4 +174,21 @@ export interface ContactCenterAdapter {
   getCustomer?(request: CustomerRequest): Promise<CustomerProfile>;
   /** The customer's past conversations, newest first, a page at a time. */
   listPastInteractions?(request: PastInteractionsRequest): Promise<PastInteractionPage>;
+
+  // ---- optional: composing help ----
+  /** Up to three replies the agent might send to a customer message; the agent edits before sending. */
+  suggestReplies?(request: SuggestRepliesRequest): Promise<readonly string[]>;
+  /** A short plain-text summary of the conversation for the wrap-up notes. */
+  summarize?(request: SummarizeRequest): Promise<string>;
+}
+
+/** What {@link ContactCenterAdapter.suggestReplies} answers: a customer message of an interaction. */
+export interface SuggestRepliesRequest {
+  readonly interactionId: string;
+  readonly messageId: string;
+}
+
+/** What {@link ContactCenterAdapter.summarize} summarizes. */
+export interface SummarizeRequest {
+  readonly interactionId: string;
 }

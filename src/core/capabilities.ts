@@ -20,6 +20,10 @@ function hasMethods(adapter: ContactCenterAdapter, capability: Capability): bool
       return typeof adapter.getCustomer === 'function';
     case 'history':
       return typeof adapter.listPastInteractions === 'function';
+    case 'suggestions':
+      return typeof adapter.suggestReplies === 'function';
+    case 'summary':
+      return typeof adapter.summarize === 'function';
     case 'transfer':
     case 'conference':
     case 'attachments':

@@ -229,6 +229,7 @@ export interface Interaction {
  * - `templates`: message templates (`listTemplates`). `workflows`: host workflows (`listWorkflows`).
  * - `customer`: a customer profile (`getCustomer`). `history`: past conversations (`listPastInteractions`).
  * - `wrapup-notes`: the backend keeps notes sent with wrap-up.
+ * - `suggestions`: suggested replies to the customer (`suggestReplies`). `summary`: a conversation summary (`summarize`).
  */
 export type Capability =
   | 'transfer'
@@ -239,7 +240,9 @@ export type Capability =
   | 'workflows'
   | 'customer'
   | 'history'
-  | 'wrapup-notes';
+  | 'wrapup-notes'
+  | 'suggestions'
+  | 'summary';
 
 /** Every {@link Capability}, in the order the adapter guide lists them. */
 export const CAPABILITIES: readonly Capability[] = [
@@ -252,6 +255,8 @@ export const CAPABILITIES: readonly Capability[] = [
   'customer',
   'history',
   'wrapup-notes',
+  'suggestions',
+  'summary',
 ];
 
 /** Whether a value names a {@link Capability}. */

@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { arCompose } from './ar-compose.js';
+import { arComposing } from './ar-composing.js';
 
 /**
  * Modern Standard Arabic strings. Ordered like `en.ts` (its parts in the order it merges
@@ -8,6 +9,7 @@ import { arCompose } from './ar-compose.js';
  */
 export const ar: Messages = {
   ...arCompose,
+  ...arComposing,
   accept: 'قبول',
   send: 'إرسال',
   retry: 'إعادة المحاولة',

@@ -6,6 +6,7 @@ import { enConsult } from './en-consult.js';
 import { enCustomer } from './en-customer.js';
 import { enWrapup } from './en-wrapup.js';
 import { enCompose } from './en-compose.js';
+import { enComposing } from './en-composing.js';
 
 /**
  * English strings, complete. The keys are the catalogue every locale must fill:
@@ -16,7 +17,7 @@ import { enCompose } from './en-compose.js';
  * `en-core.ts`, and the email widget, the dialogs and the shortcut help register
  * their own part when they load, so a page carries only what it shows.
  */
-export const en = { ...enCore, ...enEmail, ...enDialogs, ...enShortcutHelp, ...enCustomer, ...enConsult, ...enWrapup, ...enCompose } as const;
+export const en = { ...enCore, ...enEmail, ...enDialogs, ...enShortcutHelp, ...enCustomer, ...enConsult, ...enWrapup, ...enCompose, ...enComposing } as const;
 
 /** A key of the string catalogue. */
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { zhCNConsult } from './zh-CN-consult.js';
 import { zhCNCustomer } from './zh-CN-customer.js';
 import { zhCNWrapup } from './zh-CN-wrapup.js';
 import { zhCNCompose } from './zh-CN-compose.js';
+import { zhCNComposing } from './zh-CN-composing.js';
 
 /** Simplified Chinese strings; the wording follows the source document (webex-digital-channels.zh.md). */
 export const zhCN: Messages = {
@@ -10,6 +11,7 @@ export const zhCN: Messages = {
   ...zhCNConsult,
   ...zhCNWrapup,
   ...zhCNCompose,
+  ...zhCNComposing,
   accept: '接受',
   send: '发送',
   retry: '重试',

@@ -276,7 +276,8 @@ describe('<cc-chat-widget> renders only when its slice changes', () => {
   customElements.define('counting-chat-widget', CountingChatWidget);
 
   async function twoConversations(): Promise<World & { a: string; b: string; el: CountingChatWidget }> {
-    const world = createWorld();
+    // Suggested replies arrive a moment after each customer message (one render of their own): counted elsewhere.
+    const world = createWorld({ capabilities: { suggestions: false } });
     const a = world.simulator.offer({ channel: 'webchat', customerName: 'Ann A', text: 'Hi from A' });
     const b = world.simulator.offer({ channel: 'webchat', customerName: 'Bea B', text: 'Hi from B' });
     await untilState(world.store, (s) => s.order.length === 2, 'offers');

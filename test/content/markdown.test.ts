@@ -32,7 +32,8 @@ describe('renderMarkdown', () => {
       expect(a.getAttribute('target')).to.equal('_blank');
       expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
     }
-    expect(links[0]?.textContent).to.equal('our site');
+    // R-COMP-04: the link's real host follows its text.
+    expect(links[0]?.textContent).to.equal('our site (example.com)');
   });
 
   it('R-CHAT-07: renders inline code and code blocks', () => {
@@ -63,7 +64,7 @@ describe('renderMarkdown', () => {
     expect(div.querySelector('p > strong')?.textContent).to.equal('Title');
     const link = div.querySelector('a');
     expect(link?.getAttribute('href')).to.equal('https://example.com/cat.png');
-    expect(link?.textContent).to.equal('a cat');
+    expect(link?.textContent).to.equal('a cat (example.com)');
     expect(div.querySelector('ul')?.textContent).to.contain('☑ done').and.contain('☐ todo');
   });
 

@@ -15,6 +15,8 @@ import type {
   SendEmailResult,
   SendMessageRequest,
   SendMessageResult,
+  SuggestRepliesRequest,
+  SummarizeRequest,
   TransferRequest,
   WorkflowResult,
   WrapupRequest,
@@ -40,6 +42,7 @@ import { endInteraction, sendMessage, setAgentState, submitWrapup, triggerWorkfl
 import { setAutoplay } from './autoplay.js';
 import { cancelConsult, completeConsultTransfer, sendConsultMessage, startConsult } from './consult.js';
 import { SimContext, checkDuration, checkProbability, fail } from './context.js';
+import { suggestReplies, summarize } from './composing.js';
 import { customerLeaves, customerMessage, customerTyping } from './customer.js';
 import { listAgents, listQueues, listTemplates, listWorkflows, listWrapupReasons, setAgentAvailability } from './directory.js';
 import { inboundEmail, sendEmail } from './email.js';
@@ -478,6 +481,18 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
   /** The customer's past conversations, newest first, a page at a time. */
   listPastInteractions(request: PastInteractionsRequest): Promise<PastInteractionPage> {
     return this.#optional('history', () => listPastInteractions(this.#ctx, request));
+  }
+
+  // ---- optional: composing help --------------------------------------------------------
+
+  /** Up to three replies to a customer message, by keyword overlap with the channel's templates and a few generic replies. */
+  suggestReplies(request: SuggestRepliesRequest): Promise<readonly string[]> {
+    return this.#optional('suggestions', () => suggestReplies(this.#ctx, request));
+  }
+
+  /** An extractive summary: the customer's first message, what the agent did, how it ended. */
+  summarize(request: SummarizeRequest): Promise<string> {
+    return this.#optional('summary', () => summarize(this.#ctx, request));
   }
 
   #optional<T>(capability: Capability, run: () => Promise<T>): Promise<T> {

@@ -16,6 +16,8 @@ import type {
   SendEmailResult,
   SendMessageRequest,
   SendMessageResult,
+  SuggestRepliesRequest,
+  SummarizeRequest,
   TransferRequest,
   WorkflowResult,
   WrapupRequest,
@@ -123,6 +125,8 @@ export interface CommandMap {
   readonly cancelConsult: { readonly args: InteractionArgs; readonly value: null };
   readonly getCustomer: { readonly args: CustomerRequest; readonly value: CustomerProfile };
   readonly listPastInteractions: { readonly args: PastInteractionsRequest; readonly value: PastInteractionPage };
+  readonly suggestReplies: { readonly args: SuggestRepliesRequest; readonly value: readonly string[] };
+  readonly summarize: { readonly args: SummarizeRequest; readonly value: string };
 }
 
 /** Name of a command. */
@@ -157,6 +161,8 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'cancelConsult',
   'getCustomer',
   'listPastInteractions',
+  'suggestReplies',
+  'summarize',
 ];
 
 /** Commands that change nothing: a server need not record their idempotency keys. */
@@ -168,6 +174,8 @@ export const READ_ONLY_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>
   'listWorkflows',
   'getCustomer',
   'listPastInteractions',
+  'suggestReplies',
+  'summarize',
 ]);
 
 /** Whether a string is a command name. */
@@ -410,6 +418,8 @@ export const COMMAND_ARGS: Readonly<Record<CommandName, Check>> = {
     cursor: optional((v, p) => (typeof v === 'string' && v.length > 0 && v.length <= CURSOR_MAX_LENGTH ? undefined : `${p} must be a non-empty string of at most ${CURSOR_MAX_LENGTH} characters`)),
     limit: (v, p) => (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= PAST_PAGE_MAX ? undefined : `${p} must be an integer from 1 to ${PAST_PAGE_MAX}`),
   }),
+  suggestReplies: shape({ ...INTERACTION, messageId: id }),
+  summarize: shape(INTERACTION),
 };
 
 /** A transcript message or email, checked as the event that would carry it. */
@@ -477,6 +487,8 @@ export const COMMAND_VALUES: Readonly<Record<CommandName, Check>> = {
     ),
     nextCursor: optional(id),
   }),
+  suggestReplies: arrayOf(str),
+  summarize: str,
 };
 
 const SERVER_FRAMES: Readonly<Record<ServerFrame['type'], Check>> = {

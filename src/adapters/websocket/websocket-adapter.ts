@@ -9,6 +9,8 @@ import type {
   SendEmailResult,
   SendMessageRequest,
   SendMessageResult,
+  SuggestRepliesRequest,
+  SummarizeRequest,
   TransferRequest,
   WorkflowResult,
   WrapupRequest,
@@ -658,5 +660,17 @@ export class WebSocketContactCenter implements ContactCenterAdapter, ConnectionS
       limit: request.limit,
       ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
     });
+  }
+
+  // ---- optional: composing help ---------------------------------------------------
+
+  /** Replies the server suggests to a customer message. */
+  suggestReplies(request: SuggestRepliesRequest): Promise<readonly string[]> {
+    return this.#command('suggestReplies', { interactionId: request.interactionId, messageId: request.messageId });
+  }
+
+  /** The server's summary of the conversation. */
+  summarize(request: SummarizeRequest): Promise<string> {
+    return this.#command('summarize', { interactionId: request.interactionId });
   }
 }

@@ -5,6 +5,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { consultStyles } from '../shared/consult-panel.js';
 import { emojiPickerStyles } from '../shared/emoji-picker.js';
 import { quickResponseStyles } from '../shared/quick-responses.js';
+import { suggestedRepliesStyles } from '../shared/suggested-replies.js';
 
 /** What the conversation panes share (src/styles/conversation.ts) and the chat pane's own rules. */
 export const styles = [
@@ -15,6 +16,7 @@ export const styles = [
   consultStyles,
   quickResponseStyles,
   emojiPickerStyles,
+  suggestedRepliesStyles,
   css`
     :host {
       min-height: 320px;
@@ -124,6 +126,16 @@ export const styles = [
     }
     .bubble a {
       color: inherit;
+    }
+    /* Where a link really goes, after its text (R-COMP-04); a link whose text names another host is marked. */
+    .link-host {
+      font-size: 0.85em;
+    }
+    .link.flagged {
+      text-decoration-style: wavy;
+    }
+    .link-warning {
+      font-weight: 700;
     }
     .meta {
       font-size: 0.8em;

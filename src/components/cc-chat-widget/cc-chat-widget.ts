@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { loadLinks } from '../../content/lazy-links.js';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import type { AppliedTemplate } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
@@ -17,6 +18,7 @@ import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { ConversationController } from '../shared/conversation.js';
 import { noticeLines } from '../shared/notices.js';
+import { SuggestedReplies } from '../shared/suggested-replies.js';
 import { paneHeader, type PaneFact } from '../shared/pane-header.js';
 import { ComposerAttachments } from './attachments.js';
 import { ComposerStates, unresolvedVariables, type ComposerState } from './composer-state.js';
@@ -106,6 +108,11 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @csspart consult-cancel - The Cancel consult button.
  * @csspart consult-error - Why Complete transfer or Cancel consult failed.
  * @csspart consult-notice - A consult declined, unanswered, failed or cancelled (until dismissed).
+ * @csspart suggestions - The Suggested replies group above the composer (with the `suggestions` capability).
+ * @csspart suggestion - One suggested reply: a button that puts its text into the composer.
+ * @csspart link - A link in a message (http(s), mailto, tel; opens in a new tab).
+ * @csspart link-host - Where a link really goes, after its text.
+ * @csspart link-warning - A link whose text names another host than it goes to: where it really goes.
  * @cssprop --cc-color-customer-bubble - Customer bubble background (grey).
  * @cssprop --cc-color-on-customer-bubble - Customer bubble text.
  * @cssprop --cc-color-peer-bubble - Bubble of another agent in a conference.
@@ -205,6 +212,15 @@ export class CcChatWidget extends CcStoreElement {
     insert: (template) => this.#whenOpen((i) => void this.#useTemplate(i, template)),
     id: 'composer',
   });
+  readonly #suggestions = new SuggestedReplies(this, {
+    store: () => this.#conversation.store,
+    interaction: () => this.#conversation.value,
+    composing: () => {
+      const i = this.#conversation.value;
+      return i !== undefined && !this.#composers.get(i.id).template;
+    },
+    use: (i, text) => this.#useSuggestion(i, text),
+  });
   #awaitingMarkdown = false;
   /** The shown conversation's messages waiting behind a failed one, worked out once per render. */
   #waiting: ReadonlySet<string> = new Set();
@@ -216,6 +232,7 @@ export class CcChatWidget extends CcStoreElement {
     receipts: () => this.capabilities.receipts,
     waiting: () => this.#waiting,
     needsMarkdown: () => this.#refreshWhenMarkdownLoads(),
+    needsLinks: () => void loadLinks().then(() => this.requestUpdate(), () => undefined),
     retry: (i, m) => this.#retry(i, m),
   });
 
@@ -443,6 +460,7 @@ export class CcChatWidget extends CcStoreElement {
     const applied = this.#applied(i, composer);
     const left = customerHasLeft(i);
     return html`<div class="composer" part="composer" ${this.#attachments.dropTarget(i.id)}>
+      ${this.#suggestions.render()}
       <div class="tools">
         ${this.#conversation.supports('templates')
           ? html`<cc-template-picker
@@ -473,6 +491,17 @@ export class CcChatWidget extends CcStoreElement {
       ${noticeLines(composer.notices)}
       ${draftMaskedNotice(this.#composers.masked(i.id))}
     </div>`;
+  }
+
+  /** R-COMP-06: a suggested reply goes into the composer (after what is typed) for editing, never straight out. */
+  #useSuggestion(i: Interaction, text: string): void {
+    const typed = this.#composers.get(i.id).text.trimEnd();
+    this.#composers.patch(i.id, { text: typed ? `${typed} ${text}` : text });
+    void this.updateComplete.then(() => {
+      const box = this.textarea;
+      box?.focus();
+      box?.setSelectionRange(box.value.length, box.value.length);
+    });
   }
 
   #renderTextarea(i: Interaction, composer: ComposerState, tooLong: boolean, left: boolean) {

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { displayFileName } from '../../content/file-names.js';
 import { formatsAsMarkdown, lazyMarkdown } from '../../content/lazy-markdown.js';
+import { linked, linksLoaded, mayHaveLinks } from '../../content/lazy-links.js';
 import { safeUrl } from '../../content/url.js';
 import { formatBytes, initials } from '../../core/format.js';
 import type { ChatChannel, ChatMessage, Interaction } from '../../core/types.js';
@@ -37,6 +38,8 @@ export interface ThreadRowsOptions {
   readonly waiting: () => ReadonlySet<string>;
   /** A Markdown row is shown: the host renders again once the Markdown module has loaded. */
   readonly needsMarkdown: () => void;
+  /** A row with a link is shown: the host renders again once the link module has loaded (rows are measured as shown). */
+  readonly needsLinks: () => void;
   /** Retry on a failed message. */
   readonly retry: (i: Interaction, m: ChatMessage) => void;
 }
@@ -80,12 +83,18 @@ export class ThreadRows {
     if (m.format === 'markdown' && this.#options.richText()) {
       // Too long to format cheaply (see formatsAsMarkdown): the text as typed, and why it is plain.
       if (!formatsAsMarkdown(m.text)) {
-        return html`<span class="text">${this.#highlight(m.text, query)}</span><span class="unformatted">${t('chat.unformatted')}</span>`;
+        return html`<span class="text">${this.#linked(m.text, query)}</span><span class="unformatted">${t('chat.unformatted')}</span>`;
       }
       this.#options.needsMarkdown();
       return html`<div class="rich">${lazyMarkdown(m.text)}</div>`;
     }
-    return html`<span class="text">${this.#highlight(m.text, query)}</span>`;
+    return html`<span class="text">${this.#linked(m.text, query)}</span>`;
+  }
+
+  /** Plain text with its links clickable (R-COMP-04) and the find query's occurrences marked. */
+  #linked(text: string, query: string) {
+    if (!linksLoaded() && mayHaveLinks(text)) this.#options.needsLinks();
+    return linked(text, (part) => this.#highlight(part, query));
   }
 
   /** Plain text with the find query's occurrences marked. */

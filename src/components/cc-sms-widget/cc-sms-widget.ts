@@ -49,6 +49,11 @@ import { SmsCounter } from './sms-counter.js';
  * @csspart consult-cancel - The Cancel consult button.
  * @csspart consult-error - Why Complete transfer or Cancel consult failed.
  * @csspart consult-notice - A consult declined, unanswered, failed or cancelled (until dismissed).
+ * @csspart suggestions - The Suggested replies group above the composer (with the `suggestions` capability).
+ * @csspart suggestion - One suggested reply: a button that puts its text into the composer.
+ * @csspart link - A link in a message (http(s), mailto, tel; opens in a new tab).
+ * @csspart link-host - Where a link really goes, after its text.
+ * @csspart link-warning - A link whose text names another host than it goes to: where it really goes.
  * @cssprop --cc-color-customer-bubble - Customer bubble background (grey).
  * @cssprop --cc-color-agent-bubble - Agent bubble background (blue).
  * @cssprop --cc-color-primary - Buttons and links.

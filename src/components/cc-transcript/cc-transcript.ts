@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { displayFileName } from '../../content/file-names.js';
 import { formatsAsMarkdown, lazyMarkdown } from '../../content/lazy-markdown.js';
+import { linked } from '../../content/lazy-links.js';
 import type * as SanitizeModule from '../../content/sanitize.js';
 import { safeUrl } from '../../content/url.js';
 import { capabilitiesOf } from '../../core/channels.js';
@@ -61,6 +62,9 @@ type Entry = { readonly kind: 'message'; readonly message: ChatMessage } | { rea
  * @csspart message - One chat message.
  * @csspart email - One email.
  * @csspart empty - The text shown when there is nothing to show.
+ * @csspart link - A link in a message (http(s), mailto, tel; opens in a new tab).
+ * @csspart link-host - Where a link really goes, after its text.
+ * @csspart link-warning - A link whose text names another host than it goes to: where it really goes.
  * @cssprop --cc-color-surface-alt - Background of customer messages.
  * @cssprop --cc-color-border - Borders between entries.
  * @cssprop --cc-color-text-muted - Authors, times and email headers.
@@ -122,6 +126,15 @@ export class CcTranscript extends CcElement {
       }
       .rich {
         white-space: normal;
+      }
+      .link-host {
+        font-size: 0.85em;
+      }
+      .link.flagged {
+        text-decoration-style: wavy;
+      }
+      .link-warning {
+        font-weight: 700;
       }
       .rich > :first-child {
         margin-block-start: 0;
@@ -208,9 +221,9 @@ export class CcTranscript extends CcElement {
 
   #chatBody(m: ChatMessage): TemplateResult {
     const rich = m.format === 'markdown' && this.channel !== undefined && capabilitiesOf(this.channel).markdown;
-    if (!rich) return html`<div class="body" dir="auto">${m.text}</div>`;
+    if (!rich) return html`<div class="body" dir="auto">${linked(m.text)}</div>`;
     if (!formatsAsMarkdown(m.text)) {
-      return html`<div class="body" dir="auto">${m.text}</div>
+      return html`<div class="body" dir="auto">${linked(m.text)}</div>
         <p class="note">${t('chat.unformatted')}</p>`;
     }
     return html`<div class="body rich" dir="auto">${lazyMarkdown(m.text)}</div>`;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { dialogStyles } from '../../styles/dialog.js';
+import { summarizeStyles } from './summarize.js';
 
 /**
  * The shared dialog styles (src/styles/dialog.ts), the Notes field and the auto wrap-up
@@ -9,6 +10,7 @@ import { dialogStyles } from '../../styles/dialog.js';
  */
 export const styles = [
   dialogStyles,
+  summarizeStyles,
   css`
     :host([contained][open]) {
       position: absolute;

@@ -9,6 +9,7 @@ import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { CountdownController } from './countdown.js';
+import { SummarizeController } from './summarize.js';
 import { autoWrapupView, sameAutoWrapupView, type AutoWrapupView } from './auto-wrapup-view.js';
 import { interactionGone, followDialogInteraction } from '../shared/dialog-parts.js';
 import { styles } from './cc-wrapup-dialog.styles.js';
@@ -48,7 +49,9 @@ const multipleConverter: ComplexAttributeConverter<boolean | undefined> = {
  * **Notes** (a multi-line textbox, at most 500 characters, the count shown under it) go
  * with the reasons when the backend keeps notes (capability `wrapup-notes`; hidden
  * otherwise). Over the limit, Submit is blocked and the dialog says by how much; nothing is
- * cut. A failed submit keeps the notes.
+ * cut. A failed submit keeps the notes. With the backend's `summary` capability,
+ * **Summarize** puts a summary of the conversation into Notes for the agent to edit (below
+ * notes already typed); working and failure are said beside it.
  *
  * With auto wrap-up on for the channel (the store's `autoWrapup` option), the dialog counts
  * down ("Auto wrap-up in 25 s"), announced politely once when 10 seconds are left, and
@@ -78,6 +81,8 @@ const multipleConverter: ComplexAttributeConverter<boolean | undefined> = {
  * @csspart notes - The Notes textbox.
  * @csspart notes-count - The "n / 500" count under it.
  * @csspart notes-error - The message shown when the notes are too long.
+ * @csspart summarize - The Summarize button (with the `summary` capability).
+ * @csspart summary-status - Summarizing, done, or why it failed.
  * @csspart auto-wrapup - The auto wrap-up countdown and its Extend button.
  * @csspart countdown - The "Auto wrap-up in 25 s" text.
  * @csspart extend - The Extend button.
@@ -145,6 +150,14 @@ export class CcWrapupDialog extends CcStoreElement {
   /** What the agent wrote in Notes: kept across a failed submit and a reopen, for the same interaction. */
   @state()
   private notes = '';
+
+  readonly #summary = new SummarizeController(this, {
+    store: () => this.#interaction.store,
+    interactionId: () => this.#interaction.value?.id,
+    notes: () => this.notes,
+    setNotes: (notes) => (this.notes = notes),
+    focusNotes: () => this.renderRoot.querySelector<HTMLTextAreaElement>('#notes')?.focus(),
+  });
 
   readonly #reasons = new SearchableListController<WrapupReason>(this, {
     label: () => t('wrapup.reasons'),
@@ -248,6 +261,7 @@ export class CcWrapupDialog extends CcStoreElement {
       ${over > 0
         ? html`<p class="message error" id="notes-error" part="notes-error" role="alert">${t('wrapup.notesTooLong', { over, max: WRAPUP_NOTES_MAX_LENGTH })}</p>`
         : nothing}
+      ${this.#summary.render()}
     </div>`;
   }
 

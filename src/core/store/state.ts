@@ -88,6 +88,8 @@ export const ALL_CAPABILITIES: Capabilities = {
   customer: true,
   history: true,
   'wrapup-notes': true,
+  suggestions: true,
+  summary: true,
 };
 
 /** A fresh, empty state. */

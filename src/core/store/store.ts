@@ -25,6 +25,7 @@ import type {
   WrapupRecord,
 } from '../types.js';
 import { AutoWrapup, type AutoWrapupOptions, type AutoWrapupPolicy } from './auto-wrapup.js';
+import { cleanSuggestions, cleanSummary, latestCustomerMessage } from './composing.js';
 import { DraftBook } from '../drafts/draft-book.js';
 import { SessionDraftStore, removeLegacyDrafts, type DraftStore } from '../drafts/draft-store.js';
 import { validateEvent } from '../validate.js';
@@ -673,6 +674,34 @@ export class InteractionStore {
     return this.#call('listPastInteractions', interactionId, () =>
       list({ interactionId, limit, ...(cursor !== undefined ? { cursor } : {}) }),
     );
+  }
+
+  // ---- composing help ------------------------------------------------------------
+
+  /**
+   * Up to three replies the backend suggests to the customer's latest message (none when the
+   * customer has written nothing). Rejects without `supports('suggestions')` or when the backend fails.
+   */
+  async suggestReplies(interactionId: string): Promise<readonly string[]> {
+    const suggest = this.#adapter.suggestReplies?.bind(this.#adapter);
+    if (!suggest || !this.state.capabilities.suggestions) {
+      throw this.#fail('suggestReplies', interactionId, new Error('the backend suggests no replies'), 'invalid-command');
+    }
+    const message = latestCustomerMessage(this.#require('suggestReplies', interactionId));
+    if (!message) return [];
+    const suggestions = await this.#call('suggestReplies', interactionId, () => suggest({ interactionId, messageId: message.id }));
+    return this.#call('suggestReplies', interactionId, () => Promise.resolve(cleanSuggestions(suggestions)));
+  }
+
+  /** A plain-text summary of the conversation for the wrap-up notes (at most 500 characters). Rejects without `supports('summary')`. */
+  async summarize(interactionId: string): Promise<string> {
+    const summarize = this.#adapter.summarize?.bind(this.#adapter);
+    if (!summarize || !this.state.capabilities.summary) {
+      throw this.#fail('summarize', interactionId, new Error('the backend makes no summaries'), 'invalid-command');
+    }
+    this.#require('summarize', interactionId);
+    const summary = await this.#call('summarize', interactionId, () => summarize({ interactionId }));
+    return this.#call('summarize', interactionId, () => Promise.resolve(cleanSummary(summary)));
   }
 
   /** Sets the agent's availability (leaving RONA needs this, R-OFFER-04). */
