@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { errorMessage } from '../core/format.js';
@@ -161,7 +162,7 @@ export class SearchableListController<T extends ListItem> implements ReactiveCon
         <input
           type="search"
           part="search"
-          dir=${typedDirection(this.#query)}
+          dir=${ifDefined(typedDirection(this.#query))}
           data-list=${this.#id}
           aria-label=${t('dialog.search')}
           placeholder=${t('dialog.search')}

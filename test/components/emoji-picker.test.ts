@@ -139,6 +139,25 @@ describe('emoji picker', () => {
     expect(deepActive()).to.equal(quick);
   });
 
+  it('R-COMP-02: the email reply editor has an Emoji button in its toolbar; the emoji goes in at the editor\'s caret', async () => {
+    const { el } = await openEmail();
+    button(el, 'Reply').click();
+    await until(() => shadowAll(el, '#editor').length === 1, 'the reply editor', 15000);
+    const editor = shadow<HTMLElement>(el, '#editor');
+    editor.focus();
+    await sendKeys({ type: 'Thanks ' });
+    const emojiButtons = shadowAll<HTMLButtonElement>(el, 'button.emoji-button').filter((b) => b.closest('[part="toolbar"]'));
+    expect(emojiButtons).to.have.length(1);
+    emojiButtons[0]?.click();
+    await until(() => shadowAll(el, '[role="dialog"] [role="option"]').length > 0, 'the emoji', 15000);
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: 'smile' });
+    await sendKeys({ press: 'Enter' });
+    // A space the editor keeps at the end of what was typed is a no-break space.
+    await until(() => (editor.textContent ?? '').replace(/\u00a0/g, ' ').includes('Thanks 😀'), 'the emoji in the editor', 15000);
+    expect(deepActive()).to.equal(editor);
+  });
+
   it('R-COMP-02: zh-CN labels the button 表情, the search box 搜索表情 and the emoji in Chinese, and finds them by Chinese name', async () => {
     const el = await open();
     setLocale('zh-CN');

@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { loadLinks } from '../../content/lazy-links.js';
@@ -510,7 +511,7 @@ export class CcChatWidget extends CcStoreElement {
       <textarea
         id="composer"
         part="textarea"
-        dir=${typedDirection(composer.text)}
+        dir=${ifDefined(typedDirection(composer.text))}
         rows="2"
         .value=${composer.text}
         placeholder=${t('chat.placeholder')}
@@ -518,7 +519,7 @@ export class CcChatWidget extends CcStoreElement {
         aria-invalid=${tooLong ? 'true' : 'false'}
         aria-describedby="counter ${tooLong ? 'error' : ''} ${left ? 'left' : ''} ${unresolvedVariables(composer.text).length > 0 ? 'unresolved' : ''}"
         aria-keyshortcuts=${this.#keys('send')}
-        aria-autocomplete=${quick.autocomplete}
+        aria-autocomplete=${ifDefined(quick.autocomplete)}
         aria-controls=${quick.controls}
         aria-activedescendant=${quick.activedescendant}
         @keydown=${this.#tools.quick.onKeydown}

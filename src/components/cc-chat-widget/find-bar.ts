@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, type ReactiveElement, type TemplateResult } from 'lit';
 import { getLocale, t } from '../../controllers/localize.js';
 import type { ChatMessage, Interaction } from '../../core/types.js';
@@ -57,7 +58,7 @@ export class FindBar {
     return html`<div class="find" part="find">
       <input
         type="search"
-        dir=${typedDirection(this.#query)}
+        dir=${ifDefined(typedDirection(this.#query))}
         .value=${this.#query}
         aria-label=${t('find.label')}
         placeholder=${t('find.label')}

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { EmojiPicker } from '../shared/emoji-picker.js';
 import type { Attachment } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import { blockedImageCount, draftFragment, dropBlockedImages, editorHtml, sanitizedFragment, takeDataImages, textOf } from './email-html.js';
@@ -53,9 +54,22 @@ export class EmailEditor {
   #editorLoaded: { readonly editor: HTMLElement; readonly key: string } | undefined;
   #savedRange: Range | undefined;
 
+  /** The toolbar's Emoji picker: emoji go in at the editor's caret (R-COMP-02). */
+  readonly #emoji: EmojiPicker;
+
   constructor(host: ReactiveElement, options: EmailEditorOptions) {
     this.#host = host;
     this.#options = options;
+    this.#emoji = new EmojiPicker(host, {
+      box: () => null,
+      replace: () => Promise.resolve(),
+      put: (emoji) => {
+        this.insertAtCaret(document.createTextNode(emoji));
+        this.#editor?.focus();
+      },
+      focusBack: () => this.#editor?.focus(),
+      id: 'editor-emoji',
+    });
   }
 
   get #editor(): HTMLElement | null {
@@ -294,6 +308,7 @@ export class EmailEditor {
             ▣
           </button>`
         : nothing}
+      ${this.#emoji.render()}
     </div>`;
   }
 

@@ -3,6 +3,7 @@
  * standard reply, as functions of their state.
  * @packageDocumentation
  */
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { t } from '../../controllers/localize.js';
 import type { ComposerTools } from '../shared/composer-tools.js';
@@ -38,7 +39,7 @@ export function composeField(field: Field, state: FieldState): TemplateResult {
     <input
       id=${field}
       type="text"
-      dir=${typedDirection(state.value)}
+      dir=${ifDefined(typedDirection(state.value))}
       autocomplete="off"
       spellcheck="false"
       inputmode=${field === 'subject' ? 'text' : 'email'}
@@ -84,14 +85,14 @@ export function quickReplyBox(state: QuickReplyState): TemplateResult {
     <textarea
       id="quick"
       part="quick-reply"
-      dir=${typedDirection(state.text)}
+      dir=${ifDefined(typedDirection(state.text))}
       rows="3"
       placeholder=${t('email.quickReply')}
       .value=${state.text}
       ?readonly=${state.sending}
       aria-invalid=${state.invalidBy ? 'true' : 'false'}
       aria-describedby=${state.invalidBy ?? nothing}
-      aria-autocomplete=${quick.autocomplete}
+      aria-autocomplete=${ifDefined(quick.autocomplete)}
       aria-controls=${quick.controls}
       aria-activedescendant=${quick.activedescendant}
       @input=${(e: InputEvent) => {

@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -160,7 +161,7 @@ export class CcTemplatePicker extends CcStoreElement {
       <input
         type="search"
         part="search"
-        dir=${typedDirection(this.query)}
+        dir=${ifDefined(typedDirection(this.query))}
         aria-label=${t('templates.search')}
         placeholder=${t('templates.search')}
         .value=${this.query}

@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { capabilitiesOf, WRAPUP_NOTES_MAX_LENGTH } from '../../core/channels.js';
@@ -250,7 +251,7 @@ export class CcWrapupDialog extends CcStoreElement {
       <textarea
         id="notes"
         part="notes"
-        dir=${typedDirection(this.notes)}
+        dir=${ifDefined(typedDirection(this.notes))}
         rows="3"
         .value=${this.notes}
         aria-invalid=${over > 0 ? 'true' : 'false'}

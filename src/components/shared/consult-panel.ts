@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { CHAT_MESSAGE_MAX_LENGTH } from '../../core/channels.js';
@@ -141,7 +142,7 @@ export class ConsultPanel implements ReactiveController {
         id="consult-input"
         part="consult-input"
         type="text"
-        dir=${typedDirection(text)}
+        dir=${ifDefined(typedDirection(text))}
         autocomplete="off"
         maxlength=${CHAT_MESSAGE_MAX_LENGTH}
         .value=${live(text)}

@@ -33,6 +33,12 @@ export interface EmojiPickerOptions {
   readonly replace: (text: string, caret: number) => Promise<void>;
   /** Prefix of the ids of the picker's parts, unique in the host's shadow root. */
   readonly id: string;
+  /**
+   * For a box that is not a textarea (the email editor): puts the emoji at its own caret
+   * instead of `replace`, and `focusBack` gives it the focus again on Escape.
+   */
+  readonly put?: (emoji: string) => void;
+  readonly focusBack?: () => void;
 }
 
 /** The button's and the pop-up's look, for the stylesheets of the panes that use them. */
@@ -292,7 +298,7 @@ export class EmojiPicker {
     e.preventDefault();
     e.stopPropagation();
     this.close();
-    void this.#host.updateComplete.then(() => this.#options.box()?.focus());
+    void this.#host.updateComplete.then(() => (this.#options.focusBack ? this.#options.focusBack() : this.#options.box()?.focus()));
   };
 
   /** Focus leaving the pop-up (Tab past it, a click elsewhere) closes it. */
@@ -306,6 +312,10 @@ export class EmojiPicker {
   async #insert(emoji: string): Promise<void> {
     const box = this.#options.box();
     this.close();
+    if (this.#options.put) {
+      this.#options.put(emoji);
+      return;
+    }
     if (!box) return;
     const [start, end] = this.#selection;
     const text = box.value;

@@ -171,8 +171,8 @@ export class QuickResponses {
   };
 
   /** ARIA for the box: which list it controls and which option is active. */
-  boxAria(): { readonly autocomplete: 'list' | typeof nothing; readonly controls: string | typeof nothing; readonly activedescendant: string | typeof nothing } {
-    const autocomplete = this.#options.enabled() ? 'list' : nothing;
+  boxAria(): { readonly autocomplete: 'list' | undefined; readonly controls: string | typeof nothing; readonly activedescendant: string | typeof nothing } {
+    const autocomplete = this.#options.enabled() ? 'list' : undefined;
     if (!this.#open) return { autocomplete, controls: nothing, activedescendant: nothing };
     // While nothing is listed, the status line stands in for the list.
     const active = this.#matches().length > 0 ? `${this.#options.id}-${this.#active}` : nothing;
