@@ -37,7 +37,8 @@ export const styles = [
     /* A long thread's content is taller than the window, so the thread is as tall as its
        max-height (or the pane lets it be): sized so without its content, it lays out its rows
        alone and once per change, which keeps appends cheap. It does not widen a pane sized by content. */
-    /* While a consult runs, the customer thread gives way further: the private thread needs the room. */
+    /* While a consult runs, or suggested replies show, the customer thread gives way further:
+       the private thread and the proposals need the room, the composer stays whole. */
     .thread.consulting {
       min-height: 2em;
     }

@@ -404,7 +404,7 @@ export class CcChatWidget extends CcStoreElement {
     const query = this.#find.query;
     const current = this.#find.currentId;
     return html`<div
-      class="thread ${this.#viewport.long ? 'long' : ''} ${i.consult?.state === 'requested' || i.consult?.state === 'started' ? 'consulting' : ''}"
+      class="thread ${this.#viewport.long ? 'long' : ''} ${i.consult?.state === 'requested' || i.consult?.state === 'started' || this.#suggestions.showing ? 'consulting' : ''}"
       part="thread"
       role="log"
       aria-live="off"

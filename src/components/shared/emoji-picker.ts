@@ -152,7 +152,7 @@ export class EmojiPicker {
         aria-controls=${this.#open ? `${id}-panel` : nothing}
         @click=${this.#toggle}
       >
-        🙂
+        ☺
       </button>
       ${this.#open
         ? html`<div class="emoji-panel" id="${id}-panel" popover="manual" role="dialog" aria-label=${t('emoji')} @keydown=${this.#onPanelKeydown} @focusout=${this.#onFocusout}>

@@ -64,34 +64,45 @@ export class SuggestedReplies implements ReactiveController {
     return store !== undefined && store.supports('suggestions') && (i.status === 'active' || i.status === 'conference') && !customerHasLeft(i);
   }
 
+  /** Whether the group shows now (the pane makes room for it). */
+  get showing(): boolean {
+    const i = this.#options.interaction();
+    return i !== undefined && this.#replies.length > 0 && this.#key?.startsWith(`${i.id}\n`) === true && this.#options.composing();
+  }
+
   /** The group of suggestion buttons, or nothing when there are none to show. */
   render(): TemplateResult | typeof nothing {
     const i = this.#options.interaction();
-    if (!i || this.#replies.length === 0 || this.#key?.startsWith(`${i.id}\n`) !== true || !this.#options.composing()) return nothing;
+    if (!i || !this.showing) return nothing;
     return html`<div class="suggestions" part="suggestions" role="group" aria-labelledby="suggestions-label">
       <span class="suggestions-label" id="suggestions-label">${t('suggestions.label')}</span>
-      ${this.#replies.map((text) => html`<button type="button" class="suggestion" part="suggestion" @click=${() => this.#options.use(i, text)}>${text}</button>`)}
+      ${this.#replies.map((text) => html`<button type="button" class="suggestion" part="suggestion" dir="auto" title=${text} @click=${() => this.#options.use(i, text)}>${text}</button>`)}
     </div>`;
   }
 }
 
 /** Styles of {@link SuggestedReplies}, for the panes that show it. */
 export const suggestedRepliesStyles = css`
+  /* One row that scrolls sideways: in a short pane the proposals never push the composer out of view. */
   .suggestions {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
     align-items: center;
     gap: calc(var(--_cc-space) / 2);
     margin-block-end: calc(var(--_cc-space) / 2);
+    grid-column: 1 / -1;
     min-width: 0;
+    overflow-x: auto;
+    scrollbar-width: thin;
   }
   .suggestions-label {
-    flex-basis: 100%;
+    flex: none;
     font-size: 0.8em;
     color: var(--_cc-text-muted);
   }
   .suggestion {
-    max-inline-size: 100%;
+    flex: none;
+    max-inline-size: 18em;
     min-height: 32px;
     padding-block: 4px;
     padding-inline: calc(var(--_cc-space) * 0.75);
@@ -102,7 +113,10 @@ export const suggestedRepliesStyles = css`
     font: inherit;
     font-size: 0.9em;
     text-align: start;
-    overflow-wrap: anywhere;
+    /* The whole text is the button's name and its tooltip; the chip shows what fits. */
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
     cursor: pointer;
   }
   .suggestion:hover {
@@ -110,6 +124,6 @@ export const suggestedRepliesStyles = css`
   }
   .suggestion:focus-visible {
     outline: 2px solid var(--_cc-focus);
-    outline-offset: 2px;
+    outline-offset: -2px;
   }
 `;
