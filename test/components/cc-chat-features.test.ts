@@ -89,7 +89,8 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
       const world = await open('webchat');
       const { el, id, simulator } = world;
       pickFiles(el, [new File(['hello world'], 'notes.txt', { type: 'text/plain' })]);
-      await until(() => shadowAll(el, '.chip').some((c) => c.textContent?.includes('notes.txt')), 'the attachment chip');
+      // The uploaded file's chip, not the one saying it is still uploading.
+      await until(() => shadowAll(el, '.chip:not(.uploading)').some((c) => c.textContent?.includes('notes.txt')), 'the attachment chip');
       expect(button(el, 'Send').disabled, 'a file alone can be sent').to.equal(false);
       await expect(el).to.be.accessible();
       button(el, 'Send').click();

@@ -71,8 +71,8 @@ describe('<cc-wrapup-dialog>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await o.el.updateComplete;
     expect(option(o.el, 'Escalated').getAttribute('aria-selected')).to.equal('true');
-    // From the list past Notes and Wrap up later.
-    for (let n = 0; n < 3; n++) await tab();
+    // From the list past Notes, Summarize and Wrap up later.
+    for (let n = 0; n < 4; n++) await tab();
     expect(deepActive()).to.equal(button(o.el, 'Submit wrap-up'));
     const fired = nextEvent(o.el, 'cc-wrapup');
     await sendKeys({ press: 'Enter' });

@@ -95,8 +95,8 @@ describe('wrap-up in a conversation pane', () => {
     await untilListed(wrapup);
     const search = shadow<HTMLInputElement>(wrapup, 'input[type="search"]');
     await until(() => deepActive() === search, 'focus on the searchbox', WAIT);
-    // Search, list, Notes, Wrap up later (Submit is disabled), then around to the searchbox.
-    for (let n = 0; n < 4; n++) await tab();
+    // Search, list, Notes, Summarize, Wrap up later (Submit is disabled), then around to the searchbox.
+    for (let n = 0; n < 5; n++) await tab();
     expect(deepActive(), 'Tab wraps within the dialog').to.equal(search);
     await tab(true);
     expect(deepActive()).to.equal(button(wrapup, 'Wrap up later'));

@@ -47,6 +47,9 @@ export const styles = [
     }
     .thread {
       flex: 1 1 0;
+      /* A reply has more rows than a chat composer (From, To, Cc, Bcc, Subject, tools): in a short
+         pane the thread above gives way further, so every control of the reply stays in view. */
+      min-height: 4.5em;
     }
     .email {
       border: 1px solid var(--_cc-border);
