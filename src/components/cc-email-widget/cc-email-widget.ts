@@ -218,6 +218,9 @@ export class CcEmailWidget extends CcStoreElement {
     imagesRemoved: (count) => this.#whenShown((i) => this.#composer.notify(i.id, { kind: 'status', text: t('email.paste.removed', { count }) })),
     pickImage: () => this.#pick('#image-file'),
     canInsertImages: () => this.#conversation.supports('attachments'),
+    store: () => this.#conversation.store,
+    templates: () => this.#conversation.supports('templates'),
+    useTemplate: (template) => this.#whenOpen((i) => this.#templates.use(i, template)),
   });
   readonly #composer = new EmailComposerState(this);
   readonly #mailboxes = new EmailMailboxes(this, () => this.#conversation.store);

@@ -1,6 +1,9 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { EmojiPicker } from '../shared/emoji-picker.js';
-import type { Attachment } from '../../core/types.js';
+import { QuickResponses } from '../shared/quick-responses.js';
+import type { InteractionStore } from '../../core/store/store.js';
+import type { Attachment, MessageTemplate } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import { blockedImageCount, draftFragment, dropBlockedImages, editorHtml, sanitizedFragment, takeDataImages, textOf } from './email-html.js';
 
@@ -28,7 +31,16 @@ export interface EmailEditorOptions {
   readonly pickImage: () => void;
   /** Whether images can be inserted (the backend takes files); the toolbar's image button shows only then. */
   readonly canInsertImages: () => boolean;
+  /** The store listing the email templates that `/` at the start of a line offers (R-COMP-01). */
+  readonly store: () => InteractionStore | undefined;
+  /** Whether templates may be used now (the backend's `templates` capability). */
+  readonly templates: () => boolean;
+  /** Applies a template chosen by `/` as the pane's Templates picker does. */
+  readonly useTemplate: (template: MessageTemplate) => void;
 }
+
+/** Block elements of the editor: a `/` counts at the start of one of these, or after a line break. */
+const BLOCKS = new Set(['DIV', 'P', 'LI', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD']);
 
 /** How the editor element shows the pane's state. */
 export interface EditorState {
@@ -56,6 +68,8 @@ export class EmailEditor {
 
   /** The toolbar's Emoji picker: emoji go in at the editor's caret (R-COMP-02). */
   readonly #emoji: EmojiPicker;
+  /** Quick responses: `/` at the start of a line lists the email templates (R-COMP-01). */
+  readonly #quick: QuickResponses;
 
   constructor(host: ReactiveElement, options: EmailEditorOptions) {
     this.#host = host;
@@ -70,6 +84,51 @@ export class EmailEditor {
       focusBack: () => this.#editor?.focus(),
       id: 'editor-emoji',
     });
+    this.#quick = new QuickResponses(host, {
+      store: options.store,
+      channel: () => 'email',
+      enabled: options.templates,
+      box: () => this.#editor,
+      query: () => this.#slash()?.query,
+      pick: (template) => this.#pickTemplate(template),
+      id: 'editor-quick',
+    });
+  }
+
+  /** The `/query` typed at the start of the caret's line (its block, or after a line break), as a range ending at the caret. */
+  #slash(): { readonly range: Range; readonly query: string } | undefined {
+    const editor = this.#editor;
+    const root = this.#host.shadowRoot;
+    const selection = root ? selectionIn(root) : null;
+    const caret = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    if (!editor || !caret?.collapsed || !editor.contains(caret.startContainer)) return undefined;
+    let block: Node = caret.startContainer;
+    while (block !== editor && !(block instanceof HTMLElement && BLOCKS.has(block.tagName)) && block.parentNode) block = block.parentNode;
+    const line = document.createRange();
+    line.setStart(block, 0);
+    line.setEnd(caret.startContainer, caret.startOffset);
+    // The line starts after the last line break (or nested block) before the caret.
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!line.intersectsNode(node) || !(node instanceof HTMLElement)) continue;
+      if (node.tagName === 'BR' || BLOCKS.has(node.tagName)) {
+        const after = document.createRange();
+        after.setStartAfter(node);
+        if (line.compareBoundaryPoints(Range.START_TO_START, after) < 0 && after.comparePoint(caret.startContainer, caret.startOffset) >= 0) line.setStartAfter(node);
+      }
+    }
+    const match = /^\/([^\s/]*)$/u.exec(line.toString());
+    return match ? { range: line, query: match[1] ?? '' } : undefined;
+  }
+
+  /** A quick response was chosen: the `/query` goes, then the template applies as from the Templates picker. */
+  #pickTemplate(template: MessageTemplate): void {
+    const slash = this.#slash();
+    if (slash) {
+      slash.range.deleteContents();
+      this.#sync();
+    }
+    this.#options.useTemplate(template);
   }
 
   get #editor(): HTMLElement | null {
@@ -123,6 +182,16 @@ export class EmailEditor {
   readonly #sync = (): void => {
     const editor = this.#editor;
     if (editor) this.#options.changed((attachments) => editorHtml(editor, attachments));
+  };
+
+  readonly #onInput = (): void => {
+    this.#sync();
+    this.#quick.onInput();
+  };
+
+  readonly #onBlur = (): void => {
+    this.#saveRange();
+    this.#quick.close();
   };
 
   readonly #keepFocus = (e: Event): void => {
@@ -333,9 +402,10 @@ export class EmailEditor {
     </div>`;
   }
 
-  /** The editor element. */
+  /** The editor element (and its Quick responses list, while open). */
   renderEditor(state: EditorState): TemplateResult {
-    return html`<div
+    const quick = this.#quick.boxAria();
+    return html`${this.#quick.render()}<div
       id="editor"
       class="editor"
       part="editor"
@@ -345,11 +415,17 @@ export class EmailEditor {
       aria-label=${t('email.body')}
       aria-invalid=${state.invalidBy ? 'true' : 'false'}
       aria-describedby=${state.invalidBy ?? nothing}
-      @input=${this.#sync}
-      @blur=${this.#saveRange}
+      aria-autocomplete=${ifDefined(quick.autocomplete)}
+      aria-controls=${quick.controls}
+      aria-activedescendant=${quick.activedescendant}
+      @input=${this.#onInput}
+      @blur=${this.#onBlur}
       @paste=${this.#onPaste}
       @drop=${this.#onDrop}
-      @keydown=${state.keydown}
+      @keydown=${(e: KeyboardEvent) => {
+        this.#quick.onKeydown(e);
+        if (!e.defaultPrevented) state.keydown(e);
+      }}
     ></div>`;
   }
 }

@@ -15,12 +15,16 @@ export interface QuickResponsesOptions {
   readonly channel: () => Channel;
   /** Whether templates may be used now (the backend's `templates` capability). */
   readonly enabled: () => boolean;
-  /** The text box the agent types `/` in. */
-  readonly box: () => HTMLTextAreaElement | null | undefined;
+  /** The text box the agent types `/` in (a textarea, or a contenteditable with {@link query} and {@link pick}). */
+  readonly box: () => HTMLTextAreaElement | HTMLElement | null | undefined;
   /** Sets the box's text (with the `/query` taken out) and its caret; resolves once shown. */
-  readonly replace: (text: string, caret: number) => Promise<void>;
+  readonly replace?: (text: string, caret: number) => Promise<void>;
   /** Inserts a template at the caret the way the pane's Templates list does. */
-  readonly insert: (template: MessageTemplate) => void;
+  readonly insert?: (template: MessageTemplate) => void;
+  /** For a box that is no textarea: what follows a `/` typed at the start of the caret's line, else `undefined`. */
+  readonly query?: () => string | undefined;
+  /** For a box that is no textarea: takes the `/query` out and applies the chosen template (instead of {@link replace} and {@link insert}). */
+  readonly pick?: (template: MessageTemplate) => void;
   /** Prefix of the ids of the list and its options, unique in the host's shadow root. */
   readonly id: string;
 }
@@ -133,8 +137,7 @@ export class QuickResponses {
 
   /** After each edit of the box: opens, filters or closes the list. */
   readonly onInput = (): void => {
-    const box = this.#options.box();
-    const found = box && box.selectionStart === box.selectionEnd && this.#options.enabled() ? slashQuery(box.value, box.selectionStart) : undefined;
+    const found = this.#options.enabled() ? this.#find() : undefined;
     if (!found) {
       this.close();
       return;
@@ -146,6 +149,15 @@ export class QuickResponses {
     this.#start = found.start;
     this.#host.requestUpdate();
   };
+
+  #find(): { readonly start: number; readonly query: string } | undefined {
+    if (this.#options.query) {
+      const query = this.#options.query();
+      return query === undefined ? undefined : { start: 0, query };
+    }
+    const box = this.#options.box();
+    return box instanceof HTMLTextAreaElement && box.selectionStart === box.selectionEnd ? slashQuery(box.value, box.selectionStart) : undefined;
+  }
 
   /** The box's keys while the list shows; everything else is the box's as usual. */
   readonly onKeydown = (e: KeyboardEvent): void => {
@@ -224,12 +236,19 @@ export class QuickResponses {
   }
 
   async #choose(template: MessageTemplate): Promise<void> {
+    const { pick, replace, insert } = this.#options;
+    if (pick) {
+      this.#open = false;
+      this.#host.requestUpdate();
+      pick(template);
+      return;
+    }
     const box = this.#options.box();
-    if (!box) return;
+    if (!(box instanceof HTMLTextAreaElement) || !replace || !insert) return;
     const text = box.value;
     const end = Math.max(this.#start, box.selectionStart);
     this.#open = false;
-    await this.#options.replace(text.slice(0, this.#start) + text.slice(end), this.#start);
-    this.#options.insert(template);
+    await replace(text.slice(0, this.#start) + text.slice(end), this.#start);
+    insert(template);
   }
 }
