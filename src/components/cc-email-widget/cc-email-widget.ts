@@ -124,7 +124,7 @@ function hasContent(d: EmailDraft): boolean {
  * @csspart banner - The "not replying to the latest email" banner.
  * @csspart composer - The quick or standard reply.
  * @csspart quick-reply - The quick reply box.
- * @csspart quick-responses - The Quick responses list that `/` at the start of a line of the quick reply opens (or its status line).
+ * @csspart quick-responses - The Quick responses list that `/` at the start of a line of the quick reply or the reply editor opens (or its status line).
  * @csspart fields - The From, To, Cc, Bcc and Subject fields.
  * @csspart toolbar - The formatting buttons.
  * @csspart editor - The rich-text editor.
