@@ -337,6 +337,7 @@ export const ar: Messages = {
 
   consult: 'استشارة',
   'consult.startFailed': 'تعذّر بدء الاستشارة: {reason}',
+  'consult.loadFailed': 'تعذّر عرض الاستشارة: {reason}',
   'consult.region': 'استشارة داخلية مع {name}',
   'consult.internal': 'استشارة داخلية مع {name} — لا يرى العميل هذا',
   'consult.waiting': 'في انتظار {name}…',

@@ -3,6 +3,7 @@ export const enConsult = {
   // transfer dialog
   consult: 'Consult',
   'consult.startFailed': 'Could not start the consult: {reason}',
+  'consult.loadFailed': 'Could not show the consult: {reason}',
   // consult panel in the chat and SMS panes
   'consult.region': 'Internal consult with {name}',
   'consult.internal': 'Internal consult with {name} — the customer does not see this',

@@ -4,6 +4,7 @@ import type { enConsult } from './en-consult.js';
 export const zhCNConsult: { readonly [K in keyof typeof enConsult]: string } = {
   consult: '咨询',
   'consult.startFailed': '无法发起咨询：{reason}',
+  'consult.loadFailed': '无法显示咨询：{reason}',
   'consult.region': '与 {name} 的内部咨询',
   'consult.internal': '与 {name} 的内部咨询——客户看不到这些内容',
   'consult.waiting': '正在等待 {name}…',

@@ -74,7 +74,8 @@ describe('chat pane actions: transfer, conference, end, wrap-up', () => {
   it('R-END-02, R-END-05: End (WebChat) opens the wrap-up dialog; Submit wrap-up completes the interaction', async () => {
     const { el, id, store } = await pane('webchat');
     button(el, 'End').click();
-    await until(() => shadow<HTMLDialogElement>(el, 'dialog[part~="confirm"]').open, 'the end confirmation');
+    // The confirmation's code loads on first need: the dialog is there once it has.
+    await until(() => shadowAll<HTMLDialogElement>(el, 'dialog[part~="confirm"]')[0]?.open === true, 'the end confirmation');
     button(el, 'End conversation').click();
     await untilState(store, (s) => s.interactions[id]?.status === 'wrapup', 'wrap-up');
     const wrapup = inner<CcWrapupDialog>(el, 'cc-wrapup-dialog');

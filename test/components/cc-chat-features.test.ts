@@ -60,6 +60,12 @@ function pickFiles(el: Pane, files: File[]): void {
   input.dispatchEvent(new Event('change'));
 }
 
+/** The End confirmation, once open (its code loads on first need, so it may take a moment to be there). */
+async function openedConfirm(el: Element): Promise<HTMLDialogElement> {
+  await until(() => shadowAll<HTMLDialogElement>(el, 'dialog')[0]?.open === true, 'the end confirmation');
+  return shadow<HTMLDialogElement>(el, 'dialog');
+}
+
 describe('chat features (Messenger, SMS, WebChat)', () => {
   afterEach(() => {
     disposeReloads();
@@ -260,8 +266,7 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
       const world = await open('messenger');
       const { el, id, store } = world;
       button(el, 'End').click();
-      const dialog = shadow<HTMLDialogElement>(el, 'dialog');
-      await until(() => dialog.open, 'the confirmation');
+      const dialog = await openedConfirm(el);
       expect(dialog.textContent).to.contain('customer’s consent');
       await expect(el).to.be.accessible();
       let dialogCloses = 0;
@@ -282,12 +287,12 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
     it('R-END-01: SMS also needs consent; WebChat End confirms that the customer will see the agent leave', async () => {
       const sms = await open('sms');
       button(sms.el, 'End').click();
-      await until(() => shadow<HTMLDialogElement>(sms.el, 'dialog').open, 'sms confirmation');
+      await openedConfirm(sms.el);
       expect(shadow(sms.el, 'dialog').textContent).to.contain('customer’s consent');
       const web = await open('webchat');
       button(web.el, 'End').click();
-      const dialog = shadow<HTMLDialogElement>(web.el, 'dialog[part~="confirm"]');
-      await until(() => dialog.open, 'webchat confirmation');
+      const dialog = await openedConfirm(web.el);
+      expect(dialog.matches('[part~="confirm"]')).to.equal(true);
       expect(dialog.textContent).to.contain('The customer will see that you left the chat');
       expect(dialog.textContent).not.to.contain('consent');
       await expect(web.el).to.be.accessible();
@@ -339,7 +344,7 @@ describe('chat features (Messenger, SMS, WebChat)', () => {
       await until(() => !picker(el).open, 'the list to close');
       shadow<HTMLTextAreaElement>(el, 'textarea').focus();
       await chord('KeyE');
-      await until(() => shadow<HTMLDialogElement>(el, 'dialog').open, 'the end confirmation');
+      await openedConfirm(el);
       expect(button(el, 'End').getAttribute('aria-keyshortcuts')).to.equal('Control+Alt+E');
       outside.remove();
     });

@@ -169,7 +169,9 @@ describe('consult from a chat pane', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('R-CTX-06: in Chinese: 咨询, 咨询消息, 完成转接 and 取消咨询', async () => {
+  it('R-CTX-06: in Chinese: 咨询, 咨询消息, 完成转接 and 取消咨询', async function () {
+    // Two accessibility checks and the Chinese strings loading: generous on a busy machine.
+    this.timeout(60_000);
     const world = createWorld({ agentResponseMs: 150 });
     const { id, el } = await pane(world);
     setLocale('zh-CN');

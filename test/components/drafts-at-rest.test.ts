@@ -110,7 +110,7 @@ describe('drafts at rest in the panes (R-X-04, R-MAIL-16)', () => {
     await type(el, textarea(el), 'Bye for now');
     button(el, 'End').click();
     // WebChat asks before ending: the customer will see that the agent left.
-    await until(() => shadow<HTMLDialogElement>(el, 'dialog[part~="confirm"]').open, 'the end confirmation', 15000);
+    await until(() => shadowAll<HTMLDialogElement>(el, 'dialog[part~="confirm"]')[0]?.open === true, 'the end confirmation', 15000);
     button(el, 'End conversation').click();
     await untilState(world.store, (s) => s.interactions[id]?.status === 'wrapup', 'wrap-up');
     expect(storedDraft(world.store, id)).to.equal(null);

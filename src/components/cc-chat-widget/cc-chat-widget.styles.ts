@@ -1,21 +1,13 @@
 import { css } from 'lit';
 import { conversationStyles } from '../../styles/conversation.js';
-import { dialogSurface } from '../../styles/dialog.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { consultStyles } from '../shared/consult-panel.js';
-import { emojiPickerStyles } from '../shared/emoji-picker.js';
-import { quickResponseStyles } from '../shared/quick-responses.js';
 import { suggestedRepliesStyles } from '../shared/suggested-replies.js';
 
 /** What the conversation panes share (src/styles/conversation.ts) and the chat pane's own rules. */
 export const styles = [
   tokens,
   controls,
-  dialogSurface,
   conversationStyles,
-  consultStyles,
-  quickResponseStyles,
-  emojiPickerStyles,
   suggestedRepliesStyles,
   css`
     :host {

@@ -9,12 +9,12 @@ import { CHAT_MESSAGE_MAX_LENGTH, capabilitiesOf, type ChannelCapabilities } fro
 import { customerHasLeft, waitingBehindFailure } from '../../core/store/selectors.js';
 import type { ChatChannel, ChatMessage, Interaction, MessageTemplate, Workflow } from '../../core/types.js';
 import { getLocale, t } from '../../controllers/localize.js';
-import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { templatePanel } from '../shared/template-panel.js';
 import { ComposerTools } from '../shared/composer-tools.js';
+import { lazyDialog } from '../shared/lazy-dialog.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
-import { PreloadController, loadTemplatePicker } from '../shared/lazy.js';
+import { PreloadController, loadTemplatePicker, showShortcutHelp } from '../shared/lazy.js';
 import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
 import { draftMaskedNotice } from '../shared/draft-notice.js';
 import { ConversationController } from '../shared/conversation.js';
@@ -172,7 +172,8 @@ export class CcChatWidget extends CcStoreElement {
     interactionId: () => this.interactionId,
     focus: () => this.focusComposer(),
   });
-  readonly #endConfirm = new ModalDialogController(this, {
+  // Its code comes when End first shows and the browser is idle, or on End.
+  readonly #endConfirm = lazyDialog(this, {
     ownState: true,
     // Back to End whichever way the confirm closes.
     returnFocus: () => this.endButton,
@@ -258,7 +259,7 @@ export class CcChatWidget extends CcStoreElement {
       handlers: {
         focusComposer: () => this.#whenOpen(() => this.focusComposer()),
         // Loaded when first asked for: the chat path stays small.
-        help: () => void import('../cc-shortcut-help/cc-shortcut-help.js').then((m) => m.openShortcutHelp()),
+        help: () => showShortcutHelp(),
       },
     });
   }
@@ -562,7 +563,12 @@ export class CcChatWidget extends CcStoreElement {
   }
 
   #renderConfirm(i: Interaction) {
-    return this.#endConfirm.render({
+    const confirm = this.#endConfirm.value;
+    if (!confirm) {
+      if (i.status !== 'wrapup') this.#endConfirm.preload();
+      return nothing;
+    }
+    return confirm.render({
       title: t('end.title'),
       // Messenger and SMS: the customer's consent; elsewhere the customer sees the agent leave.
       description: this.capabilities.consentToEnd ? t('end.consent') : t('end.agentLeaves'),
@@ -689,11 +695,14 @@ export class CcChatWidget extends CcStoreElement {
   #requestEnd(): void {
     this.endError = '';
     // R-END-01: ending is confirmed: with the customer's consent (Messenger, SMS), or knowing the customer sees the agent leave.
-    this.#endConfirm.show();
+    this.#endConfirm.load().then(
+      (confirm) => confirm.show(),
+      (e: unknown) => (this.endError = reason(e)),
+    );
   }
 
   #confirmEnd(i: Interaction): void {
-    this.#endConfirm.close('completed');
+    this.#endConfirm.value?.close('completed');
     void this.#end(i);
   }
 

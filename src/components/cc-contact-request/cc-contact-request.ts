@@ -7,11 +7,11 @@ import { AcceptController } from '../../controllers/accept.js';
 import { t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-contact-request.styles.js';
 import { elapsed } from '../shared/elapsed.js';
 import { CcStoreElement } from '../shared/cc-element.js';
+import { showShortcutHelp } from '../shared/lazy.js';
 
 /**
  * Contact requests: each interaction offered to the agent, with its queue, its source
@@ -51,7 +51,7 @@ export class CcContactRequest extends CcStoreElement {
   readonly #accepting = new AcceptController(this, (i) => this.emit('cc-accept', { interactionId: i.id, channel: i.channel }));
   readonly #shortcuts = new ShortcutController(this, {
     scope: 'global',
-    handlers: { accept: () => this.#acceptOldest(), help: () => void openShortcutHelp() },
+    handlers: { accept: () => this.#acceptOldest(), help: () => showShortcutHelp() },
   });
   readonly #offers = new StoreController(this, (s) => selectOffersFor(s, { channel: this.channel, interactionId: this.interactionId }), {
     deps: () => [this.interactionId, this.channel],

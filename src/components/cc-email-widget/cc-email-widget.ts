@@ -9,7 +9,6 @@ import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
 import { enCompose } from '../../locales/en-compose.js';
 import { ShortcutController } from '../../controllers/shortcuts.js';
-import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
 import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
@@ -51,6 +50,7 @@ import {
 import { styles } from './cc-email-widget.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 import type { CcEvent } from '../../element-events.js';
+import { showShortcutHelp } from '../shared/lazy.js';
 
 registerEnglish(enEmail);
 registerEnglish(enCompose);
@@ -253,7 +253,7 @@ export class CcEmailWidget extends CcStoreElement {
       scope: 'global',
       handlers: {
         focusComposer: () => this.#whenOpen(() => this.focusComposer()),
-        help: () => void openShortcutHelp(),
+        help: () => showShortcutHelp(),
       },
     });
   }

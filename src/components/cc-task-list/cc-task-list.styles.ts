@@ -1,6 +1,5 @@
 import { css } from 'lit';
 import { interactionCard } from '../../styles/cards.js';
-import { dialogSurface } from '../../styles/dialog.js';
 import { blockHost } from '../../styles/host.js';
 import { controls, tokens } from '../../styles/tokens.js';
 
@@ -9,7 +8,6 @@ export const styles = [
   controls,
   blockHost,
   interactionCard,
-  dialogSurface,
   css`
     ul {
       list-style: none;

@@ -7,12 +7,12 @@ import { AcceptController } from '../../controllers/accept.js';
 import { t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts } from '../../controllers/shortcuts.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { openShortcutHelp } from '../cc-shortcut-help/cc-shortcut-help.js';
 import { interactionFields } from '../shared/interaction-fields.js';
 import { styles } from './cc-task-list.styles.js';
 import { elapsed } from '../shared/elapsed.js';
 import { RecentController } from './recent.js';
 import { CcStoreElement } from '../shared/cc-element.js';
+import { showShortcutHelp } from '../shared/lazy.js';
 
 /**
  * The agent's tasks: offers (with **Accept**) and open interactions, each with its queue,
@@ -73,7 +73,7 @@ export class CcTaskList extends CcStoreElement {
   readonly #accepting = new AcceptController(this, (i) => this.emit('cc-accept', { interactionId: i.id, channel: i.channel }));
   readonly #shortcuts = new ShortcutController(this, {
     scope: 'global',
-    handlers: { accept: () => this.#acceptOldest(), help: () => void openShortcutHelp() },
+    handlers: { accept: () => this.#acceptOldest(), help: () => showShortcutHelp() },
   });
   readonly #slice = new StoreController<TaskListSlice>(this, (s) => selectTasks(s, { channel: this.channel, hideOffers: this.hideOffers }), {
     deps: () => [this.channel, this.hideOffers],

@@ -3,10 +3,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { selectRecent } from '../../core/store/selectors.js';
 import { isChannel, type Channel, type FinishedInteraction } from '../../core/types.js';
 import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
-import { ModalDialogController } from '../../controllers/modal-dialog.js';
+import type { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { StoreController, type StoreHost } from '../../controllers/store-controller.js';
 import { enWrapup } from '../../locales/en-wrapup.js';
+import { errorMessage } from '../../core/format.js';
 import { loadOnce, PreloadController } from '../shared/lazy.js';
+import { lazyDialog } from '../shared/lazy-dialog.js';
+import type { LazyPart } from '../shared/lazy-part.js';
 
 registerEnglish(enWrapup);
 
@@ -46,7 +49,10 @@ export interface RecentHost extends StoreHost {
 export class RecentController implements ReactiveController {
   readonly #host: RecentHost;
   readonly #recent: StoreController<readonly FinishedInteraction[]>;
-  readonly #dialog: ModalDialogController;
+  /** The transcript dialog: its code comes once something is listed and the browser is idle, or on Transcript. */
+  readonly #dialog: LazyPart<ModalDialogController>;
+  /** Why the transcript dialog could not open, until the next try. */
+  #error = '';
   /** The entry whose transcript is open. */
   #shown: FinishedInteraction | undefined;
   /** Ids already listed, so only newly finished conversations are announced. */
@@ -57,7 +63,7 @@ export class RecentController implements ReactiveController {
     this.#host = host;
     host.addController(this);
     this.#recent = new StoreController(host, selectRecent);
-    this.#dialog = new ModalDialogController(host, {
+    this.#dialog = lazyDialog(host, {
       ownState: true,
       initialFocus: () => host.renderRoot.querySelector<HTMLElement>('[part="transcript-close"]'),
       onClose: () => {
@@ -83,6 +89,7 @@ export class RecentController implements ReactiveController {
   /** The Recent heading and list (nothing when nothing finished today), its live region and the transcript dialog. */
   render(): TemplateResult {
     const items = this.#items();
+    if (items.length > 0) this.#dialog.preload();
     return html`<p class="visually-hidden" role="status">${this.#announcement}</p>
       ${items.length === 0
         ? nothing
@@ -95,6 +102,7 @@ export class RecentController implements ReactiveController {
                 (r) => this.#item(r),
               )}
             </ul>
+            ${this.#error ? html`<p class="error" role="alert">${t('actions.dialogFailed', { reason: this.#error })}</p>` : nothing}
           </section>`}
       ${this.#renderDialog()}`;
   }
@@ -141,16 +149,26 @@ export class RecentController implements ReactiveController {
   }
 
   #open(r: FinishedInteraction): void {
-    this.#shown = r;
     void loadTranscript().catch(() => undefined);
-    this.#dialog.show();
+    this.#dialog.load().then(
+      (dialog) => {
+        this.#error = '';
+        this.#shown = r;
+        dialog.show();
+      },
+      (e: unknown) => {
+        this.#error = errorMessage(e);
+        this.#host.requestUpdate();
+      },
+    );
   }
 
   #renderDialog(): TemplateResult | typeof nothing {
     const r = this.#shown;
-    if (!r) return nothing;
+    const dialog = this.#dialog.value;
+    if (!r || !dialog) return nothing;
     const { interaction: i, wrapup } = r;
-    return this.#dialog.renderDialog({
+    return dialog.renderDialog({
       title: t('recent.transcriptTitle', { customer: i.customer.name }),
       description: t('recent.transcriptFor', { channel: t(`channel.${i.channel}`), time: timeFormat(getLocale()).format(r.finishedAt) }),
       part: 'transcript-dialog',
@@ -158,7 +176,7 @@ export class RecentController implements ReactiveController {
         ${wrapup?.notes ? html`<dl><dt>${t('recent.notes')}</dt><dd class="notes">${wrapup.notes}</dd></dl>` : nothing}
         <cc-transcript .messages=${i.messages} .emails=${i.emails} channel=${i.channel} customer-name=${i.customer.name}></cc-transcript>
       </div>`,
-      actions: html`<button class="btn" part="transcript-close" @click=${() => this.#dialog.close('cancel')}>${t('recent.close')}</button>`,
+      actions: html`<button class="btn" part="transcript-close" @click=${() => dialog.close('cancel')}>${t('recent.close')}</button>`,
     });
   }
 }

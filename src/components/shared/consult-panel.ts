@@ -19,11 +19,6 @@ export interface ConsultPanelOptions {
   readonly focusAfter?: () => void;
 }
 
-/** Whether a consult is asked or in progress: the pane's Transfer and Conference wait meanwhile. */
-export function consultRunning(consult: Consult | undefined): boolean {
-  return consult?.state === 'requested' || consult?.state === 'started';
-}
-
 /**
  * The consult (warm transfer) thread inside a chat or SMS pane (R-CTX-06): a region marked
  * internal — the customer never sees it — with the private messages (the consulted agent's
@@ -33,8 +28,9 @@ export function consultRunning(consult: Consult | undefined): boolean {
  * failed or cancelled leaves a notice until dismissed or the next consult. Completed, it
  * shows nothing: the interaction is in wrap-up and the pane's wrap-up dialog takes over.
  *
- * Focus goes to the textbox when the other agent joins. Only the pane's styles are needed
- * ({@link consultStyles}); the messages are Lit text bindings, never HTML.
+ * Focus goes to the textbox when the other agent joins. The pane adds {@link consultStyles}
+ * to its own when it loads this module (on first need); the messages are Lit text bindings,
+ * never HTML.
  */
 export class ConsultPanel implements ReactiveController {
   readonly #host: ReactiveElement;

@@ -4,6 +4,7 @@ import { errorMessage } from '../../core/format.js';
 import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { PopoverPositionController } from '../../controllers/popover-position.js';
 import { enCompose } from '../../locales/en-compose.js';
+import { emojiButton } from './emoji-button.js';
 
 registerEnglish(enCompose);
 
@@ -142,23 +143,12 @@ export class EmojiPicker {
   /** The Emoji button and, while open, its pop-up. */
   render(): TemplateResult {
     const id = this.#options.id;
-    return html`<button
-        class="fmt emoji-button"
-        id="${id}-button"
-        aria-label=${t('emoji')}
-        title=${t('emoji')}
-        aria-haspopup="dialog"
-        aria-expanded=${this.#open ? 'true' : 'false'}
-        aria-controls=${this.#open ? `${id}-panel` : nothing}
-        @click=${this.#toggle}
-      >
-        ☺
-      </button>
-      ${this.#open
-        ? html`<div class="emoji-panel" id="${id}-panel" popover="manual" role="dialog" aria-label=${t('emoji')} @keydown=${this.#onPanelKeydown} @focusout=${this.#onFocusout}>
-            ${this.#renderSearch()} ${this.#renderBody()}
-          </div>`
-        : nothing}`;
+    const panel = this.#open
+      ? html`<div class="emoji-panel" id="${id}-panel" popover="manual" role="dialog" aria-label=${t('emoji')} @keydown=${this.#onPanelKeydown} @focusout=${this.#onFocusout}>
+          ${this.#renderSearch()} ${this.#renderBody()}
+        </div>`
+      : nothing;
+    return emojiButton(id, this.#open, this.toggle, panel);
   }
 
   // Its own part of the template: the box keeps focus while the grid below it loads and filters.
@@ -220,7 +210,8 @@ export class EmojiPicker {
     void this.#host.updateComplete.then(() => this.#root?.getElementById(`${this.#options.id}-${part}`)?.focus());
   }
 
-  readonly #toggle = (): void => {
+  /** Opens the pop-up (the search box takes focus), or closes it. */
+  readonly toggle = (): void => {
     if (this.#open) {
       this.close();
       return;

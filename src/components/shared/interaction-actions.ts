@@ -10,9 +10,11 @@ import type { CcConferenceDialog } from '../cc-conference-dialog/cc-conference-d
 import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.js';
 import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
 import { errorMessage as reason } from '../../core/format.js';
-import { ConsultPanel, consultRunning } from './consult-panel.js';
+import type { ConsultPanel } from './consult-panel.js';
+import { consultRunning } from './consult-running.js';
 import { transferTargetName } from './dialog-parts.js';
 import { PreloadController, loadConversationDialogs } from './lazy.js';
+import { LazyPart } from './lazy-part.js';
 
 /** `aria-keyshortcuts` for an action's current binding. */
 export function keysFor(action: ShortcutAction): string | typeof nothing {
@@ -84,7 +86,12 @@ export class InteractionActionsController implements ReactiveController {
   #errorFor: string | undefined;
   /** What the backend supports, followed so that buttons come and go without a reload. */
   readonly #capabilities: StoreController<ReturnType<typeof selectCapabilities>>;
-  readonly #consult: ConsultPanel;
+  /** The consult thread: its code loads once the backend can consult, or when a consult shows. */
+  readonly #consult: LazyPart<ConsultPanel>;
+  /** Why the consult thread's code did not load, until the agent asks again. */
+  #consultError = '';
+  /** Whether the pane shows consults (chat and SMS do; email does not). */
+  #showsConsult = false;
 
   constructor(host: StoreHost, options: InteractionActionsOptions) {
     this.#host = host;
@@ -94,9 +101,13 @@ export class InteractionActionsController implements ReactiveController {
     this.#focusComposer = options.focusComposer;
     host.addController(this);
     this.#capabilities = new StoreController(host, selectCapabilities);
-    this.#consult = new ConsultPanel(host, {
-      store: options.store,
-      focusAfter: () => (this.#focusComposer ?? hostFocusComposer(host))?.(),
+    this.#consult = new LazyPart(host, async () => {
+      const { ConsultPanel, consultStyles } = await import('./consult-panel.js');
+      const panel = new ConsultPanel(host, {
+        store: options.store,
+        focusAfter: () => (this.#focusComposer ?? hostFocusComposer(host))?.(),
+      });
+      return { value: panel, styles: [consultStyles] };
     });
     new PreloadController(host, () => this.#interaction() !== undefined, ['cc-wrapup-dialog', loadConversationDialogs]);
   }
@@ -167,6 +178,8 @@ export class InteractionActionsController implements ReactiveController {
     this.#dismissDeclined(i.id);
     // A host that shows its own transfer dialog cancels the request.
     if (!this.#requestTransfer(i)) return true;
+    // A consult starts from this dialog: its thread's code comes while the agent chooses.
+    if (this.#showsConsult && this.#capabilities.value?.consult !== false) this.#consult.preload('now');
     this.#open(i, () => this.#dialog<CcTransferDialog>('cc-transfer-dialog')?.show());
     return true;
   }
@@ -225,7 +238,35 @@ export class InteractionActionsController implements ReactiveController {
 
   /** The consult thread with another agent (R-CTX-06), for the chat and SMS panes; nothing without a consult. */
   consult(i: Interaction): TemplateResult | typeof nothing {
-    return this.#consult.render(i);
+    this.#showsConsult = true;
+    const panel = this.#consult.value;
+    if (panel) return panel.render(i);
+    if (!i.consult) {
+      if (this.#capabilities.value?.consult !== false) this.#consult.preload();
+      return nothing;
+    }
+    if (this.#consultError) {
+      return html`<p class="error" part="consult-error" role="alert">
+        ${t('consult.loadFailed', { reason: this.#consultError })}
+        <button class="btn secondary" @click=${() => this.#loadConsult()}>${t('retry')}</button>
+      </p>`;
+    }
+    this.#loadConsult();
+    return nothing;
+  }
+
+  #loadConsult(): void {
+    if (this.#consultError) {
+      this.#consultError = '';
+      this.#host.requestUpdate();
+    }
+    this.#consult.load().then(
+      () => undefined,
+      (e: unknown) => {
+        this.#consultError = reason(e);
+        this.#host.requestUpdate();
+      },
+    );
   }
 
   /** The action buttons for the pane's header. */

@@ -72,3 +72,11 @@ export class PreloadController implements ReactiveController {
     });
   }
 }
+
+/**
+ * Opens the page's keyboard-shortcut help (`<cc-shortcut-help>`), loading it on first use:
+ * the elements that offer it do not carry it in their first load.
+ */
+export function showShortcutHelp(): void {
+  void import('../cc-shortcut-help/cc-shortcut-help.js').then((m) => m.openShortcutHelp());
+}

@@ -5,6 +5,7 @@ import type { Channel, MessageTemplate } from '../../core/types.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
 import { PopoverPositionController } from '../../controllers/popover-position.js';
 import { enCompose } from '../../locales/en-compose.js';
+import { slashQuery } from './slash-query.js';
 
 registerEnglish(enCompose);
 
@@ -29,12 +30,7 @@ export interface QuickResponsesOptions {
   readonly id: string;
 }
 
-/** A `/query` typed at the start of a line and ending at `caret`, with where its `/` is. */
-export function slashQuery(text: string, caret: number): { readonly start: number; readonly query: string } | undefined {
-  const start = text.lastIndexOf('\n', caret - 1) + 1;
-  const match = /^\/([^\s/]*)$/u.exec(text.slice(start, caret));
-  return match ? { start, query: match[1] ?? '' } : undefined;
-}
+export { slashQuery };
 
 /** Templates matching what follows the `/`: names starting with it first, then names or texts containing it. */
 export function matchTemplates(templates: readonly MessageTemplate[], query: string): MessageTemplate[] {
