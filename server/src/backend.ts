@@ -7,15 +7,12 @@
  * @packageDocumentation
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
 import {
   COMMAND_ARGS,
   READ_ONLY_COMMANDS,
   isCommandName,
   type CommandArgs,
   type CommandName,
-  type UploadArgs,
 } from '../../src/adapters/websocket/protocol.js';
 import {
   DEFAULT_AGENT,
@@ -34,7 +31,6 @@ import {
   isChatChannel,
   type AgentAvailability,
   type AgentProfile,
-  type Attachment,
   type Capabilities,
   type Capability,
   type Channel,
@@ -48,6 +44,7 @@ import { EventLog, type CommandOutcome, type EventInput, type LoggedEvent } from
 import { backendCapabilities, requiredCapability } from './capabilities.js';
 import { CONSULT_OPEN, cancelConsult, closeConsult, completeConsultTransfer, consultFollowUp, sendConsultMessage, startConsult, type ConsultContext } from './consult.js';
 import { customerProfile, pastInteractions } from './customers.js';
+import { readUpload, storeUpload, type FileStore, type StoredFile } from './files.js';
 import { suggestReplies, summarize } from './composing.js';
 import { commandFingerprint } from './limits.js';
 import { normalizeArgs } from './normalize.js';
@@ -63,10 +60,6 @@ function fail(message: string): never {
 }
 
 const AVAILABILITIES: readonly AgentAvailability[] = ['available', 'idle', 'rona', 'busy', 'offline'];
-/** Largest upload accepted, bytes. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Options of {@link Backend}. */
 export interface BackendOptions {
@@ -125,9 +118,8 @@ export class Backend {
   /** The agent served. */
   readonly agent: AgentProfile;
   readonly #directory: Map<string, DirectoryAgent>;
-  readonly #dataDir: string;
+  readonly #files: FileStore;
   readonly #followUpMs: number;
-  readonly #fileUrl: (id: string, name: string) => string;
   readonly #now: () => number;
   readonly #listeners = new Set<(events: readonly LoggedEvent[]) => void>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -139,13 +131,12 @@ export class Backend {
 
   /** Opens the log in `options.dataDir` and rebuilds the state from it. */
   constructor(options: BackendOptions) {
-    this.#dataDir = options.dataDir;
+    this.#files = { dataDir: options.dataDir, fileUrl: options.fileUrl, fail };
     this.#now = options.now ?? Date.now;
     this.log = new EventLog(options.dataDir, { fsync: options.fsync ?? true, now: this.#now });
     this.agent = options.agent ?? DEFAULT_AGENT;
     this.#directory = new Map(SEED_DIRECTORY.filter((a) => a.id !== this.agent.id).map((a) => [a.id, { ...a }]));
     this.#followUpMs = options.followUpMs ?? 300;
-    this.#fileUrl = options.fileUrl;
     this.capabilities = backendCapabilities(options.capabilities);
     this.#consult = { agent: this.agent, directory: this.#directory, now: this.#now, fail };
     for (const event of this.log.events) {
@@ -530,8 +521,13 @@ export class Backend {
             : { ok: true, message: `${workflow.name} done for ${rec.customer.name}` },
         };
       }
-      case 'uploadAttachment':
-        return { events: [], value: this.#upload(args as CommandArgs<'uploadAttachment'>) };
+      case 'uploadAttachment': {
+        const upload = args as CommandArgs<'uploadAttachment'>;
+        const rec = this.#record(upload.interactionId);
+        if (!WORKING.has(rec.status)) fail(`Cannot upload: interaction ${rec.id} is ${rec.status}`);
+        if (rec.channel === 'sms') fail('SMS messages cannot carry attachments');
+        return { events: [], value: storeUpload(this.#files, this.#id('att'), upload) };
+      }
       case 'listQueues': {
         const { channel } = args as CommandArgs<'listQueues'>;
         return { events: [], value: SEED_QUEUES.filter((q) => q.channels.includes(channel)).map(({ id, name, channels, mailboxes }) => ({ id, name, channels, ...(mailboxes ? { mailboxes } : {}) })) };
@@ -570,29 +566,9 @@ export class Backend {
     return fail(`unknown command ${String(name)}`);
   }
 
-  #upload(args: UploadArgs): Attachment {
-    const rec = this.#record(args.interactionId);
-    if (!WORKING.has(rec.status)) fail(`Cannot upload: interaction ${rec.id} is ${rec.status}`);
-    if (rec.channel === 'sms') fail('SMS messages cannot carry attachments');
-    const bytes = Buffer.from(args.dataBase64, 'base64');
-    if (bytes.length > MAX_UPLOAD_BYTES) fail(`${args.name} is larger than the 10 MB limit`);
-    if (bytes.length !== args.size) fail(`${args.name}: received ${bytes.length} bytes, expected ${args.size}`);
-    const id = this.#id('att');
-    const dir = path.join(this.#dataDir, 'files');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, id), bytes);
-    writeFileSync(path.join(dir, `${id}.json`), JSON.stringify({ name: args.name, mimeType: args.mimeType }));
-    return { id, name: args.name, size: bytes.length, mimeType: args.mimeType, url: this.#fileUrl(id, args.name) };
-  }
-
   /** An uploaded file, for the download route; `undefined` when unknown. */
-  file(id: string): { readonly bytes: Buffer; readonly name: string; readonly mimeType: string } | undefined {
-    if (!/^att-[a-f0-9]+$/.test(id)) return undefined;
-    const file = path.join(this.#dataDir, 'files', id);
-    if (!existsSync(file) || !existsSync(`${file}.json`)) return undefined;
-    const meta: unknown = JSON.parse(readFileSync(`${file}.json`, 'utf8'));
-    if (!isObject(meta) || typeof meta['name'] !== 'string' || typeof meta['mimeType'] !== 'string') return undefined;
-    return { bytes: readFileSync(file), name: meta['name'], mimeType: meta['mimeType'] };
+  file(id: string): StoredFile | undefined {
+    return readUpload(this.#files, id);
   }
 
   // ---- follow-ups ---------------------------------------------------------------------

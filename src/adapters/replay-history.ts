@@ -38,6 +38,7 @@ type Item = { readonly kind: 'message'; value: ChatMessage } | { readonly kind: 
 
 /** What is gathered about one conversation while the replay is read. */
 interface Gathered {
+  readonly interactionId: string;
   /** Seqs of the entries left out, ascending: the places its `history` events may take. */
   readonly removed: number[];
   readonly items: Item[];
@@ -58,27 +59,35 @@ const jsonSize = (item: ChatMessage | EmailMessage): number => JSON.stringify(it
  *   last ones, so every message it carries comes after the conversation's offer and the
  *   replay ends on the same `seq` as the log. Each has at least one item, so there are
  *   always enough places.
- * - A conversation wrapped up within the replay leaves the agent's view at its
- *   `wrapup-completed`: its messages and typing entries before that are dropped.
- * - The customer's last message stays a `message-received`, and typing entries before it
- *   go: the store clears the typing indicator on a customer message, and a history does not.
+ * - A conversation wrapped up within the replay keeps its messages: the store files it,
+ *   thread and all, under Recent at its `wrapup-completed`, so its `history` events take
+ *   places before that entry (entries about the same id after it belong to a later life of
+ *   that id and get their own). Its typing entries go: Recent never shows typing.
+ * - In a conversation still open at the end, the customer's last message stays a
+ *   `message-received`, and typing entries before it go: the store clears the typing
+ *   indicator on a customer message, and a history does not.
  */
 export function compactReplay(events: readonly SequencedEvent[], options: CompactOptions = {}): ReplayEntry[] {
   const sizeOf = options.sizeOf ?? jsonSize;
   const maxBytes = options.maxHistoryBytes ?? Infinity;
-  const wrappedUpAt = new Map<string, number>();
+  // Wrap-ups per id in the whole replay, and those passed so far: each one ends a life of the id.
+  const wrapups = new Map<string, number>();
   const lastCustomerMessage = new Map<string, number>();
   for (const e of events) {
-    if (e.type === 'wrapup-completed') wrappedUpAt.set(e.interactionId, e.seq);
+    if (e.type === 'wrapup-completed') wrapups.set(e.interactionId, (wrapups.get(e.interactionId) ?? 0) + 1);
     if (e.type === 'message-received' && e.message.author === 'customer') lastCustomerMessage.set(e.interactionId, e.seq);
   }
+  const passed = new Map<string, number>();
 
+  // Keyed by id and life, so a history never lands after the wrap-up that ends its life.
   const gathered = new Map<string, Gathered>();
+  const lifeKey = (interactionId: string): string => `${passed.get(interactionId) ?? 0} ${interactionId}`;
   const gather = (interactionId: string): Gathered => {
-    let g = gathered.get(interactionId);
+    const key = lifeKey(interactionId);
+    let g = gathered.get(key);
     if (!g) {
-      g = { removed: [], items: [], byId: new Map() };
-      gathered.set(interactionId, g);
+      g = { interactionId, removed: [], items: [], byId: new Map() };
+      gathered.set(key, g);
     }
     return g;
   };
@@ -92,10 +101,9 @@ export function compactReplay(events: readonly SequencedEvent[], options: Compac
   const kept = new Set<SequencedEvent>();
   for (const e of events) {
     if (e.type === 'message-received' || e.type === 'email-received' || e.type === 'history' || e.type === 'customer-typing') {
-      const ending = wrappedUpAt.get(e.interactionId);
-      if (ending !== undefined && e.seq < ending) continue;
-      const last = lastCustomerMessage.get(e.interactionId);
-      if (e.type === 'customer-typing' && last !== undefined && e.seq < last) continue;
+      const wrappedUp = (passed.get(e.interactionId) ?? 0) < (wrapups.get(e.interactionId) ?? 0);
+      const last = wrappedUp ? undefined : lastCustomerMessage.get(e.interactionId);
+      if (e.type === 'customer-typing' && (wrappedUp || (last !== undefined && e.seq < last))) continue;
       if (e.type !== 'customer-typing' && e.seq !== last) {
         const g = gather(e.interactionId);
         g.removed.push(e.seq);
@@ -107,14 +115,16 @@ export function compactReplay(events: readonly SequencedEvent[], options: Compac
         }
         continue;
       }
+    } else if (e.type === 'wrapup-completed') {
+      passed.set(e.interactionId, (passed.get(e.interactionId) ?? 0) + 1);
     } else if (e.type === 'message-status') {
-      const item = gathered.get(e.interactionId)?.byId.get(e.messageId);
+      const item = gathered.get(lifeKey(e.interactionId))?.byId.get(e.messageId);
       if (item?.kind === 'message') {
         const { error: _error, ...rest } = item.value;
         item.value = e.status === 'failed' ? { ...rest, status: 'failed', error: e.error ?? '' } : { ...rest, status: e.status };
       }
     } else if (e.type === 'email-status') {
-      const item = gathered.get(e.interactionId)?.byId.get(e.emailId);
+      const item = gathered.get(lifeKey(e.interactionId))?.byId.get(e.emailId);
       if (item?.kind === 'email') item.value = { ...item.value, status: e.status };
     }
     kept.add(e);
@@ -123,7 +133,7 @@ export function compactReplay(events: readonly SequencedEvent[], options: Compac
   // Each conversation's history events, keyed by the seq whose place they take.
   const placed = new Map<number, HistoryEvent & { readonly seq: number }>();
   const at = new Map(events.map((e) => [e.seq, e.at]));
-  for (const [interactionId, g] of gathered) {
+  for (const g of gathered.values()) {
     const chunks = split(g.items, sizeOf, maxBytes);
     // An earlier history event may have brought more chunks than there are places: join the first ones.
     while (chunks.length > g.removed.length && chunks.length > 1) chunks.splice(0, 2, [...(chunks[0] ?? []), ...(chunks[1] ?? [])]);
@@ -134,7 +144,7 @@ export function compactReplay(events: readonly SequencedEvent[], options: Compac
       const emails = chunk.flatMap((i) => (i.kind === 'email' ? [i.value] : []));
       placed.set(seq, {
         type: 'history',
-        interactionId,
+        interactionId: g.interactionId,
         at: at.get(seq) ?? 0,
         seq,
         ...(messages.length > 0 ? { messages } : {}),

@@ -111,7 +111,7 @@ describe('compactReplay (a conversation’s past in history events)', () => {
     expect(view(fold(entries.map((e) => e.event), typingBefore))).to.deep.equal(view(fold(events.slice(2), typingBefore)));
   });
 
-  it('R-MAIL-01: email threads go into history with their latest status; a wrapped-up conversation’s messages are left out', () => {
+  it('R-MAIL-01: email threads go into history with their latest status; a wrapped-up conversation’s messages go into a history too', () => {
     const email = (id: string, direction: 'inbound' | 'outbound', timestamp: number): Input => ({
       type: 'email-received',
       interactionId: 'e',
@@ -134,5 +134,65 @@ describe('compactReplay (a conversation’s past in history events)', () => {
     expect(history?.type === 'history' ? history.emails?.map((e) => `${e.id}:${e.status}`) : []).to.deep.equal(['e1:received', 'e2:delivery-report']);
     expect(entries.some((e) => e.event.type === 'message-received')).to.equal(false);
     expect(view(fold(entries.map((e) => e.event)))).to.deep.equal(view(fold(events)));
+  });
+
+  it('R-CTX-05: a conversation wrapped up within the replay reaches Recent with its whole thread, as folding every event gives', () => {
+    const [late, check, order, ships] = [
+      said('a', 'customer', 'my order is late'),
+      said('a', 'agent', 'let me check'),
+      said('a', 'customer', 'order 1234'),
+      said('a', 'agent', 'it ships today'),
+    ];
+    if (ships.type !== 'message-received') throw new Error('setup');
+    const events = log([
+      offer('a'),
+      { type: 'interaction-accepted', interactionId: 'a' },
+      late,
+      { type: 'customer-typing', interactionId: 'a', typing: true },
+      check,
+      order,
+      ships,
+      { type: 'message-status', interactionId: 'a', messageId: ships.message.id, status: 'read' },
+      offer('b'),
+      { type: 'interaction-accepted', interactionId: 'b' },
+      said('b', 'customer', 'hello'),
+      { type: 'customer-typing', interactionId: 'a', typing: true },
+      said('a', 'customer', 'thanks'),
+      { type: 'interaction-ended', interactionId: 'a', reason: 'agent-ended' },
+      { type: 'wrapup-completed', interactionId: 'a', wrapup: { reasonIds: ['resolved'], notes: 'shipped' } },
+      said('b', 'agent', 'hi'),
+    ]);
+    const raw = fold(events);
+    const entries = compactReplay(events);
+    chained(entries, 0, events.length);
+    expect(entries.length).to.be.lessThan(events.length);
+    const compacted = fold(entries.map((e) => e.event));
+
+    const thread = raw.recent[0]?.interaction.messages.map((m) => `${m.text}:${m.status ?? ''}`);
+    expect(thread).to.deep.equal(['my order is late:', 'let me check:sent', 'order 1234:', 'it ships today:read', 'thanks:']);
+    expect(compacted.recent).to.deep.equal(raw.recent);
+    expect(view(compacted)).to.deep.equal(view(raw));
+  });
+
+  it('R-CTX-05: an id that comes back after its wrap-up starts a new thread; the finished one keeps its own', () => {
+    const events = log([
+      offer('a'),
+      { type: 'interaction-accepted', interactionId: 'a' },
+      said('a', 'customer', 'first visit'),
+      said('a', 'agent', 'welcome'),
+      { type: 'interaction-ended', interactionId: 'a', reason: 'agent-ended' },
+      { type: 'wrapup-completed', interactionId: 'a' },
+      offer('a'),
+      { type: 'interaction-accepted', interactionId: 'a' },
+      said('a', 'agent', 'welcome back'),
+      said('a', 'customer', 'second visit'),
+    ]);
+    const raw = fold(events);
+    const entries = compactReplay(events);
+    chained(entries, 0, events.length);
+    const compacted = fold(entries.map((e) => e.event));
+    expect(raw.recent[0]?.interaction.messages.map((m) => m.text)).to.deep.equal(['first visit', 'welcome']);
+    expect(compacted.recent).to.deep.equal(raw.recent);
+    expect(view(compacted)).to.deep.equal(view(raw));
   });
 });

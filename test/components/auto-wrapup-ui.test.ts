@@ -6,8 +6,8 @@ import { setLocale } from '../../src/controllers/localize.js';
 import type { AutoWrapupPolicy } from '../../src/core/store/auto-wrapup.js';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import { acceptContact, dialogOf, option, untilListed, untilOpen } from '../helpers/dialogs.js';
-import { createWrapupWorld, disposeWrapupWorlds, type WrapupWorld } from '../helpers/wrapup.js';
-import { button, shadow, shadowAll, until, untilState } from '../helpers/world.js';
+import { createWrapupWorld, type WrapupWorld } from '../helpers/wrapup.js';
+import { button, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 interface Opened extends WrapupWorld {
   readonly id: string;
@@ -38,7 +38,7 @@ const announcement = (el: CcWrapupDialog): string =>
 
 describe('<cc-wrapup-dialog> auto wrap-up', () => {
   afterEach(() => {
-    disposeWrapupWorlds();
+    disposeWorlds();
     setLocale('en');
   });
 

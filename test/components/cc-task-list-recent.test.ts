@@ -5,8 +5,8 @@ import type { CcTaskList } from '../../src/components/cc-task-list/cc-task-list.
 import { setLocale } from '../../src/controllers/localize.js';
 import type { Channel } from '../../src/core/types.js';
 import { acceptContact, deepActive } from '../helpers/dialogs.js';
-import { createWrapupWorld, disposeWrapupWorlds, type WrapupWorld } from '../helpers/wrapup.js';
-import { button, shadow, shadowAll, until, untilState } from '../helpers/world.js';
+import { createWrapupWorld, type WrapupWorld } from '../helpers/wrapup.js';
+import { button, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 /** Accepts a contact, ends it and wraps it up with `reasonId`; resolves with its id. */
 async function finish(world: WrapupWorld, channel: Channel, customerName: string, reasonId: string): Promise<string> {
@@ -30,7 +30,7 @@ function fields(item: Element): Record<string, string> {
 
 describe('<cc-task-list> Recent', () => {
   afterEach(() => {
-    disposeWrapupWorlds();
+    disposeWorlds();
     setLocale('en');
   });
 

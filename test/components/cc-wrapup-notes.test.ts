@@ -6,7 +6,7 @@ import { setLocale } from '../../src/controllers/localize.js';
 import { WRAPUP_NOTES_MAX_LENGTH } from '../../src/core/channels.js';
 import type { Channel } from '../../src/core/types.js';
 import { acceptContact, dialogOf, option, untilListed } from '../helpers/dialogs.js';
-import { createWrapupWorld, disposeWrapupWorlds, type WrapupWorld } from '../helpers/wrapup.js';
+import { createWrapupWorld, type WrapupWorld } from '../helpers/wrapup.js';
 import { button, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 interface Opened extends WrapupWorld {
@@ -47,7 +47,6 @@ async function typeNotes(el: CcWrapupDialog, text: string): Promise<void> {
 
 describe('<cc-wrapup-dialog> notes', () => {
   afterEach(() => {
-    disposeWrapupWorlds();
     disposeWorlds();
   });
 

@@ -3,8 +3,8 @@ import '../../src/index.js';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import { acceptContact } from '../helpers/dialogs.js';
-import { createWrapupWorld, disposeWrapupWorlds } from '../helpers/wrapup.js';
-import { shadowAll, until } from '../helpers/world.js';
+import { createWrapupWorld } from '../helpers/wrapup.js';
+import { disposeWorlds, shadowAll, until } from '../helpers/world.js';
 
 const notice = (pane: Element): string =>
   shadowAll(pane, '[part="auto-wrapup-notice"]')
@@ -13,7 +13,7 @@ const notice = (pane: Element): string =>
 
 describe('a pane whose conversation auto wrap-up took', () => {
   afterEach(() => {
-    disposeWrapupWorlds();
+    disposeWorlds();
     setLocale('en');
   });
 

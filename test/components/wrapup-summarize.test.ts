@@ -5,7 +5,7 @@ import type { CcWrapupDialog } from '../../src/components/cc-wrapup-dialog/cc-wr
 import { setLocale } from '../../src/controllers/localize.js';
 import type { StoreError } from '../../src/core/store/store.js';
 import { acceptContact, dialogOf, untilListed } from '../helpers/dialogs.js';
-import { createWrapupWorld, disposeWrapupWorlds, type WrapupWorld } from '../helpers/wrapup.js';
+import { createWrapupWorld, type WrapupWorld } from '../helpers/wrapup.js';
 import { button, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 async function open(world: WrapupWorld) {
@@ -25,7 +25,6 @@ const status = (el: CcWrapupDialog): string => shadow(el, '[part="summary-status
 
 describe('<cc-wrapup-dialog> Summarize', () => {
   afterEach(() => {
-    disposeWrapupWorlds();
     disposeWorlds();
   });
 

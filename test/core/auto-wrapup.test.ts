@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import type { StoreError } from '../../src/core/store/store.js';
 import type { Channel } from '../../src/core/types.js';
 import { acceptContact } from '../helpers/dialogs.js';
-import { createWrapupWorld, disposeWrapupWorlds, type WrapupWorld } from '../helpers/wrapup.js';
-import { until, untilState } from '../helpers/world.js';
+import { createWrapupWorld, type WrapupWorld } from '../helpers/wrapup.js';
+import { disposeWorlds, until, untilState } from '../helpers/world.js';
 
 /** An accepted interaction of `channel`, ended by the agent: it is in wrap-up. */
 async function inWrapup(world: WrapupWorld, channel: Channel): Promise<string> {
@@ -20,7 +20,7 @@ function errorsOf(world: WrapupWorld): StoreError[] {
 }
 
 describe('auto wrap-up (store)', () => {
-  afterEach(disposeWrapupWorlds);
+  afterEach(disposeWorlds);
 
   it('R-CTX-04: entering wrap-up sets the deadline; at expiry the policy reason is submitted automatically and the interaction moves to Recent', async () => {
     const world = createWrapupWorld({ autoWrapup: { sms: { afterMs: 300, reasonId: 'wr-escalated' } } });

@@ -1,14 +1,22 @@
 import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../../src/adapters/simulated/index.js';
 import { registerLocale, setLocale } from '../../src/controllers/localize.js';
-import { createInteractionStore, type InteractionStore } from '../../src/core/store/store.js';
+import { createInteractionStore, type InteractionStore, type InteractionStoreOptions } from '../../src/core/store/store.js';
 import type { CcState } from '../../src/core/store/state.js';
 import { zhCN } from '../../src/locales/zh-CN.js';
 
 /** A real simulated contact center and a real store on top of it, torn down by `dispose()`. */
-export interface World {
-  readonly simulator: SimulatedContactCenter;
+export interface World<S extends SimulatedContactCenter = SimulatedContactCenter> {
+  readonly simulator: S;
   readonly store: InteractionStore;
   dispose(): void;
+}
+
+/** What a world varies beside the simulator's options. */
+export interface WorldSetup<S extends SimulatedContactCenter = SimulatedContactCenter> {
+  /** Makes the simulator from the quiet defaults and the test's options: a subclass that records or fails, say. */
+  readonly simulator?: (options: SimulatedContactCenterOptions) => S;
+  /** The store's options beside the agent (auto wrap-up policies, say). */
+  readonly store?: Omit<InteractionStoreOptions, 'agent'>;
 }
 
 const worlds: World[] = [];
@@ -17,12 +25,21 @@ let worldCount = 0;
 // Tests switch locales synchronously, as a page that imported the package root does.
 registerLocale('zh-CN', zhCN);
 
-/** Creates a quiet, fast world: no random traffic, no latency, a fixed seed. */
-export function createWorld(options: SimulatedContactCenterOptions = {}): World {
+/**
+ * Creates a quiet, fast world: no random traffic, no latency, a fixed seed. `setup` picks
+ * the simulator's class and the store's options; {@link disposeWorlds} tears it down.
+ */
+export function createWorld<S extends SimulatedContactCenter>(
+  options: SimulatedContactCenterOptions,
+  setup: WorldSetup<S> & { readonly simulator: (options: SimulatedContactCenterOptions) => S },
+): World<S>;
+export function createWorld(options?: SimulatedContactCenterOptions, setup?: WorldSetup): World;
+export function createWorld(options: SimulatedContactCenterOptions = {}, setup: WorldSetup = {}): World {
   // Ids unique to this world: drafts are kept by interaction id, and a test file's worlds share its tab's sessionStorage.
   const idTag = `w${(++worldCount).toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-  const simulator = new SimulatedContactCenter({ autoplay: false, latencyMs: 0, seed: 7, idTag, ...options });
-  const store = createInteractionStore(simulator, { agent: simulator.agent });
+  const make = setup.simulator ?? ((o: SimulatedContactCenterOptions) => new SimulatedContactCenter(o));
+  const simulator = make({ autoplay: false, latencyMs: 0, seed: 7, idTag, ...options });
+  const store = createInteractionStore(simulator, { ...setup.store, agent: simulator.agent });
   const world: World = {
     simulator,
     store,
