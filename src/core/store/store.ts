@@ -25,7 +25,8 @@ import type {
   WrapupRecord,
 } from '../types.js';
 import { AutoWrapup, type AutoWrapupOptions, type AutoWrapupPolicy } from './auto-wrapup.js';
-import { cleanSuggestions, cleanSummary, latestCustomerMessage } from './composing.js';
+import { localId, type CommandHost } from './command-host.js';
+import { AgentContextCommands, PAST_INTERACTIONS_PAGE_SIZE } from './context-commands.js';
 import { DraftBook } from '../drafts/draft-book.js';
 import { SessionDraftStore, removeLegacyDrafts, type DraftStore } from '../drafts/draft-store.js';
 import { validateEvent } from '../validate.js';
@@ -33,34 +34,10 @@ import { bringsNews, notificationsAfter, type CcNotification } from './notificat
 import { DEFAULT_RETRY_POLICY, Outbox, type AttemptOutcome, type RetryPolicy } from './outbox.js';
 import { reduce } from './reducer.js';
 import { initialState, type CcState, type StoreAction } from './state.js';
+import { CommandError, type StoreError, type StoreErrorCode } from './errors.js';
 import { folding } from './timeline.js';
 
-/** What went wrong, for hosts that log or show errors. */
-export type StoreErrorCode = 'invalid-event' | 'unknown-interaction' | 'command-failed' | 'invalid-command' | 'draft-storage-failed';
-
-/** An error reported on {@link InteractionStore.errors$}. Never thrown into the host. */
-export interface StoreError {
-  readonly code: StoreErrorCode;
-  /** Human-readable explanation (English; elements show localised text by `code`). */
-  readonly message: string;
-  /** The command that failed, for `command-failed` and `invalid-command`; the {@link DraftStore} method, for `draft-storage-failed`. */
-  readonly command?: string;
-  readonly interactionId?: string;
-  /** The offending inbound value, for `invalid-event`. */
-  readonly event?: unknown;
-}
-
-/** Rejection of a store command: carries the same fields as the reported {@link StoreError}. */
-export class CommandError extends Error {
-  readonly code: StoreErrorCode;
-  readonly command: string;
-  constructor(code: StoreErrorCode, command: string, message: string) {
-    super(message);
-    this.name = 'CommandError';
-    this.code = code;
-    this.command = command;
-  }
-}
+export { CommandError, PAST_INTERACTIONS_PAGE_SIZE, type StoreError, type StoreErrorCode };
 
 /** Options for {@link createInteractionStore}. */
 export interface InteractionStoreOptions {
@@ -108,9 +85,6 @@ export interface WrapupOptions {
   readonly notes?: string;
 }
 
-/** How many past conversations a page of the customer panel asks for. */
-export const PAST_INTERACTIONS_PAGE_SIZE = 5;
-
 /** Options of a chat message the agent sends. */
 export interface SendOptions {
   readonly format?: MessageFormat;
@@ -150,13 +124,6 @@ function replyAddress(i: Interaction, inReplyTo: string): string | undefined {
  */
 const EVENTS_PUBLISHED_ONE_BY_ONE = 8;
 
-let idCounter = 0;
-function localId(prefix: string): string {
-  idCounter += 1;
-  const random = Math.random().toString(36).slice(2, 8);
-  return `${prefix}-${Date.now().toString(36)}-${idCounter.toString(36)}-${random}`;
-}
-
 function reason(e: unknown): string {
   if (e instanceof Error) return e.message;
   return typeof e === 'string' ? e : 'unknown error';
@@ -193,6 +160,7 @@ export class InteractionStore {
   readonly #autoWrapup: AutoWrapup | undefined;
   /** The wrap-up reasons last listed per channel, to name the reasons of finished interactions. */
   readonly #reasons = new Map<Channel, readonly WrapupReason[]>();
+  readonly #context: AgentContextCommands;
 
   /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
   readonly errors$: Observable<StoreError> = this.#errors.asObservable();
@@ -249,6 +217,7 @@ export class InteractionStore {
       ...options.retry,
     });
     this.#state = new BehaviorSubject(initialState({ ...options, capabilities: adapterCapabilities(adapter) }));
+    this.#context = new AgentContextCommands(this.#commandHost());
     // A late subscriber starts from the state with every event taken so far. (Not rxjs's
     // `defer`: it brings 2 KB of async-iterable support into every page.)
     this.state$ = new Observable<CcState>((subscriber) => {
@@ -584,66 +553,26 @@ export class InteractionStore {
   // ---- consult (warm transfer) ------------------------------------------------
 
   /** Asks another agent into a private consult about a chat conversation; `consult` events follow. */
-  async startConsult(interactionId: string, agentId: string): Promise<void> {
-    const i = this.#require('startConsult', interactionId);
-    const start = this.#adapter.startConsult?.bind(this.#adapter);
-    if (!start || !this.state.capabilities.consult || !capabilitiesOf(i.channel).conference) {
-      throw this.#fail('startConsult', interactionId, new Error('the backend offers no consult for this conversation'), 'invalid-command');
-    }
-    await this.#call('startConsult', interactionId, () => start({ interactionId, agentId }));
+  startConsult(interactionId: string, agentId: string): Promise<void> {
+    return this.#context.startConsult(interactionId, agentId);
   }
 
   /**
    * Sends this agent's message in the consult thread, never to the customer. It shows at once
    * as `sending`, then `sent` or `failed` with the reason (the text stays). Resolves with its id.
    */
-  async sendConsultMessage(interactionId: string, text: string): Promise<string> {
-    const i = this.#require('sendConsultMessage', interactionId);
-    const send = this.#adapter.sendConsultMessage?.bind(this.#adapter);
-    if (!send || i.consult?.state !== 'started') {
-      throw this.#fail('sendConsultMessage', interactionId, new Error('no consult is in progress'), 'invalid-command');
-    }
-    const message: ChatMessage = {
-      id: localId('consult'),
-      author: 'agent',
-      authorName: this.state.agent.name,
-      text,
-      format: 'plain',
-      timestamp: this.#now(),
-      attachments: [],
-      status: 'sending',
-    };
-    this.#dispatch({ type: 'local/consult-message-sending', interactionId, message });
-    try {
-      const result = await send({ interactionId, clientMessageId: message.id, text });
-      const messageId = result.messageId ?? message.id;
-      this.#dispatch({ type: 'local/consult-message-sent', interactionId, clientMessageId: message.id, messageId, timestamp: result.timestamp ?? message.timestamp });
-      return messageId;
-    } catch (e) {
-      const error = this.#fail('sendConsultMessage', interactionId, e);
-      this.#dispatch({ type: 'local/consult-message-failed', interactionId, messageId: message.id, error: error.message });
-      return message.id;
-    }
+  sendConsultMessage(interactionId: string, text: string): Promise<string> {
+    return this.#context.sendConsultMessage(interactionId, text);
   }
 
   /** Hands the customer to the consulted agent (**Complete transfer**); wrap-up follows as for a transfer. */
-  async completeConsultTransfer(interactionId: string): Promise<void> {
-    const i = this.#require('completeConsultTransfer', interactionId);
-    const complete = this.#adapter.completeConsultTransfer?.bind(this.#adapter);
-    if (!complete || i.consult?.state !== 'started') {
-      throw this.#fail('completeConsultTransfer', interactionId, new Error('no consult is in progress'), 'invalid-command');
-    }
-    await this.#call('completeConsultTransfer', interactionId, () => complete(interactionId));
+  completeConsultTransfer(interactionId: string): Promise<void> {
+    return this.#context.completeConsultTransfer(interactionId);
   }
 
   /** Ends the consult (**Cancel consult**); this agent keeps the customer. */
-  async cancelConsult(interactionId: string): Promise<void> {
-    const i = this.#require('cancelConsult', interactionId);
-    const cancel = this.#adapter.cancelConsult?.bind(this.#adapter);
-    if (!cancel || (i.consult?.state !== 'started' && i.consult?.state !== 'requested')) {
-      throw this.#fail('cancelConsult', interactionId, new Error('no consult is in progress'), 'invalid-command');
-    }
-    await this.#call('cancelConsult', interactionId, () => cancel(interactionId));
+  cancelConsult(interactionId: string): Promise<void> {
+    return this.#context.cancelConsult(interactionId);
   }
 
   // ---- who the customer is ----------------------------------------------------
@@ -655,11 +584,7 @@ export class InteractionStore {
 
   /** The customer's profile; rejects when the backend provides none (`supports('customer')`). */
   getCustomer(interactionId: string): Promise<CustomerProfile> {
-    const get = this.#adapter.getCustomer?.bind(this.#adapter);
-    if (!get || !this.state.capabilities.customer) {
-      return Promise.reject(this.#fail('getCustomer', interactionId, new Error('the backend provides no customer profile'), 'invalid-command'));
-    }
-    return this.#call('getCustomer', interactionId, () => get({ interactionId }));
+    return this.#context.getCustomer(interactionId);
   }
 
   /**
@@ -667,13 +592,7 @@ export class InteractionStore {
    * `nextCursor` for older ones. Rejects when the backend provides no history (`supports('history')`).
    */
   listPastInteractions(interactionId: string, cursor?: string, limit = PAST_INTERACTIONS_PAGE_SIZE): Promise<PastInteractionPage> {
-    const list = this.#adapter.listPastInteractions?.bind(this.#adapter);
-    if (!list || !this.state.capabilities.history) {
-      return Promise.reject(this.#fail('listPastInteractions', interactionId, new Error('the backend provides no conversation history'), 'invalid-command'));
-    }
-    return this.#call('listPastInteractions', interactionId, () =>
-      list({ interactionId, limit, ...(cursor !== undefined ? { cursor } : {}) }),
-    );
+    return this.#context.listPastInteractions(interactionId, cursor, limit);
   }
 
   // ---- composing help ------------------------------------------------------------
@@ -682,26 +601,13 @@ export class InteractionStore {
    * Up to three replies the backend suggests to the customer's latest message (none when the
    * customer has written nothing). Rejects without `supports('suggestions')` or when the backend fails.
    */
-  async suggestReplies(interactionId: string): Promise<readonly string[]> {
-    const suggest = this.#adapter.suggestReplies?.bind(this.#adapter);
-    if (!suggest || !this.state.capabilities.suggestions) {
-      throw this.#fail('suggestReplies', interactionId, new Error('the backend suggests no replies'), 'invalid-command');
-    }
-    const message = latestCustomerMessage(this.#require('suggestReplies', interactionId));
-    if (!message) return [];
-    const suggestions = await this.#call('suggestReplies', interactionId, () => suggest({ interactionId, messageId: message.id }));
-    return this.#call('suggestReplies', interactionId, () => Promise.resolve(cleanSuggestions(suggestions)));
+  suggestReplies(interactionId: string): Promise<readonly string[]> {
+    return this.#context.suggestReplies(interactionId);
   }
 
   /** A plain-text summary of the conversation for the wrap-up notes (at most 500 characters). Rejects without `supports('summary')`. */
-  async summarize(interactionId: string): Promise<string> {
-    const summarize = this.#adapter.summarize?.bind(this.#adapter);
-    if (!summarize || !this.state.capabilities.summary) {
-      throw this.#fail('summarize', interactionId, new Error('the backend makes no summaries'), 'invalid-command');
-    }
-    this.#require('summarize', interactionId);
-    const summary = await this.#call('summarize', interactionId, () => summarize({ interactionId }));
-    return this.#call('summarize', interactionId, () => Promise.resolve(cleanSummary(summary)));
+  summarize(interactionId: string): Promise<string> {
+    return this.#context.summarize(interactionId);
   }
 
   /** Sets the agent's availability (leaving RONA needs this, R-OFFER-04). */
@@ -865,6 +771,19 @@ export class InteractionStore {
       }),
     );
     return auto;
+  }
+
+  /** What the command groups beside the store may use of it. */
+  #commandHost(): CommandHost {
+    return {
+      adapter: this.#adapter,
+      state: () => this.state,
+      now: () => this.#now(),
+      dispatch: (action) => this.#dispatch(action),
+      require: (command, interactionId) => this.#require(command, interactionId),
+      fail: (command, interactionId, e, code) => this.#fail(command, interactionId, e, code),
+      call: (command, interactionId, run) => this.#call(command, interactionId, run),
+    };
   }
 
   #require(command: string, interactionId: string): Interaction {
