@@ -1,7 +1,7 @@
 import { BehaviorSubject, Observable, Subject, distinctUntilChanged, filter, map, type Subscription } from 'rxjs';
 import type { ContactCenterAdapter, WorkflowResult } from '../adapter.js';
 import { adapterCapabilities } from '../capabilities.js';
-import { canTransferTo, capabilitiesOf, WRAPUP_NOTES_MAX_LENGTH } from '../channels.js';
+import { canTransferTo, capabilitiesOf } from '../channels.js';
 import { isConnectionSource, isResyncSource, type ConnectionState, type LogReset } from '../connection.js';
 import type { ContactCenterEvent } from '../events.js';
 import type {
@@ -22,9 +22,8 @@ import type {
   TransferTarget,
   Workflow,
   WrapupReason,
-  WrapupRecord,
 } from '../types.js';
-import { AutoWrapup, type AutoWrapupOptions, type AutoWrapupPolicy } from './auto-wrapup.js';
+import type { AutoWrapupOptions, AutoWrapupPolicy } from './auto-wrapup.js';
 import { localId, type CommandHost } from './command-host.js';
 import { AgentContextCommands, PAST_INTERACTIONS_PAGE_SIZE } from './context-commands.js';
 import { DraftBook } from '../drafts/draft-book.js';
@@ -36,6 +35,7 @@ import { reduce } from './reducer.js';
 import { initialState, type CcState, type StoreAction } from './state.js';
 import { CommandError, type StoreError, type StoreErrorCode } from './errors.js';
 import { folding } from './timeline.js';
+import { WrapupCommands } from './wrapup-commands.js';
 
 export { CommandError, PAST_INTERACTIONS_PAGE_SIZE, type StoreError, type StoreErrorCode };
 
@@ -81,7 +81,7 @@ export interface EmailSignatures {
 
 /** What goes with wrap-up reasons. */
 export interface WrapupOptions {
-  /** The agent's notes, at most {@link WRAPUP_NOTES_MAX_LENGTH} characters; sent when the backend keeps notes. */
+  /** The agent's notes, at most `WRAPUP_NOTES_MAX_LENGTH` characters; sent when the backend keeps notes. */
   readonly notes?: string;
 }
 
@@ -157,10 +157,8 @@ export class InteractionStore {
   #burst = new WeakSet<object>();
   /** What the current burst raised (notifications, errors), for once its state is published. */
   #raised: (() => void)[] = [];
-  readonly #autoWrapup: AutoWrapup | undefined;
-  /** The wrap-up reasons last listed per channel, to name the reasons of finished interactions. */
-  readonly #reasons = new Map<Channel, readonly WrapupReason[]>();
   readonly #context: AgentContextCommands;
+  readonly #wrapups: WrapupCommands;
 
   /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
   readonly errors$: Observable<StoreError> = this.#errors.asObservable();
@@ -217,7 +215,9 @@ export class InteractionStore {
       ...options.retry,
     });
     this.#state = new BehaviorSubject(initialState({ ...options, capabilities: adapterCapabilities(adapter) }));
-    this.#context = new AgentContextCommands(this.#commandHost());
+    const host = this.#commandHost();
+    this.#context = new AgentContextCommands(host);
+    this.#wrapups = new WrapupCommands(host, options.autoWrapup);
     // A late subscriber starts from the state with every event taken so far. (Not rxjs's
     // `defer`: it brings 2 KB of async-iterable support into every page.)
     this.state$ = new Observable<CcState>((subscriber) => {
@@ -236,7 +236,8 @@ export class InteractionStore {
       error: (e: unknown) => this.#report({ code: 'command-failed', command: 'events$', message: `event stream failed: ${reason(e)}` }),
     });
     this.#followConnection(adapter);
-    this.#autoWrapup = this.#followWrapups(options.autoWrapup);
+    const following = this.#wrapups.follow(this.#state);
+    if (following) this.#subscription?.add(following);
   }
 
   /** The current state, every event ingested so far folded in (a snapshot; never mutate it). */
@@ -505,35 +506,8 @@ export class InteractionStore {
    * Submits wrap-up reasons, with the agent's notes; the interaction is then complete
    * (R-END-02) and stays, read-only, in {@link CcState.recent}. Stops auto wrap-up.
    */
-  async submitWrapup(interactionId: string, reasonIds: readonly string[], options: WrapupOptions = {}): Promise<void> {
-    await this.#submitWrapup(interactionId, reasonIds, options.notes, false);
-  }
-
-  async #submitWrapup(interactionId: string, reasonIds: readonly string[], rawNotes: string | undefined, automatic: boolean): Promise<void> {
-    const i = this.#require('submitWrapup', interactionId);
-    const notes = rawNotes?.trim() ?? '';
-    if (notes.length > WRAPUP_NOTES_MAX_LENGTH) {
-      throw this.#fail('submitWrapup', interactionId, new Error(`notes are longer than ${WRAPUP_NOTES_MAX_LENGTH} characters`), 'invalid-command');
-    }
-    if (!automatic) this.#autoWrapup?.stop(interactionId);
-    const known = this.#reasons.get(i.channel) ?? [];
-    const wrapup: WrapupRecord = {
-      reasonIds,
-      reasonNames: reasonIds.map((id) => known.find((r) => r.id === id)?.name ?? id),
-      ...(notes ? { notes } : {}),
-      automatic,
-    };
-    // Recorded first: the backend's `wrapup-completed` may arrive before its call resolves.
-    this.#dispatch({ type: 'local/wrapup-submitted', interactionId, wrapup });
-    const keepsNotes = notes !== '' && this.state.capabilities['wrapup-notes'];
-    try {
-      await this.#call('submitWrapup', interactionId, () =>
-        this.#adapter.submitWrapup({ interactionId, reasonIds, ...(keepsNotes ? { notes } : {}), ...(automatic ? { automatic } : {}) }),
-      );
-    } catch (e) {
-      if (!automatic) this.#dispatch({ type: 'local/auto-wrapup', interactionId, at: undefined });
-      throw e;
-    }
+  submitWrapup(interactionId: string, reasonIds: readonly string[], options: WrapupOptions = {}): Promise<void> {
+    return this.#wrapups.submit(interactionId, reasonIds, options.notes, false);
   }
 
   /**
@@ -541,13 +515,12 @@ export class InteractionStore {
    * `extendMs`. `false` when no auto wrap-up is running for it.
    */
   extendAutoWrapup(interactionId: string, ms?: number): boolean {
-    const i = this.#require('extendAutoWrapup', interactionId);
-    return this.#autoWrapup?.extend(i, ms) ?? false;
+    return this.#wrapups.extend(interactionId, ms);
   }
 
   /** The auto wrap-up policy of a channel, when auto wrap-up is on for it. */
   autoWrapupPolicy(channel: Channel): AutoWrapupPolicy | undefined {
-    return this.#autoWrapup?.policy(channel);
+    return this.#wrapups.policy(channel);
   }
 
   // ---- consult (warm transfer) ------------------------------------------------
@@ -633,10 +606,8 @@ export class InteractionStore {
   listAgents(): Promise<readonly DirectoryAgent[]> {
     return this.#call('listAgents', undefined, () => this.#adapter.listAgents());
   }
-  async listWrapupReasons(channel: Channel): Promise<readonly WrapupReason[]> {
-    const reasons = await this.#call('listWrapupReasons', undefined, () => this.#adapter.listWrapupReasons(channel));
-    this.#reasons.set(channel, reasons);
-    return reasons;
+  listWrapupReasons(channel: Channel): Promise<readonly WrapupReason[]> {
+    return this.#wrapups.listReasons(channel);
   }
   listTemplates(channel: Channel): Promise<readonly MessageTemplate[]> {
     return this.#call('listTemplates', undefined, () => this.#adapter.listTemplates(channel));
@@ -664,7 +635,7 @@ export class InteractionStore {
     this.#working = undefined;
     this.#raised = [];
     this.#outbox.dispose();
-    this.#autoWrapup?.dispose();
+    this.#wrapups.dispose();
     this.drafts.dispose();
     this.#state.complete();
     this.#errors.complete();
@@ -745,32 +716,6 @@ export class InteractionStore {
         }),
       );
     }
-  }
-
-  /** Starts auto wrap-up when the options ask for it: it follows every published state. */
-  #followWrapups(options: AutoWrapupOptions | undefined): AutoWrapup | undefined {
-    if (!options || Object.keys(options).length === 0) return undefined;
-    const auto: AutoWrapup = new AutoWrapup(options, {
-      now: this.#now,
-      // Never dispatched from inside a state emission: the next subscriber would see states out of order.
-      schedule: (interactionId, at) => queueMicrotask(() => this.#dispatch({ type: 'local/auto-wrapup', interactionId, at })),
-      expire: async (i, policy) => {
-        // Listed when not known yet, so the Recent list names the reason, not its id.
-        const listed = this.#reasons.get(i.channel) ?? (await this.listWrapupReasons(i.channel).catch(() => undefined));
-        const reasonId = policy.reasonId ?? listed?.[0]?.id;
-        if (reasonId === undefined) throw this.#fail('submitWrapup', i.id, new Error('auto wrap-up has no reason to submit'), 'invalid-command');
-        await this.#submitWrapup(i.id, [reasonId], undefined, true);
-      },
-    });
-    let seen: CcState['interactions'] | undefined;
-    this.#subscription?.add(
-      this.#state.subscribe((s) => {
-        if (s.interactions === seen) return;
-        seen = s.interactions;
-        auto.follow(s.interactions);
-      }),
-    );
-    return auto;
   }
 
   /** What the command groups beside the store may use of it. */
