@@ -13,7 +13,6 @@ import type {
   ChatMessage,
   CustomerProfile,
   DirectoryAgent,
-  EmailMessage,
   Interaction,
   MessageFormat,
   MessageTemplate,
@@ -25,6 +24,7 @@ import type {
 } from '../types.js';
 import type { AutoWrapupOptions, AutoWrapupPolicy } from './auto-wrapup.js';
 import { localId, type CommandHost } from './command-host.js';
+import { EmailCommands, type OutgoingEmail } from './email-commands.js';
 import { AgentContextCommands, PAST_INTERACTIONS_PAGE_SIZE } from './context-commands.js';
 import { DraftBook } from '../drafts/draft-book.js';
 import { SessionDraftStore, removeLegacyDrafts, type DraftStore } from '../drafts/draft-store.js';
@@ -37,7 +37,7 @@ import { CommandError, type StoreError, type StoreErrorCode } from './errors.js'
 import { folding } from './timeline.js';
 import { WrapupCommands } from './wrapup-commands.js';
 
-export { CommandError, PAST_INTERACTIONS_PAGE_SIZE, type StoreError, type StoreErrorCode };
+export { CommandError, PAST_INTERACTIONS_PAGE_SIZE, type OutgoingEmail, type StoreError, type StoreErrorCode };
 
 /** Options for {@link createInteractionStore}. */
 export interface InteractionStoreOptions {
@@ -91,32 +91,6 @@ export interface SendOptions {
   readonly attachments?: readonly Attachment[];
 }
 
-/** An email the agent sends, as the email widget composes it. */
-export interface OutgoingEmail {
-  readonly mode: 'quick-reply' | 'reply' | 'reply-all' | 'forward';
-  readonly inReplyTo: string;
-  readonly to: readonly string[];
-  readonly cc: readonly string[];
-  /** Blind copies. */
-  readonly bcc?: readonly string[];
-  /** The mailbox it goes out from (one of the queue's `mailboxes`); without it, the mailbox the answered email was sent to. */
-  readonly from?: string;
-  readonly subject: string;
-  readonly html: string;
-  readonly text: string;
-  readonly attachments?: readonly Attachment[];
-}
-
-/**
- * The address a reply goes out from: the mailbox the answered email was sent to (the
- * queue's), or the address an answered outbound email came from.
- */
-function replyAddress(i: Interaction, inReplyTo: string): string | undefined {
-  const answered = i.emails.find((e) => e.id === inReplyTo);
-  if (!answered) return undefined;
-  return answered.direction === 'inbound' ? answered.to[0] : answered.from;
-}
-
 /**
  * Events of one task folded and published one by one; later ones in the same task wait for
  * the end of the task (a microtask) and are folded together, published once. A backend that
@@ -159,6 +133,7 @@ export class InteractionStore {
   #raised: (() => void)[] = [];
   readonly #context: AgentContextCommands;
   readonly #wrapups: WrapupCommands;
+  readonly #email: EmailCommands;
 
   /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
   readonly errors$: Observable<StoreError> = this.#errors.asObservable();
@@ -218,6 +193,7 @@ export class InteractionStore {
     const host = this.#commandHost();
     this.#context = new AgentContextCommands(host);
     this.#wrapups = new WrapupCommands(host, options.autoWrapup);
+    this.#email = new EmailCommands(host);
     // A late subscriber starts from the state with every event taken so far. (Not rxjs's
     // `defer`: it brings 2 KB of async-iterable support into every page.)
     this.state$ = new Observable<CcState>((subscriber) => {
@@ -421,46 +397,8 @@ export class InteractionStore {
   }
 
   /** Sends an email reply or forward. Optimistic like {@link send}; rejects when the adapter fails. */
-  async sendEmail(interactionId: string, email: OutgoingEmail): Promise<string> {
-    const i = this.#require('sendEmail', interactionId);
-    const outbound: EmailMessage = {
-      id: localId('email'),
-      direction: 'outbound',
-      from: email.from ?? replyAddress(i, email.inReplyTo) ?? this.state.agent.name,
-      to: email.to,
-      cc: email.cc,
-      ...(email.bcc?.length ? { bcc: email.bcc } : {}),
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      timestamp: this.#now(),
-      status: 'sending',
-      attachments: email.attachments ?? [],
-    };
-    this.#dispatch({ type: 'local/email-sending', interactionId, email: outbound });
-    try {
-      const result = await this.#adapter.sendEmail({
-        interactionId,
-        clientEmailId: outbound.id,
-        mode: email.mode,
-        inReplyTo: email.inReplyTo,
-        to: email.to,
-        cc: email.cc,
-        ...(email.bcc?.length ? { bcc: email.bcc } : {}),
-        ...(email.from === undefined ? {} : { from: email.from }),
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        attachments: outbound.attachments,
-      });
-      const emailId = result.emailId ?? outbound.id;
-      this.#dispatch({ type: 'local/email-sent', interactionId, clientEmailId: outbound.id, emailId, timestamp: result.timestamp ?? outbound.timestamp });
-      return emailId;
-    } catch (e) {
-      const error = this.#fail('sendEmail', interactionId, e);
-      this.#dispatch({ type: 'local/email-failed', interactionId, emailId: outbound.id, error: error.message });
-      throw error;
-    }
+  sendEmail(interactionId: string, email: OutgoingEmail): Promise<string> {
+    return this.#email.send(interactionId, email);
   }
 
   /** Transfers to a queue or an agent (R-XFER-*). Email goes to queues only (R-XFER-07). */
