@@ -10,11 +10,9 @@ import type {
   Attachment,
   Capability,
   Channel,
-  ChatMessage,
   CustomerProfile,
   DirectoryAgent,
   Interaction,
-  MessageFormat,
   MessageTemplate,
   PastInteractionPage,
   Queue,
@@ -23,21 +21,22 @@ import type {
   WrapupReason,
 } from '../types.js';
 import type { AutoWrapupOptions, AutoWrapupPolicy } from './auto-wrapup.js';
-import { localId, type CommandHost } from './command-host.js';
-import { EmailCommands, type OutgoingEmail } from './email-commands.js';
+import type { CommandHost } from './command-host.js';
 import { AgentContextCommands, PAST_INTERACTIONS_PAGE_SIZE } from './context-commands.js';
 import { DraftBook } from '../drafts/draft-book.js';
 import { SessionDraftStore, removeLegacyDrafts, type DraftStore } from '../drafts/draft-store.js';
+import { EmailCommands, type OutgoingEmail } from './email-commands.js';
+import { CommandError, type StoreError, type StoreErrorCode } from './errors.js';
+import { MessageCommands, type SendOptions } from './message-commands.js';
 import { validateEvent } from '../validate.js';
 import { bringsNews, notificationsAfter, type CcNotification } from './notifications.js';
-import { DEFAULT_RETRY_POLICY, Outbox, type AttemptOutcome, type RetryPolicy } from './outbox.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './outbox.js';
 import { reduce } from './reducer.js';
 import { initialState, type CcState, type StoreAction } from './state.js';
-import { CommandError, type StoreError, type StoreErrorCode } from './errors.js';
 import { folding } from './timeline.js';
 import { WrapupCommands } from './wrapup-commands.js';
 
-export { CommandError, PAST_INTERACTIONS_PAGE_SIZE, type OutgoingEmail, type StoreError, type StoreErrorCode };
+export { CommandError, PAST_INTERACTIONS_PAGE_SIZE, type OutgoingEmail, type SendOptions, type StoreError, type StoreErrorCode };
 
 /** Options for {@link createInteractionStore}. */
 export interface InteractionStoreOptions {
@@ -85,12 +84,6 @@ export interface WrapupOptions {
   readonly notes?: string;
 }
 
-/** Options of a chat message the agent sends. */
-export interface SendOptions {
-  readonly format?: MessageFormat;
-  readonly attachments?: readonly Attachment[];
-}
-
 /**
  * Events of one task folded and published one by one; later ones in the same task wait for
  * the end of the task (a microtask) and are folded together, published once. A backend that
@@ -117,9 +110,6 @@ export class InteractionStore {
   readonly #errors = new Subject<StoreError>();
   readonly #accepted = new Subject<string>();
   readonly #notifications = new Subject<CcNotification>();
-  readonly #outbox: Outbox;
-  /** Backend ids of sent messages, by the id the store gave them. */
-  readonly #sentIds = new Map<string, string>();
   readonly #now: () => number;
   #subscription: Subscription | undefined;
   #disposed = false;
@@ -131,9 +121,11 @@ export class InteractionStore {
   #burst = new WeakSet<object>();
   /** What the current burst raised (notifications, errors), for once its state is published. */
   #raised: (() => void)[] = [];
-  readonly #context: AgentContextCommands;
-  readonly #wrapups: WrapupCommands;
+  // Command groups in modules of their own, each seeing the store only through a CommandHost.
+  readonly #messages: MessageCommands;
   readonly #email: EmailCommands;
+  readonly #wrapups: WrapupCommands;
+  readonly #context: AgentContextCommands;
 
   /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
   readonly errors$: Observable<StoreError> = this.#errors.asObservable();
@@ -185,12 +177,9 @@ export class InteractionStore {
     this.#adapter = adapter;
     this.#signatures = options.signatures ?? {};
     this.#now = options.now ?? Date.now;
-    this.#outbox = new Outbox((interactionId, messageId) => this.#attempt(interactionId, messageId), {
-      ...DEFAULT_RETRY_POLICY,
-      ...options.retry,
-    });
     this.#state = new BehaviorSubject(initialState({ ...options, capabilities: adapterCapabilities(adapter) }));
     const host = this.#commandHost();
+    this.#messages = new MessageCommands(host, { ...DEFAULT_RETRY_POLICY, ...options.retry });
     this.#context = new AgentContextCommands(host);
     this.#wrapups = new WrapupCommands(host, options.autoWrapup);
     this.#email = new EmailCommands(host);
@@ -300,7 +289,7 @@ export class InteractionStore {
     const next = reduce(state, event);
     this.#forgetDraft(event, next !== state, known);
     if (next === state) return state;
-    if (event.type === 'wrapup-completed') this.#outbox.drop(event.interactionId);
+    if (event.type === 'wrapup-completed') this.#messages.drop(event.interactionId);
     if (news) for (const n of notificationsAfter(next, event, news)) this.#raised.push(() => this.#notifications.next(n));
     return next;
   }
@@ -329,65 +318,13 @@ export class InteractionStore {
    * or reordered. Resolves with the message's id once its first attempt has finished
    * (the backend's id when it was sent).
    */
-  async send(interactionId: string, text: string, options: SendOptions = {}): Promise<string> {
-    const i = this.#require('send', interactionId);
-    const message: ChatMessage = {
-      id: localId('msg'),
-      author: 'agent',
-      authorName: this.state.agent.name,
-      text,
-      format: options.format ?? 'plain',
-      timestamp: this.#now(),
-      attachments: options.attachments ?? [],
-      status: 'sending',
-    };
-    this.#dispatch({ type: 'local/message-sending', interactionId: i.id, message });
-    await this.#outbox.enqueue(interactionId, message.id);
-    return this.#sentIds.get(message.id) ?? message.id;
+  send(interactionId: string, text: string, options: SendOptions = {}): Promise<string> {
+    return this.#messages.send(interactionId, text, options);
   }
 
   /** Sends a failed message again at once, as it was (R-CHAT-05): nothing to retype. */
-  async retry(interactionId: string, messageId: string): Promise<string> {
-    const i = this.#require('retry', interactionId);
-    const message = i.messages.find((m) => m.id === messageId);
-    if (!message || message.status !== 'failed') {
-      throw this.#fail('retry', interactionId, new Error(`message ${messageId} has not failed`), 'invalid-command');
-    }
-    // A failed message is always the head of its interaction's queue, unless the queue gave up after a dispose.
-    if (!this.#outbox.has(interactionId, messageId)) void this.#outbox.enqueue(interactionId, messageId);
-    else await this.#outbox.retryNow(interactionId);
-    return this.#sentIds.get(messageId) ?? messageId;
-  }
-
-  /** One delivery attempt of a queued message, for the {@link Outbox}. */
-  async #attempt(interactionId: string, messageId: string): Promise<AttemptOutcome> {
-    const message = this.state.interactions[interactionId]?.messages.find((m) => m.id === messageId);
-    if (!message || this.#disposed) return 'gone';
-    if (message.status === 'failed') this.#dispatch({ type: 'local/message-retry', interactionId, messageId });
-    try {
-      const result = await this.#adapter.sendMessage({
-        interactionId,
-        clientMessageId: message.id,
-        text: message.text,
-        format: message.format,
-        attachments: message.attachments,
-      });
-      const sentId = result.messageId ?? message.id;
-      this.#sentIds.set(message.id, sentId);
-      this.#dispatch({
-        type: 'local/message-sent',
-        interactionId,
-        clientMessageId: message.id,
-        messageId: sentId,
-        status: result.status ?? 'sent',
-        timestamp: result.timestamp ?? message.timestamp,
-      });
-      return 'delivered';
-    } catch (e) {
-      const error = this.#fail('send', interactionId, e);
-      this.#dispatch({ type: 'local/message-failed', interactionId, messageId: message.id, error: error.message });
-      return 'failed';
-    }
+  retry(interactionId: string, messageId: string): Promise<string> {
+    return this.#messages.retry(interactionId, messageId);
   }
 
   /** The email signature for a queue: its own, else the agent's; `undefined` when there is none. */
@@ -572,7 +509,7 @@ export class InteractionStore {
     this.#subscription = undefined;
     this.#working = undefined;
     this.#raised = [];
-    this.#outbox.dispose();
+    this.#messages.dispose();
     this.#wrapups.dispose();
     this.drafts.dispose();
     this.#state.complete();
@@ -598,7 +535,7 @@ export class InteractionStore {
     this.#forgetDraft(action, next !== before, 'interactionId' in action && before.interactions[action.interactionId] !== undefined);
     if (next === before) return;
     // A wrapped-up interaction's unsent messages have nowhere to go.
-    if (action.type === 'wrapup-completed') this.#outbox.drop(action.interactionId);
+    if (action.type === 'wrapup-completed') this.#messages.drop(action.interactionId);
     this.#state.next(next);
   }
 
@@ -636,7 +573,7 @@ export class InteractionStore {
       let previous: ConnectionState | undefined;
       subscription.add(
         adapter.connection$.subscribe((state) => {
-          if (state === 'open' && previous !== undefined && previous !== 'open') this.#outbox.resume();
+          if (state === 'open' && previous !== undefined && previous !== 'open') this.#messages.resume();
           previous = state;
           this.#connection.next(state);
         }),
@@ -649,7 +586,7 @@ export class InteractionStore {
           this.#publish();
           // The new log counts from 1 again: without this, each of its events would look like one already folded.
           this.#state.next({ ...this.#state.value, lastSeq: 0 });
-          this.#outbox.resume();
+          this.#messages.resume();
           this.#resynced.next(reset);
         }),
       );
