@@ -1,7 +1,7 @@
 import { BehaviorSubject, Observable, Subject, distinctUntilChanged, filter, map, type Subscription } from 'rxjs';
 import type { ContactCenterAdapter, WorkflowResult } from '../adapter.js';
 import { adapterCapabilities } from '../capabilities.js';
-import { canTransferTo, capabilitiesOf, WRAPUP_NOTES_MAX_LENGTH } from '../channels.js';
+import { canTransferTo, capabilitiesOf } from '../channels.js';
 import { isConnectionSource, isResyncSource, type ConnectionState, type LogReset } from '../connection.js';
 import type { ContactCenterEvent } from '../events.js';
 import type {
@@ -10,57 +10,33 @@ import type {
   Attachment,
   Capability,
   Channel,
-  ChatMessage,
   CustomerProfile,
   DirectoryAgent,
-  EmailMessage,
   Interaction,
-  MessageFormat,
   MessageTemplate,
   PastInteractionPage,
   Queue,
   TransferTarget,
   Workflow,
   WrapupReason,
-  WrapupRecord,
 } from '../types.js';
-import { AutoWrapup, type AutoWrapupOptions, type AutoWrapupPolicy } from './auto-wrapup.js';
-import { cleanSuggestions, cleanSummary, latestCustomerMessage } from './composing.js';
+import type { AutoWrapupOptions, AutoWrapupPolicy } from './auto-wrapup.js';
+import type { CommandHost } from './command-host.js';
+import { AgentContextCommands, PAST_INTERACTIONS_PAGE_SIZE } from './context-commands.js';
 import { DraftBook } from '../drafts/draft-book.js';
 import { SessionDraftStore, removeLegacyDrafts, type DraftStore } from '../drafts/draft-store.js';
+import { EmailCommands, type OutgoingEmail } from './email-commands.js';
+import { CommandError, type StoreError, type StoreErrorCode } from './errors.js';
+import { MessageCommands, type SendOptions } from './message-commands.js';
 import { validateEvent } from '../validate.js';
 import { bringsNews, notificationsAfter, type CcNotification } from './notifications.js';
-import { DEFAULT_RETRY_POLICY, Outbox, type AttemptOutcome, type RetryPolicy } from './outbox.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './outbox.js';
 import { reduce } from './reducer.js';
 import { initialState, type CcState, type StoreAction } from './state.js';
 import { folding } from './timeline.js';
+import { WrapupCommands } from './wrapup-commands.js';
 
-/** What went wrong, for hosts that log or show errors. */
-export type StoreErrorCode = 'invalid-event' | 'unknown-interaction' | 'command-failed' | 'invalid-command' | 'draft-storage-failed';
-
-/** An error reported on {@link InteractionStore.errors$}. Never thrown into the host. */
-export interface StoreError {
-  readonly code: StoreErrorCode;
-  /** Human-readable explanation (English; elements show localised text by `code`). */
-  readonly message: string;
-  /** The command that failed, for `command-failed` and `invalid-command`; the {@link DraftStore} method, for `draft-storage-failed`. */
-  readonly command?: string;
-  readonly interactionId?: string;
-  /** The offending inbound value, for `invalid-event`. */
-  readonly event?: unknown;
-}
-
-/** Rejection of a store command: carries the same fields as the reported {@link StoreError}. */
-export class CommandError extends Error {
-  readonly code: StoreErrorCode;
-  readonly command: string;
-  constructor(code: StoreErrorCode, command: string, message: string) {
-    super(message);
-    this.name = 'CommandError';
-    this.code = code;
-    this.command = command;
-  }
-}
+export { CommandError, PAST_INTERACTIONS_PAGE_SIZE, type OutgoingEmail, type SendOptions, type StoreError, type StoreErrorCode };
 
 /** Options for {@link createInteractionStore}. */
 export interface InteractionStoreOptions {
@@ -104,43 +80,8 @@ export interface EmailSignatures {
 
 /** What goes with wrap-up reasons. */
 export interface WrapupOptions {
-  /** The agent's notes, at most {@link WRAPUP_NOTES_MAX_LENGTH} characters; sent when the backend keeps notes. */
+  /** The agent's notes, at most `WRAPUP_NOTES_MAX_LENGTH` characters; sent when the backend keeps notes. */
   readonly notes?: string;
-}
-
-/** How many past conversations a page of the customer panel asks for. */
-export const PAST_INTERACTIONS_PAGE_SIZE = 5;
-
-/** Options of a chat message the agent sends. */
-export interface SendOptions {
-  readonly format?: MessageFormat;
-  readonly attachments?: readonly Attachment[];
-}
-
-/** An email the agent sends, as the email widget composes it. */
-export interface OutgoingEmail {
-  readonly mode: 'quick-reply' | 'reply' | 'reply-all' | 'forward';
-  readonly inReplyTo: string;
-  readonly to: readonly string[];
-  readonly cc: readonly string[];
-  /** Blind copies. */
-  readonly bcc?: readonly string[];
-  /** The mailbox it goes out from (one of the queue's `mailboxes`); without it, the mailbox the answered email was sent to. */
-  readonly from?: string;
-  readonly subject: string;
-  readonly html: string;
-  readonly text: string;
-  readonly attachments?: readonly Attachment[];
-}
-
-/**
- * The address a reply goes out from: the mailbox the answered email was sent to (the
- * queue's), or the address an answered outbound email came from.
- */
-function replyAddress(i: Interaction, inReplyTo: string): string | undefined {
-  const answered = i.emails.find((e) => e.id === inReplyTo);
-  if (!answered) return undefined;
-  return answered.direction === 'inbound' ? answered.to[0] : answered.from;
 }
 
 /**
@@ -149,13 +90,6 @@ function replyAddress(i: Interaction, inReplyTo: string): string | undefined {
  * replays a long history, or a reconnect, then costs linear time however long the thread.
  */
 const EVENTS_PUBLISHED_ONE_BY_ONE = 8;
-
-let idCounter = 0;
-function localId(prefix: string): string {
-  idCounter += 1;
-  const random = Math.random().toString(36).slice(2, 8);
-  return `${prefix}-${Date.now().toString(36)}-${idCounter.toString(36)}-${random}`;
-}
 
 function reason(e: unknown): string {
   if (e instanceof Error) return e.message;
@@ -176,9 +110,6 @@ export class InteractionStore {
   readonly #errors = new Subject<StoreError>();
   readonly #accepted = new Subject<string>();
   readonly #notifications = new Subject<CcNotification>();
-  readonly #outbox: Outbox;
-  /** Backend ids of sent messages, by the id the store gave them. */
-  readonly #sentIds = new Map<string, string>();
   readonly #now: () => number;
   #subscription: Subscription | undefined;
   #disposed = false;
@@ -190,9 +121,11 @@ export class InteractionStore {
   #burst = new WeakSet<object>();
   /** What the current burst raised (notifications, errors), for once its state is published. */
   #raised: (() => void)[] = [];
-  readonly #autoWrapup: AutoWrapup | undefined;
-  /** The wrap-up reasons last listed per channel, to name the reasons of finished interactions. */
-  readonly #reasons = new Map<Channel, readonly WrapupReason[]>();
+  // Command groups in modules of their own, each seeing the store only through a CommandHost.
+  readonly #messages: MessageCommands;
+  readonly #email: EmailCommands;
+  readonly #wrapups: WrapupCommands;
+  readonly #context: AgentContextCommands;
 
   /** Errors: invalid inbound events, failed commands. The store itself never throws into the host. */
   readonly errors$: Observable<StoreError> = this.#errors.asObservable();
@@ -244,11 +177,12 @@ export class InteractionStore {
     this.#adapter = adapter;
     this.#signatures = options.signatures ?? {};
     this.#now = options.now ?? Date.now;
-    this.#outbox = new Outbox((interactionId, messageId) => this.#attempt(interactionId, messageId), {
-      ...DEFAULT_RETRY_POLICY,
-      ...options.retry,
-    });
     this.#state = new BehaviorSubject(initialState({ ...options, capabilities: adapterCapabilities(adapter) }));
+    const host = this.#commandHost();
+    this.#messages = new MessageCommands(host, { ...DEFAULT_RETRY_POLICY, ...options.retry });
+    this.#context = new AgentContextCommands(host);
+    this.#wrapups = new WrapupCommands(host, options.autoWrapup);
+    this.#email = new EmailCommands(host);
     // A late subscriber starts from the state with every event taken so far. (Not rxjs's
     // `defer`: it brings 2 KB of async-iterable support into every page.)
     this.state$ = new Observable<CcState>((subscriber) => {
@@ -267,7 +201,8 @@ export class InteractionStore {
       error: (e: unknown) => this.#report({ code: 'command-failed', command: 'events$', message: `event stream failed: ${reason(e)}` }),
     });
     this.#followConnection(adapter);
-    this.#autoWrapup = this.#followWrapups(options.autoWrapup);
+    const following = this.#wrapups.follow(this.#state);
+    if (following) this.#subscription?.add(following);
   }
 
   /** The current state, every event ingested so far folded in (a snapshot; never mutate it). */
@@ -354,7 +289,7 @@ export class InteractionStore {
     const next = reduce(state, event);
     this.#forgetDraft(event, next !== state, known);
     if (next === state) return state;
-    if (event.type === 'wrapup-completed') this.#outbox.drop(event.interactionId);
+    if (event.type === 'wrapup-completed') this.#messages.drop(event.interactionId);
     if (news) for (const n of notificationsAfter(next, event, news)) this.#raised.push(() => this.#notifications.next(n));
     return next;
   }
@@ -383,65 +318,13 @@ export class InteractionStore {
    * or reordered. Resolves with the message's id once its first attempt has finished
    * (the backend's id when it was sent).
    */
-  async send(interactionId: string, text: string, options: SendOptions = {}): Promise<string> {
-    const i = this.#require('send', interactionId);
-    const message: ChatMessage = {
-      id: localId('msg'),
-      author: 'agent',
-      authorName: this.state.agent.name,
-      text,
-      format: options.format ?? 'plain',
-      timestamp: this.#now(),
-      attachments: options.attachments ?? [],
-      status: 'sending',
-    };
-    this.#dispatch({ type: 'local/message-sending', interactionId: i.id, message });
-    await this.#outbox.enqueue(interactionId, message.id);
-    return this.#sentIds.get(message.id) ?? message.id;
+  send(interactionId: string, text: string, options: SendOptions = {}): Promise<string> {
+    return this.#messages.send(interactionId, text, options);
   }
 
   /** Sends a failed message again at once, as it was (R-CHAT-05): nothing to retype. */
-  async retry(interactionId: string, messageId: string): Promise<string> {
-    const i = this.#require('retry', interactionId);
-    const message = i.messages.find((m) => m.id === messageId);
-    if (!message || message.status !== 'failed') {
-      throw this.#fail('retry', interactionId, new Error(`message ${messageId} has not failed`), 'invalid-command');
-    }
-    // A failed message is always the head of its interaction's queue, unless the queue gave up after a dispose.
-    if (!this.#outbox.has(interactionId, messageId)) void this.#outbox.enqueue(interactionId, messageId);
-    else await this.#outbox.retryNow(interactionId);
-    return this.#sentIds.get(messageId) ?? messageId;
-  }
-
-  /** One delivery attempt of a queued message, for the {@link Outbox}. */
-  async #attempt(interactionId: string, messageId: string): Promise<AttemptOutcome> {
-    const message = this.state.interactions[interactionId]?.messages.find((m) => m.id === messageId);
-    if (!message || this.#disposed) return 'gone';
-    if (message.status === 'failed') this.#dispatch({ type: 'local/message-retry', interactionId, messageId });
-    try {
-      const result = await this.#adapter.sendMessage({
-        interactionId,
-        clientMessageId: message.id,
-        text: message.text,
-        format: message.format,
-        attachments: message.attachments,
-      });
-      const sentId = result.messageId ?? message.id;
-      this.#sentIds.set(message.id, sentId);
-      this.#dispatch({
-        type: 'local/message-sent',
-        interactionId,
-        clientMessageId: message.id,
-        messageId: sentId,
-        status: result.status ?? 'sent',
-        timestamp: result.timestamp ?? message.timestamp,
-      });
-      return 'delivered';
-    } catch (e) {
-      const error = this.#fail('send', interactionId, e);
-      this.#dispatch({ type: 'local/message-failed', interactionId, messageId: message.id, error: error.message });
-      return 'failed';
-    }
+  retry(interactionId: string, messageId: string): Promise<string> {
+    return this.#messages.retry(interactionId, messageId);
   }
 
   /** The email signature for a queue: its own, else the agent's; `undefined` when there is none. */
@@ -451,46 +334,8 @@ export class InteractionStore {
   }
 
   /** Sends an email reply or forward. Optimistic like {@link send}; rejects when the adapter fails. */
-  async sendEmail(interactionId: string, email: OutgoingEmail): Promise<string> {
-    const i = this.#require('sendEmail', interactionId);
-    const outbound: EmailMessage = {
-      id: localId('email'),
-      direction: 'outbound',
-      from: email.from ?? replyAddress(i, email.inReplyTo) ?? this.state.agent.name,
-      to: email.to,
-      cc: email.cc,
-      ...(email.bcc?.length ? { bcc: email.bcc } : {}),
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      timestamp: this.#now(),
-      status: 'sending',
-      attachments: email.attachments ?? [],
-    };
-    this.#dispatch({ type: 'local/email-sending', interactionId, email: outbound });
-    try {
-      const result = await this.#adapter.sendEmail({
-        interactionId,
-        clientEmailId: outbound.id,
-        mode: email.mode,
-        inReplyTo: email.inReplyTo,
-        to: email.to,
-        cc: email.cc,
-        ...(email.bcc?.length ? { bcc: email.bcc } : {}),
-        ...(email.from === undefined ? {} : { from: email.from }),
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        attachments: outbound.attachments,
-      });
-      const emailId = result.emailId ?? outbound.id;
-      this.#dispatch({ type: 'local/email-sent', interactionId, clientEmailId: outbound.id, emailId, timestamp: result.timestamp ?? outbound.timestamp });
-      return emailId;
-    } catch (e) {
-      const error = this.#fail('sendEmail', interactionId, e);
-      this.#dispatch({ type: 'local/email-failed', interactionId, emailId: outbound.id, error: error.message });
-      throw error;
-    }
+  sendEmail(interactionId: string, email: OutgoingEmail): Promise<string> {
+    return this.#email.send(interactionId, email);
   }
 
   /** Transfers to a queue or an agent (R-XFER-*). Email goes to queues only (R-XFER-07). */
@@ -536,35 +381,8 @@ export class InteractionStore {
    * Submits wrap-up reasons, with the agent's notes; the interaction is then complete
    * (R-END-02) and stays, read-only, in {@link CcState.recent}. Stops auto wrap-up.
    */
-  async submitWrapup(interactionId: string, reasonIds: readonly string[], options: WrapupOptions = {}): Promise<void> {
-    await this.#submitWrapup(interactionId, reasonIds, options.notes, false);
-  }
-
-  async #submitWrapup(interactionId: string, reasonIds: readonly string[], rawNotes: string | undefined, automatic: boolean): Promise<void> {
-    const i = this.#require('submitWrapup', interactionId);
-    const notes = rawNotes?.trim() ?? '';
-    if (notes.length > WRAPUP_NOTES_MAX_LENGTH) {
-      throw this.#fail('submitWrapup', interactionId, new Error(`notes are longer than ${WRAPUP_NOTES_MAX_LENGTH} characters`), 'invalid-command');
-    }
-    if (!automatic) this.#autoWrapup?.stop(interactionId);
-    const known = this.#reasons.get(i.channel) ?? [];
-    const wrapup: WrapupRecord = {
-      reasonIds,
-      reasonNames: reasonIds.map((id) => known.find((r) => r.id === id)?.name ?? id),
-      ...(notes ? { notes } : {}),
-      automatic,
-    };
-    // Recorded first: the backend's `wrapup-completed` may arrive before its call resolves.
-    this.#dispatch({ type: 'local/wrapup-submitted', interactionId, wrapup });
-    const keepsNotes = notes !== '' && this.state.capabilities['wrapup-notes'];
-    try {
-      await this.#call('submitWrapup', interactionId, () =>
-        this.#adapter.submitWrapup({ interactionId, reasonIds, ...(keepsNotes ? { notes } : {}), ...(automatic ? { automatic } : {}) }),
-      );
-    } catch (e) {
-      if (!automatic) this.#dispatch({ type: 'local/auto-wrapup', interactionId, at: undefined });
-      throw e;
-    }
+  submitWrapup(interactionId: string, reasonIds: readonly string[], options: WrapupOptions = {}): Promise<void> {
+    return this.#wrapups.submit(interactionId, reasonIds, options.notes, false);
   }
 
   /**
@@ -572,78 +390,37 @@ export class InteractionStore {
    * `extendMs`. `false` when no auto wrap-up is running for it.
    */
   extendAutoWrapup(interactionId: string, ms?: number): boolean {
-    const i = this.#require('extendAutoWrapup', interactionId);
-    return this.#autoWrapup?.extend(i, ms) ?? false;
+    return this.#wrapups.extend(interactionId, ms);
   }
 
   /** The auto wrap-up policy of a channel, when auto wrap-up is on for it. */
   autoWrapupPolicy(channel: Channel): AutoWrapupPolicy | undefined {
-    return this.#autoWrapup?.policy(channel);
+    return this.#wrapups.policy(channel);
   }
 
   // ---- consult (warm transfer) ------------------------------------------------
 
   /** Asks another agent into a private consult about a chat conversation; `consult` events follow. */
-  async startConsult(interactionId: string, agentId: string): Promise<void> {
-    const i = this.#require('startConsult', interactionId);
-    const start = this.#adapter.startConsult?.bind(this.#adapter);
-    if (!start || !this.state.capabilities.consult || !capabilitiesOf(i.channel).conference) {
-      throw this.#fail('startConsult', interactionId, new Error('the backend offers no consult for this conversation'), 'invalid-command');
-    }
-    await this.#call('startConsult', interactionId, () => start({ interactionId, agentId }));
+  startConsult(interactionId: string, agentId: string): Promise<void> {
+    return this.#context.startConsult(interactionId, agentId);
   }
 
   /**
    * Sends this agent's message in the consult thread, never to the customer. It shows at once
    * as `sending`, then `sent` or `failed` with the reason (the text stays). Resolves with its id.
    */
-  async sendConsultMessage(interactionId: string, text: string): Promise<string> {
-    const i = this.#require('sendConsultMessage', interactionId);
-    const send = this.#adapter.sendConsultMessage?.bind(this.#adapter);
-    if (!send || i.consult?.state !== 'started') {
-      throw this.#fail('sendConsultMessage', interactionId, new Error('no consult is in progress'), 'invalid-command');
-    }
-    const message: ChatMessage = {
-      id: localId('consult'),
-      author: 'agent',
-      authorName: this.state.agent.name,
-      text,
-      format: 'plain',
-      timestamp: this.#now(),
-      attachments: [],
-      status: 'sending',
-    };
-    this.#dispatch({ type: 'local/consult-message-sending', interactionId, message });
-    try {
-      const result = await send({ interactionId, clientMessageId: message.id, text });
-      const messageId = result.messageId ?? message.id;
-      this.#dispatch({ type: 'local/consult-message-sent', interactionId, clientMessageId: message.id, messageId, timestamp: result.timestamp ?? message.timestamp });
-      return messageId;
-    } catch (e) {
-      const error = this.#fail('sendConsultMessage', interactionId, e);
-      this.#dispatch({ type: 'local/consult-message-failed', interactionId, messageId: message.id, error: error.message });
-      return message.id;
-    }
+  sendConsultMessage(interactionId: string, text: string): Promise<string> {
+    return this.#context.sendConsultMessage(interactionId, text);
   }
 
   /** Hands the customer to the consulted agent (**Complete transfer**); wrap-up follows as for a transfer. */
-  async completeConsultTransfer(interactionId: string): Promise<void> {
-    const i = this.#require('completeConsultTransfer', interactionId);
-    const complete = this.#adapter.completeConsultTransfer?.bind(this.#adapter);
-    if (!complete || i.consult?.state !== 'started') {
-      throw this.#fail('completeConsultTransfer', interactionId, new Error('no consult is in progress'), 'invalid-command');
-    }
-    await this.#call('completeConsultTransfer', interactionId, () => complete(interactionId));
+  completeConsultTransfer(interactionId: string): Promise<void> {
+    return this.#context.completeConsultTransfer(interactionId);
   }
 
   /** Ends the consult (**Cancel consult**); this agent keeps the customer. */
-  async cancelConsult(interactionId: string): Promise<void> {
-    const i = this.#require('cancelConsult', interactionId);
-    const cancel = this.#adapter.cancelConsult?.bind(this.#adapter);
-    if (!cancel || (i.consult?.state !== 'started' && i.consult?.state !== 'requested')) {
-      throw this.#fail('cancelConsult', interactionId, new Error('no consult is in progress'), 'invalid-command');
-    }
-    await this.#call('cancelConsult', interactionId, () => cancel(interactionId));
+  cancelConsult(interactionId: string): Promise<void> {
+    return this.#context.cancelConsult(interactionId);
   }
 
   // ---- who the customer is ----------------------------------------------------
@@ -655,11 +432,7 @@ export class InteractionStore {
 
   /** The customer's profile; rejects when the backend provides none (`supports('customer')`). */
   getCustomer(interactionId: string): Promise<CustomerProfile> {
-    const get = this.#adapter.getCustomer?.bind(this.#adapter);
-    if (!get || !this.state.capabilities.customer) {
-      return Promise.reject(this.#fail('getCustomer', interactionId, new Error('the backend provides no customer profile'), 'invalid-command'));
-    }
-    return this.#call('getCustomer', interactionId, () => get({ interactionId }));
+    return this.#context.getCustomer(interactionId);
   }
 
   /**
@@ -667,13 +440,7 @@ export class InteractionStore {
    * `nextCursor` for older ones. Rejects when the backend provides no history (`supports('history')`).
    */
   listPastInteractions(interactionId: string, cursor?: string, limit = PAST_INTERACTIONS_PAGE_SIZE): Promise<PastInteractionPage> {
-    const list = this.#adapter.listPastInteractions?.bind(this.#adapter);
-    if (!list || !this.state.capabilities.history) {
-      return Promise.reject(this.#fail('listPastInteractions', interactionId, new Error('the backend provides no conversation history'), 'invalid-command'));
-    }
-    return this.#call('listPastInteractions', interactionId, () =>
-      list({ interactionId, limit, ...(cursor !== undefined ? { cursor } : {}) }),
-    );
+    return this.#context.listPastInteractions(interactionId, cursor, limit);
   }
 
   // ---- composing help ------------------------------------------------------------
@@ -682,26 +449,13 @@ export class InteractionStore {
    * Up to three replies the backend suggests to the customer's latest message (none when the
    * customer has written nothing). Rejects without `supports('suggestions')` or when the backend fails.
    */
-  async suggestReplies(interactionId: string): Promise<readonly string[]> {
-    const suggest = this.#adapter.suggestReplies?.bind(this.#adapter);
-    if (!suggest || !this.state.capabilities.suggestions) {
-      throw this.#fail('suggestReplies', interactionId, new Error('the backend suggests no replies'), 'invalid-command');
-    }
-    const message = latestCustomerMessage(this.#require('suggestReplies', interactionId));
-    if (!message) return [];
-    const suggestions = await this.#call('suggestReplies', interactionId, () => suggest({ interactionId, messageId: message.id }));
-    return this.#call('suggestReplies', interactionId, () => Promise.resolve(cleanSuggestions(suggestions)));
+  suggestReplies(interactionId: string): Promise<readonly string[]> {
+    return this.#context.suggestReplies(interactionId);
   }
 
   /** A plain-text summary of the conversation for the wrap-up notes (at most 500 characters). Rejects without `supports('summary')`. */
-  async summarize(interactionId: string): Promise<string> {
-    const summarize = this.#adapter.summarize?.bind(this.#adapter);
-    if (!summarize || !this.state.capabilities.summary) {
-      throw this.#fail('summarize', interactionId, new Error('the backend makes no summaries'), 'invalid-command');
-    }
-    this.#require('summarize', interactionId);
-    const summary = await this.#call('summarize', interactionId, () => summarize({ interactionId }));
-    return this.#call('summarize', interactionId, () => Promise.resolve(cleanSummary(summary)));
+  summarize(interactionId: string): Promise<string> {
+    return this.#context.summarize(interactionId);
   }
 
   /** Sets the agent's availability (leaving RONA needs this, R-OFFER-04). */
@@ -727,10 +481,8 @@ export class InteractionStore {
   listAgents(): Promise<readonly DirectoryAgent[]> {
     return this.#call('listAgents', undefined, () => this.#adapter.listAgents());
   }
-  async listWrapupReasons(channel: Channel): Promise<readonly WrapupReason[]> {
-    const reasons = await this.#call('listWrapupReasons', undefined, () => this.#adapter.listWrapupReasons(channel));
-    this.#reasons.set(channel, reasons);
-    return reasons;
+  listWrapupReasons(channel: Channel): Promise<readonly WrapupReason[]> {
+    return this.#wrapups.listReasons(channel);
   }
   listTemplates(channel: Channel): Promise<readonly MessageTemplate[]> {
     return this.#call('listTemplates', undefined, () => this.#adapter.listTemplates(channel));
@@ -757,8 +509,8 @@ export class InteractionStore {
     this.#subscription = undefined;
     this.#working = undefined;
     this.#raised = [];
-    this.#outbox.dispose();
-    this.#autoWrapup?.dispose();
+    this.#messages.dispose();
+    this.#wrapups.dispose();
     this.drafts.dispose();
     this.#state.complete();
     this.#errors.complete();
@@ -783,7 +535,7 @@ export class InteractionStore {
     this.#forgetDraft(action, next !== before, 'interactionId' in action && before.interactions[action.interactionId] !== undefined);
     if (next === before) return;
     // A wrapped-up interaction's unsent messages have nowhere to go.
-    if (action.type === 'wrapup-completed') this.#outbox.drop(action.interactionId);
+    if (action.type === 'wrapup-completed') this.#messages.drop(action.interactionId);
     this.#state.next(next);
   }
 
@@ -821,7 +573,7 @@ export class InteractionStore {
       let previous: ConnectionState | undefined;
       subscription.add(
         adapter.connection$.subscribe((state) => {
-          if (state === 'open' && previous !== undefined && previous !== 'open') this.#outbox.resume();
+          if (state === 'open' && previous !== undefined && previous !== 'open') this.#messages.resume();
           previous = state;
           this.#connection.next(state);
         }),
@@ -834,37 +586,24 @@ export class InteractionStore {
           this.#publish();
           // The new log counts from 1 again: without this, each of its events would look like one already folded.
           this.#state.next({ ...this.#state.value, lastSeq: 0 });
-          this.#outbox.resume();
+          this.#messages.resume();
           this.#resynced.next(reset);
         }),
       );
     }
   }
 
-  /** Starts auto wrap-up when the options ask for it: it follows every published state. */
-  #followWrapups(options: AutoWrapupOptions | undefined): AutoWrapup | undefined {
-    if (!options || Object.keys(options).length === 0) return undefined;
-    const auto: AutoWrapup = new AutoWrapup(options, {
-      now: this.#now,
-      // Never dispatched from inside a state emission: the next subscriber would see states out of order.
-      schedule: (interactionId, at) => queueMicrotask(() => this.#dispatch({ type: 'local/auto-wrapup', interactionId, at })),
-      expire: async (i, policy) => {
-        // Listed when not known yet, so the Recent list names the reason, not its id.
-        const listed = this.#reasons.get(i.channel) ?? (await this.listWrapupReasons(i.channel).catch(() => undefined));
-        const reasonId = policy.reasonId ?? listed?.[0]?.id;
-        if (reasonId === undefined) throw this.#fail('submitWrapup', i.id, new Error('auto wrap-up has no reason to submit'), 'invalid-command');
-        await this.#submitWrapup(i.id, [reasonId], undefined, true);
-      },
-    });
-    let seen: CcState['interactions'] | undefined;
-    this.#subscription?.add(
-      this.#state.subscribe((s) => {
-        if (s.interactions === seen) return;
-        seen = s.interactions;
-        auto.follow(s.interactions);
-      }),
-    );
-    return auto;
+  /** What the command groups beside the store may use of it. */
+  #commandHost(): CommandHost {
+    return {
+      adapter: this.#adapter,
+      state: () => this.state,
+      now: () => this.#now(),
+      dispatch: (action) => this.#dispatch(action),
+      require: (command, interactionId) => this.#require(command, interactionId),
+      fail: (command, interactionId, e, code) => this.#fail(command, interactionId, e, code),
+      call: (command, interactionId, run) => this.#call(command, interactionId, run),
+    };
   }
 
   #require(command: string, interactionId: string): Interaction {
