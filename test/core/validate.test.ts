@@ -103,4 +103,47 @@ describe('validateEvent', () => {
     expect(validateEvent({ type: '__proto__', at: T0 }).ok).to.equal(false);
     expect(validateEvent({ type: 'toString', at: T0 }).ok).to.equal(false);
   });
+
+  it('R-CHAT-01: messages by the thousand take a quicker check that accepts exactly what the full one accepts', () => {
+    const plain = { id: 'm', author: 'customer', text: 'hi', format: 'plain', timestamp: T0, attachments: [] };
+    const variants: Record<string, unknown>[] = [
+      plain,
+      { ...plain, author: 'agent', status: 'read', authorName: 'Ann', format: 'markdown' },
+      { ...plain, error: 'nope', status: 'failed' },
+      { ...plain, id: '' },
+      { ...plain, author: 'robot' },
+      { ...plain, authorName: 3 },
+      { ...plain, text: undefined },
+      { ...plain, format: 'html' },
+      { ...plain, timestamp: Number.NaN },
+      { ...plain, attachments: undefined },
+      { ...plain, attachments: [{ id: 'a', name: 'x.png', size: 10, mimeType: 'image/png' }] },
+      { ...plain, attachments: [{ id: 'a', name: 'x.png', size: -1, mimeType: 'image/png' }] },
+      { ...plain, status: 'lost' },
+      { ...plain, error: 4 },
+      { ...plain, notice: 'customer-left' },
+      { ...plain, notice: 'party' },
+    ];
+    for (const message of variants) {
+      // The same message through the full check, inside an offer's past.
+      const full = validateEvent({
+        type: 'offer',
+        at: T0,
+        interactionId: 'i1',
+        channel: 'webchat',
+        queue: { id: 'q', name: 'Q' },
+        customer: { name: 'Jane' },
+        source: {},
+        messages: [message],
+      });
+      const one = validateEvent({ type: 'message-received', at: T0, interactionId: 'i1', message });
+      const past = validateEvent({ type: 'history', at: T0, interactionId: 'i1', messages: [plain, message] });
+      expect(one.ok, JSON.stringify(message)).to.equal(full.ok);
+      expect(past.ok, JSON.stringify(message)).to.equal(full.ok);
+      if (!one.ok && !full.ok) expect(one.error).to.equal(`message-received.message${full.error.slice('offer.messages[0]'.length)}`);
+    }
+    expect(validateEvent({ type: 'message-received', at: T0, interactionId: '', message: plain }).ok).to.equal(false);
+    expect(validateEvent({ type: 'message-received', at: T0, seq: 'x', interactionId: 'i1', message: plain }).ok).to.equal(false);
+    expect(validateEvent({ type: 'history', at: T0, interactionId: 'i1', emails: [{}] }).ok).to.equal(false);
+  });
 });

@@ -4,7 +4,7 @@
  * so every element reads a slice the same way. The memoised ones answer with the very same
  * object while their slice is unchanged, which keeps `select()` quiet without a deep compare.
  */
-import { isChannel, type AgentAvailability, type Channel, type Interaction } from '../types.js';
+import { isChannel, type AgentAvailability, type Channel, type ChatMessage, type Interaction } from '../types.js';
 import type { CcState } from './state.js';
 
 /** A function from the state to one slice of it. */
@@ -95,13 +95,25 @@ export function selectActiveInteraction(state: CcState, channel: Channel): Inter
  * notice). Nothing the agent sends reaches a customer who has left.
  */
 export function customerHasLeft(i: Interaction): boolean {
+  const known = leftBy.get(i.messages);
+  if (known !== undefined) return known;
+  let left = false;
   for (let k = i.messages.length - 1; k >= 0; k--) {
     const notice = i.messages[k]?.notice;
-    if (notice === 'customer-left') return true;
-    if (notice === 'customer-joined') return false;
+    if (notice === 'customer-left') {
+      left = true;
+      break;
+    }
+    if (notice === 'customer-joined') break;
   }
-  return false;
+  leftBy.set(i.messages, left);
+  return left;
 }
+
+// The two thread-wide answers below are asked several times per render of a pane (and by
+// more than one part of it): worked out once per message list, which is immutable.
+const leftBy = new WeakMap<readonly ChatMessage[], boolean>();
+const waitingBy = new WeakMap<readonly ChatMessage[], ReadonlySet<string>>();
 
 /**
  * Ids of this agent's messages that wait behind a failed one: they are still `sending`
@@ -109,6 +121,8 @@ export function customerHasLeft(i: Interaction): boolean {
  * Shown as waiting, not as sending.
  */
 export function waitingBehindFailure(i: Interaction): ReadonlySet<string> {
+  const known = waitingBy.get(i.messages);
+  if (known) return known;
   const waiting = new Set<string>();
   let failed = false;
   for (const m of i.messages) {
@@ -116,6 +130,7 @@ export function waitingBehindFailure(i: Interaction): ReadonlySet<string> {
     if (m.status === 'failed') failed = true;
     else if (failed && m.status === 'sending') waiting.add(m.id);
   }
+  waitingBy.set(i.messages, waiting);
   return waiting;
 }
 

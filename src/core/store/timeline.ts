@@ -68,13 +68,28 @@ export function isOwned(value: object): boolean {
   return owned !== undefined && owned.has(value);
 }
 
+/**
+ * The list asked about last and its positions: a burst asks about the same list several
+ * times per event (the duplicate check, the insert, the notifications), and this saves the
+ * WeakMap lookups. Cleared whenever what is remembered changes.
+ */
+let lastList: readonly Item[] | undefined;
+let lastPositions: Map<string, number> | undefined;
+
 function known(list: readonly Item[]): Map<string, number> | undefined {
+  if (list === lastList) return lastPositions;
   const first = list[0];
   const index = first && indexes.get(first);
-  return index && (index.latest === list || index.before === list) ? index.positions : undefined;
+  const positions = index && (index.latest === list || index.before === list) ? index.positions : undefined;
+  if (positions) {
+    lastList = list;
+    lastPositions = positions;
+  }
+  return positions;
 }
 
 function remember(list: readonly Item[], positions: Map<string, number>): void {
+  lastList = undefined;
   const first = list[0];
   if (!first) return;
   const index = indexes.get(first);
@@ -147,6 +162,7 @@ export function insertByTime<T extends Item>(list: readonly T[], item: T): reado
 
 /** Drops what is remembered about `list` (changed in place out of order). */
 function forget(list: readonly Item[]): void {
+  lastList = undefined;
   const index = list[0] && indexes.get(list[0]);
   if (!index) return;
   if (index.latest === list) {
