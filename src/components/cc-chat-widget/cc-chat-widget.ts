@@ -1,6 +1,6 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import { loadLinks } from '../../content/lazy-links.js';
 import { lazyMarkdown, loadMarkdown, markdownLoaded } from '../../content/lazy-markdown.js';
 import type { AppliedTemplate } from '../../content/templates.js';
@@ -12,7 +12,7 @@ import { getLocale, t } from '../../controllers/localize.js';
 import { ShortcutController, ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { templatePanel } from '../shared/template-panel.js';
 import { ComposerTools } from '../shared/composer-tools.js';
-import { lazyDialog } from '../shared/lazy-dialog.js';
+import { ConversationEnd } from '../shared/conversation-end.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { PreloadController, loadTemplatePicker, showShortcutHelp } from '../shared/lazy.js';
 import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
@@ -92,7 +92,7 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @csspart thumbnail - The thumbnail of an image in the chips of attached files; the composer takes files pasted into it or dropped on it, and shows the drop target (`[data-dropping]`) while files are dragged over it.
  * @csspart send - The Send button.
  * @csspart end - The End button.
- * @csspart error - The composer's length error.
+ * @csspart error - The composer's length error, and why ending failed (in the header).
  * @csspart quick-responses - The Quick responses list that `/` at the start of a line opens, in the top layer (or its status line).
  * @csspart status - A status line under the composer: a card number masked in the copy of the draft kept for a reload.
  * @csspart template - The panel of a locked or parameterised template.
@@ -151,17 +151,11 @@ export class CcChatWidget extends CcStoreElement {
   maxLength = DEFAULT_MAX_LENGTH;
 
 
-  @state()
-  private endError = '';
-
   @query('textarea')
   private textarea: HTMLTextAreaElement | null | undefined;
 
   @query('.thread')
   private thread: HTMLElement | null | undefined;
-
-  @query('button[part="end"]')
-  private endButton: HTMLButtonElement | null | undefined;
 
   @query('cc-template-picker')
   private picker: CcTemplatePicker | null | undefined;
@@ -172,14 +166,13 @@ export class CcChatWidget extends CcStoreElement {
     interactionId: () => this.interactionId,
     focus: () => this.focusComposer(),
   });
-  // Its code comes when End first shows and the browser is idle, or on End.
-  readonly #endConfirm = lazyDialog(this, {
-    ownState: true,
-    // Back to End whichever way the confirm closes.
-    returnFocus: () => this.endButton,
-    // The pane reports ending with `cc-end`; the confirm's own closing is not the page's business.
-    onClose: () => undefined,
+  readonly #end = new ConversationEnd(this, {
+    store: () => this.#conversation.store,
+    ended: (interactionId) => this.emit('cc-end', { interactionId }),
+    canEnd: (i) => i.status === 'active',
+    keys: () => this.#keys('end'),
   });
+
   readonly #composers = new ComposerStates(
     this,
     () => this.#conversation.store,
@@ -247,7 +240,7 @@ export class CcChatWidget extends CcStoreElement {
       scope: 'element',
       handlers: {
         send: () => this.#whenOpen((i) => this.#send(i)),
-        end: () => this.#whenOpen(() => this.#requestEnd()),
+        end: () => this.#whenOpen((i) => this.#end.request(i)),
         templates: () => this.#whenOpen((i) => this.#conversation.supports('templates') && this.#openTemplates(i)),
         transfer: () => this.#actions.openTransfer(),
         conference: () => this.#actions.openConference(),
@@ -320,7 +313,6 @@ export class CcChatWidget extends CcStoreElement {
       this.#shownId = i?.id;
       this.#workflows.close();
       this.#tools.close();
-      this.endError = '';
       this.#find.reset();
       this.#viewport.reset();
       this.#live.reset(i?.messages);
@@ -375,8 +367,7 @@ export class CcChatWidget extends CcStoreElement {
       ],
       since,
       actions: open || i.status === 'wrapup' ? { label: t('chat.tools'), buttons: this.#renderActions(i, open) } : undefined,
-      after: html`${this.#actions.notices(i)}
-      ${this.endError ? html`<p class="error header-error" role="alert">${t('end.failed', { reason: this.endError })}</p>` : nothing}`,
+      after: html`${this.#actions.notices(i)} ${this.#end.renderError(i)}`,
     });
   }
 
@@ -394,11 +385,7 @@ export class CcChatWidget extends CcStoreElement {
 
   #renderActions(i: Interaction, open: boolean) {
     return html`${this.#actions.buttons(i)} ${open ? this.#workflows.render() : nothing}
-      ${i.status === 'active'
-        ? html`<button class="btn danger" part="end" aria-keyshortcuts=${this.#keys('end')} @click=${() => this.#requestEnd()}>
-            ${t('end')}
-          </button>`
-        : nothing}`;
+      ${this.#end.renderButton(i)}`;
   }
 
   #renderThread(i: Interaction) {
@@ -563,18 +550,13 @@ export class CcChatWidget extends CcStoreElement {
   }
 
   #renderConfirm(i: Interaction) {
-    const confirm = this.#endConfirm.value;
-    if (!confirm) {
-      if (i.status !== 'wrapup') this.#endConfirm.preload();
-      return nothing;
-    }
-    return confirm.render({
+    return this.#end.renderConfirm(i, {
       title: t('end.title'),
       // Messenger and SMS: the customer's consent; elsewhere the customer sees the agent leave.
       description: this.capabilities.consentToEnd ? t('end.consent') : t('end.agentLeaves'),
+      label: t('end.confirm'),
       // The dialog keeps the documented `confirm` part; its confirming button is `end`.
-      part: 'confirm',
-      confirm: { label: t('end.confirm'), ready: true, danger: true, part: 'end', run: () => this.#confirmEnd(i) },
+      part: 'end',
     });
   }
 
@@ -692,30 +674,6 @@ export class CcChatWidget extends CcStoreElement {
     this.emit('cc-workflow', { interactionId: i.id, workflowId: workflow.id, ok, message });
   }
 
-  #requestEnd(): void {
-    this.endError = '';
-    // R-END-01: ending is confirmed: with the customer's consent (Messenger, SMS), or knowing the customer sees the agent leave.
-    this.#endConfirm.load().then(
-      (confirm) => confirm.show(),
-      (e: unknown) => (this.endError = reason(e)),
-    );
-  }
-
-  #confirmEnd(i: Interaction): void {
-    this.#endConfirm.value?.close('completed');
-    void this.#end(i);
-  }
-
-  async #end(i: Interaction): Promise<void> {
-    const store = this.#conversation.store;
-    if (!store) return;
-    try {
-      await store.end(i.id);
-      this.emit('cc-end', { interactionId: i.id });
-    } catch (e) {
-      this.endError = reason(e);
-    }
-  }
 }
 
 declare global {

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { markdown, renderMarkdown } from '../../content/markdown.js';
 import { systemContext } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
-import type { InteractionStore, OutgoingEmail } from '../../core/store/store.js';
+import type { OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, Interaction } from '../../core/types.js';
 import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
@@ -13,7 +13,6 @@ import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.
 import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
-import { EmailEnd } from './email-end.js';
 import { emptyDraft, isEditable, retarget, showsBcc, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
 import { ComposerTools } from '../shared/composer-tools.js';
 import {
@@ -28,7 +27,7 @@ import {
   replySource,
   standardEmail,
 } from './email-compose.js';
-import { sendReadiness, type Readiness } from './email-readiness.js';
+import { draftHasContent, sendReadiness, type Readiness } from './email-readiness.js';
 import { EmailEditor } from './email-editor.js';
 import { EmailThread } from './email-thread.js';
 import { emailHeader, type HeaderState } from './email-header.js';
@@ -43,7 +42,6 @@ import { EmailTemplates } from './email-templates.js';
 import {
   outgoingBody,
   type OutgoingBody,
-  htmlText,
   serialize,
   textOf,
 } from './email-html.js';
@@ -51,16 +49,11 @@ import { styles } from './cc-email-widget.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 import type { CcEvent } from '../../element-events.js';
 import { showShortcutHelp } from '../shared/lazy.js';
+import { ConversationEnd } from '../shared/conversation-end.js';
+import { EmailUploads, IMAGE_TYPES } from './email-uploads.js';
 
 registerEnglish(enEmail);
 registerEnglish(enCompose);
-
-const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
-
-/** Whether a draft holds anything the agent wrote or attached (ending the conversation would discard it). */
-function hasContent(d: EmailDraft): boolean {
-  return d.quickText.trim() !== '' || htmlText(d.html) !== '' || /<img\b/i.test(d.html) || d.attachments.length > 0 || d.template !== null;
-}
 
 /**
  * The email conversation pane (R-MAIL-01…17). The header shows the subject, the sender
@@ -214,7 +207,7 @@ export class CcEmailWidget extends CcStoreElement {
         this.#templates.settle(i.id);
         this.#patch(i, (d) => ({ ...d, html: read(d.attachments) }));
       }),
-    dropped: (files) => this.#whenShown((i) => void this.#uploadAll(i, files, (file) => file.type.startsWith('image/'))),
+    dropped: (files) => this.#whenShown((i) => void this.#uploads.all(i, files, (file) => file.type.startsWith('image/'))),
     imagesRemoved: (count) => this.#whenShown((i) => this.#composer.notify(i.id, { kind: 'status', text: t('email.paste.removed', { count }) })),
     pickImage: () => this.#pick('#image-file'),
     canInsertImages: () => this.#conversation.supports('attachments'),
@@ -224,6 +217,13 @@ export class CcEmailWidget extends CcStoreElement {
   });
   readonly #composer = new EmailComposerState(this);
   readonly #mailboxes = new EmailMailboxes(this, () => this.#conversation.store);
+  readonly #uploads = new EmailUploads({
+    store: () => this.#conversation.store,
+    supported: () => this.#conversation.supports('attachments'),
+    composer: this.#composer,
+    patch: (i, change) => this.#patch(i, change),
+    insertImage: (img) => this.#editor.insertAtCaret(img),
+  });
   readonly #templates = new EmailTemplates(this, {
     context: (i) => systemContext(i, this.#conversation.agentName, getLocale()),
     draft: (id) => this.#drafts.get(id),
@@ -231,9 +231,12 @@ export class CcEmailWidget extends CcStoreElement {
     reloadEditor: () => this.#editor.reload(),
     focus: (...selectors) => void this.#focusAfterUpdate(...selectors),
   });
-  readonly #end = new EmailEnd(this, {
+  readonly #end = new ConversationEnd(this, {
     store: () => this.#conversation.store,
     ended: (interactionId) => this.emit('cc-end', { interactionId }),
+    // Active and theirs.
+    canEnd: (i) => i.status === 'active' && i.role === 'owner',
+    failedAfterSend: (reason) => t('email.endAfterSendFailed', { reason }),
   });
   #shownId: string | undefined;
   /** The last body prepared for sending: render runs every second (the timer), the body changes only when edited. */
@@ -318,7 +321,7 @@ export class CcEmailWidget extends CcStoreElement {
 
   /** Moves keyboard focus to the composer: the quick reply box, or the editor of a standard reply. */
   focusComposer(): void {
-    this.#first(['#quick, #editor', '#template-panel input', '#template-panel button'])?.focus();
+    this.#focusFirst(['#quick, #editor', '#template-panel input', '#template-panel button']);
   }
 
   // ---- state that follows the store ---------------------------------------------------
@@ -421,7 +424,7 @@ export class CcEmailWidget extends CcStoreElement {
           ? this.#renderStandard(i, draft, readiness)
           : this.#renderQuick(i, draft, readiness)
         : this.#renderClosed(i)}
-      ${this.#end.renderConfirm(i, draft !== undefined && hasContent(draft))} ${this.#actions.dialogs(i)}`;
+      ${this.#renderEndConfirm(i, draft)} ${this.#actions.dialogs(i)}`;
   }
 
   #renderHeader(i: Interaction, draft: EmailDraft | undefined, open: boolean) {
@@ -443,6 +446,12 @@ export class CcEmailWidget extends CcStoreElement {
       toggleLightGrey: () => (this.lightGrey = !this.lightGrey),
       transfer: () => this.#actions.openTransfer(),
     });
+  }
+
+  /** End's confirmation: an unsent draft would be discarded, and it says so. */
+  #renderEndConfirm(i: Interaction, draft: EmailDraft | undefined) {
+    const description = t(draft !== undefined && draftHasContent(draft) ? 'email.end.draft' : 'email.end.noReply');
+    return this.#end.renderConfirm(i, { title: t('email.end.title'), description, label: t('email.end.confirm'), part: 'confirm-end' });
   }
 
   #renderBanner(i: Interaction) {
@@ -500,9 +509,9 @@ export class CcEmailWidget extends CcStoreElement {
         ${draft.template ? nothing : this.#editor.renderToolbar()}
         ${this.#conversation.supports('attachments')
           ? html`<button class="btn secondary" @click=${() => this.#pick('#file')}>${t('attach.button')}</button>
-              <input id="file" type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, false)} />`
+              <input id="file" type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#uploads.fromInput(i, e, false)} />`
           : nothing}
-        <input id="image-file" type="file" accept=${IMAGE_TYPES} multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#onFiles(i, e, true)} />
+        <input id="image-file" type="file" accept=${IMAGE_TYPES} multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#uploads.fromInput(i, e, true)} />
         ${this.#conversation.supports('templates')
           ? html`<cc-template-picker
               .store=${this.#conversation.store}
@@ -611,15 +620,14 @@ export class CcEmailWidget extends CcStoreElement {
   /** After the next render, focuses the first element matching the first of `selectors` that matches any. */
   async #focusAfterUpdate(...selectors: readonly string[]): Promise<void> {
     await this.updateComplete;
-    this.#first(selectors)?.focus();
+    this.#focusFirst(selectors);
   }
 
-  #first(selectors: readonly string[]): HTMLElement | undefined {
+  #focusFirst(selectors: readonly string[]): void {
     for (const selector of selectors) {
       const found = this.renderRoot.querySelector<HTMLElement>(selector);
-      if (found) return found;
+      if (found) return found.focus();
     }
-    return undefined;
   }
 
   #onSendKey(i: Interaction, e: KeyboardEvent): void {
@@ -650,7 +658,7 @@ export class CcEmailWidget extends CcStoreElement {
       if (queued && now) {
         // The agent asked for another reply while this one was leaving: it opens now, and the conversation stays open.
         if (shown) this.#compose(now, queued);
-      } else if (!this.keepOpen && now && EmailEnd.canEnd(now)) {
+      } else if (!this.keepOpen && now && this.#end.canEnd(now)) {
         // Sending the reply completes the email; wrap-up follows. A refusal is shown and the conversation stays usable.
         if (!(await this.#end.end(now, 'send')) && shown) void this.#focusAfterUpdate('#quick');
       } else if (shown) {
@@ -668,37 +676,8 @@ export class CcEmailWidget extends CcStoreElement {
 
   // ---- attachments and templates -------------------------------------------------------
 
-  async #onFiles(i: Interaction, e: Event, inline: boolean): Promise<void> {
-    const input = e.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    await this.#uploadAll(i, files, () => inline);
-  }
-
-  async #uploadAll(i: Interaction, files: readonly File[], inline: (file: File) => boolean): Promise<void> {
-    const store = this.#conversation.store;
-    if (!store || files.length === 0) return;
-    if (!this.#conversation.supports('attachments')) {
-      this.#composer.notify(i.id, { kind: 'error', text: t('attach.unsupported') });
-      return;
-    }
-    await Promise.all(files.map((file) => this.#upload(store, i, file, inline(file))));
-  }
-
   #pick(selector: string): void {
     this.renderRoot.querySelector<HTMLInputElement>(selector)?.click();
-  }
-
-  async #upload(store: InteractionStore, i: Interaction, file: File, inline: boolean): Promise<void> {
-    await this.#composer.upload(store, i.id, file, inline, (attachment, name) => {
-      this.#patch(i, (d) => ({ ...d, attachments: [...d.attachments, attachment] }));
-      if (inline && attachment.url) {
-        const img = document.createElement('img');
-        img.src = attachment.url;
-        img.alt = name;
-        this.#editor.insertAtCaret(img);
-      }
-    });
   }
 
   /** Opens the template list, starting a reply first when the agent is in the quick reply. */

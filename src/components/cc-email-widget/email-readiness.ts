@@ -7,6 +7,7 @@ import { containsCardNumber } from '../../content/pci.js';
 import type { OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, InteractionStatus } from '../../core/types.js';
 import { invalidAddresses, parseAddresses, type EmailDraft } from './email-draft.js';
+import { htmlText } from './email-html.js';
 
 /** A card number found where it must not leave (R-MAIL-16): in the subject or text, or in a file name. */
 export type PciProblem = { readonly kind: 'text' } | { readonly kind: 'attachment'; readonly name: string };
@@ -52,6 +53,11 @@ const GAP = /\{\{[^{}\n]+\}\}/g;
 export function textGaps(outgoing: Pick<OutgoingEmail, 'mode' | 'subject' | 'text'> | undefined): string[] {
   if (!outgoing || outgoing.mode === 'quick-reply') return [];
   return [...new Set(`${outgoing.subject}\n${outgoing.text}`.match(GAP) ?? [])];
+}
+
+/** Whether a draft holds anything the agent wrote or attached (ending the conversation would discard it). */
+export function draftHasContent(d: EmailDraft): boolean {
+  return d.quickText.trim() !== '' || htmlText(d.html) !== '' || /<img\b/i.test(d.html) || d.attachments.length > 0 || d.template !== null;
 }
 
 /** Whether the draft answers an email that is no longer the latest (R-MAIL-06). */
