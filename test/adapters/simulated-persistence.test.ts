@@ -9,8 +9,8 @@ import {
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import type { ContactCenterEvent } from '../../src/core/events.js';
 import type { CcState } from '../../src/core/store/state.js';
-import { createInteractionStore, type InteractionStore, type StoreError } from '../../src/core/store/store.js';
-import type { Attachment, Interaction } from '../../src/core/types.js';
+import { createInteractionStore, type InteractionStore, type InteractionStoreOptions, type StoreError } from '../../src/core/store/store.js';
+import type { Attachment, FinishedInteraction, Interaction } from '../../src/core/types.js';
 
 /** One page's worth of simulator and store on a shared storage key. */
 interface Page {
@@ -39,7 +39,7 @@ function freshKey(): string {
 }
 
 /** A simulator and a store as a page would build them, persisting to `key`. */
-function openPage(key: string, options: SimulatedContactCenterOptions = {}): Page {
+function openPage(key: string, options: SimulatedContactCenterOptions = {}, storeOptions: InteractionStoreOptions = {}): Page {
   let clock = Date.now();
   const sim = new SimulatedContactCenter({
     seed: 11,
@@ -55,7 +55,7 @@ function openPage(key: string, options: SimulatedContactCenterOptions = {}): Pag
   });
   const events: ContactCenterEvent[] = [];
   sim.events$.subscribe((e) => events.push(e));
-  const store = createInteractionStore(sim, { agent: sim.agent });
+  const store = createInteractionStore(sim, { agent: sim.agent, ...storeOptions });
   const errors: StoreError[] = [];
   store.errors$.subscribe((e) => errors.push(e));
   const page: Page = {
@@ -107,6 +107,17 @@ function views(s: CcState): unknown {
       return i ? view(i) : id;
     }),
   };
+}
+
+/**
+ * A Recent entry as the agent sees it. The reasons' names are left out: a store names only
+ * the reasons it listed itself, and a store built after a reload has the backend's ids alone.
+ */
+function recentView(r: FinishedInteraction): unknown {
+  const { interaction, wrapup, ...rest } = r;
+  if (!wrapup) return { ...rest, interaction: view(interaction) };
+  const { reasonNames: _names, ...kept } = wrapup;
+  return { ...rest, interaction: view(interaction), wrapup: kept };
 }
 
 /** Every id the world has handed out: interactions, messages, emails, attachments. */
@@ -324,6 +335,125 @@ describe('SimulatedContactCenter persist (a reload keeps the world)', () => {
     const again = await fixture<CcChatWidget>(html`<cc-chat-widget .store=${after.store} channel="webchat"></cc-chat-widget>`);
     await waitUntil(() => textarea(again)?.value === 'I will refund the shipping', 'the draft after the reload', { timeout: 3000 });
     expect(again.shadowRoot?.textContent).to.contain('Dora Draft');
+  });
+
+  it('R-CTX-05: conversations wrapped up before the reload are under Recent again, with their threads, reasons, notes and finish times', async () => {
+    const key = freshKey();
+    const storeOptions: InteractionStoreOptions = { autoWrapup: { sms: { afterMs: 10, reasonId: 'wr-resolved' } } };
+    const before = openPage(key, {}, storeOptions);
+    const { sim, store } = before;
+    const accept = async (id: string): Promise<void> => {
+      await settle(store, (s) => s.interactions[id] !== undefined, `offer ${id}`);
+      await store.accept(id);
+    };
+
+    const chat = sim.offer({ channel: 'webchat', customerName: 'Wendy Web', text: 'Where is my parcel?', attachments: [{ name: 'label.pdf' }] });
+    await accept(chat);
+    sim.customerMessage(chat, 'Order 4471');
+    await store.send(chat, 'It leaves the depot today.');
+    sim.customerMessage(chat, 'Great, thanks');
+    await store.end(chat);
+    await store.listWrapupReasons('webchat');
+    await store.submitWrapup(chat, ['wr-resolved', 'wr-follow-up'], { notes: '  Parcel tracked; call back Friday.  ' });
+
+    const mail = sim.offer({ channel: 'email', customerName: 'Eve Mail', email: { subject: 'Refund', text: 'I want a refund.' } });
+    await accept(mail);
+    const first = store.state.interactions[mail]?.emails[0];
+    if (!first) throw new Error('no opening email');
+    await store.sendEmail(mail, { mode: 'reply', inReplyTo: first.id, to: [first.from], cc: [], subject: 'Re: Refund', html: '<p>Done.</p>', text: 'Done.' });
+    await settle(store, (s) => s.interactions[mail]?.emails.some((e) => e.status === 'delivery-report') ?? false, 'the delivery report');
+    await store.end(mail);
+    await store.submitWrapup(mail, ['wr-info-sent'], { notes: 'Customer read out card 4111 1111 1111 1111; refunded to it.' });
+
+    const text = sim.offer({ channel: 'sms', customerName: 'Sam Text', text: 'Is my phone fixed?' });
+    await accept(text);
+    await store.send(text, 'Yes, ready for pickup.');
+    await store.end(text);
+    // Auto wrap-up submits the default reason: the entry is marked automatic.
+    await settle(store, (s) => s.recent.length === 3, 'three finished conversations');
+
+    const open = sim.offer({ channel: 'webchat', customerName: 'Oscar Open', text: 'Still open' });
+    await accept(open);
+    // The stored copy of the notes has the card number masked, as a stored draft would.
+    const masked = (r: FinishedInteraction): FinishedInteraction =>
+      r.wrapup?.notes ? { ...r, wrapup: { ...r.wrapup, notes: r.wrapup.notes.replace('4111 1111 1111 1111', '•••• •••• •••• 1111') } } : r;
+    const seen = store.state.recent.map((r) => recentView(masked(r)));
+    const seenOpen = views(store.state);
+    expect(store.state.recent.map((r) => r.interaction.id)).to.deep.equal([text, mail, chat]);
+    expect(store.state.recent[0]?.wrapup?.automatic).to.equal(true);
+    before.close();
+
+    const raw = sessionStorage.getItem(key) ?? '';
+    expect(raw, 'a card number in the notes is masked in storage').not.to.contain('4111 1111 1111 1111');
+
+    const after = openPage(key, {}, storeOptions);
+    await settle(after.store, (s) => s.recent.length === 3, 'the restored Recent list');
+    expect(after.errors).to.deep.equal([]);
+    expect(views(after.store.state), 'the open conversation is as it was').to.deep.equal(seenOpen);
+    expect(after.store.state.recent.map(recentView)).to.deep.equal(seen);
+    expect(after.store.state.recent[1]?.wrapup?.notes).to.equal('Customer read out card •••• •••• •••• 1111; refunded to it.');
+
+    const restored = after.store.state.recent.find((r) => r.interaction.id === chat);
+    const thread = restored?.interaction.messages.filter((m) => m.author !== 'system');
+    expect(thread?.map((m) => [m.author, m.text])).to.deep.equal([
+      ['customer', 'Where is my parcel?'],
+      ['customer', 'Order 4471'],
+      ['agent', 'It leaves the depot today.'],
+      ['customer', 'Great, thanks'],
+    ]);
+    expect(restored?.wrapup).to.include({ notes: 'Parcel tracked; call back Friday.', automatic: false });
+    expect(restored?.wrapup?.reasonIds).to.deep.equal(['wr-resolved', 'wr-follow-up']);
+    expect(after.store.state.recent.find((r) => r.interaction.id === mail)?.interaction.emails.map((e) => e.direction)).to.deep.equal(['inbound', 'outbound']);
+    expect(after.store.state.recent.find((r) => r.interaction.id === text)?.wrapup).to.deep.equal({ reasonIds: ['wr-resolved'], reasonNames: [], automatic: true });
+  });
+
+  it('R-CTX-05: of more than 20 wrapped-up conversations, the last 20 come back and the log keeps no more', async () => {
+    const key = freshKey();
+    const before = openPage(key);
+    const { sim, store } = before;
+    const ids: string[] = [];
+    for (let n = 0; n < 22; n++) {
+      const id = sim.offer({ channel: 'webchat', customerName: `Customer ${n}`, text: `Question ${n}` });
+      await settle(store, (s) => s.interactions[id] !== undefined, `offer ${n}`);
+      await store.accept(id);
+      await store.send(id, `Answer ${n}`);
+      await store.end(id);
+      await store.submitWrapup(id, ['wr-resolved']);
+      ids.push(id);
+    }
+    const seen = store.state.recent.map(recentView);
+    expect(store.state.recent.map((r) => r.interaction.id)).to.deep.equal(ids.slice(2).reverse());
+    before.close();
+
+    const stored = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { world: { log: { interactionId?: string }[] } };
+    const logged = new Set(stored.world.log.map((e) => e.interactionId));
+    expect(ids.filter((id) => logged.has(id)), 'the log names only the last 20').to.deep.equal(ids.slice(2));
+
+    const after = openPage(key);
+    await settle(after.store, (s) => s.recent.length === 20, 'the restored Recent list');
+    expect(after.store.state.recent.map(recentView)).to.deep.equal(seen);
+    const oldest = after.store.state.recent[19]?.interaction.messages.filter((m) => m.author !== 'system');
+    expect(oldest?.map((m) => m.text)).to.deep.equal(['Question 2', 'Answer 2']);
+    expect(after.errors).to.deep.equal([]);
+  });
+
+  it('R-CTX-05: many rescinded offers after a wrap-up do not push the finished conversation out of the snapshot', async () => {
+    const key = freshKey();
+    const before = openPage(key);
+    const { sim, store } = before;
+    const done = sim.offer({ channel: 'sms', customerName: 'Dana Done', text: 'Hello' });
+    await settle(store, (s) => s.interactions[done] !== undefined, 'the offer');
+    await store.accept(done);
+    await store.end(done);
+    await store.submitWrapup(done, ['wr-resolved']);
+    // More rescinded offers than the snapshot keeps finished records.
+    for (let n = 0; n < 60; n++) sim.customerLeaves(sim.offer({ channel: 'webchat', text: `Gone ${n}` }));
+    before.close();
+
+    const after = openPage(key);
+    expect(after.sim.interaction(done)?.status, 'the world was restored').to.equal('completed');
+    await settle(after.store, (s) => s.recent.length === 1, 'the restored Recent entry');
+    expect(after.store.state.recent[0]?.interaction.id).to.equal(done);
   });
 
   it('replays the world to every new subscriber, then live events, in order', () => {

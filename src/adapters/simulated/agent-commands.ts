@@ -66,7 +66,10 @@ export async function submitWrapup(ctx: SimContext, request: WrapupRequest): Pro
   rec.status = 'completed';
   rec.wrapupReasonIds = [...request.reasonIds];
   ctx.timers.clearOwner(rec.id);
-  ctx.events.emit({ type: 'wrapup-completed', interactionId: rec.id });
+  // The event carries what was submitted, so a store built after a reload files it under Recent as it was.
+  const notes = request.notes?.trim() ?? '';
+  const wrapup = { reasonIds: [...request.reasonIds], ...(notes === '' ? {} : { notes }), ...(request.automatic ? { automatic: true } : {}) };
+  ctx.events.emit({ type: 'wrapup-completed', interactionId: rec.id, wrapup });
 }
 
 export async function setAgentState(ctx: SimContext, state: AgentAvailability): Promise<void> {

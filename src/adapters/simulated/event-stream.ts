@@ -1,7 +1,8 @@
 /**
  * The simulator's event stream: stamps each event with `at` and `seq`, delivers events in
  * order even when a subscriber scripts the simulator from its handler, and (when the world
- * is persisted) keeps the log that replays the open interactions to a new subscriber.
+ * is persisted) keeps the log that replays the open interactions and the last wrapped-up
+ * ones to a new subscriber.
  * @packageDocumentation
  */
 import { Subject, type Observable } from 'rxjs';

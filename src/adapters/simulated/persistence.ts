@@ -20,7 +20,9 @@ import {
   type InteractionSource,
   type TransferOutcome,
 } from '../../core/types.js';
+import { RECENT_LIMIT } from '../../core/store/state.js';
 import { validateEvent } from '../../core/validate.js';
+import { redactCardNumbers } from '../../content/pci.js';
 import { compactReplay, type SequencedEvent } from '../replay-history.js';
 import { SEED_QUEUES, type SimulatedQueue } from './data.js';
 import type { SimulatedInteractionStatus } from './types.js';
@@ -105,11 +107,14 @@ export interface SimulatedWorld {
   readonly directory: Readonly<Record<string, AgentAvailability>>;
   /** Every interaction the backend knows, in creation order. */
   readonly records: readonly InteractionRecord[];
-  /** The events that rebuild the agent's view of the open interactions (see {@link remember}). */
+  /** The events that rebuild the agent's view: the open interactions and the last wrapped-up ones (see {@link remember}). */
   readonly log: readonly ContactCenterEvent[];
 }
 
-/** Finished (completed or rescinded) interactions a snapshot keeps at most, newest first. */
+/**
+ * Finished (completed or rescinded) interactions a snapshot keeps at most, newest first,
+ * besides those the replay log still names (the last wrapped-up ones, see {@link remember}).
+ */
 const MAX_FINISHED = 50;
 const FINISHED: ReadonlySet<SimulatedInteractionStatus> = new Set(['completed', 'rescinded']);
 const STATUSES: readonly SimulatedInteractionStatus[] = [
@@ -129,13 +134,23 @@ const END_REASONS: readonly EndReason[] = ['agent-ended', 'customer-left', 'tran
 /**
  * Adds an event to the replay log, keeping only what a new subscriber needs to rebuild
  * the agent's view: typing indicators are transient (their timers do not survive a
- * reload); an interaction rescinded or wrapped up leaves the agent's view, so its events
- * go; only the latest agent state counts.
+ * reload); a rescinded offer leaves the agent's view, so its events go; only the latest
+ * agent state counts. A wrapped-up interaction keeps its events, `wrapup-completed`
+ * included: replayed, they file it, thread and all, under the store's Recent list. That
+ * list holds the last {@link RECENT_LIMIT}, so the events of older wrap-ups go and the log
+ * stays bounded.
  */
 export function remember(log: ContactCenterEvent[], event: ContactCenterEvent): ContactCenterEvent[] {
   if (event.type === 'customer-typing') return log;
-  if (event.type === 'offer-rescinded' || event.type === 'wrapup-completed') {
+  if (event.type === 'offer-rescinded') {
     return log.filter((e) => !('interactionId' in e) || e.interactionId !== event.interactionId);
+  }
+  if (event.type === 'wrapup-completed') {
+    log.push(event);
+    const wrapups = log.filter((e) => e.type === 'wrapup-completed');
+    if (wrapups.length <= RECENT_LIMIT) return log;
+    const older = new Set(wrapups.slice(0, wrapups.length - RECENT_LIMIT).map((e) => e.interactionId));
+    return log.filter((e) => !('interactionId' in e) || !older.has(e.interactionId));
   }
   const kept = event.type === 'agent-state-changed' ? log.filter((e) => e.type !== 'agent-state-changed') : log;
   kept.push(event);
@@ -194,17 +209,30 @@ type StoredRecord = Omit<InteractionRecord, 'queue'> & { readonly queueId: strin
  * (quota, disabled), the older snapshot is removed rather than left to restore a stale world.
  */
 export function saveWorld(persistence: SimulatedPersistence, world: SimulatedWorld, savedAt: number): void {
-  const finished = world.records.filter((r) => FINISHED.has(r.status));
+  // A log entry naming a record left out would make the whole snapshot fail its check.
+  const logged = new Set(world.log.flatMap((e) => ('interactionId' in e ? [e.interactionId] : [])));
+  const finished = world.records.filter((r) => FINISHED.has(r.status) && !logged.has(r.id));
   const dropped = new Set(finished.slice(0, Math.max(0, finished.length - MAX_FINISHED)));
   const records: StoredRecord[] = world.records
     .filter((r) => !dropped.has(r))
     .map(({ queue, ...rest }) => ({ ...rest, queueId: queue.id }));
-  const snapshot = { version: SIMULATED_WORLD_VERSION, savedAt, world: { ...world, records } };
+  const log = world.log.map(storedEntry);
+  const snapshot = { version: SIMULATED_WORLD_VERSION, savedAt, world: { ...world, records, log } };
   try {
     persistence.storage.setItem(persistence.key, JSON.stringify(snapshot));
   } catch {
     clearSimulatedWorld(persistence.storage, persistence.key);
   }
+}
+
+/**
+ * A log entry as stored. Wrap-up notes are free text the agent typed, like a draft, so
+ * the stored copy gets the drafts' rule: card numbers masked but for their last four
+ * digits (the simulator's memory, and so the live session, keeps them as typed).
+ */
+function storedEntry(event: ContactCenterEvent): ContactCenterEvent {
+  if (event.type !== 'wrapup-completed' || event.wrapup?.notes === undefined) return event;
+  return { ...event, wrapup: { ...event.wrapup, notes: redactCardNumbers(event.wrapup.notes) } };
 }
 
 // ---- reading ------------------------------------------------------------------------

@@ -382,10 +382,13 @@ export class SimulatedContactCenter implements ContactCenterAdapter {
    * Records wrap-up (R-END-02): `wrapup-completed`, and the interaction is complete.
    * Rejects when the interaction is not in wrap-up, no reason is given, or a reason is
    * unknown for the channel. Several reasons are accepted on every channel; how many
-   * the agent may pick is the widget's setting (R-END-03).
+   * the agent may pick is the widget's setting (R-END-03). The reasons, the notes (unless
+   * `wrapup-notes` is switched off: then none are kept) and the automatic flag travel with
+   * the event.
    */
   submitWrapup(request: WrapupRequest): Promise<void> {
-    return submitWrapup(this.#ctx, request);
+    const { notes: _notes, ...withoutNotes } = request;
+    return submitWrapup(this.#ctx, this.#capabilities['wrapup-notes'] === false ? withoutNotes : request);
   }
 
   /**

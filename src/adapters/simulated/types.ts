@@ -70,6 +70,11 @@ export interface SimulatedContactCenterOptions {
   /** How long a directory agent takes to answer a conference invitation or an agent transfer, in ms. Default 3000. */
   readonly agentResponseMs?: number;
   /**
+   * Capabilities switched off (`false`) or on: the demo's `?capabilities=` sets them, so each
+   * combination of features can be seen. Everything is on by default.
+   */
+  readonly capabilities?: Readonly<Partial<Record<Capability, boolean>>>;
+  /**
    * Keeps the world across page reloads: every change is written (once per microtask)
    * to `storage` under `key` as a versioned JSON snapshot, and a new simulator restores
    * it on construction: interactions with their messages, emails and statuses, held
@@ -80,18 +85,15 @@ export interface SimulatedContactCenterOptions {
    * names the ids of a new world).
    *
    * Each new subscriber of `events$` first receives the events that rebuild the open
-   * interactions (offers, acceptances, messages, receipts, conferences, transfers, ends)
-   * and the agent state, then the live events, so a store built on a restored simulator
-   * shows the restored world. Timers are re-armed: an unanswered offer times out when
-   * its RONA time is up, receipts, email delivery reports, transfers and conference
-   * answers still arrive; typing indicators and scheduled customer replies are dropped.
-   * Default: nothing is kept.
+   * interactions (offers, acceptances, messages, receipts, conferences, transfers, ends),
+   * the last 20 wrapped-up ones (so the store's Recent list comes back with their threads,
+   * reasons, notes and finish times) and the agent state, then the live events, so a store
+   * built on a restored simulator shows the restored world. Card numbers in the stored
+   * copy of wrap-up notes are masked, as in stored drafts. Timers are re-armed: an
+   * unanswered offer times out when its RONA time is up, receipts, email delivery reports,
+   * transfers and conference answers still arrive; typing indicators and scheduled
+   * customer replies are dropped. Default: nothing is kept.
    */
-  /**
-   * Capabilities switched off (`false`) or on: the demo's `?capabilities=` sets them, so each
-   * combination of features can be seen. Everything is on by default.
-   */
-  readonly capabilities?: Readonly<Partial<Record<Capability, boolean>>>;
   readonly persist?: SimulatedPersistence;
 }
 
