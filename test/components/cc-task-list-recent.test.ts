@@ -61,6 +61,20 @@ describe('<cc-task-list> Recent', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('R-CTX-05: a conversation that comes back without its reasons’ names (a reload replays ids) shows them by name', async () => {
+    const world = createWrapupWorld();
+    const el = await fixture<CcTaskList>(html`<cc-task-list .store=${world.store}></cc-task-list>`);
+    const id = await acceptContact(world, 'webchat', 'Nora Names');
+    await world.store.end(id);
+    await untilState(world.store, (s) => s.interactions[id]?.status === 'wrapup', 'wrap-up');
+    // As the backend replays it after a reload: the ids, not the names the store had listed.
+    world.store.ingest({ type: 'wrapup-completed', at: Date.now(), interactionId: id, wrapup: { reasonIds: ['wr-resolved'] } });
+    await untilState(world.store, (s) => s.recent.some((r) => r.interaction.id === id), 'finished');
+    expect(world.store.state.recent[0]?.wrapup?.reasonNames).to.deep.equal([]);
+    await until(() => fields(recentItems(el)[0] ?? el)['Wrap-up'] === 'Resolved', 'the reason by name');
+    await expect(el).to.be.accessible();
+  });
+
   it('R-CTX-05: Transcript opens the conversation read-only in a modal dialog; Escape closes it and focus goes back', async () => {
     const world = createWrapupWorld();
     const el = await fixture<CcTaskList>(html`<cc-task-list .store=${world.store}></cc-task-list>`);

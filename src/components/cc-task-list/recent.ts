@@ -53,6 +53,11 @@ export class RecentController implements ReactiveController {
   readonly #dialog: LazyPart<ModalDialogController>;
   /** Why the transcript dialog could not open, until the next try. */
   #error = '';
+  /**
+   * Reason names per channel, for conversations that came back without them (after a
+   * reload the backend replays reason ids; the names are the store's list of reasons).
+   */
+  readonly #reasonNames = new Map<Channel, ReadonlyMap<string, string> | 'asked'>();
   /** The entry whose transcript is open. */
   #shown: FinishedInteraction | undefined;
   /** Ids already listed, so only newly finished conversations are announced. */
@@ -118,7 +123,7 @@ export class RecentController implements ReactiveController {
 
   #item(r: FinishedInteraction): TemplateResult {
     const { interaction: i, wrapup } = r;
-    const reasons = wrapup && wrapup.reasonNames.length > 0 ? wrapup.reasonNames.join(', ') : t('recent.noReason');
+    const reasons = this.#reasons(r) ?? t('recent.noReason');
     return html`<li part="recent-item">
       <div class="title">
         <span class="name">${i.customer.name}</span>
@@ -142,6 +147,32 @@ export class RecentController implements ReactiveController {
         </button>
       </div>
     </li>`;
+  }
+
+  /** The entry's reasons by name; ids stand in while (or if) the names cannot be looked up. */
+  #reasons(r: FinishedInteraction): string | undefined {
+    const wrapup = r.wrapup;
+    if (!wrapup) return undefined;
+    if (wrapup.reasonNames.length > 0) return wrapup.reasonNames.join(', ');
+    if (wrapup.reasonIds.length === 0) return undefined;
+    const channel = r.interaction.channel;
+    const names = this.#reasonNames.get(channel);
+    if (names === undefined) this.#lookUpReasons(channel);
+    return wrapup.reasonIds.map((id) => (typeof names === 'object' ? names.get(id) : undefined) ?? id).join(', ');
+  }
+
+  #lookUpReasons(channel: Channel): void {
+    const store = this.#host.store;
+    if (!store) return;
+    this.#reasonNames.set(channel, 'asked');
+    store.listWrapupReasons(channel).then(
+      (reasons) => {
+        this.#reasonNames.set(channel, new Map(reasons.map((x) => [x.id, x.name])));
+        this.#host.requestUpdate();
+      },
+      // The ids stay in their place.
+      () => undefined,
+    );
   }
 
   #time(at: number): TemplateResult {
