@@ -84,8 +84,9 @@ describe('<cc-task-list> Recent', () => {
     expect(opener.textContent?.trim(), 'the visible label starts the name').to.equal('Transcript');
     opener.focus();
     await sendKeys({ press: 'Enter' });
+    // The dialog's code loads on first need: the dialog is there once it has.
+    await until(() => shadowAll<HTMLDialogElement>(el, 'dialog')[0]?.open === true, 'the transcript dialog');
     const dialog = shadow<HTMLDialogElement>(el, 'dialog');
-    await until(() => dialog.open, 'the transcript dialog');
     expect(dialog.matches(':modal')).to.equal(true);
     const title = el.shadowRoot?.getElementById(dialog.getAttribute('aria-labelledby') ?? '');
     expect(title?.textContent?.trim()).to.equal('Conversation with Jane Doe');

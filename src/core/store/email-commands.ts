@@ -3,24 +3,18 @@
  * adapter's reason; unlike chat messages an email is not queued and retried.
  * @packageDocumentation
  */
+import type { SendEmailRequest } from '../adapter.js';
 import type { Attachment, EmailMessage, Interaction } from '../types.js';
 import { localId, type CommandHost } from './command-host.js';
 
-/** An email the agent sends, as the email widget composes it. */
-export interface OutgoingEmail {
-  readonly mode: 'quick-reply' | 'reply' | 'reply-all' | 'forward';
-  readonly inReplyTo: string;
-  readonly to: readonly string[];
-  readonly cc: readonly string[];
-  /** Blind copies. */
-  readonly bcc?: readonly string[];
-  /** The mailbox it goes out from (one of the queue's `mailboxes`); without it, the mailbox the answered email was sent to. */
-  readonly from?: string;
-  readonly subject: string;
-  readonly html: string;
-  readonly text: string;
+/**
+ * An email the agent sends, as the email widget composes it: the adapter's
+ * {@link SendEmailRequest} before the store gives it its interaction and client id, with
+ * attachments optional.
+ */
+export type OutgoingEmail = Omit<SendEmailRequest, 'interactionId' | 'clientEmailId' | 'attachments'> & {
   readonly attachments?: readonly Attachment[];
-}
+};
 
 /**
  * The address a reply goes out from: the mailbox the answered email was sent to (the
