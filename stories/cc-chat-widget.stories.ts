@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcChatWidget } from '../src/components/cc-chat-widget/cc-chat-widget.js';
+import type { MessageTemplate } from '../src/core/types.js';
 import { shadowPart } from './dialog-support.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
@@ -25,6 +26,27 @@ const pane = (world: StoryWorld, channel: 'webchat' | 'messenger' = 'webchat', m
   html`<div style="height:520px;max-width:640px;display:grid">
     <cc-chat-widget .store=${world.store} channel=${channel} max-length=${maxLength}></cc-chat-widget>
   </div>`;
+
+/** The contact a story starts from, as `acceptedContact` takes it. */
+type Contact = Parameters<typeof acceptedContact>[1] & { readonly channel: 'webchat' | 'messenger' };
+
+/**
+ * A pane on an accepted `contact` in which `act` then does what the agent would (types a
+ * draft, presses a button), once the pane has rendered: the states an agent reaches by acting.
+ */
+const paneActing = (contact: Contact, act: (el: CcChatWidget, w: StoryWorld, id: string) => Promise<void> | void, { maxLength = 1000, height = 520 } = {}) => {
+  const widget = createRef<CcChatWidget>();
+  const world = storyWorld(async (w) => {
+    const id = await acceptedContact(w, contact);
+    const el = widget.value;
+    if (!el) return;
+    await el.updateComplete;
+    await act(el, w, id);
+  });
+  return html`<div style="height:${height}px;max-width:640px;display:grid">
+    <cc-chat-widget ${ref(widget)} .store=${world.store} channel=${contact.channel} max-length=${maxLength}></cc-chat-widget>
+  </div>`;
+};
 
 /** R-CHAT-01/02: an accepted WebChat conversation with both sides and a system notice. */
 export const WebChatConversation: StoryObj = {
@@ -63,20 +85,12 @@ export const CustomerTyping: StoryObj = {
 
 /** R-CHAT-03: past the limit Send is disabled and a red message explains how to fix it (limit set to 40 here). */
 export const OverTheLimit: StoryObj = {
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Can you explain the refund policy?' });
-      const el = widget.value;
-      if (el) {
-        await el.updateComplete;
-        el.draft = 'Our refund policy allows returns within thirty days of delivery.';
-      }
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat" max-length="40"></cc-chat-widget>
-    </div>`;
-  },
+  render: () =>
+    paneActing(
+      { channel: 'webchat', customerName: 'Jane Doe', text: 'Can you explain the refund policy?' },
+      (el) => void (el.draft = 'Our refund policy allows returns within thirty days of delivery.'),
+      { maxLength: 40 },
+    ),
 };
 
 /**
@@ -84,20 +98,11 @@ export const OverTheLimit: StoryObj = {
  * draft kept for a reload has the number masked, and the composer says so once.
  */
 export const DraftCardNumberMasked: StoryObj = {
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Can you take the payment now?' });
-      const el = widget.value;
-      if (el) {
-        await el.updateComplete;
-        el.draft = 'Thanks, I have 4111 1111 1111 1111 here and will put it through.';
-      }
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`;
-  },
+  render: () =>
+    paneActing(
+      { channel: 'webchat', customerName: 'Jane Doe', text: 'Can you take the payment now?' },
+      (el) => void (el.draft = 'Thanks, I have 4111 1111 1111 1111 here and will put it through.'),
+    ),
 };
 
 /** R-CHAT-05: a message that failed to send, with Retry. */
@@ -116,21 +121,11 @@ export const FailedMessage: StoryObj = {
 
 /** R-END-04: the customer left: sending is off, with the reason, and the agent's draft is kept. */
 export const CustomerLeft: StoryObj = {
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Never mind, bye.' });
-      const el = widget.value;
-      if (el) {
-        await el.updateComplete;
-        el.draft = 'Before you go, your refund was approved';
-      }
+  render: () =>
+    paneActing({ channel: 'webchat', customerName: 'Jane Doe', text: 'Never mind, bye.' }, (el, w, id) => {
+      el.draft = 'Before you go, your refund was approved';
       w.simulator.customerLeaves(id);
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`;
-  },
+    }),
 };
 
 /** R-CHAT-05: a message failed (its reason beside Retry); the one sent after it waits behind it. */
@@ -151,20 +146,8 @@ export const WaitingBehindFailure: StoryObj = {
 
 /** R-TPL-03: a variable the template could not fill stays visible and blocks Send until the agent fills or removes it. */
 export const UnresolvedVariable: StoryObj = {
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'What is my case number?' });
-      const el = widget.value;
-      if (el) {
-        await el.updateComplete;
-        el.draft = 'Your case number is {{caseId}}.';
-      }
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`;
-  },
+  render: () =>
+    paneActing({ channel: 'webchat', customerName: 'Jane Doe', text: 'What is my case number?' }, (el) => void (el.draft = 'Your case number is {{caseId}}.')),
 };
 
 /** Wrap-up: the agent ended the conversation, the composer is gone. */
@@ -214,48 +197,31 @@ export const Attachments: StoryObj = {
     ),
 };
 
+/** Chooses the first of the WebChat templates that `which` accepts, as the template list would. */
+async function chooseTemplate(el: CcChatWidget, w: StoryWorld, which: (t: MessageTemplate) => boolean): Promise<void> {
+  const [template] = (await w.store.listTemplates('webchat')).filter(which);
+  const picker = el.shadowRoot?.querySelector('cc-template-picker');
+  if (template && picker) picker.dispatchEvent(new CustomEvent('cc-template-select', { detail: { template }, bubbles: true, composed: true }));
+}
+
 /** R-TPL-02 / R-TPL-03: a template with parameters to fill; Send waits until they are. */
 export const TemplateWithParameters: StoryObj = {
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Where is my order?' });
-      const el = widget.value;
-      if (!el) return;
-      await el.updateComplete;
-      const [template] = (await w.store.listTemplates('webchat')).filter((t) => t.id === 'tpl-order-status');
-      const picker = el.shadowRoot?.querySelector('cc-template-picker');
-      if (template && picker) picker.dispatchEvent(new CustomEvent('cc-template-select', { detail: { template }, bubbles: true, composed: true }));
-    });
-    return html`<div style="height:560px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`;
-  },
+  render: () =>
+    paneActing(
+      { channel: 'webchat', customerName: 'Jane Doe', text: 'Where is my order?' },
+      (el, w) => chooseTemplate(el, w, (t) => t.id === 'tpl-order-status'),
+      { height: 560 },
+    ),
 };
 
 /** R-TPL-02: a locked template, which can only be sent or removed. */
 export const LockedTemplate: StoryObj = {
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Can I pay by card here?' });
-      const el = widget.value;
-      if (!el) return;
-      await el.updateComplete;
-      const [template] = (await w.store.listTemplates('webchat')).filter((t) => t.locked);
-      const picker = el.shadowRoot?.querySelector('cc-template-picker');
-      if (template && picker) picker.dispatchEvent(new CustomEvent('cc-template-select', { detail: { template }, bubbles: true, composed: true }));
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`;
-  },
+  render: () =>
+    paneActing({ channel: 'webchat', customerName: 'Jane Doe', text: 'Can I pay by card here?' }, (el, w) => chooseTemplate(el, w, (t) => t.locked)),
 };
 
 /** Clicks a button of the pane's shadow tree once it is rendered. */
-async function press(widget: { value?: CcChatWidget }, selector: string): Promise<void> {
-  const el = widget.value;
-  if (!el) return;
+async function press(el: CcChatWidget, selector: string): Promise<void> {
   (await shadowPart(el, selector)).click();
 }
 
@@ -263,45 +229,18 @@ async function press(widget: { value?: CcChatWidget }, selector: string): Promis
 export const EndWithConsent: StoryObj = {
   // A modal dialog makes the rest of its page inert: its own frame on the docs page.
   parameters: { docs: { story: { inline: false, iframeHeight: 560 } } },
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'messenger', customerName: 'Mo Salah', text: 'Thanks, that answers it.' });
-      await press(widget, 'button[part~="end"]');
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="messenger"></cc-chat-widget>
-    </div>`;
-  },
+  render: () => paneActing({ channel: 'messenger', customerName: 'Mo Salah', text: 'Thanks, that answers it.' }, (el) => press(el, 'button[part~="end"]')),
 };
 
 /** R-END-01: End on WebChat asks first, and says the customer will see that the agent left. */
 export const WebChatEndConfirm: StoryObj = {
   parameters: { docs: { story: { inline: false, iframeHeight: 560 } } },
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks, that is all.' });
-      await press(widget, 'button[part~="end"]');
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`;
-  },
+  render: () => paneActing({ channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks, that is all.' }, (el) => press(el, 'button[part~="end"]')),
 };
 
 /** R-CHAT-10: the Workflows menu, open, listing the host's workflows. */
 export const WorkflowsMenu: StoryObj = {
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'I would like a callback.' });
-      await press(widget, '.menu > button');
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`;
-  },
+  render: () => paneActing({ channel: 'webchat', customerName: 'Jane Doe', text: 'I would like a callback.' }, (el) => press(el, '.menu > button')),
 };
 
 /** R-CONF-01, R-CONF-02, R-X-06: a conference: the header lists the participants; the other agent's bubbles have their own colour. */
@@ -425,9 +364,7 @@ export const ConsultTimeout: StoryObj = {
 };
 
 /** Types `text` into the pane's composer as the agent would (the caret at its end). */
-async function typeInComposer(widget: { value?: CcChatWidget }, text: string): Promise<void> {
-  const el = widget.value;
-  if (!el) return;
+async function typeInComposer(el: CcChatWidget, text: string): Promise<void> {
   const box = (await shadowPart(el, 'textarea')) as HTMLTextAreaElement;
   box.focus();
   box.value = text;
@@ -437,31 +374,16 @@ async function typeInComposer(widget: { value?: CcChatWidget }, text: string): P
 
 /** R-COMP-01: `/` at the start of a line lists the channel's templates as Quick responses, filtered by what follows. */
 export const QuickResponses: StoryObj = {
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Where is my order?' });
-      await typeInComposer(widget, 'Let me check.\n/o');
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`;
-  },
+  render: () => paneActing({ channel: 'webchat', customerName: 'Jane Doe', text: 'Where is my order?' }, (el) => typeInComposer(el, 'Let me check.\n/o')),
 };
 
 /** R-COMP-02: the Emoji picker, open: a search box over a grid of emoji; the arrows move, Enter inserts at the caret. */
 export const EmojiPicker: StoryObj = {
-  render: () => {
-    const widget = createRef<CcChatWidget>();
-    const world = storyWorld(async (w) => {
-      await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks a lot!' });
-      await typeInComposer(widget, 'You are welcome ');
-      await press(widget, 'button.emoji-button');
-    });
-    return html`<div style="height:520px;max-width:640px;display:grid">
-      <cc-chat-widget ${ref(widget)} .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`;
-  },
+  render: () =>
+    paneActing({ channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks a lot!' }, async (el) => {
+      await typeInComposer(el, 'You are welcome ');
+      await press(el, 'button.emoji-button');
+    }),
 };
 
 /** R-COMP-07: in Arabic the pane reads right to left: the customer on the right, the agent on the left; English a customer writes keeps its direction. */
