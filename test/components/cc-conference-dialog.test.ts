@@ -9,7 +9,6 @@ import {
   createFlakyWorld,
   deepActive,
   dialogOf,
-  disposeFlakyWorlds,
   hasAccessible,
   nextEvent,
   option,
@@ -45,7 +44,6 @@ async function setup(world: World = createWorld({ agentResponseMs: 30 })): Promi
 describe('<cc-conference-dialog>', () => {
   afterEach(() => {
     disposeWorlds();
-    disposeFlakyWorlds();
   });
 
   it('R-CONF-01: a modal "Conference request" dialog with a searchable agent list showing availability icons and words', async () => {

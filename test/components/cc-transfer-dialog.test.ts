@@ -9,7 +9,6 @@ import {
   createFlakyWorld,
   deepActive,
   dialogOf,
-  disposeFlakyWorlds,
   hasAccessible,
   nextEvent,
   option,
@@ -57,7 +56,6 @@ function radio(el: CcTransferDialog, name: string): HTMLInputElement {
 describe('<cc-transfer-dialog>', () => {
   afterEach(() => {
     disposeWorlds();
-    disposeFlakyWorlds();
   });
 
   it('R-XFER-01, R-XFER-02, R-X-02: opens as a modal dialog named "Transfer request", focus on the Queue/Agent choice, queues of the channel listed', async () => {

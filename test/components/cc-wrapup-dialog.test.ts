@@ -10,7 +10,6 @@ import {
   createFlakyWorld,
   deepActive,
   dialogOf,
-  disposeFlakyWorlds,
   hasAccessible,
   nextEvent,
   option,
@@ -51,7 +50,6 @@ async function setup(channel: Channel, options: { world?: World; multiple?: stri
 describe('<cc-wrapup-dialog>', () => {
   afterEach(() => {
     disposeWorlds();
-    disposeFlakyWorlds();
   });
 
   it('R-END-02: End opens "Wrap-up reasons": searchable reasons of the channel; one reason by keyboard; Submit wrap-up completes the interaction', async () => {

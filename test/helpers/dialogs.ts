@@ -2,8 +2,7 @@ import { oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../../src/adapters/simulated/index.js';
 import type { Channel, DirectoryAgent, Queue, WrapupReason } from '../../src/core/types.js';
-import { createInteractionStore } from '../../src/core/store/store.js';
-import { shadow, shadowAll, until, untilState, type World } from './world.js';
+import { createWorld, shadow, shadowAll, until, untilState, type World } from './world.js';
 
 /** The focused element, looking into shadow roots. */
 export function deepActive(): Element | null {
@@ -133,24 +132,7 @@ export class FlakyContactCenter extends SimulatedContactCenter {
   }
 }
 
-const flakyWorlds: World[] = [];
-
-/** Like `createWorld()`, on a {@link FlakyContactCenter}; dispose with {@link disposeFlakyWorlds}. */
-export function createFlakyWorld(options: SimulatedContactCenterOptions = {}): World & { readonly simulator: FlakyContactCenter } {
-  const simulator = new FlakyContactCenter({ autoplay: false, latencyMs: 0, seed: 7, ...options });
-  const store = createInteractionStore(simulator, { agent: simulator.agent });
-  const world = {
-    simulator,
-    store,
-    dispose() {
-      store.dispose();
-      simulator.dispose();
-    },
-  };
-  flakyWorlds.push(world);
-  return world;
-}
-
-export function disposeFlakyWorlds(): void {
-  for (const w of flakyWorlds.splice(0)) w.dispose();
+/** Like `createWorld()`, on a {@link FlakyContactCenter}; disposed with the other worlds (`disposeWorlds`). */
+export function createFlakyWorld(options: SimulatedContactCenterOptions = {}): World<FlakyContactCenter> {
+  return createWorld(options, { simulator: (o) => new FlakyContactCenter(o) });
 }

@@ -17,9 +17,7 @@ const reloaded: InteractionStore[] = [];
 
 /** A world (see `createWorld`) that can play a page reload. */
 export function reloadableWorld(options: Parameters<typeof createWorld>[0] = {}, storeOptions: InteractionStoreOptions = {}): ReloadableWorld {
-  const base = createWorld(options);
-  const world = storeOptions.draftStore ? { ...base, store: createInteractionStore(base.simulator, { agent: base.simulator.agent, ...storeOptions }) } : base;
-  if (world !== base) reloaded.push(world.store);
+  const world = createWorld(options, { store: storeOptions });
   const log: ContactCenterEvent[] = [];
   world.simulator.events$.subscribe((e) => log.push(e));
   return {
