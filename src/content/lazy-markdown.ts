@@ -45,6 +45,11 @@ export function markdownLoaded(): boolean {
   return loaded !== undefined;
 }
 
+/** The Markdown module, once loaded (for code that must render at once, or wait). */
+export function loadedMarkdown(): typeof MarkdownModule | undefined {
+  return loaded;
+}
+
 class LazyMarkdownDirective extends AsyncDirective {
   #text: string | undefined;
   /** The locale rendered in: a link's mismatch warning is localised. */

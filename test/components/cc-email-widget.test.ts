@@ -107,13 +107,26 @@ async function bodyDoc(article: Element, previous?: Document): Promise<Document>
   return doc;
 }
 
+
+/**
+ * What a chosen template changes in the reply: the template panel, or the editor's body.
+ * (A template's Markdown goes in through a module loaded on first need: the change may come a moment after the choice.)
+ */
+function replyBody(el: CcEmailWidget): string {
+  const panel = shadowAll(el, '#template-panel')[0];
+  return panel ? `panel: ${panel.getAttribute('aria-label') ?? ''}` : (shadowAll(el, '#editor')[0]?.innerHTML ?? '');
+}
+
+/** Chooses a template with the mouse; resolves once it is in the reply. */
 async function chooseTemplate(el: CcEmailWidget, name: string): Promise<void> {
   const picker = shadow<CcTemplatePicker>(el, 'cc-template-picker');
   button(picker, 'Templates').click();
   await until(() => shadowAll(picker, '[part="option"]').length > 0, 'templates');
   const option = shadowAll<HTMLButtonElement>(picker, '[part="option"]').find((o) => o.querySelector('.name')?.textContent?.startsWith(name));
   if (!option) throw new Error(`no template ${name}`);
+  const before = replyBody(el);
   option.click();
+  await until(() => replyBody(el) !== before, 'the template in the reply', 15000);
   await el.updateComplete;
 }
 

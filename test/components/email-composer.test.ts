@@ -111,14 +111,26 @@ function picker(el: Element): CcTemplatePicker {
   return shadow<CcTemplatePicker>(el, 'cc-template-picker');
 }
 
-/** Chooses a template with the mouse. */
+
+/**
+ * What a chosen template changes in the reply: the template panel, or the editor's body.
+ * (A template's Markdown goes in through a module loaded on first need: the change may come a moment after the choice.)
+ */
+function replyBody(el: CcEmailWidget): string {
+  const panel = shadowAll(el, '#template-panel')[0];
+  return panel ? `panel: ${panel.getAttribute('aria-label') ?? ''}` : (shadowAll(el, '#editor')[0]?.innerHTML ?? '');
+}
+
+/** Chooses a template with the mouse; resolves once it is in the reply. */
 async function chooseTemplate(el: CcEmailWidget, name: string): Promise<void> {
   const p = picker(el);
   button(p, 'Templates').click();
   await until(() => shadowAll(p, '[part="option"]').length > 0, 'templates', 15000);
   const option = shadowAll<HTMLButtonElement>(p, '[part="option"]').find((o) => o.querySelector('.name')?.textContent?.startsWith(name));
   if (!option) throw new Error(`no template ${name}`);
+  const before = replyBody(el);
   option.click();
+  await until(() => replyBody(el) !== before, 'the template in the reply', 15000);
   await el.updateComplete;
 }
 
@@ -130,9 +142,11 @@ async function chooseTemplateByKeyboard(el: CcEmailWidget, search: string): Prom
   await until(() => p.open, 'the template list', 15000);
   await sendKeys({ type: search });
   await until(() => shadowAll(p, '[part="option"]').length === 1, 'one match', 15000);
+  const before = replyBody(el);
   await sendKeys({ press: 'ArrowDown' });
   await sendKeys({ press: 'Enter' });
   await until(() => !p.open, 'the list closed', 15000);
+  await until(() => replyBody(el) !== before, 'the template in the reply', 15000);
   await el.updateComplete;
 }
 

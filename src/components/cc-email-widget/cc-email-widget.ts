@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { markdown, renderMarkdown } from '../../content/markdown.js';
 import { systemContext } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import type { OutgoingEmail } from '../../core/store/store.js';
@@ -39,12 +38,7 @@ import { ConversationController } from '../shared/conversation.js';
 import { templatePanel } from '../shared/template-panel.js';
 import { withParam } from './email-template-panel.js';
 import { EmailTemplates } from './email-templates.js';
-import {
-  outgoingBody,
-  type OutgoingBody,
-  serialize,
-  textOf,
-} from './email-html.js';
+import { outgoingBody, type OutgoingBody } from './email-html.js';
 import { styles } from './cc-email-widget.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 import type { CcEvent } from '../../element-events.js';
@@ -230,6 +224,7 @@ export class CcEmailWidget extends CcStoreElement {
     patch: (i, change) => this.#patch(i, change),
     reloadEditor: () => this.#editor.reload(),
     focus: (...selectors) => void this.#focusAfterUpdate(...selectors),
+    failed: (i, e) => this.#composer.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: reason(e) }) }),
   });
   readonly #end = new ConversationEnd(this, {
     store: () => this.#conversation.store,
@@ -383,8 +378,9 @@ export class CcEmailWidget extends CcStoreElement {
     const applied = this.#templates.applied(i, draft);
     let body: OutgoingBody;
     if (applied) {
-      const fragment = renderMarkdown(applied.text);
-      body = { text: textOf(fragment), html: serialize(fragment), inline: [] };
+      const templateBody = this.#templates.body(i, applied);
+      if (!templateBody) return undefined;
+      body = templateBody;
     } else {
       if (this.#body?.html !== draft.html || this.#body.attachments !== draft.attachments) {
         this.#body = { html: draft.html, attachments: draft.attachments, result: outgoingBody(draft.html, draft.attachments) };
@@ -516,6 +512,8 @@ export class CcEmailWidget extends CcStoreElement {
           ? html`<cc-template-picker
               .store=${this.#conversation.store}
               channel="email"
+              @focusin=${() => this.#templates.prepare()}
+              @pointerenter=${() => this.#templates.prepare()}
               @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#templates.use(i, e.detail.template)}
             ></cc-template-picker>`
           : nothing}
@@ -526,7 +524,7 @@ export class CcEmailWidget extends CcStoreElement {
             param: (name, value) => this.#patch(i, (d) => withParam(d, name, value)),
             remove: () => this.#templates.remove(i),
             edit: () => this.#templates.edit(i),
-          }, markdown(applied.text))
+          }, this.#templates.preview(i, applied))
         : this.#editor.renderEditor({
             sending: ui.sending,
             invalidBy: readiness.pci.length > 0 ? 'pci' : undefined,

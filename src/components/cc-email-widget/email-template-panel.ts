@@ -1,4 +1,3 @@
-import { renderMarkdown } from '../../content/markdown.js';
 import { applyTemplate, parseTemplate, type AppliedTemplate, type SystemContext, type TemplateSegment } from '../../content/templates.js';
 import type { MessageTemplate } from '../../core/types.js';
 import type { EmailDraft } from './email-draft.js';
@@ -9,16 +8,19 @@ export function keepsTemplate(template: MessageTemplate, applied: Pick<AppliedTe
   return template.locked || applied.params.length > 0;
 }
 
+/** Markdown to sanitized DOM (`renderMarkdown` of the content module, which loads on first need). */
+export type RenderMarkdown = (text: string) => DocumentFragment;
+
 /** A template's text as the editor's HTML. */
-export function templateHtml(applied: Pick<AppliedTemplate, 'text'>): string {
-  return serialize(renderMarkdown(applied.text));
+export function templateHtml(applied: Pick<AppliedTemplate, 'text'>, render: RenderMarkdown): string {
+  return serialize(render(applied.text));
 }
 
 /** The draft after choosing a template: it replaces whatever the body held (R-MAIL-14), and a forwarded email with it. */
-export function withTemplate(draft: EmailDraft, template: MessageTemplate, applied: AppliedTemplate): EmailDraft {
+export function withTemplate(draft: EmailDraft, template: MessageTemplate, applied: AppliedTemplate, render: RenderMarkdown): EmailDraft {
   return keepsTemplate(template, applied)
     ? { ...draft, html: '', forwardedId: null, template: { template, params: {} } }
-    : { ...draft, html: templateHtml(applied), forwardedId: null, template: null };
+    : { ...draft, html: templateHtml(applied, render), forwardedId: null, template: null };
 }
 
 /** The draft with a template parameter set (R-TPL-02). */

@@ -4,8 +4,10 @@ import type { Interaction, MessageTemplate } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import { unknownNames } from '../shared/template-panel.js';
 import type { EmailDraft } from './email-draft.js';
-import { htmlText } from './email-html.js';
-import { applyKeepingGaps, keepsTemplate, templateHtml, withTemplate } from './email-template-panel.js';
+import { htmlText, serialize, textOf, type OutgoingBody } from './email-html.js';
+import { loadMarkdown, loadedMarkdown } from '../../content/lazy-markdown.js';
+import type * as MarkdownModule from '../../content/markdown.js';
+import { applyKeepingGaps, keepsTemplate, templateHtml, withTemplate, type RenderMarkdown } from './email-template-panel.js';
 
 /** What the templates of a standard reply need from the pane. */
 export interface EmailTemplatesOptions {
@@ -18,6 +20,8 @@ export interface EmailTemplatesOptions {
   readonly reloadEditor: () => void;
   /** Moves focus, after the next render, to the first element matching the first of `selectors` that matches any. */
   readonly focus: (...selectors: readonly string[]) => void;
+  /** What a template needs to go in (the Markdown module) could not load: the pane says why. */
+  readonly failed: (i: Interaction, error: unknown) => void;
 }
 
 /** The body a template replaced, to bring back with **Undo**. */
@@ -35,11 +39,17 @@ const PANEL_FOCUS = ['#template-panel input', '#template-panel button'] as const
  * **Undo**, which brings the previous body back exactly (until the agent edits the new
  * one). Focus goes to the editor or the template's first parameter. Variables the system
  * does not know stay in the text as written, for the agent to fill in.
+ *
+ * A template's Markdown becomes the editor's HTML through the content module, which the
+ * pane does not load up front: {@link prepare} fetches it when the agent reaches for the
+ * templates, and a choice made before it is in goes in as soon as it is.
  */
 export class EmailTemplates {
   readonly #host: ReactiveElement;
   readonly #options: EmailTemplatesOptions;
   readonly #replaced = new Map<string, Replaced>();
+  /** The Markdown module is being fetched for a render; or it failed, and waits for the agent to try again. */
+  #markdown: 'loading' | 'failed' | undefined;
 
   constructor(host: ReactiveElement, options: EmailTemplatesOptions) {
     this.#host = host;
@@ -57,14 +67,73 @@ export class EmailTemplates {
     return applied ? applied.unknownVariables.map((v) => `{{${v}}}`) : [];
   }
 
+  /** Fetches what applying a template needs, so that a choice goes in at once. */
+  prepare(): void {
+    loadMarkdown().catch(() => undefined);
+  }
+
+  /**
+   * The renderer for a render of the pane: there now, or `undefined` while it loads (the pane
+   * renders again once it is in; a failure is said once, and the agent's next template
+   * action tries again).
+   */
+  #renderer(i: Interaction): RenderMarkdown | undefined {
+    const loaded = loadedMarkdown();
+    if (loaded || this.#markdown) return loaded?.renderMarkdown;
+    this.#markdown = 'loading';
+    loadMarkdown().then(
+      () => {
+        this.#markdown = undefined;
+        this.#host.requestUpdate();
+      },
+      (e: unknown) => {
+        this.#markdown = 'failed';
+        this.#options.failed(i, e);
+      },
+    );
+    return undefined;
+  }
+
+  /** The template in use as the email's body, or `undefined` while the renderer loads (Send waits). */
+  body(i: Interaction, applied: AppliedTemplate): OutgoingBody | undefined {
+    const render = this.#renderer(i);
+    if (!render) return undefined;
+    const fragment = render(applied.text);
+    return { text: textOf(fragment), html: serialize(fragment), inline: [] };
+  }
+
+  /** The template's preview: its Markdown, sanitized (a directive: rendered again only when the text changes), or its plain text while the renderer loads. */
+  preview(i: Interaction, applied: AppliedTemplate): ReturnType<typeof MarkdownModule.markdown> | string {
+    const loaded = this.#renderer(i) && loadedMarkdown();
+    return loaded ? loaded.markdown(applied.text) : applied.text;
+  }
+
+  /** Runs `apply` with the Markdown renderer: at once when it is loaded, else once it is (or says why not). */
+  #withMarkdown(i: Interaction, apply: (render: RenderMarkdown) => void): void {
+    if (this.#markdown === 'failed') this.#markdown = undefined;
+    const loaded = loadedMarkdown();
+    if (loaded) {
+      apply(loaded.renderMarkdown);
+      return;
+    }
+    loadMarkdown().then(
+      (module) => apply(module.renderMarkdown),
+      (e: unknown) => this.#options.failed(i, e),
+    );
+  }
+
   /** Puts a chosen template in the draft, replacing the body. */
   use(i: Interaction, template: MessageTemplate): void {
+    this.#withMarkdown(i, (render) => this.#use(i, template, render));
+  }
+
+  #use(i: Interaction, template: MessageTemplate, render: RenderMarkdown): void {
     const draft = this.#options.draft(i.id);
     const applied = applyKeepingGaps(template, this.#options.context(i));
     const lost = draft !== undefined && (draft.template !== null || htmlText(draft.html) !== '' || /<img\b/i.test(draft.html));
     if (draft && lost) this.#replaced.set(i.id, { before: { html: draft.html, forwardedId: draft.forwardedId, template: draft.template }, name: template.name });
     else this.#replaced.delete(i.id);
-    this.#options.patch(i, (d) => withTemplate(d, template, applied));
+    this.#options.patch(i, (d) => withTemplate(d, template, applied, render));
     if (keepsTemplate(template, applied)) {
       this.#options.focus(...PANEL_FOCUS);
     } else {
@@ -98,13 +167,15 @@ export class EmailTemplates {
 
   /** Turns a filled, unlocked template into editable text; unknown variables stay in it, to fill in. */
   edit(i: Interaction): void {
-    const draft = this.#options.draft(i.id);
-    if (!draft?.template) return;
-    this.settle(i.id);
-    const applied = applyKeepingGaps(draft.template.template, this.#options.context(i), draft.template.params);
-    this.#options.patch(i, (d) => ({ ...d, template: null, html: templateHtml(applied) }));
-    this.#options.reloadEditor();
-    this.#options.focus('#editor');
+    this.#withMarkdown(i, (render) => {
+      const draft = this.#options.draft(i.id);
+      if (!draft?.template) return;
+      this.settle(i.id);
+      const applied = applyKeepingGaps(draft.template.template, this.#options.context(i), draft.template.params);
+      this.#options.patch(i, (d) => ({ ...d, template: null, html: templateHtml(applied, render) }));
+      this.#options.reloadEditor();
+      this.#options.focus('#editor');
+    });
   }
 
   /** The "replaced your text — Undo" line, while Undo is possible. */
