@@ -111,6 +111,10 @@ export const conversationStyles = css`
     border-radius: calc(var(--_cc-radius) / 2);
     cursor: pointer;
   }
+  /* A glyph that points along the line (the link's ↗) points the other way in right-to-left text. */
+  .fmt.along-the-line:dir(rtl) {
+    transform: scaleX(-1);
+  }
   /* The template panel stays inside a narrow or short pane: fields wrap, the preview scrolls. */
   .template {
     display: grid;

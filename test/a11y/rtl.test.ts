@@ -92,6 +92,19 @@ describe('R-COMP-07 right to left', () => {
     });
   }
 
+  it('R-COMP-07: the link button’s ↗ points along the line: mirrored in Arabic, as drawn in English', async () => {
+    const world = createWorld();
+    await acceptContact(world, 'messenger');
+    const el = await fixture<LitElement>(html`<cc-chat-widget .store=${world.store} channel="messenger"></cc-chat-widget>`);
+    const link = (): HTMLElement => shadow(el, 'button.along-the-line');
+    await until(() => shadowAll(el, 'button.along-the-line').length === 1, 'the link button');
+    expect(getComputedStyle(link()).transform).to.equal('none');
+    setLocale('ar');
+    await el.updateComplete;
+    expect(getComputedStyle(link()).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+    setLocale('en');
+  });
+
   it('R-COMP-07: in Arabic <cc-email-widget> renders right to left; the English subject and addresses keep their own direction', async () => {
     // Arabic from the start: the email's frame document is then titled in Arabic.
     setLocale('ar');

@@ -541,11 +541,11 @@ export class CcChatWidget extends CcStoreElement {
   }
 
   #renderFormatting() {
-    const tool = (label: string, before: string, after: string, text: string) =>
-      html`<button class="fmt" aria-label=${label} title=${label} @click=${() => this.#wrapSelection(before, after)}>${text}</button>`;
+    const tool = (label: string, before: string, after: string, text: string, glyph = '') =>
+      html`<button class="fmt ${glyph}" aria-label=${label} title=${label} @click=${() => this.#wrapSelection(before, after)}>${text}</button>`;
     return html`<div class="formatting" role="group" aria-label=${t('format.toolbar')}>
       ${tool(t('format.bold'), '**', '**', 'B')} ${tool(t('format.italic'), '_', '_', 'I')} ${tool(t('format.list'), '\n- ', '', '•')}
-      ${tool(t('format.link'), '[', '](https://)', '↗')} ${tool(t('format.code'), '`', '`', '</>')}
+      ${tool(t('format.link'), '[', '](https://)', '↗', 'along-the-line')} ${tool(t('format.code'), '`', '`', '</>')}
     </div>`;
   }
 

@@ -363,7 +363,7 @@ export class EmailEditor {
       ${tool(t('format.bold'), 'B', 'bold')} ${tool(t('format.italic'), 'I', 'italic')} ${tool(t('email.format.underline'), 'U', 'underline')}
       ${tool(t('format.list'), '•', 'insertUnorderedList')} ${tool(t('email.format.numbered'), '#', 'insertOrderedList')}
       <button
-        class="fmt"
+        class="fmt along-the-line"
         aria-label=${t('format.link')}
         title=${t('format.link')}
         aria-expanded=${this.#link ? 'true' : 'false'}
