@@ -89,6 +89,18 @@ export interface CcConferenceDetail {
   readonly agentId: string;
 }
 
+/**
+ * Detail of `cc-consult`: a consult with another agent (a warm transfer) moved on:
+ * `started` (the agent was asked, from the transfer dialog's **Consult**), `completed`
+ * (**Complete transfer**: the customer goes to that agent) or `cancelled` (**Cancel
+ * consult**: the agent keeps the customer).
+ */
+export interface CcConsultDetail {
+  readonly interactionId: string;
+  readonly agentId: string;
+  readonly step: 'started' | 'completed' | 'cancelled';
+}
+
 /** Detail of `cc-wrapup`: wrap-up was submitted; the interaction is complete. */
 export interface CcWrapupDetail {
   readonly interactionId: string;
@@ -129,6 +141,7 @@ export interface CcEventMap {
   'cc-transfer-request': CcTransferRequestDetail;
   'cc-transfer': CcTransferDetail;
   'cc-conference': CcConferenceDetail;
+  'cc-consult': CcConsultDetail;
   'cc-wrapup': CcWrapupDetail;
   'cc-dialog-close': CcDialogCloseDetail;
   'cc-notification': CcNotification;
@@ -164,6 +177,7 @@ declare global {
     'cc-transfer-request': CcEvent<'cc-transfer-request'>;
     'cc-transfer': CcEvent<'cc-transfer'>;
     'cc-conference': CcEvent<'cc-conference'>;
+    'cc-consult': CcEvent<'cc-consult'>;
     'cc-wrapup': CcEvent<'cc-wrapup'>;
     'cc-dialog-close': CcEvent<'cc-dialog-close'>;
     'cc-notification': CcEvent<'cc-notification'>;

@@ -58,6 +58,7 @@ export const CcChatWidget = createComponent({
     onCcTransferRequest: event('cc-transfer-request'),
     onCcTransfer: event('cc-transfer'),
     onCcConference: event('cc-conference'),
+    onCcConsult: event('cc-consult'),
     onCcWrapup: event('cc-wrapup'),
     onCcTemplateSelect: event('cc-template-select'),
   },
@@ -155,6 +156,7 @@ export const CcSmsWidget = createComponent({
     onCcEnd: event('cc-end'),
     onCcWorkflow: event('cc-workflow'),
     onCcTemplateSelect: event('cc-template-select'),
+    onCcConsult: event('cc-consult'),
     onCcTransferRequest: event('cc-transfer-request'),
     onCcTransfer: event('cc-transfer'),
     onCcConference: event('cc-conference'),
@@ -202,6 +204,7 @@ export const CcTransferDialog = createComponent({
   elementClass: CcTransferDialogElement,
   events: {
     onCcTransfer: event('cc-transfer'),
+    onCcConsult: event('cc-consult'),
     onCcDialogClose: event('cc-dialog-close'),
   },
   displayName: 'CcTransferDialog',

@@ -133,6 +133,33 @@ describe('consult from a chat pane', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('R-CTX-06: the page hears each step as cc-consult: asked for from the dialog, completed or cancelled from the pane; a refused step fires nothing', async () => {
+    const world = createWorld({ agentResponseMs: 20 });
+    const { id, el } = await pane(world);
+    const heard: unknown[] = [];
+    el.addEventListener('cc-consult', (e) => heard.push(e.detail));
+    const dialog = await chooseAgent(el, 'Priya Natarajan');
+    button(dialog, 'Consult').click();
+    await until(() => heard.length === 1, 'cc-consult started', WAIT);
+    expect(heard[0]).to.deep.equal({ interactionId: id, agentId: 'agent-priya', step: 'started' });
+    await untilState(world.store, (s) => s.interactions[id]?.consult?.state === 'started', 'the consult');
+    await until(() => shadowAll(el, 'button').some((b) => text(b) === 'Complete transfer'), 'Complete transfer', WAIT);
+    // Refused by the backend: said in the pane, and the page hears nothing.
+    world.simulator.failureRate = 1;
+    button(el, 'Complete transfer').click();
+    await until(() => text(panel(el)).includes('Could not complete the transfer:'), 'the complete error', WAIT);
+    expect(heard).to.have.length(1);
+    world.simulator.failureRate = 0;
+    button(el, 'Cancel consult').click();
+    await until(() => heard.length === 2, 'cc-consult cancelled', WAIT);
+    expect(heard[1]).to.deep.equal({ interactionId: id, agentId: 'agent-priya', step: 'cancelled' });
+    // Asked again and completed: the customer goes to Priya.
+    await startedConsult(world, el, id);
+    button(el, 'Complete transfer').click();
+    await until(() => heard.length === 3, 'cc-consult completed', WAIT);
+    expect(heard[2]).to.deep.equal({ interactionId: id, agentId: 'agent-priya', step: 'completed' });
+  });
+
   it('R-CTX-06: failures are said in text: starting, a message, completing, and an agent gone by then', async () => {
     const world = createWorld({ agentResponseMs: 20 });
     const { id, el } = await pane(world);

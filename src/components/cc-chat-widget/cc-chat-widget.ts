@@ -75,6 +75,7 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
  * @fires cc-transfer-request - The agent chose Transfer. Cancelable: unless the host calls `preventDefault()` (to show its own dialog), the pane opens its transfer dialog. Detail: `{ interactionId }`.
  * @fires cc-transfer - From the inner transfer dialog: the transfer started. Detail: `{ interactionId, target }`.
  * @fires cc-conference - From the inner conference dialog: the invitation was sent. Detail: `{ interactionId, agentId }`.
+ * @fires cc-consult - A consult moved on: `started` (from the inner transfer dialog's Consult), `completed` (Complete transfer) or `cancelled` (Cancel consult). Detail: `{ interactionId, agentId, step }`.
  * @fires cc-wrapup - From the inner wrap-up dialog: wrap-up was submitted. Detail: `{ interactionId, reasonIds }`.
  * @fires cc-template-select - A template was chosen (from the inner template picker). Detail: `{ template }`.
  * @csspart header - Customer, queue, agent, date, timer and the actions.
@@ -187,6 +188,7 @@ export class CcChatWidget extends CcStoreElement {
     interaction: () => this.#conversation.value,
     store: () => this.#conversation.store,
     requestTransfer: (i) => this.emit('cc-transfer-request', { interactionId: i.id }, { cancelable: true }),
+    consulted: (detail) => this.emit('cc-consult', detail),
   });
   #shownId: string | undefined;
   readonly #viewport = new ThreadViewport<ChatMessage>(this, { thread: () => this.thread });

@@ -19,6 +19,7 @@ import { SmsCounter } from './sms-counter.js';
  * @fires cc-end - The agent ended the conversation (wrap-up follows). Detail: `{ interactionId }`.
  * @fires cc-workflow - A triggered workflow answered. Detail: `{ interactionId, workflowId, ok, message }`.
  * @fires cc-template-select - A template was chosen. Detail: `{ template }`.
+ * @fires cc-consult - A consult moved on: `started` (from the inner transfer dialog's Consult), `completed` (Complete transfer) or `cancelled` (Cancel consult). Detail: `{ interactionId, agentId, step }`.
  * @csspart header - Customer, queue, agent, date, timer and the actions.
  * @csspart actions - The action buttons.
  * @csspart thread - The message list (a live log).

@@ -52,6 +52,7 @@ registerEnglish(enConsult);
  *
  * @summary Modal dialog to transfer a conversation to a queue or an agent.
  * @fires cc-transfer - The transfer was started. Detail: `{ interactionId, target }`.
+ * @fires cc-consult - The consult was asked for (**Consult**). Detail: `{ interactionId, agentId, step: 'started' }`.
  * @fires cc-dialog-close - The dialog closed. Detail: `{ reason: 'completed' | 'cancel' | 'escape' | 'api' }`.
  * @csspart dialog - The `<dialog>`.
  * @csspart heading - The "Transfer request" heading.
@@ -234,6 +235,7 @@ export class CcTransferDialog extends CcStoreElement {
     if (!store || !interactionId || target?.kind !== 'agent') return;
     if (!(await this.#modal.run('consult.startFailed', () => store.startConsult(interactionId, target.agentId)))) return;
     this.#modal.close('completed');
+    this.emit('cc-consult', { interactionId, agentId: target.agentId, step: 'started' });
   }
 
   async #transfer(): Promise<void> {

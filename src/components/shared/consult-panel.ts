@@ -5,6 +5,7 @@ import { CHAT_MESSAGE_MAX_LENGTH } from '../../core/channels.js';
 import { errorMessage as reason } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { ChatMessage, Consult, Interaction } from '../../core/types.js';
+import type { CcConsultDetail } from '../../element-events.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
 import { enConsult } from '../../locales/en-consult.js';
 import { typedDirection } from './text-direction.js';
@@ -17,6 +18,8 @@ export interface ConsultPanelOptions {
   readonly store: () => InteractionStore | undefined;
   /** Where focus goes once the consult is cancelled and the panel goes away (the customer composer). */
   readonly focusAfter?: () => void;
+  /** The store completed or cancelled the consult: the pane tells the page (`cc-consult`). */
+  readonly reported?: (detail: CcConsultDetail) => void;
 }
 
 /**
@@ -36,6 +39,7 @@ export class ConsultPanel implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #store: () => InteractionStore | undefined;
   readonly #focusAfter: (() => void) | undefined;
+  readonly #reported: ((detail: CcConsultDetail) => void) | undefined;
   /** Unsent text per interaction. */
   readonly #drafts = new Map<string, string>();
   /** Where each interaction's consult stood when last rendered, to notice it starting. */
@@ -53,6 +57,7 @@ export class ConsultPanel implements ReactiveController {
     this.#host = host;
     this.#store = options.store;
     this.#focusAfter = options.focusAfter;
+    this.#reported = options.reported;
     host.addController(this);
   }
 
@@ -190,8 +195,10 @@ export class ConsultPanel implements ReactiveController {
     this.#busy = true;
     this.#error = undefined;
     this.#host.requestUpdate();
+    const agentId = i.consult?.agent.id ?? '';
     try {
       await (command === 'complete' ? store.completeConsultTransfer(i.id) : store.cancelConsult(i.id));
+      this.#reported?.({ interactionId: i.id, agentId, step: command === 'complete' ? 'completed' : 'cancelled' });
       if (command === 'cancel') void this.#host.updateComplete.then(() => this.#focusAfter?.());
     } catch (e) {
       const key = command === 'complete' ? 'consult.completeFailed' : 'consult.cancelFailed';

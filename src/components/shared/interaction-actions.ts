@@ -10,6 +10,7 @@ import type { CcConferenceDialog } from '../cc-conference-dialog/cc-conference-d
 import type { CcTransferDialog } from '../cc-transfer-dialog/cc-transfer-dialog.js';
 import type { CcWrapupDialog } from '../cc-wrapup-dialog/cc-wrapup-dialog.js';
 import { errorMessage as reason } from '../../core/format.js';
+import type { CcConsultDetail } from '../../element-events.js';
 import type { ConsultPanel } from './consult-panel.js';
 import { consultRunning } from './consult-running.js';
 import { transferTargetName } from './dialog-parts.js';
@@ -35,6 +36,8 @@ export interface InteractionActionsOptions {
    * another interaction; default the host's own `focusComposer()` when it has one.
    */
   readonly focusComposer?: () => void;
+  /** The consult thread completed or cancelled a consult: the pane fires `cc-consult`. */
+  readonly consulted?: (detail: CcConsultDetail) => void;
 }
 
 /** What the controller remembers of an interaction between renders. */
@@ -106,6 +109,7 @@ export class InteractionActionsController implements ReactiveController {
       const panel = new ConsultPanel(host, {
         store: options.store,
         focusAfter: () => (this.#focusComposer ?? hostFocusComposer(host))?.(),
+        reported: options.consulted,
       });
       return { value: panel, styles: [consultStyles] };
     });
