@@ -111,6 +111,18 @@ export const conversationStyles = css`
     border-radius: calc(var(--_cc-radius) / 2);
     cursor: pointer;
   }
+  /* The one-line boxes in a pane's bars: Find in conversation, and the consult's message. */
+  .find input,
+  .consult-composer input {
+    font: inherit;
+    flex: 1 1 auto;
+    min-width: 0;
+    color: var(--_cc-text);
+    background: var(--_cc-surface);
+    border: 1px solid var(--_cc-field-border);
+    border-radius: calc(var(--_cc-radius) / 2);
+    padding: 4px 6px;
+  }
   /* A glyph that points along the line (the link's ↗) points the other way in right-to-left text. */
   .fmt.along-the-line:dir(rtl) {
     transform: scaleX(-1);

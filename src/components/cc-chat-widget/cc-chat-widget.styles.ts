@@ -51,16 +51,6 @@ export const styles = [
       padding: calc(var(--_cc-space) / 2) calc(var(--_cc-space) * 1.5);
       border-bottom: 1px solid var(--_cc-border);
     }
-    .find input {
-      font: inherit;
-      flex: 1 1 auto;
-      min-width: 0;
-      color: var(--_cc-text);
-      background: var(--_cc-surface);
-      border: 1px solid var(--_cc-field-border);
-      border-radius: calc(var(--_cc-radius) / 2);
-      padding: 4px 6px;
-    }
     .find-count {
       font-size: 0.85em;
       color: var(--_cc-text-muted);

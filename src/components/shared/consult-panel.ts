@@ -210,7 +210,7 @@ export class ConsultPanel implements ReactiveController {
   }
 }
 
-/** The consult panel's styles, for the pane that renders it (tokens and `.btn` come from the pane). */
+/** The consult panel's styles, for the pane that renders it (tokens, `.btn` and the message box's look come from the pane). */
 export const consultStyles = css`
   /* In a short pane the private thread gives way (it scrolls), so the composer below stays whole. */
   .consult {
@@ -281,16 +281,6 @@ export const consultStyles = css`
   .consult-composer {
     display: flex;
     gap: calc(var(--_cc-space) / 2);
-  }
-  .consult-composer input {
-    font: inherit;
-    flex: 1 1 auto;
-    min-width: 0;
-    color: var(--_cc-text);
-    background: var(--_cc-surface);
-    border: 1px solid var(--_cc-field-border);
-    border-radius: calc(var(--_cc-radius) / 2);
-    padding: 4px 6px;
   }
   .consult-actions {
     display: flex;
