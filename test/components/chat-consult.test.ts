@@ -54,7 +54,7 @@ describe('consult from a chat pane', () => {
   it('R-CTX-06: Consult in the transfer dialog starts a private thread; messages go both ways and never to the customer', async function () {
     // A long walk through every state, with an accessibility check in each: generous on a busy machine.
     this.timeout(60_000);
-    const world = createWorld({ agentResponseMs: 150 });
+    const world = createWorld({ agentResponseMs: 1000 });
     const { id, el } = await pane(world);
     const dialog = await chooseAgent(el, 'Priya Natarajan');
     expect(text(button(dialog, 'Transfer'))).to.equal('Transfer');

@@ -20,6 +20,12 @@ export interface ConsultPanelOptions {
   readonly focusAfter?: () => void;
   /** The store completed or cancelled the consult: the pane tells the page (`cc-consult`). */
   readonly reported?: (detail: CcConsultDetail) => void;
+  /**
+   * Where an interaction's consult stood when the pane last rendered before this panel
+   * existed (its code loads on first need): the agent joining while it loaded still
+   * moves focus to the textbox.
+   */
+  readonly seenBefore?: (interactionId: string) => Consult['state'] | undefined;
 }
 
 /**
@@ -40,6 +46,7 @@ export class ConsultPanel implements ReactiveController {
   readonly #store: () => InteractionStore | undefined;
   readonly #focusAfter: (() => void) | undefined;
   readonly #reported: ((detail: CcConsultDetail) => void) | undefined;
+  readonly #seenBefore: ((interactionId: string) => Consult['state'] | undefined) | undefined;
   /** Unsent text per interaction. */
   readonly #drafts = new Map<string, string>();
   /** Where each interaction's consult stood when last rendered, to notice it starting. */
@@ -58,6 +65,7 @@ export class ConsultPanel implements ReactiveController {
     this.#store = options.store;
     this.#focusAfter = options.focusAfter;
     this.#reported = options.reported;
+    this.#seenBefore = options.seenBefore;
     host.addController(this);
   }
 
@@ -76,7 +84,7 @@ export class ConsultPanel implements ReactiveController {
   /** The panel for the shown interaction, or nothing when it has no consult to show. */
   render(i: Interaction): TemplateResult | typeof nothing {
     const consult = i.consult;
-    const before = this.#seen.get(i.id);
+    const before = this.#seen.has(i.id) ? this.#seen.get(i.id) : this.#seenBefore?.(i.id);
     this.#seen.set(i.id, consult?.state);
     if (!consult) return nothing;
     if (consult.state === 'started' && before !== undefined && before !== 'started') this.#focusInput = true;

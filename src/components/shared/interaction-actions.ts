@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveElement, type Temp
 import { capabilitiesOf } from '../../core/channels.js';
 import { selectCapabilities } from '../../core/store/selectors.js';
 import type { InteractionStore } from '../../core/store/store.js';
-import type { Interaction, TransferTarget } from '../../core/types.js';
+import type { Consult, Interaction, TransferTarget } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
 import { ariaKeyShortcuts, getShortcuts, type ShortcutAction } from '../../controllers/shortcuts.js';
 import { StoreController, type StoreHost } from '../../controllers/store-controller.js';
@@ -95,6 +95,8 @@ export class InteractionActionsController implements ReactiveController {
   #consultError = '';
   /** Whether the pane shows consults (chat and SMS do; email does not). */
   #showsConsult = false;
+  /** Where each interaction's consult stood at the renders before the thread's code was in. */
+  readonly #consultSeen = new Map<string, Consult['state'] | undefined>();
 
   constructor(host: StoreHost, options: InteractionActionsOptions) {
     this.#host = host;
@@ -110,6 +112,7 @@ export class InteractionActionsController implements ReactiveController {
         store: options.store,
         focusAfter: () => (this.#focusComposer ?? hostFocusComposer(host))?.(),
         reported: options.consulted,
+        seenBefore: (id) => this.#consultSeen.get(id),
       });
       return { value: panel, styles: [consultStyles] };
     });
@@ -245,6 +248,7 @@ export class InteractionActionsController implements ReactiveController {
     this.#showsConsult = true;
     const panel = this.#consult.value;
     if (panel) return panel.render(i);
+    this.#consultSeen.set(i.id, i.consult?.state);
     if (!i.consult) {
       if (this.#capabilities.value?.consult !== false) this.#consult.preload();
       return nothing;
