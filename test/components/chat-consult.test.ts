@@ -199,7 +199,7 @@ describe('consult from a chat pane', () => {
   it('R-CTX-06: in Chinese: 咨询, 咨询消息, 完成转接 and 取消咨询', async function () {
     // Two accessibility checks and the Chinese strings loading: generous on a busy machine.
     this.timeout(60_000);
-    const world = createWorld({ agentResponseMs: 150 });
+    const world = createWorld({ agentResponseMs: 1000 });
     const { id, el } = await pane(world);
     setLocale('zh-CN');
     await el.updateComplete;
