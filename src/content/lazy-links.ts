@@ -7,6 +7,7 @@
  */
 import { AsyncDirective } from 'lit/async-directive.js';
 import { PartType, directive, type DirectiveResult, type PartInfo } from 'lit/directive.js';
+import { lazyModule } from '../core/lazy-module.js';
 import type * as LinkedTextModule from './linked-text.js';
 
 /** Cheap and linear: whether text may hold a link at all. */
@@ -17,24 +18,14 @@ export function mayHaveLinks(text: string): boolean {
   return MAYBE_LINK.test(text);
 }
 
-let loaded: typeof LinkedTextModule | undefined;
-let loading: Promise<typeof LinkedTextModule> | undefined;
+const linksModule = lazyModule(() => import('./linked-text.js'));
 
 /** Loads the link module (once; a failed load may be retried). */
-export function loadLinks(): Promise<typeof LinkedTextModule> {
-  loading ??= import('./linked-text.js').then(
-    (module) => (loaded = module),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadLinks: () => Promise<typeof LinkedTextModule> = linksModule.load;
 
 /** True once the link module has loaded. */
 export function linksLoaded(): boolean {
-  return loaded !== undefined;
+  return linksModule.loaded() !== undefined;
 }
 
 const asIs = (part: string): unknown => part;
@@ -50,6 +41,7 @@ class LazyLinksDirective extends AsyncDirective {
   render(text: string, plain: (part: string) => unknown = asIs): unknown {
     this.#text = text;
     if (!mayHaveLinks(text)) return plain(text);
+    const loaded = linksModule.loaded();
     if (loaded) return loaded.linkedText(text, plain);
     loadLinks().then(
       (module) => {

@@ -10,6 +10,7 @@ import { noChange } from 'lit';
 import { AsyncDirective } from 'lit/async-directive.js';
 import { PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/directive.js';
 import { getLocale } from '../controllers/localize.js';
+import { lazyModule } from '../core/lazy-module.js';
 import type * as MarkdownModule from './markdown.js';
 
 /**
@@ -25,29 +26,17 @@ export function formatsAsMarkdown(text: string): boolean {
   return text.length <= MARKDOWN_MAX_LENGTH;
 }
 
-let loaded: typeof MarkdownModule | undefined;
-let loading: Promise<typeof MarkdownModule> | undefined;
+const markdownModule = lazyModule(() => import('./markdown.js'));
 
 /** Loads the Markdown and sanitizer module (once; a failed load may be retried). */
-export function loadMarkdown(): Promise<typeof MarkdownModule> {
-  loading ??= import('./markdown.js').then(
-    (module) => (loaded = module),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadMarkdown: () => Promise<typeof MarkdownModule> = markdownModule.load;
+
+/** The Markdown module, once loaded (for code that must render at once, or wait). */
+export const loadedMarkdown: () => typeof MarkdownModule | undefined = markdownModule.loaded;
 
 /** True once the Markdown module has loaded: {@link lazyMarkdown} then renders at once. */
 export function markdownLoaded(): boolean {
-  return loaded !== undefined;
-}
-
-/** The Markdown module, once loaded (for code that must render at once, or wait). */
-export function loadedMarkdown(): typeof MarkdownModule | undefined {
-  return loaded;
+  return loadedMarkdown() !== undefined;
 }
 
 class LazyMarkdownDirective extends AsyncDirective {
@@ -62,11 +51,13 @@ class LazyMarkdownDirective extends AsyncDirective {
   }
 
   render(text: string): DocumentFragment | string {
+    const loaded = loadedMarkdown();
     return loaded && formatsAsMarkdown(text) ? loaded.renderMarkdown(text) : text;
   }
 
   override update(_part: Part, [text]: Parameters<this['render']>): DocumentFragment | string | typeof noChange {
     const rich = formatsAsMarkdown(text);
+    const loaded = loadedMarkdown();
     if (text === this.#text && this.#locale === getLocale() && (this.#rich || !loaded || !rich)) return noChange;
     this.#text = text;
     this.#locale = getLocale();
@@ -87,6 +78,7 @@ class LazyMarkdownDirective extends AsyncDirective {
 
   protected override reconnected(): void {
     // The module may have loaded while the part was disconnected.
+    const loaded = loadedMarkdown();
     if (this.#rich || !loaded || this.#text === undefined || !formatsAsMarkdown(this.#text)) return;
     this.#rich = true;
     this.setValue(loaded.renderMarkdown(this.#text));

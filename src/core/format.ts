@@ -37,3 +37,23 @@ export function formatBytes(bytes: number, locale: string): string {
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** The styles a cached date formatter takes (see {@link dateTimeFormat}). */
+export type DateTimeStyle = Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>;
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The date and time formatter of a locale and style, made once and kept: making an Intl
+ * formatter costs far more than using one (a page's first one, tens of milliseconds), and
+ * the elements format on every render.
+ */
+export function dateTimeFormat(locale: string, style: DateTimeStyle): Intl.DateTimeFormat {
+  const key = `${locale} ${style.dateStyle ?? ''} ${style.timeStyle ?? ''}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, style);
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}

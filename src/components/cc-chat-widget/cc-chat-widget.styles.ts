@@ -2,12 +2,14 @@ import { css } from 'lit';
 import { conversationStyles } from '../../styles/conversation.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { suggestedRepliesStyles } from '../shared/suggested-replies.js';
+import { linkStyles } from '../../styles/links.js';
 
 /** What the conversation panes share (src/styles/conversation.ts) and the chat pane's own rules. */
 export const styles = [
   tokens,
   controls,
   conversationStyles,
+  linkStyles,
   suggestedRepliesStyles,
   css`
     :host {
@@ -109,16 +111,6 @@ export const styles = [
     }
     .bubble a {
       color: inherit;
-    }
-    /* Where a link really goes, after its text (R-COMP-04); a link whose text names another host is marked. */
-    .link-host {
-      font-size: 0.85em;
-    }
-    .link.flagged {
-      text-decoration-style: wavy;
-    }
-    .link-warning {
-      font-weight: 700;
     }
     .meta {
       font-size: 0.8em;

@@ -3,22 +3,15 @@ import { displayFileName } from '../../content/file-names.js';
 import { formatsAsMarkdown, lazyMarkdown } from '../../content/lazy-markdown.js';
 import { linked, linksLoaded, mayHaveLinks } from '../../content/lazy-links.js';
 import { safeUrl } from '../../content/url.js';
-import { formatBytes, initials } from '../../core/format.js';
+import { dateTimeFormat, formatBytes, initials } from '../../core/format.js';
 import type { ChatChannel, ChatMessage, Interaction } from '../../core/types.js';
 import { getLocale, localeDirection, t } from '../../controllers/localize.js';
 import { whenIdle } from '../shared/lazy.js';
 import { splitMatches } from './find.js';
 
-// Making an Intl formatter costs far more than using one: one per locale and style.
-const formats = new Map<string, Intl.DateTimeFormat>();
+/** The pane's date (header) or message time formatter, made once per locale. */
 export function dateFormat(locale: string, style: 'date' | 'time'): Intl.DateTimeFormat {
-  const key = `${style} ${locale}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short' });
-    formats.set(key, format);
-  }
-  return format;
+  return dateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short' });
 }
 
 // A page's first Intl formatter costs 40–55 ms in Chromium (the locale data loads), far more than

@@ -1,21 +1,12 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { errorMessage } from '../../core/format.js';
+import { dateTimeFormat, errorMessage } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { PastInteraction } from '../../core/types.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import '../cc-transcript/cc-transcript.js';
 
-// One formatter per locale: making an Intl formatter costs far more than using one.
-const formats = new Map<string, Intl.DateTimeFormat>();
-function dateTime(locale: string): Intl.DateTimeFormat {
-  let format = formats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    formats.set(locale, format);
-  }
-  return format;
-}
+const dateTime = (locale: string): Intl.DateTimeFormat => dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Where the list stands: not asked yet, the first page loading, failed, or some pages in. */
 type Phase = 'idle' | 'loading' | 'error' | 'loaded';

@@ -4,6 +4,7 @@ import { changeMode, emptyDraft, parseAddresses, replySubject, textToHtml, type 
 import { forwardedHtml, withoutForwardQuote, type OutgoingBody } from './email-html.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
+import { dateTimeFormat } from '../../core/format.js';
 
 /** The latest inbound email: the only one the agent may answer (R-MAIL-05). */
 export function latestInbound(i: Pick<Interaction, 'emails'>): EmailMessage | undefined {
@@ -126,7 +127,7 @@ export function standardEmail(draft: EmailDraft, body: OutgoingBody): OutgoingEm
 
 /** The forwarded email as the body of a forward quotes it, headers in the agent's language. */
 export function forwardQuote(answered: EmailMessage, allowRemoteImages: boolean): string {
-  const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(answered.timestamp);
+  const date = dateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(answered.timestamp);
   const labels = { title: t('email.forwarded'), from: t('email.from'), date: t('email.date'), subject: t('email.subject'), to: t('email.to'), cc: t('email.cc') };
   return forwardedHtml(answered, labels, date, allowRemoteImages);
 }

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { displayFileName } from '../../content/files.js';
 import { cidResolver, sanitizeEmailHtml, type EmailSanitizeResult } from '../../content/sanitize.js';
 import { safeUrl } from '../../content/url.js';
-import { formatBytes } from '../../core/format.js';
+import { dateTimeFormat, formatBytes } from '../../core/format.js';
 import type { EmailMessage, Interaction } from '../../core/types.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import { emailBody, emailSnippet } from './email-frame.js';
@@ -186,7 +186,7 @@ export class EmailThread {
     const expanded = view.expanded.has(e.id);
     const isNew = e.direction === 'inbound' && !view.viewed.has(e.id);
     const locale = getLocale();
-    const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(e.timestamp);
+    const time = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(e.timestamp);
     const status = html`<span class="status ${e.status}">${t(`email.status.${e.status}`)}</span>`;
     return html`<article class="email ${e.direction} ${expanded ? 'open' : ''}" part="email" data-email-id=${e.id} aria-labelledby="email-${k}">
       <div class="summary">
@@ -217,7 +217,7 @@ export class EmailThread {
     const allowed = view.images.has(e.id);
     const result = e.html === undefined ? undefined : this.#sanitize(e, allowed);
     const blocked = result && !allowed ? result.blockedImages : 0;
-    const time = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(e.timestamp);
+    const time = dateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(e.timestamp);
     return html`<div class="full" id="email-${k}-full">
       <dl class="headers">
         <div><dt>${t('email.from')}</dt><dd dir="auto">${e.from}</dd></div>

@@ -6,7 +6,7 @@ import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import type { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { StoreController, type StoreHost } from '../../controllers/store-controller.js';
 import { enWrapup } from '../../locales/en-wrapup.js';
-import { errorMessage } from '../../core/format.js';
+import { dateTimeFormat, errorMessage } from '../../core/format.js';
 import { loadOnce, PreloadController } from '../shared/lazy.js';
 import { lazyDialog } from '../shared/lazy-dialog.js';
 import type { LazyPart } from '../shared/lazy-part.js';
@@ -19,15 +19,7 @@ const RECENT_SHOWN = 20;
 /** `<cc-transcript>`, loaded once the list has something to open. */
 const loadTranscript: () => Promise<void> = loadOnce(() => import('../cc-transcript/cc-transcript.js'));
 
-const times = new Map<string, Intl.DateTimeFormat>();
-function timeFormat(locale: string): Intl.DateTimeFormat {
-  let format = times.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
-    times.set(locale, format);
-  }
-  return format;
-}
+const timeFormat = (locale: string): Intl.DateTimeFormat => dateTimeFormat(locale, { timeStyle: 'short' });
 
 /** Whether `at` (epoch ms) falls on the same local calendar day as now. */
 function isToday(at: number, now = new Date()): boolean {

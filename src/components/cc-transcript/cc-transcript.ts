@@ -6,26 +6,18 @@ import { linked } from '../../content/lazy-links.js';
 import type * as SanitizeModule from '../../content/sanitize.js';
 import { safeUrl } from '../../content/url.js';
 import { capabilitiesOf } from '../../core/channels.js';
-import { formatBytes } from '../../core/format.js';
+import { dateTimeFormat, formatBytes } from '../../core/format.js';
 import type { Channel, ChatMessage, EmailMessage } from '../../core/types.js';
 import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { enCustomer } from '../../locales/en-customer.js';
 import { blockHost } from '../../styles/host.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { CcElement } from '../shared/cc-element.js';
+import { linkStyles } from '../../styles/links.js';
 
 registerEnglish(enCustomer);
 
-// One formatter per locale: making an Intl formatter costs far more than using one.
-const formats = new Map<string, Intl.DateTimeFormat>();
-function dateTime(locale: string): Intl.DateTimeFormat {
-  let format = formats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    formats.set(locale, format);
-  }
-  return format;
-}
+const dateTime = (locale: string): Intl.DateTimeFormat => dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 // The sanitizer (and DOMPurify behind it) loads when the first HTML-only email is shown:
 // a transcript of chats never pays for it.
@@ -75,6 +67,7 @@ export class CcTranscript extends CcElement {
     tokens,
     controls,
     blockHost,
+    linkStyles,
     css`
       ol {
         list-style: none;
@@ -126,15 +119,6 @@ export class CcTranscript extends CcElement {
       }
       .rich {
         white-space: normal;
-      }
-      .link-host {
-        font-size: 0.85em;
-      }
-      .link.flagged {
-        text-decoration-style: wavy;
-      }
-      .link-warning {
-        font-weight: 700;
       }
       .rich > :first-child {
         margin-block-start: 0;

@@ -1,5 +1,6 @@
 import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import type * as EmojiData from '../../content/emoji-data.js';
+import { lazyModule } from '../../core/lazy-module.js';
 import { errorMessage } from '../../core/format.js';
 import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
 import { PopoverPositionController } from '../../controllers/popover-position.js';
@@ -11,20 +12,8 @@ registerEnglish(enCompose);
 /** Emoji per row of the grid: the arrow keys move by one or by a row. */
 export const EMOJI_COLUMNS = 7;
 
-let data: typeof EmojiData | undefined;
-let loading: Promise<typeof EmojiData> | undefined;
-
 /** The emoji table, fetched when a picker first opens (a failed fetch may be retried). */
-function loadEmoji(): Promise<typeof EmojiData> {
-  loading ??= import('../../content/emoji-data.js').then(
-    (module) => (data = module),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+const emojiTable = lazyModule(() => import('../../content/emoji-data.js'));
 
 /** Options of an {@link EmojiPicker}. */
 export interface EmojiPickerOptions {
@@ -171,7 +160,7 @@ export class EmojiPicker {
   #renderBody(): TemplateResult {
     const id = this.#options.id;
     if (this.#error) return html`<p class="error emoji-status" id="${id}-grid" role="alert">${t('emoji.loadFailed', { reason: this.#error })}</p>`;
-    if (!data) return html`<p class="emoji-status" id="${id}-grid" role="status">${t('emoji.loading')}</p>`;
+    if (!emojiTable.loaded()) return html`<p class="emoji-status" id="${id}-grid" role="status">${t('emoji.loading')}</p>`;
     const found = this.#found();
     if (found.length === 0) return html`<p class="emoji-status" id="${id}-grid" role="status">${t('emoji.none')}</p>`;
     const zh = getLocale() === 'zh-CN';
@@ -203,7 +192,7 @@ export class EmojiPicker {
   }
 
   #found(): readonly EmojiData.EmojiEntry[] {
-    return data ? data.searchEmoji(this.#query) : [];
+    return emojiTable.loaded()?.searchEmoji(this.#query) ?? [];
   }
 
   #focus(part: 'search' | 'grid'): void {
@@ -224,8 +213,8 @@ export class EmojiPicker {
     this.#error = '';
     this.#host.requestUpdate();
     this.#focus('search');
-    if (!data) {
-      loadEmoji().then(
+    if (!emojiTable.loaded()) {
+      emojiTable.load().then(
         () => this.#host.requestUpdate(),
         (e: unknown) => {
           this.#error = errorMessage(e);

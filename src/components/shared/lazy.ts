@@ -5,21 +5,15 @@
  * @packageDocumentation
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { lazyModule } from '../../core/lazy-module.js';
 
 /**
  * Wraps a dynamic import: the returned function loads once and returns the same promise
  * to every caller; after a failed load (a flaky network) the next call tries again.
  */
 export function loadOnce(load: () => Promise<unknown>): () => Promise<void> {
-  let loading: Promise<void> | undefined;
-  return () =>
-    (loading ??= load().then(
-      () => undefined,
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    ));
+  const module = lazyModule(load);
+  return () => module.load().then(() => undefined);
 }
 
 /** Runs `work` when the browser is idle (after a short delay where it cannot say). */
