@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ContactCenterEvent, OfferEvent } from '../../src/core/events.js';
-import { reduce } from '../../src/core/store/reducer.js';
+import { changedBy, reduce } from '../../src/core/store/reducer.js';
 import { folding } from '../../src/core/store/timeline.js';
 import { initialState, type CcState, type StoreAction } from '../../src/core/store/state.js';
 import type { ChatMessage, Interaction } from '../../src/core/types.js';
@@ -399,10 +399,28 @@ describe('reduce (pure reducer)', () => {
       }
       const oneByOne = events.reduce(reduce, before);
       const batch = new WeakSet<object>();
-      const batched = events.reduce((s, e) => folding(batch, () => reduce(s, e)), before);
+      const batched = events.reduce((s, e) => folding(batch, reduce, s, e), before);
       expect(batched).to.deep.equal(oneByOne);
       expect(get(batched).messages.map((m) => m.id)).to.deep.equal(get(oneByOne).messages.map((m) => m.id));
       expect(get(before).messages, 'the state before the batch is untouched (it is frozen: a change would throw)').to.deep.equal([]);
+    });
+
+    it('makes one state object for a burst, and changedBy tells a change in place from none', () => {
+      const before = frozen(fold(offer('i1'), accepted));
+      const batch = new WeakSet<object>();
+      const message = (k: number): StoreAction => ({ type: 'message-received', at: T0 + k, interactionId: 'i1', message: msg(`b${k}`, T0 + k) });
+      const first = folding(batch, reduce, before, message(1));
+      expect(first, 'the first change copies the state the batch did not make').not.to.equal(before);
+      expect(changedBy(before, first)).to.equal(true);
+      const second = folding(batch, reduce, first, message(2));
+      expect(second, 'later changes happen in place').to.equal(first);
+      expect(changedBy(first, second)).to.equal(true);
+      const duplicate = folding(batch, reduce, second, message(2));
+      expect(changedBy(second, duplicate), 'a duplicate changes nothing').to.equal(false);
+      expect(get(duplicate).messages.map((m) => m.id)).to.deep.equal(['b1', 'b2']);
+      const outside = reduce(second, message(3));
+      expect(outside, 'outside the batch every change is a new state').not.to.equal(second);
+      expect(get(second).messages.map((m) => m.id), 'and the batch state is left as it was').to.deep.equal(['b1', 'b2']);
     });
   });
 });

@@ -70,13 +70,35 @@ function patched(i: Interaction, changes: Partial<Writable<Interaction>>): Inter
   return i;
 }
 
+/** Set by {@link withState} when it changed the batch's own state in place (see {@link changedBy}). */
+let stateChangedInPlace = false;
+
+/**
+ * `state` with `changes`: a new state, or, inside a batch, the state the batch made changed in
+ * place: a burst of 10,000 messages then makes one state object, not 10,000 copies of it.
+ */
+function withState(state: CcState, changes: Partial<Writable<CcState>>): CcState {
+  if (!isOwned(state)) return own({ ...state, ...changes });
+  Object.assign(state as Writable<CcState>, changes);
+  stateChangedInPlace = true;
+  return state;
+}
+
+/**
+ * Whether the last {@link reduce}, from `before` to `after`, changed anything: a new state,
+ * or inside a batch its own state changed in place (then `after === before`).
+ */
+export function changedBy(before: CcState, after: CcState): boolean {
+  return after !== before || stateChangedInPlace;
+}
+
 function withInteraction(state: CcState, id: string, f: (i: Interaction) => Interaction): CcState {
   const current = selectInteraction(state, id);
   if (!current) return state;
   changedInPlace = false;
   const next = f(current);
   if (next === current && !changedInPlace) return state;
-  return { ...state, interactions: interactionsWith(state, id, next) };
+  return withState(state, { interactions: interactionsWith(state, id, next) });
 }
 
 /** The interaction's consult changed by `f`; unchanged without a consult. */
@@ -115,12 +137,16 @@ function without(state: CcState, id: string): CcState {
  * Folds one action into the state. Pure: never mutates, never throws on valid input,
  * returns the very same object when nothing changes (so selectors stay quiet).
  * Events about an unknown interaction leave the state as it is.
+ *
+ * Inside a batch (see `folding`) what the batch itself made, and nobody has seen yet, may
+ * change in place, the state included; {@link changedBy} then tells whether anything changed.
  */
 export function reduce(state: CcState, action: StoreAction): CcState {
+  stateChangedInPlace = false;
   if ('seq' in action && typeof action.seq === 'number') {
     // A backend log replays from the last sequence it believes we have: older entries are duplicates.
     if (action.seq <= state.lastSeq) return state;
-    state = { ...state, lastSeq: action.seq };
+    state = withState(state, { lastSeq: action.seq });
   }
   switch (action.type) {
     case 'agent-state-changed':

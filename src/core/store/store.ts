@@ -31,7 +31,7 @@ import { MessageCommands, type SendOptions } from './message-commands.js';
 import { validateEvent } from '../validate.js';
 import { bringsNews, notificationsAfter, type CcNotification } from './notifications.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './outbox.js';
-import { reduce } from './reducer.js';
+import { changedBy, reduce } from './reducer.js';
 import { initialState, type CcState, type StoreAction } from './state.js';
 import { folding } from './timeline.js';
 import { WrapupCommands } from './wrapup-commands.js';
@@ -253,8 +253,7 @@ export class InteractionStore {
     }
     this.#inTask += 1;
     const event = result.event;
-    const start = this.#working ?? this.#state.value;
-    this.#working = folding(this.#burst, () => this.#fold(start, event));
+    this.#working = folding(this.#burst, this.#foldStep, this.#working ?? this.#state.value, event);
     if (this.#inTask <= EVENTS_PUBLISHED_ONE_BY_ONE) this.#publish();
   }
 
@@ -269,6 +268,8 @@ export class InteractionStore {
     if (state !== this.#state.value) this.#state.next(state);
     for (const run of raised) run();
   }
+
+  readonly #foldStep = (state: CcState, event: ContactCenterEvent): CcState => this.#fold(state, event);
 
   /** Folds one event of a burst; what it raises waits in `#raised` until the burst is published. */
   #fold(state: CcState, event: ContactCenterEvent): CcState {
@@ -287,8 +288,9 @@ export class InteractionStore {
     const notify = this.#notifications.observed;
     const news = notify && bringsNews(state, event);
     const next = reduce(state, event);
-    this.#forgetDraft(event, next !== state, known);
-    if (next === state) return state;
+    const changed = changedBy(state, next);
+    this.#forgetDraft(event, changed, known);
+    if (!changed) return state;
     if (event.type === 'wrapup-completed') this.#messages.drop(event.interactionId);
     if (news) for (const n of notificationsAfter(next, event, news)) this.#raised.push(() => this.#notifications.next(n));
     return next;
