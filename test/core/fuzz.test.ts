@@ -11,7 +11,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import type { ContactCenterEvent, ContactCenterEventType } from '../../src/core/events.js';
-import { NOTIFICATION_PREVIEW_LENGTH } from '../../src/core/store/notifications.js';
+import { NOTIFICATION_PREVIEW_LENGTH, type CcNotification } from '../../src/core/store/notifications.js';
 import { reduce } from '../../src/core/store/reducer.js';
 import { initialState, type CcState, type LocalAction, type StoreAction } from '../../src/core/store/state.js';
 import { createInteractionStore, type InteractionStore, type StoreError } from '../../src/core/store/store.js';
@@ -594,6 +594,45 @@ describe('fuzz: validateEvent, reduce and store.ingest', function () {
         }
       }),
     );
+  });
+
+  it('Reliability: a burst (all in one task, folded in place) ends in the state, and raises the notifications in the order, that the same events one at a time do', async () => {
+    const messageOf = (id: fc.Arbitrary<string>) => stamped(fc.record({ type: fc.constant('message-received'), interactionId: id, message: chatMessage }));
+    const mostlyMessages = fc.oneof(
+      { weight: 6, arbitrary: messageOf(fc.constant('i1')) },
+      { weight: 2, arbitrary: messageOf(interactionId) },
+      { weight: 1, arbitrary: stamped(fc.record({ type: fc.constant('customer-typing'), interactionId: fc.constant('i1'), typing: fc.boolean() })) },
+      { weight: 2, arbitrary: wellFormedEvent },
+    );
+    const burst = fc.tuple(fc.array(offerEvent, { minLength: 1, maxLength: 3 }), fc.array(acceptedEvent, { maxLength: 3 }), fc.array(mostlyMessages, { minLength: 8, maxLength: 60 }));
+    await fc.assert(
+      fc.asyncProperty(burst, fc.boolean(), async ([offers, acceptances, rest], listening) => {
+        const events = [{ ...offers[0], interactionId: 'i1' } as ContactCenterEvent, ...offers, ...acceptances, ...rest];
+        const oneByOne = session();
+        const together = session();
+        const heard = { oneByOne: [] as CcNotification[], together: [] as CcNotification[] };
+        oneByOne.store.notifications$.subscribe((n) => heard.oneByOne.push(n));
+        if (listening) together.store.notifications$.subscribe((n) => heard.together.push(n));
+        try {
+          for (const e of events) {
+            oneByOne.store.ingest(e);
+            void oneByOne.store.state; // reading it publishes: each event on its own
+          }
+          for (const e of events) together.store.ingest(e);
+          await Promise.resolve();
+          fed.values += events.length * 2;
+          expect(together.store.state).to.deep.equal(oneByOne.store.state);
+          if (listening) expect(heard.together).to.deep.equal(heard.oneByOne);
+          expect(together.errors).to.deep.equal(oneByOne.errors);
+          expectSound(together.store.state, undefined, 'burst');
+        } finally {
+          oneByOne.dispose();
+          together.dispose();
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    fed.runs += RUNS;
   });
 
   it('Reliability: reduce is pure — deep-frozen inputs stay unchanged, the same input gives the same output — and keeps the invariants, local actions included', () => {
