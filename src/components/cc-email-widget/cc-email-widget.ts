@@ -1,15 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { systemContext } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import type { OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, Interaction } from '../../core/types.js';
-import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
+import { registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
 import { enCompose } from '../../locales/en-compose.js';
 import { ShortcutController } from '../../controllers/shortcuts.js';
 import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
-import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
 import { emptyDraft, isEditable, retarget, showsBcc, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
@@ -35,14 +33,12 @@ import { EmailComposerState } from './email-composer-state.js';
 import { EmailMailboxes, fromField } from './email-from.js';
 import { attachmentList } from '../shared/attachment-list.js';
 import { ConversationController } from '../shared/conversation.js';
-import { templatePanel } from '../shared/template-panel.js';
-import { withParam } from './email-template-panel.js';
 import { EmailTemplates } from './email-templates.js';
 import { outgoingBody, type OutgoingBody } from './email-html.js';
 import { styles } from './cc-email-widget.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 import type { CcEvent } from '../../element-events.js';
-import { showShortcutHelp } from '../shared/lazy.js';
+import { PreloadController, loadTemplatePicker, showShortcutHelp } from '../shared/lazy.js';
 import { ConversationEnd } from '../shared/conversation-end.js';
 import { EmailUploads, IMAGE_TYPES } from './email-uploads.js';
 
@@ -148,7 +144,6 @@ export class CcEmailWidget extends CcStoreElement {
   @property({ attribute: 'interaction-id' })
   interactionId: string | undefined;
 
-
   /**
    * Keeps the conversation open after a reply is sent, for more replies. Without it,
    * sending a reply ends the conversation and wrap-up follows.
@@ -219,7 +214,7 @@ export class CcEmailWidget extends CcStoreElement {
     insertImage: (img) => this.#editor.insertAtCaret(img),
   });
   readonly #templates = new EmailTemplates(this, {
-    context: (i) => systemContext(i, this.#conversation.agentName, getLocale()),
+    agentName: () => this.#conversation.agentName,
     draft: (id) => this.#drafts.get(id),
     patch: (i, change) => this.#patch(i, change),
     reloadEditor: () => this.#editor.reload(),
@@ -254,6 +249,8 @@ export class CcEmailWidget extends CcStoreElement {
         help: () => showShortcutHelp(),
       },
     });
+    // The template picker is not part of the pane's first load: it comes once the browser is idle after an email shows.
+    new PreloadController(this, () => this.#conversation.value !== undefined, ['cc-template-picker', loadTemplatePicker]);
   }
 
   /** Runs `action` on the shown interaction, if any. */
@@ -377,7 +374,9 @@ export class CcEmailWidget extends CcStoreElement {
     if (draft.mode === 'quick') return quickReplyEmail(answered, draft);
     const applied = this.#templates.applied(i, draft);
     let body: OutgoingBody;
-    if (applied) {
+    if (draft.template) {
+      // Send waits while the template's code loads.
+      if (!applied) return undefined;
       const templateBody = this.#templates.body(i, applied);
       if (!templateBody) return undefined;
       body = templateBody;
@@ -515,17 +514,15 @@ export class CcEmailWidget extends CcStoreElement {
               @focusin=${() => this.#templates.prepare()}
               @pointerenter=${() => this.#templates.prepare()}
               @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#templates.use(i, e.detail.template)}
-            ></cc-template-picker>`
+              >${customElements.get('cc-template-picker')
+                ? nothing
+                : html`<button class="btn secondary" aria-expanded="false" @click=${() => void this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
+            >`
           : nothing}
       </div>
       ${this.#editor.renderLinkForm()} ${this.#templates.renderUndo(i)}
-      ${draft.template && applied
-        ? templatePanel(draft.template, applied, {
-            param: (name, value) => this.#patch(i, (d) => withParam(d, name, value)),
-            remove: () => this.#templates.remove(i),
-            edit: () => this.#templates.edit(i),
-          }, this.#templates.preview(i, applied))
-        : this.#editor.renderEditor({
+      ${this.#templates.renderPanel(i, draft, applied) ??
+        this.#editor.renderEditor({
             sending: ui.sending,
             invalidBy: readiness.pci.length > 0 ? 'pci' : undefined,
             keydown: (e) => this.#onSendKey(i, e),
@@ -678,9 +675,17 @@ export class CcEmailWidget extends CcStoreElement {
     this.renderRoot.querySelector<HTMLInputElement>(selector)?.click();
   }
 
-  /** Opens the template list, starting a reply first when the agent is in the quick reply. */
+  /** Opens the template list (R-TPL-01): a reply first when in the quick reply, the picker loaded first if it is not yet. */
   async #openTemplates(i: Interaction): Promise<void> {
     if (this.mode === 'quick') this.#compose(i, 'reply');
+    this.#templates.prepare();
+    try {
+      await loadTemplatePicker();
+    } catch (e) {
+      this.#composer.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: reason(e) }) });
+      return;
+    }
+    this.requestUpdate(); // without the stand-in Templates button
     await this.updateComplete;
     this.renderRoot.querySelector<CcTemplatePicker>('cc-template-picker')?.show();
   }
