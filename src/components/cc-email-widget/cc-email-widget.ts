@@ -73,11 +73,13 @@ registerEnglish(enCompose);
  * answered: when a newer one arrives, a banner says so and Send waits until the agent
  * has viewed it (R-MAIL-05, R-MAIL-06). Card numbers in the text, subject or file names
  * block sending with an explanation (R-MAIL-16). Drafts are kept per interaction across
- * switches and page reloads (R-X-04) and are cleared once sent or when the interaction
- * ends.
+ * switches and page reloads (R-X-04) and are cleared once sent or when the interaction ends.
  *
  * A standard reply also has **Bcc** (checked like Cc), **From** (`Queue.mailboxes`; default: the mailbox the email was sent to)
  * and, once per draft, the store's `signatures` (the queue's or the agent's) below the reply and above a forwarded message.
+ *
+ * Loaded on first need, not with the pane: the template picker (once the browser is idle after an email shows; a plain **Templates** button until then), the template panel,
+ * the emoji picker and quick responses (idle after a composer shows, or at once on `/` or **Emoji**) and the End confirmation's dialog.
  *
  * Without `interaction-id` it shows the agent's active email interaction.
  * Keyboard: every control is a native button or field; Ctrl+Enter (⌘+Enter) sends from
