@@ -12,7 +12,7 @@ function lazyPartsFetched(): string[] {
     .getEntriesByType('resource')
     .map((e) => new URL(e.name).pathname)
     .filter((path) =>
-      /\/src\/components\/(shared\/(emoji-picker|quick-responses|template-panel)|cc-template-picker\/.*|cc-email-widget\/email-template-panel)\.ts$|\/src\/styles\/dialog\.ts$|\/src\/controllers\/modal-dialog\.ts$/.test(
+      /\/dompurify\/|\/src\/content\/(sanitize|email-document)\.ts$|\/src\/components\/(shared\/(emoji-picker|quick-responses|template-panel)|cc-template-picker\/.*|cc-email-widget\/email-template-panel)\.ts$|\/src\/styles\/dialog\.ts$|\/src\/controllers\/modal-dialog\.ts$/.test(
         path,
       ),
     );
@@ -32,9 +32,25 @@ describe('what the email pane loads, and when', () => {
     disposeWorlds();
   });
 
-  it('R-MAIL-01: the pane\'s own module brings neither the emoji picker, quick responses, the template picker and panel nor the dialog', () => {
+  it('R-MAIL-01: the pane\'s own module brings neither the sanitizer, the emoji picker, quick responses, the template picker and panel nor the dialog', () => {
     expect(lazyPartsFetched()).to.deep.equal([]);
     expect(customElements.get('cc-template-picker')).to.equal(undefined);
+  });
+
+  it('R-MAIL-01, R-MAIL-02: the first pane says "Loading the email…" until the sanitizer is in, then shows the conversation', async () => {
+    const world = reloadableWorld();
+    const id = world.simulator.offer({ channel: 'email', customerName: 'Jane Doe', email: { subject: 'Hello', html: '<p>Hi <b>there</b></p>' } });
+    await untilState(world.store, (s) => (s.interactions[id]?.emails.length ?? 0) > 0, 'the offer');
+    await world.store.accept(id);
+    const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store}></cc-email-widget>`);
+    // Nothing of the email shows before it can be sanitized: no thread, no composer.
+    expect(shadowAll(el, '[role="status"]').map((s) => s.textContent)).to.deep.equal(['Loading the email…']);
+    expect(shadowAll(el, 'article.email, #quick, [part="header"]')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    await until(() => shadowAll(el, 'article.email').length === 1, 'the thread', 15000);
+    expect(shadowAll(el, '#quick')).to.have.length(1);
+    expect(lazyPartsFetched().filter((path) => path.endsWith('/content/sanitize.ts'))).to.have.length(1);
+    await expect(el).to.be.accessible();
   });
 
   it('R-TPL-01: once an email shows, the template picker loads when the browser is idle and replaces the stand-in Templates button', async () => {

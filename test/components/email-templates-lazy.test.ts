@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/cc-email-widget/cc-email-widget.js';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
+import { loadSanitizer } from '../../src/components/cc-email-widget/email-sanitizer.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
@@ -16,6 +17,8 @@ async function emailPane(): Promise<CcEmailWidget> {
 const standIn = (el: CcEmailWidget): HTMLButtonElement[] => shadowAll<HTMLButtonElement>(el, 'cc-template-picker > button');
 
 describe('the email pane\'s template picker loads on first need', () => {
+  // The sanitizer in first, so that the pane shows its conversation at once, before the picker's idle preload.
+  before(() => loadSanitizer());
   afterEach(disposeWorlds);
 
   // First in this file: nothing has loaded the picker yet.

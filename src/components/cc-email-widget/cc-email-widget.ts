@@ -27,8 +27,9 @@ import {
 import { draftHasContent, sendReadiness, type Readiness } from './email-readiness.js';
 import { EmailEditor } from './email-editor.js';
 import { EmailThread } from './email-thread.js';
+import { SanitizerGate } from './email-sanitizer.js';
 import { emailHeader, type HeaderState } from './email-header.js';
-import { composeField, quickReplyBox, type Field } from './email-fields.js';
+import { closedComposer, composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
 import { EmailMailboxes, fromField } from './email-from.js';
 import { attachmentList } from '../shared/attachment-list.js';
@@ -80,6 +81,7 @@ registerEnglish(enCompose);
  *
  * Loaded on first need, not with the pane: the template picker (once the browser is idle after an email shows; a plain **Templates** button until then), the template panel,
  * the emoji picker and quick responses (idle after a composer shows, or at once on `/` or **Emoji**) and the End confirmation's dialog.
+ * The email sanitizer (DOMPurify) loads as the pane connects: until it is in, the pane says "Loading the email…" (after a failed load, why, with **Retry**).
  *
  * Without `interaction-id` it shows the agent's active email interaction.
  * Keyboard: every control is a native button or field; Ctrl+Enter (⌘+Enter) sends from
@@ -180,6 +182,8 @@ export class CcEmailWidget extends CcStoreElement {
     shown: () => this.#conversation.value?.id,
     restored: () => this.#onDraftRestored(),
   });
+  // Shows, reads and sends email HTML: the pane renders its conversation once this is in.
+  readonly #sanitizer = new SanitizerGate(this);
   readonly #thread = new EmailThread(this);
   // R-MAIL-17, R-XFER-05: the same Transfer and wrap-up dialogs as the chat panes; the transfer dialog offers email queues only (R-XFER-07).
   readonly #actions = new InteractionActionsController(this, {
@@ -409,6 +413,7 @@ export class CcEmailWidget extends CcStoreElement {
   override render() {
     const i = this.#conversation.value;
     if (!i) return this.#conversation.renderEmpty(t('email.empty'));
+    if (!this.#sanitizer.open) return this.#sanitizer.render();
     const draft = this.#drafts.get(i.id);
     const outgoing = draft && this.#outgoing(i, draft);
     const readiness = this.#readiness(i, draft, outgoing);
@@ -420,7 +425,7 @@ export class CcEmailWidget extends CcStoreElement {
         ? draft && draft.mode !== 'quick'
           ? this.#renderStandard(i, draft, readiness)
           : this.#renderQuick(i, draft, readiness)
-        : this.#renderClosed(i)}
+        : closedComposer(i.status, () => this.#actions.openWrapup())}
       ${this.#renderEndConfirm(i, draft)} ${this.#actions.dialogs(i)}`;
   }
 
@@ -543,19 +548,11 @@ export class CcEmailWidget extends CcStoreElement {
     </section>`;
   }
 
-  #renderClosed(i: Interaction) {
-    if (i.status === 'wrapup') {
-      return html`<div class="ended" part="ended">
-        <p role="status">${t('email.ended')}</p>
-        <button class="btn secondary" @click=${() => this.#actions.openWrapup()}>${t('email.wrapup')}</button>
-      </div>`;
-    }
-    return html`<p class="ended" part="ended">${t('email.notAccepted')}</p>`;
-  }
 
   // ---- composing ---------------------------------------------------------------------------
 
   #compose(i: Interaction, mode: ReplyMode): void {
+    if (!this.#sanitizer.open) return this.#sanitizer.whenOpen(() => void this.#whenOpen((now) => this.#compose(now, mode)));
     if (this.#composer.of(i.id).sending) {
       // The reply being sent clears the draft once it has left: the new mode opens then.
       this.#composer.set(i.id, () => ({ queued: mode }));
