@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { createRef, ref, type Ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcEmailWidget } from '../src/components/cc-email-widget/cc-email-widget.js';
+import { loadSanitizer } from '../src/components/cc-email-widget/email-sanitizer.js';
 import type { EmailSignatures } from '../src/core/store/store.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
@@ -39,6 +40,8 @@ function story(queue: string, then: (el: CcEmailWidget) => void | Promise<void>)
           });
           const el = widget.value;
           if (!el) return;
+          // The pane shows the conversation once its sanitizer is in.
+          await loadSanitizer();
           await el.updateComplete;
           await then(el);
         },

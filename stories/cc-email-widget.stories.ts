@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { createRef, ref, type Ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcEmailWidget } from '../src/components/cc-email-widget/cc-email-widget.js';
+import { loadSanitizer } from '../src/components/cc-email-widget/email-sanitizer.js';
 import { SEED_TEMPLATES } from '../src/adapters/simulated/index.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
@@ -43,6 +44,8 @@ function emailWorld(then: (w: StoryWorld, id: string, el: CcEmailWidget | undefi
       attachments: [{ name: 'invoice-2024-118.pdf', size: 84_211, mimeType: 'application/pdf' }],
     });
     const el = widget.value;
+    // The pane shows the conversation once its sanitizer is in.
+    await loadSanitizer();
     await el?.updateComplete;
     await then(w, id, el);
   });

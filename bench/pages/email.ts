@@ -14,6 +14,7 @@ import DOMPurify from 'dompurify';
 import { render } from 'lit';
 import { sanitizeEmailHtml } from '../../src/content/sanitize.js';
 import { EMAIL_FRAME_SANDBOX, emailBody } from '../../src/components/cc-email-widget/email-frame.js';
+import { loadSanitizer } from '../../src/components/cc-email-widget/email-sanitizer.js';
 import { markDecorativeImages } from '../../src/components/cc-email-widget/email-html.js';
 import { textFor } from './common.js';
 
@@ -73,6 +74,8 @@ function layout(frame?: HTMLIFrameElement): void {
 
 /** The pane's path: sanitize as the thread does, show through the pane's frame directive, laid out. */
 export async function paneShow(html: string, marks = '', resolveCid: (contentId: string) => string | undefined = NO_CID): Promise<number> {
+  // The frame directive's document functions come with the sanitizer, which a pane has loaded before it shows an email.
+  await loadSanitizer();
   const box = container();
   if (marks) performance.mark(`${marks}-start`);
   const start = performance.now();

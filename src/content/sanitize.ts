@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent } from 'dompurify';
+import { BLOCKED_IMAGE_ATTRIBUTE } from './blocked-image.js';
 import { DEFERRED_STYLE_ATTRIBUTE, preparse } from './preparse.js';
 
 /**
@@ -74,8 +75,7 @@ export interface EmailSanitizeResult extends SanitizeResult {
   readonly unresolvedCids: readonly string[];
 }
 
-/** Attribute set on an `<img>` whose remote source was blocked. */
-export const BLOCKED_IMAGE_ATTRIBUTE = 'data-cc-blocked-image';
+export { BLOCKED_IMAGE_ATTRIBUTE };
 
 type Profile = 'chat' | 'email';
 

@@ -206,6 +206,8 @@ export const ar: Messages = {
   'email.bodyLabel': 'رسالة بريد إلكتروني من {from}',
   'email.frameTitle': 'رسالة بريد إلكتروني من {from}: {subject}',
   'email.unavailable': 'تعذّر عرض هذه الرسالة بأمان.',
+  'email.loading': 'جارٍ تحميل البريد الإلكتروني…',
+  'email.loadFailed': 'تعذّر تحميل البريد الإلكتروني: {reason}',
   'email.notLatest': 'أنت لا ترد على أحدث رسالة',
   'email.viewLatest': 'عرض أحدث رسالة',
   'email.status.received': 'مستلمة',

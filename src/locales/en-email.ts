@@ -23,6 +23,8 @@ export const enEmail = {
   'email.bodyLabel': 'Email from {from}',
   'email.frameTitle': 'Email from {from}: {subject}',
   'email.unavailable': 'This email could not be shown safely.',
+  'email.loading': 'Loading the email…',
+  'email.loadFailed': 'The email could not be loaded: {reason}',
   'email.notLatest': 'You are not replying to the latest email',
   'email.viewLatest': 'View latest email',
   'email.status.received': 'Received',

@@ -201,6 +201,8 @@ export const zhCN: Messages = {
   'email.bodyLabel': '来自 {from} 的电子邮件',
   'email.frameTitle': '来自 {from} 的电子邮件：{subject}',
   'email.unavailable': '无法安全地显示此电子邮件。',
+  'email.loading': '正在加载电子邮件…',
+  'email.loadFailed': '无法加载电子邮件：{reason}',
   'email.notLatest': '您正在回复的不是最新电子邮件',
   'email.viewLatest': '查看最新电子邮件',
   'email.status.received': '已接收',

@@ -119,6 +119,8 @@ function replyBody(el: CcEmailWidget): string {
 
 /** Chooses a template with the mouse; resolves once it is in the reply. */
 async function chooseTemplate(el: CcEmailWidget, name: string): Promise<void> {
+  // The picker loads once the browser is idle after the email shows.
+  await until(() => shadow<CcTemplatePicker>(el, 'cc-template-picker').shadowRoot !== null, 'the template picker', 15000);
   const picker = shadow<CcTemplatePicker>(el, 'cc-template-picker');
   button(picker, 'Templates').click();
   await until(() => shadowAll(picker, '[part="option"]').length > 0, 'templates');

@@ -161,6 +161,8 @@ describe('drafts at rest in the panes (R-X-04, R-MAIL-16)', () => {
     const world = reloadableWorld();
     const id = await accepted(world, { channel: 'email', customerName: 'Jane Doe', email: { subject: 'Refund', text: 'Please refund me.' } });
     const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store} interaction-id=${id}></cc-email-widget>`);
+    // The pane shows the conversation once its sanitizer is in.
+    await until(() => shadowAll(el, '#quick').length === 1, 'the quick reply', 15000);
     const quick = shadow<HTMLTextAreaElement>(el, '#quick');
     await type(el, quick, `My card is ${CARD}`);
     expect(quick.value).to.equal(`My card is ${CARD}`);

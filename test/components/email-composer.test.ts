@@ -123,6 +123,8 @@ function replyBody(el: CcEmailWidget): string {
 
 /** Chooses a template with the mouse; resolves once it is in the reply. */
 async function chooseTemplate(el: CcEmailWidget, name: string): Promise<void> {
+  // The picker loads once the browser is idle after the email shows.
+  await until(() => shadow<CcTemplatePicker>(el, 'cc-template-picker').shadowRoot !== null, 'the template picker', 15000);
   const p = picker(el);
   button(p, 'Templates').click();
   await until(() => shadowAll(p, '[part="option"]').length > 0, 'templates', 15000);
@@ -136,6 +138,8 @@ async function chooseTemplate(el: CcEmailWidget, name: string): Promise<void> {
 
 /** Chooses a template with the keyboard only: Templates, type to search, ArrowDown, Enter. */
 async function chooseTemplateByKeyboard(el: CcEmailWidget, search: string): Promise<void> {
+  // The picker loads once the browser is idle after the email shows.
+  await until(() => shadow<CcTemplatePicker>(el, 'cc-template-picker').shadowRoot !== null, 'the template picker', 15000);
   const p = picker(el);
   button(p, 'Templates').focus();
   await sendKeys({ press: 'Enter' });

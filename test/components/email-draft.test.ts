@@ -20,6 +20,7 @@ import {
   type ReplySource,
 } from '../../src/components/cc-email-widget/email-draft.js';
 import { composeDraft } from '../../src/components/cc-email-widget/email-compose.js';
+import { loadSanitizer } from '../../src/components/cc-email-widget/email-sanitizer.js';
 import type { Attachment, EmailMessage } from '../../src/core/types.js';
 
 const source: ReplySource = {
@@ -165,6 +166,8 @@ describe('email composer model (pure)', () => {
 });
 
 describe('forward, then reply', () => {
+  // Reading draft HTML goes through the email sanitizer, which the pane loads on first need.
+  before(() => loadSanitizer());
   const forwardedFile: Attachment = { id: 'f1', name: 'invoice.pdf', size: 10, mimeType: 'application/pdf' };
   const forwardedImage: Attachment = { id: 'f2', name: 'chart.png', size: 10, mimeType: 'image/png', contentId: 'chart@acme', url: 'data:image/png;base64,iVBORw0KGgo=' };
   const mine: Attachment = { id: 'm1', name: 'notes.txt', size: 5, mimeType: 'text/plain' };

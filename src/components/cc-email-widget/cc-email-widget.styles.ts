@@ -1,18 +1,12 @@
 import { css } from 'lit';
 import { conversationStyles } from '../../styles/conversation.js';
-import { dialogSurface } from '../../styles/dialog.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { emojiPickerStyles } from '../shared/emoji-picker.js';
-import { quickResponseStyles } from '../shared/quick-responses.js';
 
 /** What the conversation panes share (src/styles/conversation.ts) and the email pane's own rules. */
 export const styles = [
   tokens,
   controls,
   conversationStyles,
-  dialogSurface,
-  quickResponseStyles,
-  emojiPickerStyles,
   css`
     :host {
       min-height: 360px;

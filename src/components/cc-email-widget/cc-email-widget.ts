@@ -1,15 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { systemContext } from '../../content/templates.js';
 import { errorMessage as reason } from '../../core/format.js';
 import type { OutgoingEmail } from '../../core/store/store.js';
 import type { Attachment, Interaction } from '../../core/types.js';
-import { getLocale, registerEnglish, t } from '../../controllers/localize.js';
+import { registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
 import { enCompose } from '../../locales/en-compose.js';
 import { ShortcutController } from '../../controllers/shortcuts.js';
 import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
-import '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
 import { emptyDraft, isEditable, retarget, showsBcc, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
@@ -29,20 +27,19 @@ import {
 import { draftHasContent, sendReadiness, type Readiness } from './email-readiness.js';
 import { EmailEditor } from './email-editor.js';
 import { EmailThread } from './email-thread.js';
+import { SanitizerGate } from './email-sanitizer.js';
 import { emailHeader, type HeaderState } from './email-header.js';
-import { composeField, quickReplyBox, type Field } from './email-fields.js';
+import { closedComposer, composeField, quickReplyBox, type Field } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
 import { EmailMailboxes, fromField } from './email-from.js';
 import { attachmentList } from '../shared/attachment-list.js';
 import { ConversationController } from '../shared/conversation.js';
-import { templatePanel } from '../shared/template-panel.js';
-import { withParam } from './email-template-panel.js';
 import { EmailTemplates } from './email-templates.js';
 import { outgoingBody, type OutgoingBody } from './email-html.js';
 import { styles } from './cc-email-widget.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
 import type { CcEvent } from '../../element-events.js';
-import { showShortcutHelp } from '../shared/lazy.js';
+import { PreloadController, loadTemplatePicker, showShortcutHelp } from '../shared/lazy.js';
 import { ConversationEnd } from '../shared/conversation-end.js';
 import { EmailUploads, IMAGE_TYPES } from './email-uploads.js';
 
@@ -77,11 +74,14 @@ registerEnglish(enCompose);
  * answered: when a newer one arrives, a banner says so and Send waits until the agent
  * has viewed it (R-MAIL-05, R-MAIL-06). Card numbers in the text, subject or file names
  * block sending with an explanation (R-MAIL-16). Drafts are kept per interaction across
- * switches and page reloads (R-X-04) and are cleared once sent or when the interaction
- * ends.
+ * switches and page reloads (R-X-04) and are cleared once sent or when the interaction ends.
  *
  * A standard reply also has **Bcc** (checked like Cc), **From** (`Queue.mailboxes`; default: the mailbox the email was sent to)
  * and, once per draft, the store's `signatures` (the queue's or the agent's) below the reply and above a forwarded message.
+ *
+ * Loaded on first need, not with the pane: the template picker (once the browser is idle after an email shows; a plain **Templates** button until then), the template panel,
+ * the emoji picker and quick responses (idle after a composer shows, or at once on `/` or **Emoji**) and the End confirmation's dialog.
+ * The email sanitizer (DOMPurify) loads as the pane connects: until it is in, the pane says "Loading the email…" (after a failed load, why, with **Retry**).
  *
  * Without `interaction-id` it shows the agent's active email interaction.
  * Keyboard: every control is a native button or field; Ctrl+Enter (⌘+Enter) sends from
@@ -148,7 +148,6 @@ export class CcEmailWidget extends CcStoreElement {
   @property({ attribute: 'interaction-id' })
   interactionId: string | undefined;
 
-
   /**
    * Keeps the conversation open after a reply is sent, for more replies. Without it,
    * sending a reply ends the conversation and wrap-up follows.
@@ -183,6 +182,8 @@ export class CcEmailWidget extends CcStoreElement {
     shown: () => this.#conversation.value?.id,
     restored: () => this.#onDraftRestored(),
   });
+  // Shows, reads and sends email HTML: the pane renders its conversation once this is in.
+  readonly #sanitizer = new SanitizerGate(this);
   readonly #thread = new EmailThread(this);
   // R-MAIL-17, R-XFER-05: the same Transfer and wrap-up dialogs as the chat panes; the transfer dialog offers email queues only (R-XFER-07).
   readonly #actions = new InteractionActionsController(this, {
@@ -219,7 +220,7 @@ export class CcEmailWidget extends CcStoreElement {
     insertImage: (img) => this.#editor.insertAtCaret(img),
   });
   readonly #templates = new EmailTemplates(this, {
-    context: (i) => systemContext(i, this.#conversation.agentName, getLocale()),
+    agentName: () => this.#conversation.agentName,
     draft: (id) => this.#drafts.get(id),
     patch: (i, change) => this.#patch(i, change),
     reloadEditor: () => this.#editor.reload(),
@@ -254,6 +255,8 @@ export class CcEmailWidget extends CcStoreElement {
         help: () => showShortcutHelp(),
       },
     });
+    // The template picker is not part of the pane's first load: it comes once the browser is idle after an email shows.
+    new PreloadController(this, () => this.#conversation.value !== undefined, ['cc-template-picker', loadTemplatePicker]);
   }
 
   /** Runs `action` on the shown interaction, if any. */
@@ -377,7 +380,9 @@ export class CcEmailWidget extends CcStoreElement {
     if (draft.mode === 'quick') return quickReplyEmail(answered, draft);
     const applied = this.#templates.applied(i, draft);
     let body: OutgoingBody;
-    if (applied) {
+    if (draft.template) {
+      // Send waits while the template's code loads.
+      if (!applied) return undefined;
       const templateBody = this.#templates.body(i, applied);
       if (!templateBody) return undefined;
       body = templateBody;
@@ -408,6 +413,7 @@ export class CcEmailWidget extends CcStoreElement {
   override render() {
     const i = this.#conversation.value;
     if (!i) return this.#conversation.renderEmpty(t('email.empty'));
+    if (!this.#sanitizer.open) return this.#sanitizer.render();
     const draft = this.#drafts.get(i.id);
     const outgoing = draft && this.#outgoing(i, draft);
     const readiness = this.#readiness(i, draft, outgoing);
@@ -419,7 +425,7 @@ export class CcEmailWidget extends CcStoreElement {
         ? draft && draft.mode !== 'quick'
           ? this.#renderStandard(i, draft, readiness)
           : this.#renderQuick(i, draft, readiness)
-        : this.#renderClosed(i)}
+        : closedComposer(i.status, () => this.#actions.openWrapup())}
       ${this.#renderEndConfirm(i, draft)} ${this.#actions.dialogs(i)}`;
   }
 
@@ -515,17 +521,15 @@ export class CcEmailWidget extends CcStoreElement {
               @focusin=${() => this.#templates.prepare()}
               @pointerenter=${() => this.#templates.prepare()}
               @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#templates.use(i, e.detail.template)}
-            ></cc-template-picker>`
+              >${customElements.get('cc-template-picker')
+                ? nothing
+                : html`<button class="btn secondary" aria-expanded="false" @click=${() => void this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
+            >`
           : nothing}
       </div>
       ${this.#editor.renderLinkForm()} ${this.#templates.renderUndo(i)}
-      ${draft.template && applied
-        ? templatePanel(draft.template, applied, {
-            param: (name, value) => this.#patch(i, (d) => withParam(d, name, value)),
-            remove: () => this.#templates.remove(i),
-            edit: () => this.#templates.edit(i),
-          }, this.#templates.preview(i, applied))
-        : this.#editor.renderEditor({
+      ${this.#templates.renderPanel(i, draft, applied) ??
+        this.#editor.renderEditor({
             sending: ui.sending,
             invalidBy: readiness.pci.length > 0 ? 'pci' : undefined,
             keydown: (e) => this.#onSendKey(i, e),
@@ -544,19 +548,11 @@ export class CcEmailWidget extends CcStoreElement {
     </section>`;
   }
 
-  #renderClosed(i: Interaction) {
-    if (i.status === 'wrapup') {
-      return html`<div class="ended" part="ended">
-        <p role="status">${t('email.ended')}</p>
-        <button class="btn secondary" @click=${() => this.#actions.openWrapup()}>${t('email.wrapup')}</button>
-      </div>`;
-    }
-    return html`<p class="ended" part="ended">${t('email.notAccepted')}</p>`;
-  }
 
   // ---- composing ---------------------------------------------------------------------------
 
   #compose(i: Interaction, mode: ReplyMode): void {
+    if (!this.#sanitizer.open) return this.#sanitizer.whenOpen(() => void this.#whenOpen((now) => this.#compose(now, mode)));
     if (this.#composer.of(i.id).sending) {
       // The reply being sent clears the draft once it has left: the new mode opens then.
       this.#composer.set(i.id, () => ({ queued: mode }));
@@ -678,9 +674,17 @@ export class CcEmailWidget extends CcStoreElement {
     this.renderRoot.querySelector<HTMLInputElement>(selector)?.click();
   }
 
-  /** Opens the template list, starting a reply first when the agent is in the quick reply. */
+  /** Opens the template list (R-TPL-01): a reply first when in the quick reply, the picker loaded first if it is not yet. */
   async #openTemplates(i: Interaction): Promise<void> {
     if (this.mode === 'quick') this.#compose(i, 'reply');
+    this.#templates.prepare();
+    try {
+      await loadTemplatePicker();
+    } catch (e) {
+      this.#composer.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: reason(e) }) });
+      return;
+    }
+    this.requestUpdate(); // without the stand-in Templates button
     await this.updateComplete;
     this.renderRoot.querySelector<CcTemplatePicker>('cc-template-picker')?.show();
   }

@@ -1,10 +1,9 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { EmojiPicker } from '../shared/emoji-picker.js';
-import { QuickResponses } from '../shared/quick-responses.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Attachment, MessageTemplate } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
+import { EmailEditorTools } from './email-editor-tools.js';
 import { blockedImageCount, draftFragment, dropBlockedImages, editorHtml, sanitizedFragment, takeDataImages, textOf } from './email-html.js';
 
 type FormatCommand = 'bold' | 'italic' | 'underline' | 'insertUnorderedList' | 'insertOrderedList';
@@ -66,32 +65,26 @@ export class EmailEditor {
   #editorLoaded: { readonly editor: HTMLElement; readonly key: string } | undefined;
   #savedRange: Range | undefined;
 
-  /** The toolbar's Emoji picker: emoji go in at the editor's caret (R-COMP-02). */
-  readonly #emoji: EmojiPicker;
-  /** Quick responses: `/` at the start of a line lists the email templates (R-COMP-01). */
-  readonly #quick: QuickResponses;
+  /**
+   * The toolbar's Emoji picker (emoji go in at the editor's caret, R-COMP-02) and quick
+   * responses (`/` at the start of a line lists the email templates, R-COMP-01), loaded on first need.
+   */
+  readonly #tools: EmailEditorTools;
 
   constructor(host: ReactiveElement, options: EmailEditorOptions) {
     this.#host = host;
     this.#options = options;
-    this.#emoji = new EmojiPicker(host, {
-      box: () => null,
-      replace: () => Promise.resolve(),
+    this.#tools = new EmailEditorTools(host, {
+      store: options.store,
+      templates: options.templates,
+      editor: () => this.#editor,
+      query: () => this.#slash()?.query,
+      pick: (template) => this.#pickTemplate(template),
       put: (emoji) => {
         this.insertAtCaret(document.createTextNode(emoji));
         this.#editor?.focus();
       },
       focusBack: () => this.#editor?.focus(),
-      id: 'editor-emoji',
-    });
-    this.#quick = new QuickResponses(host, {
-      store: options.store,
-      channel: () => 'email',
-      enabled: options.templates,
-      box: () => this.#editor,
-      query: () => this.#slash()?.query,
-      pick: (template) => this.#pickTemplate(template),
-      id: 'editor-quick',
     });
   }
 
@@ -186,12 +179,12 @@ export class EmailEditor {
 
   readonly #onInput = (): void => {
     this.#sync();
-    this.#quick.onInput();
+    this.#tools.onInput();
   };
 
   readonly #onBlur = (): void => {
     this.#saveRange();
-    this.#quick.close();
+    this.#tools.closeQuick();
   };
 
   readonly #keepFocus = (e: Event): void => {
@@ -377,7 +370,7 @@ export class EmailEditor {
             ▣
           </button>`
         : nothing}
-      ${this.#emoji.render()}
+      ${this.#tools.renderEmoji()}
     </div>`;
   }
 
@@ -404,8 +397,8 @@ export class EmailEditor {
 
   /** The editor element (and its Quick responses list, while open). */
   renderEditor(state: EditorState): TemplateResult {
-    const quick = this.#quick.boxAria();
-    return html`${this.#quick.render()}<div
+    const quick = this.#tools.boxAria();
+    return html`${this.#tools.renderQuick()}<div
       id="editor"
       class="editor"
       part="editor"
@@ -423,7 +416,7 @@ export class EmailEditor {
       @paste=${this.#onPaste}
       @drop=${this.#onDrop}
       @keydown=${(e: KeyboardEvent) => {
-        this.#quick.onKeydown(e);
+        this.#tools.onKeydown(e);
         if (!e.defaultPrevented) state.keydown(e);
       }}
     ></div>`;

@@ -7,6 +7,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { t } from '../../controllers/localize.js';
 import type { ComposerTools } from '../shared/composer-tools.js';
+import type { InteractionStatus } from '../../core/types.js';
 import { typedDirection } from '../shared/text-direction.js';
 
 /** A field of the standard reply's header. */
@@ -108,4 +109,15 @@ export function quickReplyBox(state: QuickReplyState): TemplateResult {
     <button class="btn send" part="send" ?disabled=${!state.ready} @click=${state.send}>${t('send')}</button>
     ${state.notices}
   </div>`;
+}
+
+/** What stands in for the composer once the interaction is no longer active: wrap-up (with its button) or not accepted. */
+export function closedComposer(status: InteractionStatus, openWrapup: () => void): TemplateResult {
+  if (status === 'wrapup') {
+    return html`<div class="ended" part="ended">
+      <p role="status">${t('email.ended')}</p>
+      <button class="btn secondary" @click=${openWrapup}>${t('email.wrapup')}</button>
+    </div>`;
+  }
+  return html`<p class="ended" part="ended">${t('email.notAccepted')}</p>`;
 }

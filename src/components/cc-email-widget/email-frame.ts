@@ -1,10 +1,11 @@
 import { css, html, nothing, unsafeCSS, type TemplateResult } from 'lit';
 import { AsyncDirective, PartType, directive, type DirectiveResult, type Part, type PartInfo } from 'lit/async-directive.js';
-import { applyDeferredStyles, setEmailDocument } from '../../content/email-document.js';
-import { BLOCKED_IMAGE_ATTRIBUTE, type EmailSanitizeResult } from '../../content/sanitize.js';
+import { BLOCKED_IMAGE_ATTRIBUTE } from '../../content/blocked-image.js';
+import type { EmailSanitizeResult } from '../../content/sanitize.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import type { EmailMessage } from '../../core/types.js';
 import { emailText } from './email-html.js';
+import { sanitizer } from './email-sanitizer.js';
 
 /**
  * The body frame's sandbox. No `allow-scripts`: nothing in an email runs, even markup a
@@ -100,7 +101,7 @@ class EmailBodyDirective extends AsyncDirective {
       // The document being replaced is no longer watched.
       this.#observer?.disconnect();
       try {
-        setEmailDocument(frame, content, { title: options.title, lang: getLocale(), allowRemoteImages: options.allowRemoteImages });
+        sanitizer().setEmailDocument(frame, content, { title: options.title, lang: getLocale(), allowRemoteImages: options.allowRemoteImages });
       } catch {
         // This email alone shows the placeholder; the thread and later emails go on.
         return this.#fail();
@@ -139,7 +140,7 @@ class EmailBodyDirective extends AsyncDirective {
       const doc = frame.contentDocument;
       const view = frame.contentWindow;
       if (!doc || !view) return;
-      applyDeferredStyles(doc);
+      sanitizer().applyDeferredStyles(doc);
       // An email that does not state its direction takes it from its own text (R-COMP-07), whatever the
       // pane's locale: set on the body, as the head's title is in the pane's language.
       if (!doc.documentElement.hasAttribute('dir') && !doc.body.hasAttribute('dir')) doc.body.dir = 'auto';

@@ -4,7 +4,9 @@
  * and comes back as DOM; strings are only ever produced from that DOM.
  * @packageDocumentation
  */
-import { BLOCKED_IMAGE_ATTRIBUTE, cidResolver, sanitizeEmailHtml, type EmailSanitizeOptions } from '../../content/sanitize.js';
+import { BLOCKED_IMAGE_ATTRIBUTE } from '../../content/blocked-image.js';
+import type { EmailSanitizeOptions } from '../../content/sanitize.js';
+import { sanitizer } from './email-sanitizer.js';
 import type { Attachment, EmailMessage } from '../../core/types.js';
 
 /** Markup of a sanitized fragment (the fragment is consumed). */
@@ -16,7 +18,7 @@ export function serialize(fragment: DocumentFragment): string {
 
 /** Sanitized DOM for an untrusted HTML string (a draft, pasted markup, an email body). */
 export function sanitizedFragment(html: string, options: EmailSanitizeOptions = {}): DocumentFragment {
-  return sanitizeEmailHtml(html, options).fragment;
+  return sanitizer().sanitizeEmailHtml(html, options).fragment;
 }
 
 const BLOCKS = new Set([
@@ -154,7 +156,7 @@ export function editorHtml(editor: Node, attachments: readonly Attachment[]): st
 
 /** Draft HTML as sanitized DOM for the editor: `cid:` images resolved to the draft's attachments. */
 export function draftFragment(html: string, attachments: readonly Attachment[]): DocumentFragment {
-  return sanitizedFragment(html, { allowRemoteImages: true, resolveCid: cidResolver(attachments) });
+  return sanitizedFragment(html, { allowRemoteImages: true, resolveCid: sanitizer().cidResolver(attachments) });
 }
 
 /** Labels of the forwarded-message header, in the agent's language. */
@@ -189,7 +191,7 @@ export function forwardedHtml(email: EmailMessage, labels: ForwardLabels, date: 
   root.append(header);
   const quote = document.createElement('blockquote');
   if (email.html !== undefined) {
-    const body = sanitizedFragment(email.html, { allowRemoteImages, resolveCid: cidResolver(email.attachments) });
+    const body = sanitizedFragment(email.html, { allowRemoteImages, resolveCid: sanitizer().cidResolver(email.attachments) });
     canonicalize(body, email.attachments);
     quote.append(dropBlockedImages(body));
   } else {

@@ -1,7 +1,16 @@
+/**
+ * What the email pane needs only once a template is in play (the agent reaches for
+ * Templates or a quick response, or a restored draft holds one): the template functions
+ * and the template panel. `EmailTemplates` loads this module on first need.
+ * @packageDocumentation
+ */
 import { applyTemplate, parseTemplate, type AppliedTemplate, type SystemContext, type TemplateSegment } from '../../content/templates.js';
 import type { MessageTemplate } from '../../core/types.js';
 import type { EmailDraft } from './email-draft.js';
 import { serialize } from './email-html.js';
+
+export { applyTemplate, systemContext } from '../../content/templates.js';
+export { templatePanel } from '../shared/template-panel.js';
 
 /** Locked or parameterised templates stay a template until sent or removed (R-TPL-02, R-TPL-03); others become editable text. */
 export function keepsTemplate(template: MessageTemplate, applied: Pick<AppliedTemplate, 'params'>): boolean {

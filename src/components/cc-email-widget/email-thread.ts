@@ -2,13 +2,14 @@ import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { displayFileName } from '../../content/files.js';
-import { cidResolver, sanitizeEmailHtml, type EmailSanitizeResult } from '../../content/sanitize.js';
+import type { EmailSanitizeResult } from '../../content/sanitize.js';
 import { safeUrl } from '../../content/url.js';
 import { dateTimeFormat, formatBytes } from '../../core/format.js';
 import type { EmailMessage, Interaction } from '../../core/types.js';
 import { getLocale, t } from '../../controllers/localize.js';
 import { emailBody, emailSnippet } from './email-frame.js';
 import { markDecorativeImages } from './email-html.js';
+import { sanitizer } from './email-sanitizer.js';
 
 /** What the agent has seen of one thread (not persisted). */
 interface ThreadView {
@@ -171,6 +172,7 @@ export class EmailThread {
     if (!result) {
       try {
         // Shown only through its frame, which applies the styles: they stay text until then.
+        const { cidResolver, sanitizeEmailHtml } = sanitizer();
         const options = { allowRemoteImages, resolveCid: cidResolver(email.attachments), styles: 'text' } as const;
         result = markDecorativeImages(sanitizeEmailHtml(email.html ?? '', options));
       } catch {
