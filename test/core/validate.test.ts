@@ -104,6 +104,31 @@ describe('validateEvent', () => {
     expect(validateEvent({ type: 'toString', at: T0 }).ok).to.equal(false);
   });
 
+  it('a valid event is a copy sharing no object with the value: each property read once, no own __proto__, no symbol keys, no functions', () => {
+    let reads = 0;
+    const nested = { page: 'https://example.com/help' };
+    const secret = Symbol('secret');
+    const attachments: unknown[] = [];
+    const message = { id: 'm1', author: 'customer', text: 'hi', format: 'plain', timestamp: T0, attachments, [secret]: { leaked: true }, note: () => 'fn' };
+    const value = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>;
+    Object.assign(value, { type: 'message-received', at: T0, interactionId: 'i1', message, source: nested });
+    Object.defineProperty(value, 'counted', { enumerable: true, get: () => ++reads });
+    const result = validateEvent(value);
+    if (!result.ok) throw new Error(result.error);
+    const copy = result.event as unknown as Record<string, unknown> & { message: Record<string | symbol, unknown>; source: unknown };
+    expect(reads, 'a getter is read once').to.equal(1);
+    expect(copy['counted']).to.equal(1);
+    expect(Object.prototype.hasOwnProperty.call(copy, '__proto__'), 'an own __proto__ key is left out').to.equal(false);
+    expect(Object.getPrototypeOf(copy)).to.equal(Object.prototype);
+    expect(copy.message).not.to.equal(message);
+    expect(copy.message['attachments']).not.to.equal(attachments);
+    expect(copy.source).not.to.equal(nested);
+    expect(copy.source).to.deep.equal(nested);
+    expect(Object.getOwnPropertySymbols(copy.message), 'symbol keys are left out').to.deep.equal([]);
+    expect(copy.message['note'], 'functions are not data').to.equal(undefined);
+    expect(copy.message['text']).to.equal('hi');
+  });
+
   it('R-CHAT-01: messages by the thousand take a quicker check that accepts exactly what the full one accepts', () => {
     const plain = { id: 'm', author: 'customer', text: 'hi', format: 'plain', timestamp: T0, attachments: [] };
     const variants: Record<string, unknown>[] = [
