@@ -62,8 +62,10 @@ registerEnglish(enCompose);
  * A standard reply also has **Bcc** (checked like Cc), **From** (`Queue.mailboxes`; default: the mailbox the email was sent to)
  * and, once per draft, the store's `signatures` (the queue's or the agent's) below the reply and above a forwarded message.
  *
- * Loaded on first need, not with the pane: the template picker (once the browser is idle after an email shows; a plain **Templates** button until then), the template panel,
- * the emoji picker and quick responses (idle after a composer shows, or at once on `/` or **Emoji**) and the End confirmation's dialog.
+ * Loaded on first need, not with the pane: the standard reply (its fields, rich editor, files and templates; once the browser is idle after an email shows, or at once
+ * on Reply, Reply all, Forward, Cc or Bcc, or for a restored draft holding one: meanwhile the pane says "Loading the editor…" where the reply goes, after a failed load
+ * why, with **Retry**, and what the agent asked for happens once it is in), the template picker (once the browser is idle after an email shows; a plain **Templates**
+ * button until then), the template panel, the emoji picker and quick responses (idle after a composer shows, or at once on `/` or **Emoji**) and the End confirmation's dialog.
  * The email sanitizer (DOMPurify) loads as the pane connects: until it is in, the pane says "Loading the email…" (after a failed load, why, with **Retry**).
  *
  * Without `interaction-id` it shows the agent's active email interaction.
@@ -102,8 +104,8 @@ registerEnglish(enCompose);
  * @csspart send - The Send button.
  * @csspart thumbnail - The thumbnail of an image in the chips of attached files.
  * @csspart from - The From select of a standard reply: the queue's mailboxes, the one the answered email was sent to first.
- * @csspart error - Errors (addresses, PCI, sending, ending, template variables without a value).
- * @csspart status - Status notes of the composer (template notes, the "template replaced your text" line with Undo, a mode that opens once the email is sent, pasted images left out, a card number masked in the copy of the draft kept for a reload).
+ * @csspart error - Errors (addresses, PCI, sending, ending, template variables without a value, the reply editor that could not load).
+ * @csspart status - Status notes of the composer ("Loading the editor…", template notes, the "template replaced your text" line with Undo, a mode that opens once the email is sent, pasted images left out, a card number masked in the copy of the draft kept for a reload).
  * @csspart ended - The notice shown once the interaction has ended.
  * @cssprop --cc-email-body-background - Email paper: background of email bodies and the editor, light in both schemes as in mail clients (senders' inline colours assume a light page).
  * @cssprop --cc-email-body-color - Text on the email paper.
