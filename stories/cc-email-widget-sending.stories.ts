@@ -4,6 +4,7 @@ import { createRef, ref, type Ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcEmailWidget } from '../src/components/cc-email-widget/cc-email-widget.js';
 import { loadSanitizer } from '../src/components/cc-email-widget/email-sanitizer.js';
+import { loadStandardReply } from '../src/components/cc-email-widget/email-standard-gate.js';
 import type { EmailSignatures } from '../src/core/store/store.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
@@ -40,8 +41,8 @@ function story(queue: string, then: (el: CcEmailWidget) => void | Promise<void>)
           });
           const el = widget.value;
           if (!el) return;
-          // The pane shows the conversation once its sanitizer is in.
-          await loadSanitizer();
+          // The pane shows the conversation once its sanitizer is in, and opens a reply at once once the standard reply's code is in.
+          await Promise.all([loadSanitizer(), loadStandardReply()]);
           await el.updateComplete;
           await then(el);
         },

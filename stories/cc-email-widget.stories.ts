@@ -4,6 +4,7 @@ import { createRef, ref, type Ref } from 'lit/directives/ref.js';
 import '../src/index.js';
 import type { CcEmailWidget } from '../src/components/cc-email-widget/cc-email-widget.js';
 import { loadSanitizer } from '../src/components/cc-email-widget/email-sanitizer.js';
+import { loadStandardReply } from '../src/components/cc-email-widget/email-standard-gate.js';
 import { SEED_TEMPLATES } from '../src/adapters/simulated/index.js';
 import { acceptedContact, storyWorld, type StoryWorld } from './support.js';
 
@@ -44,8 +45,8 @@ function emailWorld(then: (w: StoryWorld, id: string, el: CcEmailWidget | undefi
       attachments: [{ name: 'invoice-2024-118.pdf', size: 84_211, mimeType: 'application/pdf' }],
     });
     const el = widget.value;
-    // The pane shows the conversation once its sanitizer is in.
-    await loadSanitizer();
+    // The pane shows the conversation once its sanitizer is in, and opens a reply at once once the standard reply's code is in.
+    await Promise.all([loadSanitizer(), loadStandardReply()]);
     await el?.updateComplete;
     await then(w, id, el);
   });

@@ -208,6 +208,8 @@ export const ar: Messages = {
   'email.unavailable': 'تعذّر عرض هذه الرسالة بأمان.',
   'email.loading': 'جارٍ تحميل البريد الإلكتروني…',
   'email.loadFailed': 'تعذّر تحميل البريد الإلكتروني: {reason}',
+  'email.editorLoading': 'جارٍ تحميل المحرّر…',
+  'email.editorLoadFailed': 'تعذّر تحميل المحرّر: {reason}',
   'email.notLatest': 'أنت لا ترد على أحدث رسالة',
   'email.viewLatest': 'عرض أحدث رسالة',
   'email.status.received': 'مستلمة',

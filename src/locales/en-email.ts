@@ -25,6 +25,8 @@ export const enEmail = {
   'email.unavailable': 'This email could not be shown safely.',
   'email.loading': 'Loading the email…',
   'email.loadFailed': 'The email could not be loaded: {reason}',
+  'email.editorLoading': 'Loading the editor…',
+  'email.editorLoadFailed': 'The editor could not be loaded: {reason}',
   'email.notLatest': 'You are not replying to the latest email',
   'email.viewLatest': 'View latest email',
   'email.status.received': 'Received',

@@ -203,6 +203,8 @@ export const zhCN: Messages = {
   'email.unavailable': '无法安全地显示此电子邮件。',
   'email.loading': '正在加载电子邮件…',
   'email.loadFailed': '无法加载电子邮件：{reason}',
+  'email.editorLoading': '正在加载编辑器…',
+  'email.editorLoadFailed': '无法加载编辑器：{reason}',
   'email.notLatest': '您正在回复的不是最新电子邮件',
   'email.viewLatest': '查看最新电子邮件',
   'email.status.received': '已接收',

@@ -174,7 +174,8 @@ describe('drafts at rest in the panes (R-X-04, R-MAIL-16)', () => {
     await expect(el).to.be.accessible();
 
     button(el, 'Reply').click();
-    await el.updateComplete;
+    // The reply opens once the editor's code is in (the pane may still be fetching it).
+    await until(() => shadowAll(el, '#editor').length === 1, 'the editor', 15000);
     const editor = shadow(el, '#editor');
     await type(el, editor, ' and again 5500 0000 0000 0004');
     expect(editor.textContent).to.contain('5500 0000 0000 0004');
@@ -205,7 +206,8 @@ describe('drafts at rest in the panes (R-X-04, R-MAIL-16)', () => {
     const mailId = await accepted(world, { channel: 'email', customerName: 'Li Wei', email: { subject: 'Order', text: 'Where is it?' } });
     const mail = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store} interaction-id=${mailId}></cc-email-widget>`);
     button(mail, 'Reply').click();
-    await mail.updateComplete;
+    // The reply opens once the editor's code is in (the pane may still be fetching it).
+    await until(() => shadowAll(mail, '#editor').length === 1, 'the editor', 15000);
     await type(mail, shadow(mail, '#editor'), 'Body kept by the host');
     await until(() => host.values.get(draftKey('agent-me', mailId))?.includes('Body kept by the host') === true, 'the email draft written');
     mail.remove();

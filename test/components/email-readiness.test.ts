@@ -1,14 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { emptyDraft, type EmailDraft } from '../../src/components/cc-email-widget/email-draft.js';
-import {
-  answeredEmail,
-  composeDraft,
-  latestInbound,
-  ownAddresses,
-  patchDraft,
-  quickReplyEmail,
-  standardEmail,
-} from '../../src/components/cc-email-widget/email-compose.js';
+import { answeredEmail, latestInbound, ownAddresses, patchDraft, quickReplyEmail } from '../../src/components/cc-email-widget/email-answer.js';
+import { composeDraft, standardEmail } from '../../src/components/cc-email-widget/email-compose.js';
 import { isStale, pciProblems, recipientProblems, sendReadiness, textGaps, type SendState } from '../../src/components/cc-email-widget/email-readiness.js';
 import type { OutgoingEmail } from '../../src/core/store/store.js';
 import type { Attachment, EmailMessage } from '../../src/core/types.js';

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/cc-email-widget/cc-email-widget.js';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
 import { withSignature } from '../../src/components/cc-email-widget/email-compose.js';
+import { loadStandardReply } from '../../src/components/cc-email-widget/email-standard-gate.js';
 import { emptyDraft } from '../../src/components/cc-email-widget/email-draft.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import { SessionDraftStore } from '../../src/core/drafts/draft-store.js';
@@ -24,6 +25,8 @@ async function open(queue?: string): Promise<Opened> {
   await world.store.accept(id);
   const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store} keep-open></cc-email-widget>`);
   await until(() => shadowAll(el, 'article.email').length >= 1, 'the thread', 15000);
+  // The standard reply's code is in, as the pane preloads it once the browser is idle after an email shows.
+  await loadStandardReply();
   return { ...world, id, el };
 }
 

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/cc-email-widget/cc-email-widget.js';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
 import { loadSanitizer } from '../../src/components/cc-email-widget/email-sanitizer.js';
+import { loadStandardReply } from '../../src/components/cc-email-widget/email-standard-gate.js';
 import type { CcTemplatePicker } from '../../src/components/cc-template-picker/cc-template-picker.js';
 import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
@@ -17,8 +18,8 @@ async function emailPane(): Promise<CcEmailWidget> {
 const standIn = (el: CcEmailWidget): HTMLButtonElement[] => shadowAll<HTMLButtonElement>(el, 'cc-template-picker > button');
 
 describe('the email pane\'s template picker loads on first need', () => {
-  // The sanitizer in first, so that the pane shows its conversation at once, before the picker's idle preload.
-  before(() => loadSanitizer());
+  // The sanitizer and the standard reply in first, so that the pane shows its conversation and opens a reply at once, before the picker's idle preload.
+  before(() => Promise.all([loadSanitizer(), loadStandardReply()]));
   afterEach(disposeWorlds);
 
   // First in this file: nothing has loaded the picker yet.

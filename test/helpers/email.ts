@@ -2,6 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/cc-email-widget/cc-email-widget.js';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
+import { loadStandardReply } from '../../src/components/cc-email-widget/email-standard-gate.js';
 import type { EmailMessage } from '../../src/core/types.js';
 import { reloadableWorld, type ReloadableWorld } from './drafts.js';
 import { shadowAll, until, untilState, type World } from './world.js';
@@ -25,6 +26,8 @@ export async function openEmail(options: { keepOpen?: boolean; latencyMs?: numbe
   await world.store.accept(id);
   const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.store} ?keep-open=${options.keepOpen ?? false}></cc-email-widget>`);
   await until(() => shadowAll(el, 'article.email').length >= 1, 'the thread', 15000);
+  // The standard reply's code is in, as the pane preloads it once the browser is idle after an email shows.
+  await loadStandardReply();
   return { ...world, id, el };
 }
 

@@ -2,46 +2,29 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { errorMessage as reason } from '../../core/format.js';
 import type { OutgoingEmail } from '../../core/store/store.js';
-import type { Attachment, Interaction } from '../../core/types.js';
+import type { Interaction } from '../../core/types.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
 import { enEmail } from '../../locales/en-email.js';
 import { enCompose } from '../../locales/en-compose.js';
 import { ShortcutController } from '../../controllers/shortcuts.js';
-import type { CcTemplatePicker } from '../cc-template-picker/cc-template-picker.js';
 import { InteractionActionsController } from '../shared/interaction-actions.js';
 import { EmailDrafts } from './email-drafts.js';
-import { emptyDraft, isEditable, retarget, showsBcc, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
+import { retarget, showsBcc, showsCc, type ComposeMode, type EmailDraft, type ReplyMode } from './email-draft.js';
 import { ComposerTools } from '../shared/composer-tools.js';
-import {
-  answeredEmail,
-  composeDraft,
-  forwardQuote,
-  isNewForward,
-  latestInbound,
-  ownAddresses,
-  patchDraft,
-  quickReplyEmail,
-  replySource,
-  standardEmail,
-} from './email-compose.js';
+import { answeredEmail, latestInbound, ownAddresses, patchDraft, quickReplyEmail, replySource } from './email-answer.js';
 import { draftHasContent, sendReadiness, type Readiness } from './email-readiness.js';
-import { EmailEditor } from './email-editor.js';
 import { EmailThread } from './email-thread.js';
 import { SanitizerGate } from './email-sanitizer.js';
 import { emailHeader, type HeaderState } from './email-header.js';
-import { closedComposer, composeField, quickReplyBox, type Field } from './email-fields.js';
+import { closedComposer, quickReplyBox } from './email-fields.js';
 import { EmailComposerState } from './email-composer-state.js';
-import { EmailMailboxes, fromField } from './email-from.js';
-import { attachmentList } from '../shared/attachment-list.js';
 import { ConversationController } from '../shared/conversation.js';
-import { EmailTemplates } from './email-templates.js';
-import { outgoingBody, type OutgoingBody } from './email-html.js';
 import { styles } from './cc-email-widget.styles.js';
 import { CcStoreElement } from '../shared/cc-element.js';
-import type { CcEvent } from '../../element-events.js';
 import { PreloadController, loadTemplatePicker, showShortcutHelp } from '../shared/lazy.js';
 import { ConversationEnd } from '../shared/conversation-end.js';
-import { EmailUploads, IMAGE_TYPES } from './email-uploads.js';
+import { StandardReplyGate } from './email-standard-gate.js';
+import type { EmailStandardReply } from './email-standard.js';
 
 registerEnglish(enEmail);
 registerEnglish(enCompose);
@@ -79,8 +62,10 @@ registerEnglish(enCompose);
  * A standard reply also has **Bcc** (checked like Cc), **From** (`Queue.mailboxes`; default: the mailbox the email was sent to)
  * and, once per draft, the store's `signatures` (the queue's or the agent's) below the reply and above a forwarded message.
  *
- * Loaded on first need, not with the pane: the template picker (once the browser is idle after an email shows; a plain **Templates** button until then), the template panel,
- * the emoji picker and quick responses (idle after a composer shows, or at once on `/` or **Emoji**) and the End confirmation's dialog.
+ * Loaded on first need, not with the pane: the standard reply (its fields, rich editor, files and templates; once the browser is idle after an email shows, or at once
+ * on Reply, Reply all, Forward, Cc or Bcc, or for a restored draft holding one: meanwhile the pane says "Loading the editor…" where the reply goes, after a failed load
+ * why, with **Retry**, and what the agent asked for happens once it is in), the template picker (once the browser is idle after an email shows; a plain **Templates**
+ * button until then), the template panel, the emoji picker and quick responses (idle after a composer shows, or at once on `/` or **Emoji**) and the End confirmation's dialog.
  * The email sanitizer (DOMPurify) loads as the pane connects: until it is in, the pane says "Loading the email…" (after a failed load, why, with **Retry**).
  *
  * Without `interaction-id` it shows the agent's active email interaction.
@@ -119,8 +104,8 @@ registerEnglish(enCompose);
  * @csspart send - The Send button.
  * @csspart thumbnail - The thumbnail of an image in the chips of attached files.
  * @csspart from - The From select of a standard reply: the queue's mailboxes, the one the answered email was sent to first.
- * @csspart error - Errors (addresses, PCI, sending, ending, template variables without a value).
- * @csspart status - Status notes of the composer (template notes, the "template replaced your text" line with Undo, a mode that opens once the email is sent, pasted images left out, a card number masked in the copy of the draft kept for a reload).
+ * @csspart error - Errors (addresses, PCI, sending, ending, template variables without a value, the reply editor that could not load).
+ * @csspart status - Status notes of the composer ("Loading the editor…", template notes, the "template replaced your text" line with Undo, a mode that opens once the email is sent, pasted images left out, a card number masked in the copy of the draft kept for a reload).
  * @csspart ended - The notice shown once the interaction has ended.
  * @cssprop --cc-email-body-background - Email paper: background of email bodies and the editor, light in both schemes as in mail clients (senders' inline colours assume a light page).
  * @cssprop --cc-email-body-color - Text on the email paper.
@@ -159,10 +144,6 @@ export class CcEmailWidget extends CcStoreElement {
   @property({ type: Boolean, reflect: true, attribute: 'light-grey' })
   lightGrey = false;
 
-  /** The field being edited: its address errors wait until the agent leaves it. */
-  @state()
-  private editing: Field | undefined;
-
   /** Text for the polite live region: new emails, sent emails (R-X-02). */
   @state()
   private announcement = '';
@@ -191,42 +172,21 @@ export class CcEmailWidget extends CcStoreElement {
     store: () => this.#conversation.store,
     requestTransfer: (i) => this.emit('cc-transfer-request', { interactionId: i.id }, { cancelable: true }),
   });
-  readonly #editor = new EmailEditor(this, {
-    draft: () => {
-      const id = this.#conversation.value?.id;
-      const draft = id === undefined ? undefined : this.#drafts.get(id);
-      return id === undefined ? undefined : { id, html: draft?.html ?? '', attachments: draft?.attachments ?? [] };
-    },
-    changed: (read) =>
-      this.#whenShown((i) => {
-        this.#templates.settle(i.id);
-        this.#patch(i, (d) => ({ ...d, html: read(d.attachments) }));
-      }),
-    dropped: (files) => this.#whenShown((i) => void this.#uploads.all(i, files, (file) => file.type.startsWith('image/'))),
-    imagesRemoved: (count) => this.#whenShown((i) => this.#composer.notify(i.id, { kind: 'status', text: t('email.paste.removed', { count }) })),
-    pickImage: () => this.#pick('#image-file'),
-    canInsertImages: () => this.#conversation.supports('attachments'),
-    store: () => this.#conversation.store,
-    templates: () => this.#conversation.supports('templates'),
-    useTemplate: (template) => this.#whenOpen((i) => this.#templates.use(i, template)),
-  });
   readonly #composer = new EmailComposerState(this);
-  readonly #mailboxes = new EmailMailboxes(this, () => this.#conversation.store);
-  readonly #uploads = new EmailUploads({
-    store: () => this.#conversation.store,
-    supported: () => this.#conversation.supports('attachments'),
-    composer: this.#composer,
-    patch: (i, change) => this.#patch(i, change),
-    insertImage: (img) => this.#editor.insertAtCaret(img),
-  });
-  readonly #templates = new EmailTemplates(this, {
-    agentName: () => this.#conversation.agentName,
-    draft: (id) => this.#drafts.get(id),
-    patch: (i, change) => this.#patch(i, change),
-    reloadEditor: () => this.#editor.reload(),
-    focus: (...selectors) => void this.#focusAfterUpdate(...selectors),
-    failed: (i, e) => this.#composer.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: reason(e) }) }),
-  });
+  // The standard reply (editor, fields, files, templates) loads on first need.
+  readonly #standard = new StandardReplyGate<EmailStandardReply>(this, (m) =>
+    new m.EmailStandardReply(this, {
+      conversation: this.#conversation,
+      drafts: this.#drafts,
+      composer: this.#composer,
+      thread: this.#thread,
+      patch: (i, change) => this.#patch(i, change),
+      compose: (i, mode) => this.#compose(i, mode),
+      focus: (...selectors) => this.#focusAfterUpdate(...selectors),
+      sendKey: (i, e) => this.#onSendKey(i, e),
+      send: (i) => void this.#send(i),
+    }),
+  );
   readonly #end = new ConversationEnd(this, {
     store: () => this.#conversation.store,
     ended: (interactionId) => this.emit('cc-end', { interactionId }),
@@ -235,8 +195,6 @@ export class CcEmailWidget extends CcStoreElement {
     failedAfterSend: (reason) => t('email.endAfterSendFailed', { reason }),
   });
   #shownId: string | undefined;
-  /** The last body prepared for sending: render runs every second (the timer), the body changes only when edited. */
-  #body: { readonly html: string; readonly attachments: readonly Attachment[]; readonly result: OutgoingBody } | undefined;
 
   constructor() {
     super();
@@ -245,7 +203,7 @@ export class CcEmailWidget extends CcStoreElement {
       scope: 'element',
       handlers: {
         transfer: () => this.#whenOpen(() => this.#actions.openTransfer()),
-        templates: () => this.#whenOpen((i) => void (this.#conversation.supports('templates') && this.#openTemplates(i))),
+        templates: () => this.#whenOpen((i) => this.#conversation.supports('templates') && this.#withStandard(i, (s, now) => void s.openTemplates(now))),
       },
     });
     new ShortcutController(this, {
@@ -259,12 +217,6 @@ export class CcEmailWidget extends CcStoreElement {
     new PreloadController(this, () => this.#conversation.value !== undefined, ['cc-template-picker', loadTemplatePicker]);
   }
 
-  /** Runs `action` on the shown interaction, if any. */
-  #whenShown(action: (i: Interaction) => void): void {
-    const i = this.#conversation.value;
-    if (i) action(i);
-  }
-
   // Quick responses go in as from the Templates button: a reply takes the template.
   readonly #tools = new ComposerTools(this, {
     store: () => this.#conversation.store,
@@ -272,11 +224,7 @@ export class CcEmailWidget extends CcStoreElement {
     templates: () => this.#conversation.supports('templates'),
     box: () => this.renderRoot.querySelector<HTMLTextAreaElement>('#quick'),
     setText: (text) => this.#whenOpen((i) => this.#patch(i, (d) => ({ ...d, quickText: text }))),
-    insert: (template) =>
-      this.#whenOpen((i) => {
-        this.#compose(i, 'reply');
-        void this.updateComplete.then(() => this.#templates.use(i, template));
-      }),
+    insert: (template) => this.#whenOpen((i) => this.#withStandard(i, (s, now) => s.insertTemplate(now, template))),
     id: 'quick',
   });
 
@@ -329,18 +277,19 @@ export class CcEmailWidget extends CcStoreElement {
     const i = this.#conversation.value;
     if (i?.id !== this.#shownId) {
       this.#shownId = i?.id;
-      this.editing = undefined;
-      this.#editor.reset();
+      this.#standard.value?.reset();
     }
     if (!i) return;
     this.#followThread(i);
+    // A restored standard reply opens as soon as its code is in.
+    if ((this.#drafts.get(i.id)?.mode ?? 'quick') !== 'quick') this.#standard.need(i.id);
   }
 
   /** A stored draft arrived after the pane first showed the interaction: load its body, and read the thread again as it answers. */
   #onDraftRestored(): void {
     const id = this.#conversation.value?.id;
     if (id) this.#thread.forget(id);
-    this.#editor.reload();
+    this.#standard.value?.reload();
   }
 
   /** Tracks new emails, expands what the agent should see, and retargets a draft once the latest email is viewed. */
@@ -361,8 +310,9 @@ export class CcEmailWidget extends CcStoreElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#editor.load();
     this.#thread.scroll();
+    // The standard reply is not part of the pane's first load: it comes once the browser is idle after an email shows.
+    if (this.#conversation.value && this.#sanitizer.open) this.#standard.preload();
   }
 
   // ---- helpers -------------------------------------------------------------------------
@@ -378,31 +328,18 @@ export class CcEmailWidget extends CcStoreElement {
     const answered = answeredEmail(i, draft);
     if (!answered) return undefined;
     if (draft.mode === 'quick') return quickReplyEmail(answered, draft);
-    const applied = this.#templates.applied(i, draft);
-    let body: OutgoingBody;
-    if (draft.template) {
-      // Send waits while the template's code loads.
-      if (!applied) return undefined;
-      const templateBody = this.#templates.body(i, applied);
-      if (!templateBody) return undefined;
-      body = templateBody;
-    } else {
-      if (this.#body?.html !== draft.html || this.#body.attachments !== draft.attachments) {
-        this.#body = { html: draft.html, attachments: draft.attachments, result: outgoingBody(draft.html, draft.attachments) };
-      }
-      body = this.#body.result;
-    }
-    return standardEmail(draft, body);
+    // Send waits while the reply's code (or a template's) loads.
+    return this.#standard.value?.outgoing(i, draft);
   }
 
   #readiness(i: Interaction, draft: EmailDraft | undefined, outgoing: OutgoingEmail | undefined): Readiness {
     const ui = this.#composer.of(i.id);
-    const applied = draft && this.#templates.applied(i, draft);
+    const template = (draft && this.#standard.value?.template(i, draft)) ?? { gaps: [], ready: true };
     return sendReadiness(draft, outgoing, {
-      templateGaps: this.#templates.gaps(applied),
+      templateGaps: template.gaps,
       status: i.status,
       latestId: latestInbound(i)?.id,
-      templateReady: applied?.ready ?? true,
+      templateReady: template.ready,
       uploading: ui.uploading.length,
       sending: ui.sending,
     });
@@ -442,8 +379,8 @@ export class CcEmailWidget extends CcStoreElement {
     };
     return emailHeader(i, state, {
       compose: (mode) => this.#compose(i, mode),
-      toggleCc: () => this.#toggleCc(i),
-      toggleBcc: () => this.#toggleBcc(i),
+      toggleCc: () => this.#withStandard(i, (standard, now) => standard.toggleCc(now)),
+      toggleBcc: () => this.#withStandard(i, (standard, now) => standard.toggleBcc(now)),
       viewOriginal: (id) => void this.#thread.reveal(i, id),
       toggleLightGrey: () => (this.lightGrey = !this.lightGrey),
       transfer: () => this.#actions.openTransfer(),
@@ -466,7 +403,9 @@ export class CcEmailWidget extends CcStoreElement {
 
   #renderQuick(i: Interaction, draft: EmailDraft | undefined, readiness: Readiness) {
     if (!latestInbound(i)) return nothing;
-    return quickReplyBox({
+    // The agent asked for a standard reply before its code was in: it opens here once it is.
+    const waiting = this.#standard.waiting(i.id) ? this.#standard.render() : nothing;
+    return html`${waiting} ${quickReplyBox({
       text: draft?.quickText ?? '',
       sending: this.#composer.of(i.id).sending,
       ready: readiness.ready,
@@ -476,139 +415,27 @@ export class CcEmailWidget extends CcStoreElement {
       send: () => void this.#send(i),
       notices: this.#composer.renderNotices(i.id, readiness.pci, this.#drafts.masked(i.id)),
       tools: this.#tools,
-    });
+    })}`;
   }
 
-  #renderField(i: Interaction, draft: EmailDraft, field: Field, invalid: readonly string[]) {
-    return composeField(field, {
-      value: draft[field],
-      editable: isEditable(draft.mode, field),
-      invalid,
-      editing: this.editing === field,
-      focus: () => (this.editing = field),
-      blur: () => (this.editing = undefined),
-      input: (value) => this.#patch(i, (d) => ({ ...d, [field]: value })),
-      keydown: (e) => this.#onSendKey(i, e),
-    });
-  }
-
+  /** The standard reply, or where it goes while its code loads. */
   #renderStandard(i: Interaction, draft: EmailDraft, readiness: Readiness) {
-    const ui = this.#composer.of(i.id);
-    const applied = this.#templates.applied(i, draft);
-    const label = t(draft.mode === 'reply' ? 'email.reply' : draft.mode === 'reply-all' ? 'email.replyAll' : 'email.forward');
-    return html`<section class="composer standard" part="composer" aria-label=${label}>
-      <div class="fields" part="fields">
-        ${fromField(this.#mailboxes.choices(i, answeredEmail(i, draft)), draft.from, (from) => this.#patch(i, (d) => ({ ...d, from })))}
-        ${this.#renderField(i, draft, 'to', readiness.invalidTo)}
-        ${draft.mode === 'forward' && readiness.noRecipient && this.editing !== 'to'
-          ? html`<p class="hint" id="to-hint">${t('email.noRecipient')}</p>`
-          : nothing}
-        ${showsCc(draft) ? this.#renderField(i, draft, 'cc', readiness.invalidCc) : nothing}
-        ${showsBcc(draft) ? this.#renderField(i, draft, 'bcc', readiness.invalidBcc) : nothing}
-        ${this.#renderField(i, draft, 'subject', [])}
-      </div>
-      <div class="tools">
-        ${draft.template ? nothing : this.#editor.renderToolbar()}
-        ${this.#conversation.supports('attachments')
-          ? html`<button class="btn secondary" @click=${() => this.#pick('#file')}>${t('attach.button')}</button>
-              <input id="file" type="file" multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#uploads.fromInput(i, e, false)} />`
-          : nothing}
-        <input id="image-file" type="file" accept=${IMAGE_TYPES} multiple hidden tabindex="-1" aria-hidden="true" @change=${(e: Event) => void this.#uploads.fromInput(i, e, true)} />
-        ${this.#conversation.supports('templates')
-          ? html`<cc-template-picker
-              .store=${this.#conversation.store}
-              channel="email"
-              @focusin=${() => this.#templates.prepare()}
-              @pointerenter=${() => this.#templates.prepare()}
-              @cc-template-select=${(e: CcEvent<'cc-template-select'>) => this.#templates.use(i, e.detail.template)}
-              >${customElements.get('cc-template-picker')
-                ? nothing
-                : html`<button class="btn secondary" aria-expanded="false" @click=${() => void this.#openTemplates(i)}>${t('templates')}</button>`}</cc-template-picker
-            >`
-          : nothing}
-      </div>
-      ${this.#editor.renderLinkForm()} ${this.#templates.renderUndo(i)}
-      ${this.#templates.renderPanel(i, draft, applied) ??
-        this.#editor.renderEditor({
-            sending: ui.sending,
-            invalidBy: readiness.pci.length > 0 ? 'pci' : undefined,
-            keydown: (e) => this.#onSendKey(i, e),
-          })}
-      ${attachmentList(
-        // Inline images are not listed: they show in the body.
-        draft.attachments.filter((a) => !a.contentId),
-        ui.uploading,
-        (id) => this.#patch(i, (d) => ({ ...d, attachments: d.attachments.filter((x) => x.id !== id) })),
-      )}
-      <div class="send-row">
-        <button class="btn send" part="send" ?disabled=${!readiness.ready} @click=${() => void this.#send(i)}>${t('send')}</button>
-        <button class="btn secondary" ?disabled=${ui.sending} @click=${() => this.#discard(i)}>${t('email.discard')}</button>
-      </div>
-      ${this.#templates.renderGaps(draft, readiness.gaps)} ${this.#composer.renderNotices(i.id, readiness.pci, this.#drafts.masked(i.id))}
-    </section>`;
+    return (
+      this.#standard.value?.render(i, draft, readiness) ??
+      html`<section class="composer standard" part="composer" aria-label=${t('email.reply')}>${this.#standard.render()}</section>`
+    );
   }
-
 
   // ---- composing ---------------------------------------------------------------------------
 
+  /** Runs `action` on the standard reply once its code is in, if `i` is still shown and active then. */
+  #withStandard(i: Interaction, action: (standard: EmailStandardReply, now: Interaction) => void): void {
+    this.#standard.use(i.id, (standard) => this.#whenOpen((now) => now.id === i.id && action(standard, now)));
+  }
+
   #compose(i: Interaction, mode: ReplyMode): void {
     if (!this.#sanitizer.open) return this.#sanitizer.whenOpen(() => void this.#whenOpen((now) => this.#compose(now, mode)));
-    if (this.#composer.of(i.id).sending) {
-      // The reply being sent clears the draft once it has left: the new mode opens then.
-      this.#composer.set(i.id, () => ({ queued: mode }));
-      return;
-    }
-    const draft = this.#drafts.get(i.id);
-    const answered = answeredEmail(i, draft);
-    if (!answered) return;
-    const base = draft ?? emptyDraft(answered);
-    if (base.mode === mode) {
-      void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');
-      return;
-    }
-    const forward = isNewForward(base, answered, mode) ? forwardQuote(answered, this.#thread.imagesAllowed(i, answered.id)) : '';
-    const next = composeDraft(i, base, answered, mode, forward, this.#conversation.store?.signature(i.queue.id));
-    this.#drafts.set(i.id, next);
-    this.#editor.reload();
-    void this.#focusAfterUpdate(mode === 'forward' ? '#to' : '#editor');
-  }
-
-  #toggleCc(i: Interaction): void {
-    if (this.#composer.of(i.id).sending) {
-      this.#compose(i, 'reply');
-      return;
-    }
-    const draft = this.#drafts.get(i.id);
-    if (!draft || draft.mode === 'quick') {
-      this.#compose(i, 'reply');
-      this.#patch(i, (d) => ({ ...d, ccOpen: true }));
-      void this.#focusAfterUpdate('#cc');
-      return;
-    }
-    if (showsCc(draft) && draft.mode === 'reply' && draft.cc.trim() === '') {
-      this.#patch(i, (d) => ({ ...d, ccOpen: false }));
-      return;
-    }
-    this.#patch(i, (d) => ({ ...d, ccOpen: true }));
-    void this.#focusAfterUpdate('#cc');
-  }
-
-  /** Bcc opens the field (starting a reply from the quick reply); on an empty field it closes it. */
-  #toggleBcc(i: Interaction): void {
-    const draft = this.#drafts.get(i.id);
-    if (this.#composer.of(i.id).sending) return this.#compose(i, 'reply');
-    if (draft && showsBcc(draft) && draft.bcc.trim() === '') return this.#patch(i, (d) => ({ ...d, bccOpen: false }));
-    if (!draft || draft.mode === 'quick') this.#compose(i, 'reply');
-    this.#patch(i, (d) => ({ ...d, bccOpen: true }));
-    void this.#focusAfterUpdate('#bcc');
-  }
-
-  #discard(i: Interaction): void {
-    this.#templates.settle(i.id);
-    this.#drafts.clear(i.id);
-    this.#composer.clear(i.id);
-    this.#editor.clear();
-    void this.#focusAfterUpdate('#quick');
+    this.#withStandard(i, (standard, now) => standard.compose(now, mode));
   }
 
   /** After the next render, focuses the first element matching the first of `selectors` that matches any. */
@@ -641,10 +468,9 @@ export class CcEmailWidget extends CcStoreElement {
     try {
       const emailId = await store.sendEmail(i.id, outgoing);
       const queued = this.#composer.of(i.id).queued;
-      this.#templates.settle(i.id);
       this.#drafts.clear(i.id);
       this.#composer.clear(i.id);
-      this.#editor.reload();
+      this.#standard.value?.sent(i.id);
       this.announcement = t('email.sent');
       this.emit('cc-send', { interactionId: i.id, channel: i.channel, text: outgoing.text, emailId, mode: outgoing.mode });
       const now = store.state.interactions[i.id];
@@ -666,27 +492,6 @@ export class CcEmailWidget extends CcStoreElement {
       if (queued && now && this.#conversation.value?.id === i.id) this.#compose(now, queued);
       this.#composer.notify(i.id, { kind: 'error', text: t('email.sendFailed', { reason: reason(e) }) });
     }
-  }
-
-  // ---- attachments and templates -------------------------------------------------------
-
-  #pick(selector: string): void {
-    this.renderRoot.querySelector<HTMLInputElement>(selector)?.click();
-  }
-
-  /** Opens the template list (R-TPL-01): a reply first when in the quick reply, the picker loaded first if it is not yet. */
-  async #openTemplates(i: Interaction): Promise<void> {
-    if (this.mode === 'quick') this.#compose(i, 'reply');
-    this.#templates.prepare();
-    try {
-      await loadTemplatePicker();
-    } catch (e) {
-      this.#composer.notify(i.id, { kind: 'error', text: t('templates.loadFailed', { reason: reason(e) }) });
-      return;
-    }
-    this.requestUpdate(); // without the stand-in Templates button
-    await this.updateComplete;
-    this.renderRoot.querySelector<CcTemplatePicker>('cc-template-picker')?.show();
   }
 }
 
