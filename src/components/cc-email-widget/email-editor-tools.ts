@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
-import { errorMessage } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { MessageTemplate } from '../../core/types.js';
 import { t } from '../../controllers/localize.js';
@@ -68,13 +67,10 @@ export const loadEditorHelpers: EditorHelpersLoader = async (host, options) => {
  * load says why where the list or pop-up would be; the next `/` or click tries again.
  */
 export class EmailEditorTools implements ReactiveController {
-  readonly #host: ReactiveElement;
   readonly #options: EmailEditorToolsOptions;
   readonly #part: LazyPart<EditorHelpers>;
-  #error = '';
 
   constructor(host: ReactiveElement, options: EmailEditorToolsOptions, load: EditorHelpersLoader = loadEditorHelpers) {
-    this.#host = host;
     this.#options = options;
     this.#part = new LazyPart(host, () => load(host, options));
     host.addController(this);
@@ -88,8 +84,8 @@ export class EmailEditorTools implements ReactiveController {
   onInput(): void {
     const loaded = this.#part.value;
     if (loaded) loaded.quick.onInput();
-    else if (this.#slashTyped()) this.#use((l) => l.quick.onInput());
-    else this.#clearError();
+    else if (this.#slashTyped()) this.#part.use((l) => l.quick.onInput());
+    else this.#part.clearError();
   }
 
   /** The body's keys while the list shows. */
@@ -111,42 +107,23 @@ export class EmailEditorTools implements ReactiveController {
   renderQuick(): TemplateResult | typeof nothing {
     const loaded = this.#part.value;
     if (loaded) return loaded.quick.render();
-    return this.#error && this.#slashTyped() ? this.#renderError('quickResponses.loadFailed') : nothing;
+    return this.#part.error && this.#slashTyped() ? this.#renderError('quickResponses.loadFailed') : nothing;
   }
 
   /** The Emoji button and, while open, its pop-up (or why it could not load). */
   renderEmoji(): TemplateResult {
     const loaded = this.#part.value;
     if (loaded) return loaded.emoji.render();
-    const error = this.#error ? this.#renderError('emoji.loadFailed') : nothing;
-    return emojiButton('editor-emoji', false, () => this.#use((l) => l.emoji.toggle()), error);
+    const error = this.#part.error ? this.#renderError('emoji.loadFailed') : nothing;
+    return emojiButton('editor-emoji', false, () => this.#part.use((l) => l.emoji.toggle()), error);
   }
 
   #slashTyped(): boolean {
     return this.#options.templates() && this.#options.query() !== undefined;
   }
 
-  /** Loads the helpers, then does what the agent asked for. */
-  #use(action: (loaded: EditorHelpers) => void): void {
-    this.#part.load().then(
-      (loaded) => {
-        this.#error = '';
-        action(loaded);
-      },
-      (e: unknown) => {
-        this.#error = errorMessage(e);
-        this.#host.requestUpdate();
-      },
-    );
-  }
-
-  #clearError(): void {
-    if (!this.#error) return;
-    this.#error = '';
-    this.#host.requestUpdate();
-  }
 
   #renderError(key: 'emoji.loadFailed' | 'quickResponses.loadFailed'): TemplateResult {
-    return html`<p class="error" role="alert">${t(key, { reason: this.#error })}</p>`;
+    return html`<p class="error" role="alert">${t(key, { reason: this.#part.error })}</p>`;
   }
 }

@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
-import { errorMessage } from '../../core/format.js';
 import type { InteractionStore } from '../../core/store/store.js';
 import type { Channel, MessageTemplate } from '../../core/types.js';
 import { registerEnglish, t } from '../../controllers/localize.js';
@@ -54,36 +53,33 @@ interface Loaded {
  * the Emoji button alone, and a failed load says why where the list or pop-up would be.
  */
 export class ComposerTools implements ReactiveController {
-  readonly #host: ReactiveElement;
   readonly #options: ComposerToolsOptions;
   readonly #part: LazyPart<Loaded>;
-  #error = '';
 
   readonly quick: QuickResponsesHooks = {
     onInput: () => {
       const loaded = this.#part.value;
       if (loaded) loaded.quick.onInput();
-      else if (this.#slashTyped()) this.#use((l) => l.quick.onInput());
-      else if (this.#error) this.#clearError();
+      else if (this.#slashTyped()) this.#part.use((l) => l.quick.onInput());
+      else this.#part.clearError();
     },
     onKeydown: (e) => this.#part.value?.quick.onKeydown(e),
     close: () => this.#part.value?.quick.close(),
     boxAria: () =>
       this.#part.value?.quick.boxAria() ?? { autocomplete: this.#options.templates() ? 'list' : undefined, controls: nothing, activedescendant: nothing },
-    render: () => this.#part.value?.quick.render() ?? (this.#error && this.#slashTyped() ? this.#renderError('quickResponses.loadFailed') : nothing),
+    render: () => this.#part.value?.quick.render() ?? (this.#part.error && this.#slashTyped() ? this.#renderError('quickResponses.loadFailed') : nothing),
   };
 
   readonly emoji: { readonly render: () => TemplateResult } = {
     render: () => {
       const loaded = this.#part.value;
       if (loaded) return loaded.emoji.render();
-      const error = this.#error ? this.#renderError('emoji.loadFailed') : nothing;
-      return emojiButton(this.#options.id + '-emoji', false, () => this.#use((l) => l.emoji.toggle()), error);
+      const error = this.#part.error ? this.#renderError('emoji.loadFailed') : nothing;
+      return emojiButton(this.#options.id + '-emoji', false, () => this.#part.use((l) => l.emoji.toggle()), error);
     },
   };
 
   constructor(host: ReactiveElement, options: ComposerToolsOptions) {
-    this.#host = host;
     this.#options = options;
     this.#part = new LazyPart(host, async () => {
       const [{ QuickResponses, quickResponseStyles }, { EmojiPicker, emojiPickerStyles }] = await Promise.all([
@@ -117,7 +113,7 @@ export class ComposerTools implements ReactiveController {
   close(): void {
     this.#part.value?.quick.close();
     this.#part.value?.emoji.close();
-    this.#clearError();
+    this.#part.clearError();
   }
 
   #slashTyped(): boolean {
@@ -125,27 +121,8 @@ export class ComposerTools implements ReactiveController {
     return this.#options.templates() && box instanceof HTMLTextAreaElement && box.selectionStart === box.selectionEnd && slashQuery(box.value, box.selectionStart) !== undefined;
   }
 
-  /** Loads the helpers, then does what the agent asked for. */
-  #use(action: (loaded: Loaded) => void): void {
-    this.#part.load().then(
-      (loaded) => {
-        this.#error = '';
-        action(loaded);
-      },
-      (e: unknown) => {
-        this.#error = errorMessage(e);
-        this.#host.requestUpdate();
-      },
-    );
-  }
-
-  #clearError(): void {
-    if (!this.#error) return;
-    this.#error = '';
-    this.#host.requestUpdate();
-  }
 
   #renderError(key: 'emoji.loadFailed' | 'quickResponses.loadFailed'): TemplateResult {
-    return html`<p class="error" role="alert">${t(key, { reason: this.#error })}</p>`;
+    return html`<p class="error" role="alert">${t(key, { reason: this.#part.error })}</p>`;
   }
 }

@@ -1,4 +1,5 @@
 import { supportsAdoptingStyleSheets, type CSSResult, type ReactiveElement } from 'lit';
+import { errorMessage } from '../../core/format.js';
 import { whenIdle } from './lazy.js';
 
 /** What a lazily loaded part gives its pane: the part itself and the styles it needs in the pane's shadow root. */
@@ -21,6 +22,7 @@ export class LazyPart<T> {
   #value: T | undefined;
   #loading: Promise<T> | undefined;
   #preloading = false;
+  #error = '';
 
   constructor(host: ReactiveElement, load: () => Promise<LoadedPart<T>>) {
     this.#host = host;
@@ -38,6 +40,35 @@ export class LazyPart<T> {
       this.#host.requestUpdate();
       return value;
     });
+  }
+
+  /** Why the last load the agent asked for through {@link use} failed; empty when it did not. */
+  get error(): string {
+    return this.#error;
+  }
+
+  /**
+   * Loads the part (at once), then does what the agent asked for with it; a failed load is
+   * kept in {@link error} for the pane to show where the part would be, until the next try.
+   */
+  use(action: (part: T) => void): void {
+    this.load().then(
+      (part) => {
+        this.#error = '';
+        action(part);
+      },
+      (e: unknown) => {
+        this.#error = errorMessage(e);
+        this.#host.requestUpdate();
+      },
+    );
+  }
+
+  /** Forgets a failed load's reason (the agent moved on) and re-renders the host when there was one. */
+  clearError(): void {
+    if (!this.#error) return;
+    this.#error = '';
+    this.#host.requestUpdate();
   }
 
   /**
