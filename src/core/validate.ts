@@ -236,31 +236,13 @@ function detach(v: unknown, depth: number): unknown {
     }
     return out;
   }
-  // A spread reads each own enumerable property once, and copies an object of a common
-  // shape in one step (a fraction of the cost of adding its keys one by one); what it cannot
-  // decide alone (nested objects, functions, an own `__proto__`, symbol keys) is fixed after.
-  const out: Record<string, unknown> = { ...v };
-  if (Object.hasOwn(out, '__proto__') || Object.getOwnPropertySymbols(out).length > 0) return copyKeys(out, depth);
-  const keys = Object.keys(out);
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(v);
   for (let n = 0; n < keys.length; n++) {
     const key = keys[n] as string;
-    const x = out[key];
-    // Strings and numbers, most of an event, stay as they are.
-    if (typeof x === 'object') {
-      if (x !== null) out[key] = detach(x, depth + 1);
-    } else if (typeof x === 'function' || typeof x === 'symbol' || typeof x === 'bigint') {
-      out[key] = undefined;
-    }
-  }
-  return out;
-}
-
-/** {@link detach} of an object key by key: string keys only, `__proto__` left out. */
-function copyKeys(v: Record<string, unknown>, depth: number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(v)) {
     if (key === '__proto__') continue;
-    const x = v[key];
+    // Strings and numbers, most of an event, are taken without a call.
+    const x = (v as Record<string, unknown>)[key];
     out[key] = typeof x === 'object' && x !== null ? detach(x, depth + 1) : plain(x);
   }
   return out;
