@@ -32,14 +32,9 @@ export function inTimeOrder<T extends Item>(items: readonly T[]): readonly T[] {
   return items.reduce<readonly T[]>(insertByTime, []);
 }
 
-/**
- * No batches: every step copies, as the lists did before. The fold is the last argument
- * (the store may pass what the batch owns before it).
- */
-export function folding<T>(...args: unknown[]): T {
-  const fold = args[args.length - 1];
-  if (typeof fold !== 'function') throw new TypeError('folding: the last argument is the fold');
-  return (fold as () => T)();
+/** No batches: every step copies, as the lists did before. */
+export function folding<S, E>(_batch: WeakSet<object>, fold: (state: S, event: E) => S, state: S, event: E): S {
+  return fold(state, event);
 }
 
 export function own<T extends object>(value: T): T {
