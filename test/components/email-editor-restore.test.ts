@@ -1,10 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
-import { emptyDraft } from '../../src/components/cc-email-widget/email-draft.js';
 import { loadSanitizer } from '../../src/components/cc-email-widget/email-sanitizer.js';
-import { draftKey } from '../../src/core/drafts/draft-store.js';
-import { clearSessionDrafts, disposeReloads, reloadableWorld } from '../helpers/drafts.js';
-import { disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
+import { clearSessionDrafts, disposeReloads, emailWithSavedDraft } from '../helpers/drafts.js';
+import { disposeWorlds, shadow, shadowAll, until } from '../helpers/world.js';
 
 const requestIdle = window.requestIdleCallback;
 
@@ -26,15 +24,8 @@ describe('a restored standard reply before the editor has loaded', () => {
   it('R-MAIL-04, R-X-04: a restored reply loads the editor at once, saying "Loading the editor…" meanwhile, and reopens with the draft intact', async () => {
     // The browser is not idle: only the restored draft asks for the editor.
     window.requestIdleCallback = () => 0;
-    const world = reloadableWorld();
-    const id = world.simulator.offer({ channel: 'email', customerName: 'Jane Doe', email: { subject: 'Refund', text: 'Where is my refund?' } });
-    await untilState(world.store, (s) => (s.interactions[id]?.emails.length ?? 0) > 0, 'the offer');
-    await world.store.accept(id);
-    const answered = world.store.state.interactions[id]?.emails[0];
-    if (!answered) throw new Error('no email');
-    const draft = { ...emptyDraft(answered), mode: 'reply', to: 'jane@customer.example', cc: 'boss@customer.example', subject: 'Re: Refund', html: '<p>Your refund left today.</p>' };
-    sessionStorage.setItem(draftKey(world.store.state.agent.id, id), JSON.stringify({ kind: 'email', draft }));
-    const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.reload()} interaction-id=${id}></cc-email-widget>`);
+    const { id, store } = await emailWithSavedDraft({ cc: 'boss@customer.example', html: '<p>Your refund left today.</p>' });
+    const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${store} interaction-id=${id}></cc-email-widget>`);
     // The draft shows in the reply's place at once; the editor's code is still on its way.
     expect(shadowAll(el, '[part="composer"] [role="status"]').map((s) => s.textContent)).to.deep.equal(['Loading the editor…']);
     expect(shadowAll(el, '#quick, #editor')).to.have.length(0);

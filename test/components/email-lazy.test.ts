@@ -1,9 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
-import { emptyDraft } from '../../src/components/cc-email-widget/email-draft.js';
-import { draftKey } from '../../src/core/drafts/draft-store.js';
 import type { MessageTemplate } from '../../src/core/types.js';
-import { clearSessionDrafts, disposeReloads, reloadableWorld } from '../helpers/drafts.js';
+import { clearSessionDrafts, disposeReloads, emailWithSavedDraft, reloadableWorld } from '../helpers/drafts.js';
 import { button, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 /** Parts the email pane loads on first need, as this page has fetched them. */
@@ -68,15 +66,8 @@ describe('what the email pane loads, and when', () => {
   });
 
   it('R-TPL-02, R-X-04: a restored draft holding a locked template says "Loading templates…" until the template code is in, then shows its panel', async () => {
-    const world = reloadableWorld();
-    const id = world.simulator.offer({ channel: 'email', customerName: 'Jane Doe', email: { subject: 'Refund', text: 'Where is my refund?' } });
-    await untilState(world.store, (s) => (s.interactions[id]?.emails.length ?? 0) > 0, 'the offer');
-    await world.store.accept(id);
-    const answered = world.store.state.interactions[id]?.emails[0];
-    if (!answered) throw new Error('no email');
-    const draft = { ...emptyDraft(answered), mode: 'reply', to: 'jane@customer.example', subject: 'Re: Refund', template: { template: LOCKED, params: {} } };
-    sessionStorage.setItem(draftKey(world.store.state.agent.id, id), JSON.stringify({ kind: 'email', draft }));
-    const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${world.reload()} interaction-id=${id}></cc-email-widget>`);
+    const { id, store } = await emailWithSavedDraft({ template: { template: LOCKED, params: {} } });
+    const el = await fixture<CcEmailWidget>(html`<cc-email-widget .store=${store} interaction-id=${id}></cc-email-widget>`);
     await until(() => shadowAll(el, '[part="composer"]').length === 1, 'the restored reply', 15000);
     // The template's code is not in yet: a status line stands in for its panel, and Send waits.
     expect(shadowAll(el, '#template-panel')).to.have.length(0);

@@ -1,7 +1,8 @@
+import { emptyDraft, type EmailDraft } from '../../src/components/cc-email-widget/email-draft.js';
 import type { ContactCenterEvent } from '../../src/core/events.js';
 import { SessionDraftStore, draftKey } from '../../src/core/drafts/draft-store.js';
 import { createInteractionStore, type InteractionStore, type InteractionStoreOptions } from '../../src/core/store/store.js';
-import { createWorld, type World } from './world.js';
+import { createWorld, untilState, type World } from './world.js';
 
 /** A world whose backend events are recorded, so that a page reload can be played. */
 export interface ReloadableWorld extends World {
@@ -51,4 +52,20 @@ export function everythingInLocalStorage(): string {
 /** Forgets every draft this tab holds. */
 export function clearSessionDrafts(): void {
   new SessionDraftStore().clear();
+}
+
+/**
+ * An accepted email conversation whose reply draft (`fields` over an empty one) waits in
+ * session storage, as a reload finds it; the returned store is the reloaded one, for the pane.
+ */
+export async function emailWithSavedDraft(fields: Partial<EmailDraft>): Promise<{ readonly world: ReloadableWorld; readonly id: string; readonly store: InteractionStore }> {
+  const world = reloadableWorld();
+  const id = world.simulator.offer({ channel: 'email', customerName: 'Jane Doe', email: { subject: 'Refund', text: 'Where is my refund?' } });
+  await untilState(world.store, (s) => (s.interactions[id]?.emails.length ?? 0) > 0, 'the offer');
+  await world.store.accept(id);
+  const answered = world.store.state.interactions[id]?.emails[0];
+  if (!answered) throw new Error('no email');
+  const draft: EmailDraft = { ...emptyDraft(answered), mode: 'reply', to: 'jane@customer.example', subject: 'Re: Refund', ...fields };
+  sessionStorage.setItem(draftKey(world.store.state.agent.id, id), JSON.stringify({ kind: 'email', draft }));
+  return { world, id, store: world.reload() };
 }
