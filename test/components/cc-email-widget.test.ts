@@ -821,8 +821,8 @@ describe('<cc-email-widget>', () => {
     await sendKeys({ press: 'KeyP' });
     await sendKeys({ up: 'Alt' });
     await sendKeys({ up: 'Control' });
-    const picker = shadow<CcTemplatePicker>(el, 'cc-template-picker');
-    await until(() => picker.open, 'the template list');
+    // The shortcut opens the standard reply, whose code (and the picker's) may still be on its way.
+    await until(() => shadowAll<CcTemplatePicker>(el, 'cc-template-picker')[0]?.open === true, 'the template list', 15000);
     expect(el.mode, 'templates belong to the standard reply').to.equal('reply');
     el.addEventListener('cc-transfer-request', (e) => e.preventDefault(), { once: true });
     transfer.click();
