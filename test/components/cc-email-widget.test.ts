@@ -120,7 +120,7 @@ function replyBody(el: CcEmailWidget): string {
 /** Chooses a template with the mouse; resolves once it is in the reply. */
 async function chooseTemplate(el: CcEmailWidget, name: string): Promise<void> {
   // The picker loads once the browser is idle after the email shows.
-  await until(() => shadow<CcTemplatePicker>(el, 'cc-template-picker').shadowRoot !== null, 'the template picker', 15000);
+  await until(() => (shadowAll<CcTemplatePicker>(el, 'cc-template-picker')[0]?.shadowRoot ?? null) !== null, 'the template picker', 15000);
   const picker = shadow<CcTemplatePicker>(el, 'cc-template-picker');
   button(picker, 'Templates').click();
   await until(() => shadowAll(picker, '[part="option"]').length > 0, 'templates');

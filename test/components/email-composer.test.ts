@@ -124,7 +124,7 @@ function replyBody(el: CcEmailWidget): string {
 /** Chooses a template with the mouse; resolves once it is in the reply. */
 async function chooseTemplate(el: CcEmailWidget, name: string): Promise<void> {
   // The picker loads once the browser is idle after the email shows.
-  await until(() => shadow<CcTemplatePicker>(el, 'cc-template-picker').shadowRoot !== null, 'the template picker', 15000);
+  await until(() => (shadowAll<CcTemplatePicker>(el, 'cc-template-picker')[0]?.shadowRoot ?? null) !== null, 'the template picker', 15000);
   const p = picker(el);
   button(p, 'Templates').click();
   await until(() => shadowAll(p, '[part="option"]').length > 0, 'templates', 15000);
@@ -139,7 +139,7 @@ async function chooseTemplate(el: CcEmailWidget, name: string): Promise<void> {
 /** Chooses a template with the keyboard only: Templates, type to search, ArrowDown, Enter. */
 async function chooseTemplateByKeyboard(el: CcEmailWidget, search: string): Promise<void> {
   // The picker loads once the browser is idle after the email shows.
-  await until(() => shadow<CcTemplatePicker>(el, 'cc-template-picker').shadowRoot !== null, 'the template picker', 15000);
+  await until(() => (shadowAll<CcTemplatePicker>(el, 'cc-template-picker')[0]?.shadowRoot ?? null) !== null, 'the template picker', 15000);
   const p = picker(el);
   button(p, 'Templates').focus();
   await sendKeys({ press: 'Enter' });
