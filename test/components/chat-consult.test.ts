@@ -5,7 +5,7 @@ import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-w
 import type { CcTransferDialog } from '../../src/components/cc-transfer-dialog/cc-transfer-dialog.js';
 import type { CcWrapupDialog } from '../../src/components/cc-wrapup-dialog/cc-wrapup-dialog.js';
 import { setLocale } from '../../src/controllers/localize.js';
-import { acceptContact, deepActive, option, untilListed, untilOpen } from '../helpers/dialogs.js';
+import { acceptContact, deepActive, option, untilOpen } from '../helpers/dialogs.js';
 import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState, type World } from '../helpers/world.js';
 
 const WAIT = 15000;
@@ -28,7 +28,8 @@ async function chooseAgent(el: CcChatWidget, name: string, agentLabel = 'Agent',
   const dialog = shadow<CcTransferDialog>(el, 'cc-transfer-dialog');
   await untilOpen(dialog);
   shadowAll<HTMLLabelElement>(dialog, 'fieldset label').find((l) => text(l) === agentLabel)?.querySelector('input')?.click();
-  await untilListed(dialog);
+  // The queues may still be listed while the agents load: wait for the agent asked for.
+  await until(() => shadowAll(dialog, '[role="option"] .name').some((n) => n.textContent?.trim() === name), `${name} listed`, WAIT);
   option(dialog, name).click();
   await dialog.updateComplete;
   return dialog;
