@@ -91,10 +91,18 @@ export class SanitizerGate implements ReactiveController {
 
   /** The loading line, or why the load failed with **Retry**. */
   render(): TemplateResult {
-    if (!this.#error) return html`<p class="gate" part="status" role="status">${t('email.loading')}</p>`;
-    return html`<div class="gate" role="alert">
-      <p class="error" part="error">${t('email.loadFailed', { reason: this.#error })}</p>
-      <button class="btn secondary" @click=${this.#retry}>${t('retry')}</button>
-    </div>`;
+    return gateNotice(t('email.loading'), this.#error && t('email.loadFailed', { reason: this.#error }), this.#retry);
   }
+}
+
+/**
+ * What the email pane shows where a part still loading goes: `loading` as a status line, or,
+ * once a load failed, `failed` as an alert with **Retry**.
+ */
+export function gateNotice(loading: string, failed: string, retry: () => void): TemplateResult {
+  if (!failed) return html`<p class="gate" part="status" role="status">${loading}</p>`;
+  return html`<div class="gate" role="alert">
+    <p class="error" part="error">${failed}</p>
+    <button class="btn secondary" @click=${retry}>${t('retry')}</button>
+  </div>`;
 }

@@ -3,11 +3,12 @@
  * the pane's first render of an email (thread, header, quick reply) does not wait for it.
  * @packageDocumentation
  */
-import { html, type ReactiveElement, type TemplateResult } from 'lit';
+import type { ReactiveElement, TemplateResult } from 'lit';
 import { errorMessage } from '../../core/format.js';
 import { lazyModule } from '../../core/lazy-module.js';
 import { t } from '../../controllers/localize.js';
 import { whenIdle } from '../shared/lazy.js';
+import { gateNotice } from './email-sanitizer.js';
 import type * as StandardModule from './email-standard.js';
 
 /** The standard reply's module. */
@@ -115,10 +116,6 @@ export class StandardReplyGate<T> {
 
   /** The loading line, or why the load failed with **Retry**. */
   render(): TemplateResult {
-    if (!this.#error) return html`<p class="gate" part="status" role="status">${t('email.editorLoading')}</p>`;
-    return html`<div class="gate" role="alert">
-      <p class="error" part="error">${t('email.editorLoadFailed', { reason: this.#error })}</p>
-      <button class="btn secondary" @click=${this.#retry}>${t('retry')}</button>
-    </div>`;
+    return gateNotice(t('email.editorLoading'), this.#error && t('email.editorLoadFailed', { reason: this.#error }), this.#retry);
   }
 }
