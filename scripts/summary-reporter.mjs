@@ -16,9 +16,15 @@
  *   could not start, no test files were found, the browser did not launch …),
  *   one failure is counted so the line never claims a clean run.
  *
+ * Just before that line it lists every failure by file, suite and test with the
+ * first line of its error, so a log that keeps only its tail still names them.
+ *
  * The line is written from a process 'exit' listener, because web-test-runner
  * writes its final progress report after the reporters' stop() hooks.
  */
+
+import { relative } from 'node:path';
+import process from 'node:process';
 
 /** @typedef {import('@web/test-runner-core').Reporter} Reporter */
 /** @typedef {import('@web/test-runner-core').TestSession} TestSession */
@@ -36,6 +42,47 @@ function countSuite(suite, counts) {
     else counts.failed += 1;
   }
   for (const child of suite.suites) countSuite(child, counts);
+}
+
+/**
+ * @param {TestSuiteResult | undefined} suite
+ * @param {string[]} path
+ * @param {string[]} out
+ */
+function listFailures(suite, path, out) {
+  if (!suite) return;
+  for (const test of suite.tests) {
+    if (test.skipped || test.passed) continue;
+    const message = (test.error?.message ?? 'failed').split('\n')[0].slice(0, 300);
+    out.push(`${[...path, test.name].join(' › ')}: ${message}`);
+  }
+  for (const child of suite.suites) listFailures(child, [...path, child.name], out);
+}
+
+/**
+ * One line per failing test, and per test file that failed outside its tests.
+ * @param {Iterable<TestSession>} sessions
+ * @param {string[]} testFiles
+ */
+export function failureLines(sessions, testFiles = []) {
+  /** @type {string[]} */
+  const out = [];
+  /** @type {Set<string>} */
+  const seenFiles = new Set();
+  for (const session of sessions) {
+    seenFiles.add(session.testFile);
+    const before = out.length;
+    listFailures(session.testResults, [relative(process.cwd(), session.testFile)], out);
+    const finished = session.status === 'FINISHED';
+    if ((!finished || session.passed !== true) && out.length === before) {
+      const why = session.errors?.[0]?.message?.split('\n')[0] ?? (finished ? 'failed' : 'did not finish');
+      out.push(`${relative(process.cwd(), session.testFile)}: ${why}`);
+    }
+  }
+  for (const file of testFiles) {
+    if (!seenFiles.has(file)) out.push(`${relative(process.cwd(), file)}: never ran`);
+  }
+  return out;
 }
 
 /**
@@ -73,6 +120,8 @@ export function summaryReporter(options = {}) {
   let args;
   /** @type {{ passed: number, failed: number, skipped: number } | undefined} */
   let finalCounts;
+  /** @type {string[]} */
+  let finalFailures = [];
   let printed = false;
 
   /** @param {number} code */
@@ -85,6 +134,14 @@ export function summaryReporter(options = {}) {
       counts = args
         ? countSessions(args.sessions.all(), args.testFiles)
         : { passed: 0, failed: 0, skipped: 0 };
+    }
+    const failures = finalCounts
+      ? finalFailures
+      : args
+        ? failureLines(args.sessions.all(), args.testFiles)
+        : [];
+    if (failures.length > 0) {
+      stream.write(`\nFailed:\n${failures.map(line => `  ✗ ${line}`).join('\n')}\n`);
     }
     if (code !== 0 && counts.failed === 0) {
       stream.write('\nThe test run failed outside of any test (see above): counted as 1 failure.\n');
@@ -101,6 +158,7 @@ export function summaryReporter(options = {}) {
     },
     stop({ sessions }) {
       finalCounts = countSessions(sessions, args?.testFiles ?? []);
+      finalFailures = failureLines(sessions, args?.testFiles ?? []);
     },
   };
 }
