@@ -87,6 +87,18 @@ describe('auto wrap-up (store)', () => {
     expect(world.store.state.recent[0]?.wrapup?.automatic).to.equal(false);
   });
 
+  it('R-CTX-04: a manual submit while the expired countdown still lists the reasons is the only one sent', async () => {
+    // Slow enough that the agent submits while the automatic wrap-up waits for the channel's reasons.
+    const world = createWrapupWorld({ autoWrapup: { sms: { afterMs: 200 } }, simulator: { latencyMs: 500 } });
+    const id = await inWrapup(world, 'sms');
+    await until(() => world.simulator.reasonLists.length === 1, 'the automatic wrap-up to list the reasons', 5000);
+    await world.store.submitWrapup(id, ['wr-opt-out']);
+    await untilState(world.store, (s) => s.recent.length === 1, 'wrapped up');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(world.simulator.wrapups).to.deep.equal([{ interactionId: id, reasonIds: ['wr-opt-out'] }]);
+    expect(world.store.state.recent[0]?.wrapup).to.deep.include({ reasonIds: ['wr-opt-out'], automatic: false });
+  });
+
   it('R-CTX-04: a failed manual submit clears the countdown and keeps the interaction in wrap-up', async () => {
     const world = createWrapupWorld({ autoWrapup: { sms: { afterMs: 300 } } });
     const id = await inWrapup(world, 'sms');

@@ -90,6 +90,9 @@ export class WrapupCommands {
       expire: async (i, policy) => {
         // Listed when not known yet, so the Recent list names the reason, not its id.
         const listed = this.#reasons.get(i.channel) ?? (await this.listReasons(i.channel).catch(() => undefined));
+        // While the reasons were listed, the agent (or the backend) may have finished wrap-up: nothing more to submit.
+        const now = host.state().interactions[i.id];
+        if (now?.status !== 'wrapup' || now.wrapup !== undefined) return;
         const reasonId = policy.reasonId ?? listed?.[0]?.id;
         if (reasonId === undefined) throw host.fail('submitWrapup', i.id, new Error('auto wrap-up has no reason to submit'), 'invalid-command');
         await this.submit(i.id, [reasonId], undefined, true);
