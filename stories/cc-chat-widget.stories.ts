@@ -243,6 +243,15 @@ export const WorkflowsMenu: StoryObj = {
   render: () => paneActing({ channel: 'webchat', customerName: 'Jane Doe', text: 'I would like a callback.' }, (el) => press(el, '.menu > button')),
 };
 
+/** R-CHAT-10: the backend failed to list the workflows: the menu says why and offers Retry. */
+export const WorkflowsMenuFailed: StoryObj = {
+  render: () =>
+    paneActing({ channel: 'webchat', customerName: 'Jane Doe', text: 'I would like a callback.' }, (el, w) => {
+      w.simulator.listWorkflows = () => Promise.reject(new Error('the workflow service did not answer'));
+      return press(el, '.menu > button');
+    }),
+};
+
 /** R-CONF-01, R-CONF-02, R-X-06: a conference: the header lists the participants; the other agent's bubbles have their own colour. */
 export const Conference: StoryObj = {
   render: () =>
