@@ -83,6 +83,22 @@ export const InPane: StoryObj = {
   },
 };
 
+/**
+ * In a short pane (380px): the dialog scrolls inside the pane; the reasons keep several rows
+ * and **Submit wrap-up** stays in sight at the bottom.
+ */
+export const InShortPane: StoryObj = {
+  render: () => {
+    const world = storyWorld(async (w) => {
+      const id = await acceptedContact(w, { channel: 'email', customerName: 'Jane Doe', text: 'Thanks, that is all.' });
+      await w.store.end(id);
+    });
+    return html`<div style="display: grid; height: 380px; max-width: 420px">
+      <cc-email-widget .store=${world.store}></cc-email-widget>
+    </div>`;
+  },
+};
+
 /** Types `text` into the dialog's Notes, as the agent would. */
 async function writeNotes(el: CcWrapupDialog, text: string): Promise<void> {
   const notes = (await shadowPart(el, 'textarea')) as HTMLTextAreaElement;

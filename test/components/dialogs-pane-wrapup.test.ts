@@ -147,4 +147,40 @@ describe('wrap-up in a conversation pane', () => {
     expect(document.activeElement).to.not.equal(document.body);
     await expect(el).to.be.accessible();
   });
+  it('R-END-02: in a short pane the wrap-up dialog scrolls: several reasons stay in sight, Submit wrap-up stays uncovered, and Notes reached by focus is not hidden under it', async () => {
+    const world = createWorld();
+    const id = await acceptContact(world, 'webchat', 'Jane Doe');
+    const root = await fixture<HTMLElement>(html`<div style="height:380px;width:420px;display:grid">
+      <cc-chat-widget .store=${world.store}></cc-chat-widget>
+    </div>`);
+    const el = root.querySelector('cc-chat-widget') as CcChatWidget;
+    await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', WAIT);
+    await world.store.end(id);
+    const wrapup = shadow<CcWrapupDialog>(el, 'cc-wrapup-dialog');
+    await untilOpen(wrapup);
+    await untilListed(wrapup);
+    const dialog = dialogOf(wrapup);
+    expect(dialog.scrollHeight, 'the dialog is taller than the pane').to.be.greaterThan(dialog.clientHeight);
+    // The list is not squeezed to one row: at least three reasons fit in it.
+    const listbox = shadow(wrapup, '[role="listbox"]');
+    const row = shadowAll(wrapup, '[role="option"]')[0]?.getBoundingClientRect().height ?? 0;
+    expect(shadowAll(wrapup, '[role="option"]').length).to.be.greaterThan(3);
+    expect(listbox.clientHeight).to.be.at.least(3 * row);
+    /** Whether the middle of `target` shows `target` (nothing of the dialog covers it). */
+    const uncovered = (target: Element) => {
+      const box = target.getBoundingClientRect();
+      const hit = wrapup.shadowRoot?.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return hit === target || (hit !== null && hit !== undefined && target.contains(hit));
+    };
+    const submit = button(wrapup, 'Submit wrap-up');
+    const actions = shadow(wrapup, '.actions');
+    expect(uncovered(submit), 'Submit wrap-up in sight before scrolling').to.equal(true);
+    const notes = shadow<HTMLTextAreaElement>(wrapup, 'textarea');
+    notes.focus();
+    await until(() => notes.getBoundingClientRect().bottom <= actions.getBoundingClientRect().top + 1, 'Notes above the actions', WAIT);
+    expect(uncovered(notes)).to.equal(true);
+    dialog.scrollTop = dialog.scrollHeight;
+    expect(uncovered(submit), 'and after').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
 });

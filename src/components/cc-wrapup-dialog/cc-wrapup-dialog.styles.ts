@@ -68,11 +68,33 @@ export const styles = [
     .notes .message {
       margin: 0;
     }
+    /*
+     * In a short pane the list would otherwise take all the shrinking and show one reason as
+     * if it were the only one: it keeps its rows (about five, then it scrolls) and the dialog
+     * scrolls instead.
+     */
+    :host([contained]) .body,
+    :host([contained]) .listbox {
+      flex-shrink: 0;
+    }
+    :host([contained]) .listbox {
+      max-height: 10rem;
+    }
+    /* Submit stays in sight while the rest scrolls under it. */
+    :host([contained]) .modal-dialog > .actions {
+      position: sticky;
+      inset-block-end: calc(var(--_cc-space) * -2);
+      margin-block: 0 calc(var(--_cc-space) * -2);
+      padding-block: var(--_cc-space) calc(var(--_cc-space) * 2);
+      background: var(--_cc-surface);
+    }
     :host([contained][open]) dialog.modal-dialog[data-variant='contained'] {
       margin: auto;
       width: min(100%, 32rem);
       max-height: 100%;
       box-sizing: border-box;
+      /* A field reached by Tab scrolls into view above the actions, not under them. */
+      scroll-padding-block-end: 4.5rem;
     }
   `,
 ];
