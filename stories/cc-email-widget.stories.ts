@@ -105,6 +105,20 @@ export const QuickReply: StoryObj = story((_w, _id, el) => {
 /** R-MAIL-07: Reply — To and Subject filled and read-only. */
 export const Reply: StoryObj = story((_w, _id, el) => el?.compose('reply'));
 
+/**
+ * R-MAIL-04: the reply in a pane of its smallest height (360px): the reply keeps room for its
+ * fields and editor, and the pane scrolls as a whole to the rest.
+ */
+export const ReplyInShortPane: StoryObj = {
+  render: () => {
+    const widget = createRef<CcEmailWidget>();
+    const world = emailWorld((_w, _id, el) => el?.compose('reply'), widget);
+    return html`<div style="height:360px;max-width:340px;display:grid">
+      <cc-email-widget ${ref(widget)} .store=${world.store}></cc-email-widget>
+    </div>`;
+  },
+};
+
 /** R-MAIL-08: Reply all — Cc filled with the original Cc, editable. */
 export const ReplyAll: StoryObj = story((_w, _id, el) => el?.compose('reply-all'));
 

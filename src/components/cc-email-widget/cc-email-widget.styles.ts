@@ -226,7 +226,13 @@ export const styles = [
       max-height: 70%;
       overflow-y: auto;
     }
+    /* Never squeezed below a few rows of the reply: past that the pane scrolls as a whole. */
+    .composer.standard {
+      min-height: min(13em, 100%);
+    }
     .composer.quick {
+      /* Small and always whole: in a short pane the pane scrolls instead of squeezing the box. */
+      flex-shrink: 0;
       grid-template-columns: 1fr auto;
       align-items: end;
     }
