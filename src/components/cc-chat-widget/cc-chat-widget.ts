@@ -139,6 +139,13 @@ export const DEFAULT_MAX_LENGTH = CHAT_MESSAGE_MAX_LENGTH;
 export class CcChatWidget extends CcStoreElement {
   static override styles = styles;
 
+  static {
+    // A long thread renders what is in view, measures it after the update and renders again
+    // (a capped number of times) until the view is covered: an update that can only follow the
+    // previous one, which Lit's development build would otherwise warn about.
+    this.disableWarning?.('change-in-update');
+  }
+
   /** Which chat channel this pane serves: `messenger` or `webchat`. */
   @property({ reflect: true })
   channel: ChatChannel = 'webchat';
