@@ -90,11 +90,11 @@ export const InPane: StoryObj = {
 export const InShortPane: StoryObj = {
   render: () => {
     const world = storyWorld(async (w) => {
-      const id = await acceptedContact(w, { channel: 'email', customerName: 'Jane Doe', text: 'Thanks, that is all.' });
+      const id = await acceptedContact(w, { channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks, that is all.' });
       await w.store.end(id);
     });
     return html`<div style="display: grid; height: 380px; max-width: 420px">
-      <cc-email-widget .store=${world.store}></cc-email-widget>
+      <cc-chat-widget .store=${world.store}></cc-chat-widget>
     </div>`;
   },
 };
