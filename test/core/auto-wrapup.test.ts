@@ -99,6 +99,30 @@ describe('auto wrap-up (store)', () => {
     expect(world.store.state.recent[0]?.wrapup).to.deep.include({ reasonIds: ['wr-opt-out'], automatic: false });
   });
 
+  it('R-CTX-04: a manual submit while the automatic one is on its way waits for it and sends nothing more', async () => {
+    const world = createWrapupWorld({ autoWrapup: { sms: { afterMs: 200, reasonId: 'wr-escalated' } }, simulator: { latencyMs: 500 } });
+    const errors = errorsOf(world);
+    const id = await inWrapup(world, 'sms');
+    await until(() => world.simulator.wrapups.length === 1, 'the automatic submit to go', 5000);
+    await world.store.submitWrapup(id, ['wr-opt-out']);
+    expect(world.store.state.interactions[id], 'wrapped up once the automatic submit is through').to.equal(undefined);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(world.simulator.wrapups).to.deep.equal([{ interactionId: id, reasonIds: ['wr-escalated'], automatic: true }]);
+    expect(world.store.state.recent[0]?.wrapup).to.deep.include({ reasonIds: ['wr-escalated'], automatic: true });
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('R-CTX-04: a manual submit while the automatic one is on its way goes once the automatic one failed', async () => {
+    const world = createWrapupWorld({ autoWrapup: { sms: { afterMs: 200, reasonId: 'wr-escalated' } }, simulator: { latencyMs: 500 } });
+    world.simulator.failOnce('submitWrapup');
+    const id = await inWrapup(world, 'sms');
+    await until(() => world.simulator.wrapups.length === 1, 'the automatic submit to go', 5000);
+    await world.store.submitWrapup(id, ['wr-opt-out']);
+    await untilState(world.store, (s) => s.recent.length === 1, 'wrapped up by hand');
+    expect(world.simulator.wrapups.map((w) => w.reasonIds)).to.deep.equal([['wr-escalated'], ['wr-opt-out']]);
+    expect(world.store.state.recent[0]?.wrapup).to.deep.include({ reasonIds: ['wr-opt-out'], automatic: false });
+  });
+
   it('R-CTX-04: a failed manual submit clears the countdown and keeps the interaction in wrap-up', async () => {
     const world = createWrapupWorld({ autoWrapup: { sms: { afterMs: 300 } } });
     const id = await inWrapup(world, 'sms');

@@ -16,6 +16,8 @@ export class WrapupCommands {
   readonly #host: CommandHost;
   readonly #reasons = new Map<Channel, readonly WrapupReason[]>();
   readonly #auto: AutoWrapup | undefined;
+  /** Automatic submits on their way to the backend, by interaction. */
+  readonly #automatic = new Map<string, Promise<void>>();
 
   constructor(host: CommandHost, options: AutoWrapupOptions | undefined) {
     this.#host = host;
@@ -42,6 +44,11 @@ export class WrapupCommands {
 
   async submit(interactionId: string, reasonIds: readonly string[], rawNotes: string | undefined, automatic: boolean): Promise<void> {
     const host = this.#host;
+    // The countdown ran out a moment before the agent submitted: once the automatic submit is
+    // through, the interaction is wrapped up and there is nothing more to send; if it failed,
+    // the agent's own submit goes.
+    const running = automatic ? undefined : this.#automatic.get(interactionId);
+    if (running && (await running.then(() => true, () => false))) return;
     const i = host.require('submitWrapup', interactionId);
     const notes = rawNotes?.trim() ?? '';
     if (notes.length > WRAPUP_NOTES_MAX_LENGTH) {
@@ -95,7 +102,13 @@ export class WrapupCommands {
         if (now?.status !== 'wrapup' || now.wrapup !== undefined) return;
         const reasonId = policy.reasonId ?? listed?.[0]?.id;
         if (reasonId === undefined) throw host.fail('submitWrapup', i.id, new Error('auto wrap-up has no reason to submit'), 'invalid-command');
-        await this.submit(i.id, [reasonId], undefined, true);
+        const submitted = this.submit(i.id, [reasonId], undefined, true);
+        this.#automatic.set(i.id, submitted);
+        try {
+          await submitted;
+        } finally {
+          this.#automatic.delete(i.id);
+        }
       },
     });
   }
