@@ -4,6 +4,7 @@ import { SanitizerGate, loadSanitizer } from '../../src/components/cc-email-widg
 import { LocalizeController, registerEnglish, setLocale } from '../../src/controllers/localize.js';
 import { enEmail } from '../../src/locales/en-email.js';
 import { controls, tokens } from '../../src/styles/tokens.js';
+import { TestLoader } from '../helpers/loader.js';
 import { button, shadow, shadowAll, until } from '../helpers/world.js';
 
 registerEnglish(enEmail);
@@ -11,13 +12,9 @@ registerEnglish(enEmail);
 /** A pane in miniature: its content shows once the sanitizer is in; the loader is in the test's hands. */
 class SanitizerGateProbe extends LitElement {
   static override styles = [tokens, controls];
-  loader: () => Promise<unknown> = () => Promise.reject(new Error('offline'));
-  loads = 0;
+  readonly network = new TestLoader<unknown>();
   readonly localize = new LocalizeController(this);
-  readonly gate = new SanitizerGate(this, () => {
-    this.loads++;
-    return this.loader();
-  });
+  readonly gate = new SanitizerGate(this, this.network.load);
 
   override render() {
     return this.gate.open ? html`<p class="content">The conversation</p>` : this.gate.render();
@@ -39,12 +36,12 @@ describe('the email pane before its sanitizer is in', () => {
     setLocale('en');
     await el.updateComplete;
     expect(shadow(el, '[role="alert"] .error').textContent).to.equal('The email could not be loaded: offline');
-    el.loader = loadSanitizer;
+    el.network.loader = loadSanitizer;
     button(el, 'Retry').click();
     await el.updateComplete;
     expect(shadowAll(el, '[role="status"]').map((s) => s.textContent)).to.deep.equal(['Loading the email…']);
     await until(() => shadowAll(el, '.content').length === 1, 'the content', 15000);
-    expect(el.loads).to.equal(2);
+    expect(el.network.loads).to.equal(2);
     await expect(el).to.be.accessible();
   });
 });

@@ -4,6 +4,7 @@ import { StandardReplyGate, loadStandardReply, type StandardReplyModule } from '
 import { LocalizeController, registerEnglish, setLocale } from '../../src/controllers/localize.js';
 import { enEmail } from '../../src/locales/en-email.js';
 import { controls, tokens } from '../../src/styles/tokens.js';
+import { TestLoader } from '../helpers/loader.js';
 import { button, shadow, shadowAll, until } from '../helpers/world.js';
 
 registerEnglish(enEmail);
@@ -11,19 +12,11 @@ registerEnglish(enEmail);
 /** A pane in miniature: Reply asks for the standard reply, whose loader is in the test's hands. */
 class StandardGateProbe extends LitElement {
   static override styles = [tokens, controls];
-  loader: () => Promise<StandardReplyModule> = () => Promise.reject(new Error('offline'));
-  loads = 0;
+  readonly network = new TestLoader<StandardReplyModule>();
   /** The replies opened, in order. */
   opened: string[] = [];
   readonly localize = new LocalizeController(this);
-  readonly gate = new StandardReplyGate(
-    this,
-    (m) => `reply (${typeof m.EmailStandardReply})`,
-    () => {
-      this.loads++;
-      return this.loader();
-    },
-  );
+  readonly gate = new StandardReplyGate(this, (m) => `reply (${typeof m.EmailStandardReply})`, this.network.load);
 
   override render() {
     return html`<button class="btn" @click=${() => this.gate.use('i1', (part) => this.opened.push(part))}>Reply</button>
@@ -50,7 +43,7 @@ describe('the standard reply of the email pane before its code is in', () => {
     setLocale('en');
     await el.updateComplete;
     expect(shadow(el, '[role="alert"] .error').textContent).to.equal('The editor could not be loaded: offline');
-    el.loader = loadStandardReply;
+    el.network.loader = loadStandardReply;
     button(el, 'Retry').click();
     await el.updateComplete;
     expect(shadowAll(el, '[role="status"]').map((s) => s.textContent)).to.deep.equal(['Loading the editor…']);
@@ -58,7 +51,7 @@ describe('the standard reply of the email pane before its code is in', () => {
     await el.updateComplete;
     expect(el.opened).to.deep.equal(['reply (function)']);
     expect(shadowAll(el, '[role="status"], [role="alert"]')).to.have.length(0);
-    expect(el.loads).to.equal(2);
+    expect(el.network.loads).to.equal(2);
     await expect(el).to.be.accessible();
     // Once in, a reply opens at once.
     button(el, 'Reply').click();
