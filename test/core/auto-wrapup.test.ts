@@ -92,7 +92,11 @@ describe('auto wrap-up (store)', () => {
     const world = createWrapupWorld({ autoWrapup: { sms: { afterMs: 200 } }, simulator: { latencyMs: 500 } });
     const id = await inWrapup(world, 'sms');
     await until(() => world.simulator.reasonLists.length === 1, 'the automatic wrap-up to list the reasons', 5000);
-    await world.store.submitWrapup(id, ['wr-opt-out']);
+    const submitting = world.store.submitWrapup(id, ['wr-opt-out']);
+    // The countdown (run out, about to submit) no longer shows while the agent's submit is on its way.
+    await untilState(world.store, (s) => s.interactions[id]?.autoWrapupAt === undefined, 'the countdown to go');
+    expect(world.store.state.interactions[id]?.status).to.equal('wrapup');
+    await submitting;
     await untilState(world.store, (s) => s.recent.length === 1, 'wrapped up');
     await new Promise((r) => setTimeout(r, 800));
     expect(world.simulator.wrapups).to.deep.equal([{ interactionId: id, reasonIds: ['wr-opt-out'] }]);

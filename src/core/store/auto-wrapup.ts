@@ -83,10 +83,11 @@ export class AutoWrapup {
 
   /**
    * Stops the deadline of an interaction (the agent submitted wrap-up by hand): no
-   * countdown shows any more, and it does not start again for this interaction.
+   * countdown shows any more, also when it ran out a moment ago and the automatic submit
+   * is still being prepared, and it does not start again for this interaction.
    */
   stop(interactionId: string): void {
-    if (!this.#deadlines.has(interactionId)) return;
+    if (!this.#started.has(interactionId)) return;
     this.#cancel(interactionId);
     this.#host.schedule(interactionId, undefined);
   }
