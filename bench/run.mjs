@@ -37,7 +37,9 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'node_modules', '.cache', 'cc-bench');
+// In the tree, not under node_modules: where node_modules is a link to another checkout's, esbuild
+// would resolve the generated entries' relative imports against that checkout's sources.
+const out = path.join(root, '.bench-cache');
 /** The flags of every Chromium launch here (scripts/chromium.mjs), plus GC and precise memory for the heap figure. */
 const CHROMIUM_ARGS = [
   ...chromiumArgs,
