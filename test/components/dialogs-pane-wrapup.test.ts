@@ -183,4 +183,35 @@ describe('wrap-up in a conversation pane', () => {
     expect(uncovered(submit), 'and after').to.equal(true);
     await expect(el).to.be.accessible();
   });
+  it('R-END-02: in a pane scrolled down to its composer the wrap-up opens over the part in view, and follows the pane when it scrolls', async () => {
+    const world = createWorld();
+    const id = await acceptContact(world, 'webchat', 'Jane Doe');
+    const root = await fixture<HTMLElement>(html`<div style="height:320px;width:300px;display:grid">
+      <cc-chat-widget .store=${world.store}></cc-chat-widget>
+    </div>`);
+    const el = root.querySelector('cc-chat-widget') as CcChatWidget;
+    await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', WAIT);
+    // A pane this short scrolls as a whole; the agent scrolled down to the composer.
+    el.scrollTop = el.scrollHeight;
+    expect(el.scrollTop, 'the pane scrolls').to.be.greaterThan(0);
+    await world.store.end(id);
+    const wrapup = shadow<CcWrapupDialog>(el, 'cc-wrapup-dialog');
+    await untilOpen(wrapup);
+    await untilListed(wrapup);
+    // Still scrolled down (a mouse wheel over the dialog reaches the pane too).
+    el.scrollTop = el.scrollHeight;
+    expect(el.scrollTop, 'the pane still scrolls').to.be.greaterThan(0);
+    /** The wrap-up's box against the part of the pane in view. */
+    const offBy = () => {
+      const view = el.getBoundingClientRect();
+      const over = wrapup.getBoundingClientRect();
+      return Math.max(Math.abs(over.top - (view.top + el.clientTop)), Math.abs(over.height - el.clientHeight));
+    };
+    await until(() => offBy() <= 1, `the wrap-up over the pane in view (off by ${offBy()}px)`, WAIT);
+    const dialog = dialogOf(wrapup).getBoundingClientRect();
+    expect(dialog.top).to.be.at.least(el.getBoundingClientRect().top);
+    el.scrollTop = 0;
+    await until(() => offBy() <= 1, 'the wrap-up still over the pane in view', WAIT);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -10,6 +10,7 @@ import { ModalDialogController } from '../../controllers/modal-dialog.js';
 import { SearchableListController } from '../../controllers/searchable-list.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { CountdownController } from './countdown.js';
+import { PaneOverlayController } from './pane-overlay.js';
 import { SummarizeController } from './summarize.js';
 import { autoWrapupView, sameAutoWrapupView, type AutoWrapupView } from './auto-wrapup-view.js';
 import { interactionGone, followDialogInteraction } from '../shared/dialog-parts.js';
@@ -173,6 +174,11 @@ export class CcWrapupDialog extends CcStoreElement {
 
   /** The interaction the reasons were loaded (and chosen) for. */
   #loadedFor: string | undefined;
+
+  constructor() {
+    super();
+    new PaneOverlayController(this, () => this.contained && this.open);
+  }
 
   /** Opens the dialog (again: with the reasons chosen before, for the same interaction). */
   show(): void {
