@@ -13,13 +13,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Bundles bench/pages/`page` as `profile.js` into `OUT` or node_modules/.cache/cc-bench/`name`,
+ * Bundles bench/pages/`page` as `profile.js` into `OUT` or .bench-cache/`name`,
  * and returns that folder.
  * @param {string} page
  * @param {string} name
  */
 export async function bundleProfilePage(page, name) {
-  const out = process.env.OUT ?? path.join(root, 'node_modules', '.cache', 'cc-bench', name);
+  const out = process.env.OUT ?? path.join(root, '.bench-cache', name);
   await build({
     entryPoints: { profile: path.join(root, 'bench', 'pages', page) },
     outdir: out,

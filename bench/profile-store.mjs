@@ -2,7 +2,7 @@
 /* global console */
 /**
  * The store figure of `npm run bench` in Node, for profiling:
- *   node --cpu-prof --cpu-prof-dir=node_modules/.cache/cc-bench/prof bench/profile-store.mjs [interactions] [perInteraction] [runs]
+ *   node --cpu-prof --cpu-prof-dir=.bench-cache/prof bench/profile-store.mjs [interactions] [perInteraction] [runs]
  * The store has no DOM dependency, so bench/pages/store-throughput.ts is bundled as is
  * (unminified, names kept for the profile). Node's V8 is not Chromium's: the figure that
  * counts is still `node bench/run.mjs --only store`.
@@ -13,7 +13,7 @@ import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = path.join(root, 'node_modules', '.cache', 'cc-bench', 'node', 'store-throughput.mjs');
+const outfile = path.join(root, '.bench-cache', 'node', 'store-throughput.mjs');
 await build({
   entryPoints: [path.join(root, 'bench', 'pages', 'store-throughput.ts')],
   outfile,
