@@ -41,6 +41,26 @@ async function twoPanes(world: World) {
   return { first, second, a, b, offers };
 }
 
+/** A WebChat pane of the given size on an accepted conversation, its thread shown. */
+async function sizedPane(world: World, width: number, height: number): Promise<{ id: string; el: CcChatWidget }> {
+  const id = await acceptContact(world, 'webchat', 'Jane Doe');
+  const root = await fixture<HTMLElement>(html`<div style="height:${height}px;width:${width}px;display:grid">
+    <cc-chat-widget .store=${world.store}></cc-chat-widget>
+  </div>`);
+  const el = root.querySelector('cc-chat-widget') as CcChatWidget;
+  await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', WAIT);
+  return { id, el };
+}
+
+/** Ends `id` and waits for the pane's wrap-up, open with its reasons listed. */
+async function endIntoWrapup(world: World, id: string, el: CcChatWidget): Promise<CcWrapupDialog> {
+  await world.store.end(id);
+  const wrapup = shadow<CcWrapupDialog>(el, 'cc-wrapup-dialog');
+  await untilOpen(wrapup);
+  await untilListed(wrapup);
+  return wrapup;
+}
+
 describe('wrap-up in a conversation pane', () => {
   afterEach(async () => {
     disposeWorlds();
@@ -147,18 +167,11 @@ describe('wrap-up in a conversation pane', () => {
     expect(document.activeElement).to.not.equal(document.body);
     await expect(el).to.be.accessible();
   });
+
   it('R-END-02: in a short pane the wrap-up dialog scrolls: several reasons stay in sight, Submit wrap-up stays uncovered, and Notes reached by focus is not hidden under it', async () => {
     const world = createWorld();
-    const id = await acceptContact(world, 'webchat', 'Jane Doe');
-    const root = await fixture<HTMLElement>(html`<div style="height:380px;width:420px;display:grid">
-      <cc-chat-widget .store=${world.store}></cc-chat-widget>
-    </div>`);
-    const el = root.querySelector('cc-chat-widget') as CcChatWidget;
-    await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', WAIT);
-    await world.store.end(id);
-    const wrapup = shadow<CcWrapupDialog>(el, 'cc-wrapup-dialog');
-    await untilOpen(wrapup);
-    await untilListed(wrapup);
+    const { id, el } = await sizedPane(world, 420, 380);
+    const wrapup = await endIntoWrapup(world, id, el);
     const dialog = dialogOf(wrapup);
     expect(dialog.scrollHeight, 'the dialog is taller than the pane').to.be.greaterThan(dialog.clientHeight);
     // The list is not squeezed to one row: at least three reasons fit in it.
@@ -183,21 +196,14 @@ describe('wrap-up in a conversation pane', () => {
     expect(uncovered(submit), 'and after').to.equal(true);
     await expect(el).to.be.accessible();
   });
+
   it('R-END-02: in a pane scrolled down to its composer the wrap-up opens over the part in view, and follows the pane when it scrolls', async () => {
     const world = createWorld();
-    const id = await acceptContact(world, 'webchat', 'Jane Doe');
-    const root = await fixture<HTMLElement>(html`<div style="height:320px;width:300px;display:grid">
-      <cc-chat-widget .store=${world.store}></cc-chat-widget>
-    </div>`);
-    const el = root.querySelector('cc-chat-widget') as CcChatWidget;
-    await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', WAIT);
+    const { id, el } = await sizedPane(world, 300, 320);
     // A pane this short scrolls as a whole; the agent scrolled down to the composer.
     el.scrollTop = el.scrollHeight;
     expect(el.scrollTop, 'the pane scrolls').to.be.greaterThan(0);
-    await world.store.end(id);
-    const wrapup = shadow<CcWrapupDialog>(el, 'cc-wrapup-dialog');
-    await untilOpen(wrapup);
-    await untilListed(wrapup);
+    const wrapup = await endIntoWrapup(world, id, el);
     // Still scrolled down (a mouse wheel over the dialog reaches the pane too).
     el.scrollTop = el.scrollHeight;
     expect(el.scrollTop, 'the pane still scrolls').to.be.greaterThan(0);
