@@ -30,84 +30,53 @@ import process from 'node:process';
 /** @typedef {import('@web/test-runner-core').TestSession} TestSession */
 /** @typedef {import('@web/test-runner-core').TestSuiteResult} TestSuiteResult */
 
-/**
- * @param {TestSuiteResult | undefined} suite
- * @param {{ passed: number, failed: number, skipped: number }} counts
- */
-function countSuite(suite, counts) {
-  if (!suite) return;
-  for (const test of suite.tests) {
-    if (test.skipped) counts.skipped += 1;
-    else if (test.passed) counts.passed += 1;
-    else counts.failed += 1;
-  }
-  for (const child of suite.suites) countSuite(child, counts);
-}
+/** @typedef {{ passed: number, failed: number, skipped: number, failures: string[] }} Tally */
 
 /**
+ * Counts the tests of `suite` (and its suites) into `tally`, a line per failing test.
  * @param {TestSuiteResult | undefined} suite
  * @param {string[]} path
- * @param {string[]} out
+ * @param {Tally} tally
  */
-function listFailures(suite, path, out) {
+function tallySuite(suite, path, tally) {
   if (!suite) return;
   for (const test of suite.tests) {
-    if (test.skipped || test.passed) continue;
-    const message = (test.error?.message ?? 'failed').split('\n')[0].slice(0, 300);
-    out.push(`${[...path, test.name].join(' › ')}: ${message}`);
+    if (test.skipped) tally.skipped += 1;
+    else if (test.passed) tally.passed += 1;
+    else tally.failures.push(`${[...path, test.name].join(' › ')}: ${(test.error?.message ?? 'failed').split('\n')[0].slice(0, 300)}`);
   }
-  for (const child of suite.suites) listFailures(child, [...path, child.name], out);
+  for (const child of suite.suites) tallySuite(child, [...path, child.name], tally);
 }
 
 /**
- * One line per failing test, and per test file that failed outside its tests.
+ * The run's counts and one line per failure (see the counting rules above); `failed` is
+ * the number of those lines.
  * @param {Iterable<TestSession>} sessions
  * @param {string[]} testFiles
+ * @returns {Tally}
  */
-export function failureLines(sessions, testFiles = []) {
-  /** @type {string[]} */
-  const out = [];
+export function tallySessions(sessions, testFiles = []) {
+  /** @type {Tally} */
+  const tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
   /** @type {Set<string>} */
   const seenFiles = new Set();
   for (const session of sessions) {
     seenFiles.add(session.testFile);
-    const before = out.length;
-    listFailures(session.testResults, [relative(process.cwd(), session.testFile)], out);
+    const file = relative(process.cwd(), session.testFile);
+    const before = tally.failures.length;
+    tallySuite(session.testResults, [file], tally);
     const finished = session.status === 'FINISHED';
-    if ((!finished || session.passed !== true) && out.length === before) {
-      const why = session.errors?.[0]?.message?.split('\n')[0] ?? (finished ? 'failed' : 'did not finish');
-      out.push(`${relative(process.cwd(), session.testFile)}: ${why}`);
-    }
-  }
-  for (const file of testFiles) {
-    if (!seenFiles.has(file)) out.push(`${relative(process.cwd(), file)}: never ran`);
-  }
-  return out;
-}
-
-/**
- * @param {Iterable<TestSession>} sessions
- * @param {string[]} testFiles
- */
-export function countSessions(sessions, testFiles = []) {
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  /** @type {Set<string>} */
-  const seenFiles = new Set();
-  for (const session of sessions) {
-    seenFiles.add(session.testFile);
-    const before = counts.failed;
-    countSuite(session.testResults, counts);
-    const finished = session.status === 'FINISHED';
-    if (!finished || session.passed !== true) {
-      // The file failed (or never finished) without any failing test to show it.
-      if (counts.failed === before) counts.failed += 1;
+    // The file failed (or never finished) without any failing test to show it.
+    if ((!finished || session.passed !== true) && tally.failures.length === before) {
+      tally.failures.push(`${file}: ${session.errors?.[0]?.message?.split('\n')[0] ?? (finished ? 'failed' : 'did not finish')}`);
     }
   }
   // Files for which no session exists at all never ran.
   for (const file of testFiles) {
-    if (!seenFiles.has(file)) counts.failed += 1;
+    if (!seenFiles.has(file)) tally.failures.push(`${relative(process.cwd(), file)}: never ran`);
   }
-  return counts;
+  tally.failed = tally.failures.length;
+  return tally;
 }
 
 /**
@@ -118,36 +87,25 @@ export function summaryReporter(options = {}) {
   const stream = options.stream ?? process.stdout;
   /** @type {import('@web/test-runner-core').ReporterArgs | undefined} */
   let args;
-  /** @type {{ passed: number, failed: number, skipped: number } | undefined} */
-  let finalCounts;
-  /** @type {string[]} */
-  let finalFailures = [];
+  /** @type {Tally | undefined} */
+  let final;
   let printed = false;
 
   /** @param {number} code */
   const printSummary = code => {
     if (printed) return;
     printed = true;
-    let counts = finalCounts;
-    if (!counts) {
-      // stop() was never reached: count what we can see.
-      counts = args
-        ? countSessions(args.sessions.all(), args.testFiles)
-        : { passed: 0, failed: 0, skipped: 0 };
+    // Without stop() (the run broke off), count what can be seen.
+    const tally = final ?? (args ? tallySessions(args.sessions.all(), args.testFiles) : { passed: 0, failed: 0, skipped: 0, failures: [] });
+    if (tally.failures.length > 0) {
+      stream.write(`\nFailed:\n${tally.failures.map(line => `  ✗ ${line}`).join('\n')}\n`);
     }
-    const failures = finalCounts
-      ? finalFailures
-      : args
-        ? failureLines(args.sessions.all(), args.testFiles)
-        : [];
-    if (failures.length > 0) {
-      stream.write(`\nFailed:\n${failures.map(line => `  ✗ ${line}`).join('\n')}\n`);
-    }
-    if (code !== 0 && counts.failed === 0) {
+    let failed = tally.failed;
+    if (code !== 0 && failed === 0) {
       stream.write('\nThe test run failed outside of any test (see above): counted as 1 failure.\n');
-      counts = { ...counts, failed: 1 };
+      failed = 1;
     }
-    stream.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    stream.write(`\n${tally.passed} passed, ${failed} failed, ${tally.skipped} skipped\n`);
   };
 
   process.once('exit', printSummary);
@@ -157,8 +115,7 @@ export function summaryReporter(options = {}) {
       args = startArgs;
     },
     stop({ sessions }) {
-      finalCounts = countSessions(sessions, args?.testFiles ?? []);
-      finalFailures = failureLines(sessions, args?.testFiles ?? []);
+      final = tallySessions(sessions, args?.testFiles ?? []);
     },
   };
 }
