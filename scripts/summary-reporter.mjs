@@ -17,7 +17,8 @@
  *   one failure is counted so the line never claims a clean run.
  *
  * Just before that line it lists every failure by file, suite and test with the
- * first line of its error, so a log that keeps only its tail still names them.
+ * first line of its error and the first frames of its stack, so a log that keeps
+ * only its tail still names them and says where they were thrown.
  *
  * The line is written from a process 'exit' listener, because web-test-runner
  * writes its final progress report after the reporters' stop() hooks.
@@ -32,6 +33,27 @@ import process from 'node:process';
 
 /** @typedef {{ passed: number, failed: number, skipped: number, failures: string[] }} Tally */
 
+/** How many stack frames a failure line carries, enough to say where an error came from. */
+const FRAMES = 4;
+
+/**
+ * A failure: what failed, the first line of its error, and the first frames of its stack
+ * (indented on the lines below), so a flaky failure seen once still says where it was thrown.
+ * @param {string} what
+ * @param {{ message?: string, stack?: string } | undefined} error
+ * @param {string} fallback
+ */
+function failureLine(what, error, fallback) {
+  const message = (error?.message ?? fallback).split('\n')[0].slice(0, 300);
+  const frames = (error?.stack ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('at '))
+    .slice(0, FRAMES)
+    .map((line) => `\n      ${line.slice(0, 200)}`);
+  return `${what}: ${message}${frames.join('')}`;
+}
+
 /**
  * Counts the tests of `suite` (and its suites) into `tally`, a line per failing test.
  * @param {TestSuiteResult | undefined} suite
@@ -43,7 +65,7 @@ function tallySuite(suite, path, tally) {
   for (const test of suite.tests) {
     if (test.skipped) tally.skipped += 1;
     else if (test.passed) tally.passed += 1;
-    else tally.failures.push(`${[...path, test.name].join(' › ')}: ${(test.error?.message ?? 'failed').split('\n')[0].slice(0, 300)}`);
+    else tally.failures.push(failureLine([...path, test.name].join(' › '), test.error, 'failed'));
   }
   for (const child of suite.suites) tallySuite(child, [...path, child.name], tally);
 }
@@ -68,7 +90,7 @@ export function tallySessions(sessions, testFiles = []) {
     const finished = session.status === 'FINISHED';
     // The file failed (or never finished) without any failing test to show it.
     if ((!finished || session.passed !== true) && tally.failures.length === before) {
-      tally.failures.push(`${file}: ${session.errors?.[0]?.message?.split('\n')[0] ?? (finished ? 'failed' : 'did not finish')}`);
+      tally.failures.push(failureLine(file, session.errors?.[0], finished ? 'failed' : 'did not finish'));
     }
   }
   // Files for which no session exists at all never ran.

@@ -8,7 +8,7 @@ import { setLocale } from '../../src/controllers/localize.js';
 import { draftKey } from '../../src/core/drafts/draft-store.js';
 import { clearSessionDrafts, disposeReloads, everythingInLocalStorage, reloadableWorld, storedDraft, type ReloadableWorld } from '../helpers/drafts.js';
 import { outbound, typeInto } from '../helpers/email.js';
-import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
+import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilSettled, untilState } from '../helpers/world.js';
 
 const CUSTOMER = 'jane.doe@example.com';
 const MAILBOX = 'support@acme.example';
@@ -735,6 +735,8 @@ describe('<cc-email-widget>', () => {
       expect(field(again, 'Cc').value).to.equal('boss@customer.example, extra@acme.example');
       expect(editor(again).textContent).to.equal('Survives a reload');
       expect(shadowAll(again, '.pending .chip')[0]?.textContent).to.contain('notes.txt');
+      // The new pane is still filling in (From's mailboxes come from the backend): axe reads it once it is still.
+      await untilSettled(again, 'the restored pane to settle');
       await expect(again).to.be.accessible();
       button(again, 'Send').click();
       await untilState(reloaded, () => outbound({ ...world, store: reloaded }, id).length === 1, 'sent');

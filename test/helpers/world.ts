@@ -70,6 +70,49 @@ export async function until(predicate: () => boolean, what = 'condition', timeou
   }
 }
 
+/** `root` and every shadow root below it. */
+function shadowRoots(root: ShadowRoot | Document, out: (ShadowRoot | Document)[] = []): (ShadowRoot | Document)[] {
+  out.push(root);
+  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) shadowRoots(el.shadowRoot, out);
+  return out;
+}
+
+/**
+ * Resolves once nothing in `host`'s shadow trees has changed for `quietPolls` polls of
+ * 10 ms. For checks that read the DOM over several tasks, such as axe: a pane still
+ * filling in from the backend (From's mailboxes, an email frame's title) must not change
+ * under them. Rejects if the element keeps changing for `timeoutMs / 10` polls.
+ */
+export async function untilSettled(host: Element, what = 'the element to settle', quietPolls = 10, timeoutMs = 3000): Promise<void> {
+  let changes = 0;
+  const observer = new MutationObserver(() => changes++);
+  const observed = new Set<ShadowRoot | Document>();
+  const observeAll = (): void => {
+    for (const root of host.shadowRoot ? shadowRoots(host.shadowRoot) : []) {
+      if (observed.has(root)) continue;
+      observed.add(root);
+      observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
+  };
+  try {
+    observeAll();
+    let quiet = 0;
+    for (let polls = Math.ceil(timeoutMs / 10); quiet < quietPolls; polls--) {
+      if (polls <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+      changes += observer.takeRecords().length;
+      if (changes === 0) quiet++;
+      else {
+        quiet = 0;
+        changes = 0;
+        observeAll();
+      }
+    }
+  } finally {
+    observer.disconnect();
+  }
+}
+
 /** Resolves once the store's state satisfies `predicate`. */
 export function untilState(store: InteractionStore, predicate: (s: CcState) => boolean, what = 'state'): Promise<void> {
   return until(() => predicate(store.state), what);
