@@ -61,6 +61,21 @@ export const conversationStyles = css`
     display: flex;
     flex-wrap: wrap;
   }
+  /* The header is the query container of its actions: in a narrow pane its buttons are
+     tighter, so they take fewer rows of a short pane (at 320 px the chat pane's four fit one row, not two;
+     at 340 px the email pane's nine take three rows, not four). */
+  header {
+    container-type: inline-size;
+  }
+  @container (max-width: 400px) {
+    header .actions {
+      gap: calc(var(--_cc-space) / 2);
+    }
+    header .actions .btn {
+      padding-inline: calc(var(--_cc-space) / 2);
+      min-width: 32px;
+    }
+  }
   .thread {
     overflow-y: auto;
     min-height: 120px;

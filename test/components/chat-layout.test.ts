@@ -1,10 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
+import { setLocale } from '../../src/controllers/localize.js';
+import { expectWholeInside, headerActions } from '../helpers/layout.js';
 import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 describe('chat pane layout', () => {
-  afterEach(disposeWorlds);
+  afterEach(() => {
+    disposeWorlds();
+    setLocale('en');
+  });
 
   it('R-CHAT-03: in a short, narrow Messenger pane the thread gives way, the box and Send stay in view, and anything else is reachable by scrolling the pane', async () => {
     const world = createWorld();
@@ -30,6 +35,26 @@ describe('chat pane layout', () => {
     }
     await expect(el).to.be.accessible();
   });
+
+  for (const lang of ['en', 'zh-CN'] as const) {
+    it(`R-CHAT-01: in a 320px Messenger pane (${lang}) the header's Transfer, Conference, Workflows and End are tighter and fit one row, each whole`, async () => {
+      setLocale(lang);
+      const world = createWorld();
+      const id = world.simulator.offer({ channel: 'messenger', customerName: 'Mo Salah', text: 'Hello' });
+      await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
+      await world.store.accept(id);
+      const box = await fixture<HTMLDivElement>(html`<div style="width:320px;height:440px;display:grid">
+        <cc-chat-widget .store=${world.store} channel="messenger"></cc-chat-widget>
+      </div>`);
+      const el = box.querySelector('cc-chat-widget') as CcChatWidget;
+      await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', 15000);
+      const { buttons, rows } = headerActions(el);
+      expect(buttons).to.have.length(4);
+      expect(rows).to.equal(1);
+      expectWholeInside(el, buttons);
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('R-END-02: the wrap-up dialog of a short pane is laid over that pane, whole: its reasons and buttons are inside the pane', async () => {
     const world = createWorld();

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CcEmailWidget } from '../../src/components/cc-email-widget/cc-email-widget.js';
 import { loadStandardReply } from '../../src/components/cc-email-widget/email-standard-gate.js';
+import { expectWholeInside, headerActions } from '../helpers/layout.js';
 import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
 
 /** An email pane of its smallest height (360px) and `width`, showing an accepted email. */
@@ -24,6 +25,15 @@ const scrollsInside = (part: Element): boolean => part.scrollHeight > part.clien
 
 describe('email pane layout', () => {
   afterEach(disposeWorlds);
+
+  it('R-MAIL-01: in a 340px pane the header\'s nine buttons are tighter and take three rows, each whole and inside the pane', async () => {
+    const el = await shortPane(340);
+    const { buttons, rows } = headerActions(el);
+    expect(buttons.map((b) => b.textContent?.trim())).to.include.members(['Reply', 'Reply all', 'Forward', 'Cc', 'Bcc', 'View original email', 'Transfer', 'End']);
+    expect(rows).to.equal(3);
+    expectWholeInside(el, buttons);
+    await expect(el).to.be.accessible();
+  });
 
   for (const width of [340, 560]) {
     it(`R-MAIL-03: in a ${width}px pane of 360px the quick reply is whole, and the pane scrolls as a whole instead of squeezing it`, async () => {

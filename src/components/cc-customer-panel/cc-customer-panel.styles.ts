@@ -83,6 +83,7 @@ export const styles = [
       overflow: hidden;
       display: -webkit-box;
       -webkit-line-clamp: 2;
+      line-clamp: 2;
       -webkit-box-orient: vertical;
     }
     .transcript[hidden] {
