@@ -3,7 +3,21 @@ import '../../src/index.js';
 import type { CcChatWidget } from '../../src/components/cc-chat-widget/cc-chat-widget.js';
 import { setLocale } from '../../src/controllers/localize.js';
 import { expectWholeInside, headerActions } from '../helpers/layout.js';
-import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState } from '../helpers/world.js';
+import { button, createWorld, disposeWorlds, shadow, shadowAll, until, untilState, type World } from '../helpers/world.js';
+
+/** A chat pane of `width` × 440px showing an accepted contact of `channel` whose customer wrote `text`. */
+async function sizedPane(channel: 'messenger' | 'webchat', width: number, text: string): Promise<{ readonly world: World; readonly id: string; readonly el: CcChatWidget }> {
+  const world = createWorld();
+  const id = world.simulator.offer({ channel, customerName: 'Mo Salah', text });
+  await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
+  await world.store.accept(id);
+  const box = await fixture<HTMLDivElement>(html`<div style="width:${width}px;height:440px;display:grid">
+    <cc-chat-widget .store=${world.store} channel=${channel}></cc-chat-widget>
+  </div>`);
+  const el = box.querySelector('cc-chat-widget') as CcChatWidget;
+  await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', 15000);
+  return { world, id, el };
+}
 
 describe('chat pane layout', () => {
   afterEach(() => {
@@ -12,15 +26,7 @@ describe('chat pane layout', () => {
   });
 
   it('R-CHAT-03: in a short, narrow Messenger pane the thread gives way, the box and Send stay in view, and anything else is reachable by scrolling the pane', async () => {
-    const world = createWorld();
-    const id = world.simulator.offer({ channel: 'messenger', customerName: 'Mo Salah', text: 'Hello' });
-    await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
-    await world.store.accept(id);
-    const box = await fixture<HTMLDivElement>(html`<div style="width:372px;height:440px;display:grid">
-      <cc-chat-widget .store=${world.store} channel="messenger"></cc-chat-widget>
-    </div>`);
-    const el = box.querySelector('cc-chat-widget') as CcChatWidget;
-    await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', 15000);
+    const { el } = await sizedPane('messenger', 372, 'Hello');
     const pane = el.getBoundingClientRect();
     for (const part of [shadow(el, 'textarea'), button(el, 'Send')]) {
       const r = part.getBoundingClientRect();
@@ -39,15 +45,7 @@ describe('chat pane layout', () => {
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`R-CHAT-01: in a 320px Messenger pane (${lang}) the header's Transfer, Conference, Workflows and End are tighter and fit one row, each whole`, async () => {
       setLocale(lang);
-      const world = createWorld();
-      const id = world.simulator.offer({ channel: 'messenger', customerName: 'Mo Salah', text: 'Hello' });
-      await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
-      await world.store.accept(id);
-      const box = await fixture<HTMLDivElement>(html`<div style="width:320px;height:440px;display:grid">
-        <cc-chat-widget .store=${world.store} channel="messenger"></cc-chat-widget>
-      </div>`);
-      const el = box.querySelector('cc-chat-widget') as CcChatWidget;
-      await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', 15000);
+      const { el } = await sizedPane('messenger', 320, 'Hello');
       const { buttons, rows } = headerActions(el);
       expect(buttons).to.have.length(4);
       expect(rows).to.equal(1);
@@ -57,15 +55,7 @@ describe('chat pane layout', () => {
   }
 
   it('R-END-02: the wrap-up dialog of a short pane is laid over that pane, whole: its reasons and buttons are inside the pane', async () => {
-    const world = createWorld();
-    const id = world.simulator.offer({ channel: 'webchat', customerName: 'Jane Doe', text: 'Thanks, bye' });
-    await untilState(world.store, (s) => s.interactions[id] !== undefined, 'the offer');
-    await world.store.accept(id);
-    const box = await fixture<HTMLDivElement>(html`<div style="width:372px;height:440px;display:grid">
-      <cc-chat-widget .store=${world.store} channel="webchat"></cc-chat-widget>
-    </div>`);
-    const el = box.querySelector('cc-chat-widget') as CcChatWidget;
-    await until(() => shadowAll(el, '.bubble').length > 0, 'the thread', 15000);
+    const { world, id, el } = await sizedPane('webchat', 372, 'Thanks, bye');
     await world.store.end(id);
     const wrapup = () => shadowAll(el, 'cc-wrapup-dialog')[0];
     await until(() => wrapup()?.hasAttribute('open') === true, 'the wrap-up dialog', 15000);
