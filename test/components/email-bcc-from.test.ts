@@ -77,6 +77,31 @@ describe('<cc-email-widget> Bcc and From', () => {
     expect(button(el, 'Bcc').getAttribute('aria-expanded')).to.equal('false');
   });
 
+  it('R-COMP-05: closing Bcc while the agent is in it takes one render (its blur during that render asks for no other)', async () => {
+    const { el } = await openEmail({ keepOpen: true });
+    button(el, 'Reply').click();
+    await el.updateComplete;
+    button(el, 'Bcc').click();
+    await el.updateComplete;
+    shadow<HTMLInputElement>(el, '#bcc').focus();
+    await el.updateComplete;
+    button(el, 'Bcc').click();
+    // updateComplete resolves to false when another update was asked for during the last one.
+    expect(await el.updateComplete, 'no second render').to.equal(true);
+    expect(shadowAll(el, '#bcc')).to.have.length(0);
+    // Leaving a field still shows its errors at once.
+    button(el, 'Cc').click();
+    await el.updateComplete;
+    const cc = shadow<HTMLInputElement>(el, '#cc');
+    cc.focus();
+    setValue(cc, 'not-an-address');
+    await el.updateComplete;
+    expect(shadowAll(el, '#cc-errors')).to.have.length(0);
+    cc.blur();
+    await el.updateComplete;
+    expect(shadowAll(el, '#cc-errors')).to.have.length(1);
+  });
+
   it("R-COMP-05: From lists the queue's mailboxes, defaults to the mailbox the email was sent to, and the choice goes with the email", async () => {
     const world = await openEmail({ keepOpen: true });
     const { el, id } = world;

@@ -53,6 +53,8 @@ export class EmailStandardReply implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #pane: StandardReplyPane;
   #editing: Field | undefined;
+  /** The pane is rendering: a blur now is the render removing the focused field. */
+  #rendering = false;
   /** The last body prepared for sending: the pane renders every second (the timer), the body changes only when edited. */
   #body: { readonly html: string; readonly attachments: readonly Attachment[]; readonly result: OutgoingBody } | undefined;
   readonly #editor: EmailEditor;
@@ -110,7 +112,12 @@ export class EmailStandardReply implements ReactiveController {
     host.addController(this);
   }
 
+  hostUpdate(): void {
+    this.#rendering = true;
+  }
+
   hostUpdated(): void {
+    this.#rendering = false;
     this.#editor.load();
   }
 
@@ -258,8 +265,11 @@ export class EmailStandardReply implements ReactiveController {
   }
 
   #edit(field: Field | undefined): void {
+    if (this.#editing === field) return;
     this.#editing = field;
-    this.#host.requestUpdate();
+    // A blur during the pane's render comes from the render removing the focused field (Cc or
+    // Bcc closed, the reply sent): there is nothing left to show, so no second render.
+    if (!this.#rendering) this.#host.requestUpdate();
   }
 
   #renderTemplates(i: Interaction) {
