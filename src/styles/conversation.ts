@@ -62,8 +62,8 @@ export const conversationStyles = css`
     flex-wrap: wrap;
   }
   /* The header is the query container of its actions: in a narrow pane its buttons are
-     tighter, so they take fewer rows of a short pane (at 320 px the chat pane's four fit one row, not two;
-     at 340 px the email pane's nine take three rows, not four). */
+     tighter, so they take fewer rows of a short pane (at 320 px the chat pane's four fit
+     one row, not two; at 340 px the email pane's nine take three rows, not four). */
   header {
     container-type: inline-size;
   }
