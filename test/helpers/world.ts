@@ -71,7 +71,7 @@ export async function until(predicate: () => boolean, what = 'condition', timeou
 }
 
 /** `root` and every shadow root below it. */
-function shadowRoots(root: ShadowRoot | Document, out: (ShadowRoot | Document)[] = []): (ShadowRoot | Document)[] {
+function shadowRoots(root: ShadowRoot, out: ShadowRoot[] = []): ShadowRoot[] {
   out.push(root);
   for (const el of root.querySelectorAll('*')) if (el.shadowRoot) shadowRoots(el.shadowRoot, out);
   return out;
@@ -86,7 +86,7 @@ function shadowRoots(root: ShadowRoot | Document, out: (ShadowRoot | Document)[]
 export async function untilSettled(host: Element, what = 'the element to settle', quietPolls = 10, timeoutMs = 3000): Promise<void> {
   let changes = 0;
   const observer = new MutationObserver(() => changes++);
-  const observed = new Set<ShadowRoot | Document>();
+  const observed = new Set<ShadowRoot>();
   const observeAll = (): void => {
     for (const root of host.shadowRoot ? shadowRoots(host.shadowRoot) : []) {
       if (observed.has(root)) continue;
